@@ -1,0 +1,49 @@
+using NodaTime;
+
+namespace Cx.Domain.Primitives;
+
+/// <summary>One period of a <see cref="PeriodGrid"/>: its position, its dates and its label.</summary>
+/// <remarks>Equality compares index, interval and label. Periods are created by their grid only.</remarks>
+public sealed class Period : IEquatable<Period>
+{
+    internal Period(int index, DateInterval interval, string label)
+    {
+        Index = index;
+        Interval = interval;
+        Label = label;
+    }
+
+    /// <summary>Gets the zero-based position of the period in its grid.</summary>
+    public int Index { get; }
+
+    /// <summary>Gets the dates the period covers, both ends inclusive.</summary>
+    public DateInterval Interval { get; }
+
+    /// <summary>Gets the first day of the period.</summary>
+    public LocalDate Start => Interval.Start;
+
+    /// <summary>Gets the last day of the period (inclusive).</summary>
+    public LocalDate End => Interval.End;
+
+    /// <summary>Gets the label: <c>2024-03</c>, <c>2024-Q1</c>, <c>2024-W05</c>, <c>2024-03-15</c> or <c>2024-03-01..2024-03-15</c>.</summary>
+    public string Label { get; }
+
+    /// <summary>Tells whether the period contains a date.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns><see langword="true"/> when <paramref name="date"/> falls within <see cref="Interval"/>.</returns>
+    public bool Contains(LocalDate date) => Interval.Contains(date);
+
+    /// <inheritdoc/>
+    public bool Equals(Period? other) =>
+        other is not null && Index == other.Index && Interval.Equals(other.Interval) && string.Equals(Label, other.Label, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as Period);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Index, Interval, Label);
+
+    /// <summary>Returns the label.</summary>
+    /// <returns>The label, such as <c>2024-03</c>.</returns>
+    public override string ToString() => Label;
+}
