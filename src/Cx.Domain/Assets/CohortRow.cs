@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Cx.Domain.Primitives;
+
+namespace Cx.Domain.Assets;
+
+/// <summary>One cohort: the customers whose first active period is <see cref="Cohort"/>, followed by age.</summary>
+/// <param name="Cohort">The cohort's first active period.</param>
+/// <param name="CustomerCount">The cohort's size.</param>
+/// <param name="Cells">One cell per age, from 0 to the end of the grid.</param>
+public sealed record CohortRow(Period Cohort, long CustomerCount, ImmutableArray<CohortCell> Cells)
+{
+    /// <summary>Gets the cohort's value in its first period (age 0).</summary>
+    public long InitialValue => Cells.IsDefaultOrEmpty ? 0 : Cells[0].Value;
+
+    /// <summary>Returns the share of the cohort's customers active at an age.</summary>
+    /// <param name="age">The age, 0 to the last cell.</param>
+    /// <returns>The fraction, or null for an empty cohort.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="age"/> is outside the row.</exception>
+    public double? CustomerRetentionFraction(int age) => CustomerCount == 0 ? null : (double)Cell(age).ActiveCustomerCount / CustomerCount;
+
+    /// <summary>Returns the cohort's value at an age relative to its initial value (above 1 when it grew).</summary>
+    /// <param name="age">The age, 0 to the last cell.</param>
+    /// <returns>The fraction, or null when the initial value is zero.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="age"/> is outside the row.</exception>
+    public double? ValueRetentionFraction(int age) => InitialValue == 0 ? null : (double)Cell(age).Value / InitialValue;
+
+    private CohortCell Cell(int age) =>
+        (uint)age < (uint)Cells.Length ? Cells[age] : throw new ArgumentOutOfRangeException(nameof(age), age, $"Expected an age from 0 to {Cells.Length - 1}.");
+}

@@ -1,0 +1,11 @@
+using Cx.Domain.Assets;
+
+namespace Cx.Domain.DependencyInjection;
+
+/// <summary>Defaults of the Cx.Domain services registered by <c>AddCxDomain</c>.</summary>
+/// <remarks>An options type: settable, validated once when the services are registered.</remarks>
+public sealed class CxDomainOptions
+{
+    /// <summary>Gets the default options of <see cref="AssetMovementCalculator"/> (activity window 1).</summary>
+    public AssetMovementOptions AssetMovements { get; } = new();
+}

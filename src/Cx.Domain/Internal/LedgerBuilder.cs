@@ -1,0 +1,253 @@
+using System.Globalization;
+using Cx.Domain.Assets;
+using Cx.Domain.Primitives;
+using Cx.Domain.Validation;
+
+namespace Cx.Domain.Internal;
+
+/// <summary>Turns validated rows (customer, period relative to the grid, value in units, segment) into <see cref="LedgerCells"/>:
+/// groups by customer with a counting sort, sums each customer-period exactly, applies the negative-value policy.</summary>
+internal sealed class LedgerBuilder
+{
+    private readonly PeriodGrid _grid;
+    private readonly NegativeValuePolicy _negativeValues;
+    private readonly bool _periodValues;
+    private readonly FailureCollector _failures;
+    private readonly Dictionary<CustomerId, int> _slots = [];
+    private readonly Dictionary<string, int> _segmentIndex = new(StringComparer.Ordinal);
+    private int[] _slot;
+    private int[] _rel;
+    private long[] _units;
+    private int[] _segment;
+    private int[] _dateKey;
+    private long[] _position;
+
+    public LedgerBuilder(PeriodGrid grid, NegativeValuePolicy negativeValues, bool periodValues, FailureCollector failures, int capacityHint)
+    {
+        _grid = grid;
+        _negativeValues = negativeValues;
+        _periodValues = periodValues;
+        _failures = failures;
+        int capacity = Math.Max(16, capacityHint);
+        _slot = new int[capacity];
+        _rel = new int[capacity];
+        _units = new long[capacity];
+        _segment = new int[capacity];
+        _dateKey = periodValues ? [] : new int[capacity];
+        _position = periodValues ? new long[capacity] : [];
+    }
+
+    public List<CustomerId> Customers { get; } = [];
+
+    public List<string> Segments { get; } = [];
+
+    public int RowCount { get; private set; }
+
+    public long ExcludedCount { get; set; }
+
+    public List<FlooredCell> Floored { get; } = [];
+
+    public void Add(long position, CustomerId customer, int rel, long units, string? segment, int dateKey)
+    {
+        if (RowCount == _slot.Length)
+        {
+            Grow();
+        }
+
+        if (!_slots.TryGetValue(customer, out int slot))
+        {
+            slot = Customers.Count;
+            _slots.Add(customer, slot);
+            Customers.Add(customer);
+        }
+
+        int seg = -1;
+        if (segment is not null && !_segmentIndex.TryGetValue(segment, out seg))
+        {
+            seg = Segments.Count;
+            _segmentIndex.Add(segment, seg);
+            Segments.Add(segment);
+        }
+
+        int i = RowCount++;
+        _slot[i] = slot;
+        _rel[i] = _grid.IsRegular ? rel : Math.Max(rel, -1);
+        _units[i] = units;
+        _segment[i] = seg;
+        if (_periodValues)
+        {
+            _position[i] = position;
+        }
+        else
+        {
+            _dateKey[i] = dateKey;
+        }
+    }
+
+    public LedgerCells Build()
+    {
+        int n = Customers.Count;
+        int rows = RowCount;
+        int minRel = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            minRel = Math.Min(minRel, _rel[i]);
+        }
+
+        int history = _grid.IsRegular ? -minRel : 0;
+        int axisLength = checked(history + _grid.Count);
+
+        // Counting sort of row ids by customer slot.
+        int[] start = new int[n + 1];
+        for (int i = 0; i < rows; i++)
+        {
+            start[_slot[i] + 1]++;
+        }
+
+        for (int c = 0; c < n; c++)
+        {
+            start[c + 1] += start[c];
+        }
+
+        int[] next = (int[])start.Clone();
+        int[] perm = new int[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            perm[next[_slot[i]]++] = i;
+        }
+
+        int[] cellStart = new int[n + 1];
+        int[] cellPeriod = new int[rows];
+        long[] cellValue = new long[rows];
+        int[] cellSegment = new int[rows];
+        bool[]? activeBefore = _grid.IsRegular ? null : new bool[n];
+        int cells = 0;
+        int[] keys = new int[16];
+        for (int c = 0; c < n; c++)
+        {
+            cellStart[c] = cells;
+            int k = start[c + 1] - start[c];
+            if (keys.Length < k)
+            {
+                keys = new int[Math.Max(k, keys.Length * 2)];
+            }
+
+            Span<int> ids = perm.AsSpan(start[c], k);
+            Span<int> rels = keys.AsSpan(0, k);
+            for (int j = 0; j < k; j++)
+            {
+                rels[j] = _rel[ids[j]];
+            }
+
+            rels.Sort(ids);
+            int j0 = 0;
+            while (j0 < k)
+            {
+                int rel = rels[j0];
+                int j1 = j0 + 1;
+                while (j1 < k && rels[j1] == rel)
+                {
+                    j1++;
+                }
+
+                if (!TryCell(c, rel, ids[j0..j1], out long value, out int segment))
+                {
+                    j0 = j1;
+                    continue;
+                }
+
+                if (!_grid.IsRegular && rel < 0)
+                {
+                    activeBefore![c] = value > 0;
+                }
+                else if (value > 0)
+                {
+                    cellPeriod[cells] = rel + history;
+                    cellValue[cells] = value;
+                    cellSegment[cells] = segment;
+                    cells++;
+                }
+
+                j0 = j1;
+            }
+        }
+
+        cellStart[n] = cells;
+        Array.Resize(ref cellPeriod, cells);
+        Array.Resize(ref cellValue, cells);
+        Array.Resize(ref cellSegment, cells);
+        return new LedgerCells(cellStart, cellPeriod, cellValue, Segments.Count == 0 ? null : cellSegment, activeBefore, history, axisLength);
+    }
+
+    private bool TryCell(int customer, int rel, ReadOnlySpan<int> ids, out long value, out int segment)
+    {
+        value = 0;
+        segment = -1;
+        if (_periodValues && ids.Length > 1)
+        {
+            _failures.Add(null, Subject(customer, rel), "PeriodIndex", CxErrorCodes.DuplicatePeriodValue,
+                $"Expected one value per customer and period, got {ids.Length} (records {string.Join(", ", ids.ToArray().Select(i => "#" + _position[i].ToString(CultureInfo.InvariantCulture)))}). Sum them into one value first.");
+            return false;
+        }
+
+        int bestDate = int.MinValue;
+        try
+        {
+            foreach (int id in ids)
+            {
+                value = checked(value + _units[id]);
+                int seg = _segment[id];
+                if (seg >= 0)
+                {
+                    int date = _periodValues ? 0 : _dateKey[id];
+                    if (segment < 0 || date > bestDate || (date == bestDate && string.CompareOrdinal(Segments[seg], Segments[segment]) > 0))
+                    {
+                        segment = seg;
+                        bestDate = date;
+                    }
+                }
+            }
+        }
+        catch (OverflowException)
+        {
+            _failures.Add(null, Subject(customer, rel), "Amount", CxErrorCodes.ValueOverflow,
+                "The customer's net value in this period overflows 64-bit minor units. Check the records for a wrong amount.");
+            return false;
+        }
+
+        if (value < 0)
+        {
+            if (_negativeValues == NegativeValuePolicy.FloorAtZero)
+            {
+                Floored.Add(new FlooredCell(Customers[customer], rel, _grid.LabelAt(rel), value));
+                value = 0;
+                return true;
+            }
+
+            _failures.Add(null, Subject(customer, rel), "Amount", CxErrorCodes.NetValueNegative,
+                string.Create(CultureInfo.InvariantCulture, $"Expected the customer's net value in the period to be zero or more, got {value} units (refunds exceed purchases). Fix the records, or build the ledger with NegativeValues = FloorAtZero to count it as zero."));
+            return false;
+        }
+
+        return true;
+    }
+
+    private string Subject(int customer, int rel) => $"customer '{Customers[customer]}', period {_grid.LabelAt(rel)}";
+
+    private void Grow()
+    {
+        int size = checked(_slot.Length * 2);
+        Array.Resize(ref _slot, size);
+        Array.Resize(ref _rel, size);
+        Array.Resize(ref _units, size);
+        Array.Resize(ref _segment, size);
+        if (_periodValues)
+        {
+            Array.Resize(ref _position, size);
+        }
+        else
+        {
+            Array.Resize(ref _dateKey, size);
+        }
+    }
+}

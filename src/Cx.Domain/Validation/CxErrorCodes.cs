@@ -1,0 +1,75 @@
+namespace Cx.Domain.Validation;
+
+/// <summary>The stable error codes of Cx.Domain validation failures; each is explained in <c>docs/errors.md</c>.</summary>
+/// <remarks>Codes never change meaning once released; new failures get new codes.</remarks>
+public static class CxErrorCodes
+{
+    /// <summary>A failure with no more specific code.</summary>
+    public const string Unspecified = "CX0000";
+
+    /// <summary>A record's customer id is empty.</summary>
+    public const string CustomerIdEmpty = "CX0101";
+
+    /// <summary>A record's amount is in another currency than the ledger's.</summary>
+    public const string CurrencyMismatch = "CX0102";
+
+    /// <summary>A record's amount has no currency (<c>XXX</c>, the default).</summary>
+    public const string CurrencyMissing = "CX0103";
+
+    /// <summary>A record's date falls after the grid's last period (and after-grid records are rejected).</summary>
+    public const string DateAfterGrid = "CX0104";
+
+    /// <summary>A record's date is not in the ISO calendar.</summary>
+    public const string DateNotIso = "CX0105";
+
+    /// <summary>A record's segment is blank or longer than 200 characters.</summary>
+    public const string SegmentInvalid = "CX0106";
+
+    /// <summary>A quantity does not fit the measure unit (too many decimals, or out of range).</summary>
+    public const string QuantityInvalid = "CX0107";
+
+    /// <summary>A per-period value is negative.</summary>
+    public const string PeriodValueNegative = "CX0108";
+
+    /// <summary>A per-period value's period index is after the grid.</summary>
+    public const string PeriodIndexAfterGrid = "CX0109";
+
+    /// <summary>A customer's net value in a period is below zero (refunds exceed purchases).</summary>
+    public const string NetValueNegative = "CX0110";
+
+    /// <summary>A customer's net value in a period, or a period total, overflows 64-bit minor units.</summary>
+    public const string ValueOverflow = "CX0111";
+
+    /// <summary>The input holds no records.</summary>
+    public const string InputEmpty = "CX0112";
+
+    /// <summary>Two per-period values are given for one customer and period.</summary>
+    public const string DuplicatePeriodValue = "CX0113";
+
+    /// <summary>A columnar row's customer index is negative.</summary>
+    public const string ColumnarCustomerIndexInvalid = "CX0201";
+
+    /// <summary>A columnar row's period index is outside the layout.</summary>
+    public const string ColumnarPeriodIndexInvalid = "CX0202";
+
+    /// <summary>A columnar row's value is negative.</summary>
+    public const string ColumnarValueNegative = "CX0203";
+
+    /// <summary>Two columnar rows share a customer and period.</summary>
+    public const string ColumnarDuplicateRow = "CX0204";
+
+    /// <summary>The columns of a columnar input have different lengths.</summary>
+    public const string ColumnarLengthMismatch = "CX0205";
+
+    /// <summary>An activity window is outside 1 to the limit.</summary>
+    public const string ActivityWindowInvalid = "CX0301";
+
+    /// <summary>A policy option is not one of its defined values.</summary>
+    public const string PolicyInvalid = "CX0302";
+
+    /// <summary>A retention horizon is outside 1 to the limit.</summary>
+    public const string HorizonInvalid = "CX0303";
+
+    /// <summary>A measure unit is invalid (blank name, decimals outside 0 to 9).</summary>
+    public const string UnitInvalid = "CX0304";
+}
