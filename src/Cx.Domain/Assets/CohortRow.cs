@@ -25,5 +25,5 @@ public sealed record CohortRow(Period Cohort, long CustomerCount, ImmutableArray
     public double? ValueRetentionFraction(int age) => InitialValue == 0 ? null : (double)Cell(age).Value / InitialValue;
 
     private CohortCell Cell(int age) =>
-        (uint)age < (uint)Cells.Length ? Cells[age] : throw new ArgumentOutOfRangeException(nameof(age), age, $"Expected an age from 0 to {Cells.Length - 1}.");
+        unchecked((uint)age < (uint)Cells.Length) ? Cells[age] : throw new ArgumentOutOfRangeException(nameof(age), age, $"Expected an age from 0 to {Cells.Length - 1}.");
 }

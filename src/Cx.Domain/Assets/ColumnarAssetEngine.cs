@@ -101,7 +101,7 @@ public static class ColumnarAssetEngine
                 Duplicate(failures, i - 1, i, c, p);
             }
 
-            if (c < 0 || (uint)p >= (uint)axis || value[i] < 0)
+            if (c < 0 || unchecked((uint)p >= (uint)axis) || value[i] < 0)
             {
                 RowFailures(failures, i, c, p, value[i], axis);
             }
@@ -126,7 +126,7 @@ public static class ColumnarAssetEngine
         for (int i = 0; i < customer.Length; i++)
         {
             int c = customer[i];
-            if (c < 0 || (uint)period[i] >= (uint)axis || value[i] < 0)
+            if (c < 0 || unchecked((uint)period[i] >= (uint)axis) || value[i] < 0)
             {
                 RowFailures(failures, i, c, period[i], value[i], axis);
             }
@@ -236,7 +236,7 @@ public static class ColumnarAssetEngine
                 string.Create(CultureInfo.InvariantCulture, $"Expected a customer index of 0 or more, got {customer}."));
         }
 
-        if ((uint)period >= (uint)axis)
+        if (unchecked((uint)period >= (uint)axis))
         {
             failures.Add(row, null, "periodIndex", CxErrorCodes.ColumnarPeriodIndexInvalid,
                 string.Create(CultureInfo.InvariantCulture, $"Expected a period index from 0 to {axis - 1} (history plus grid), got {period}."));

@@ -76,7 +76,7 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
     {
         get
         {
-            if ((uint)index >= (uint)_periods.Length)
+            if (unchecked((uint)index >= (uint)_periods.Length))
             {
                 throw new ArgumentOutOfRangeException(nameof(index), index, $"Expected a period index from 0 to {_periods.Length - 1}, got {index}.");
             }
@@ -112,7 +112,7 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
     public bool TryFind(LocalDate date, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Period? period)
     {
         int index = IndexOf(date);
-        period = (uint)index < (uint)Count ? _periods[index] : null;
+        period = unchecked((uint)index < (uint)Count) ? _periods[index] : null;
         return period is not null;
     }
 
@@ -123,7 +123,7 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
     /// <exception cref="ArgumentOutOfRangeException">The grid is custom and the index is outside it.</exception>
     public string LabelAt(int relativeIndex)
     {
-        if ((uint)relativeIndex < (uint)Count)
+        if (unchecked((uint)relativeIndex < (uint)Count))
         {
             return _periods[relativeIndex].Label;
         }
