@@ -8,9 +8,6 @@ namespace Cx.Domain.Tests.Primitives;
 
 public sealed class MoneyTests
 {
-    private static readonly Currency Kwd = Currency.FromCode("KWD");
-    private static readonly Currency Clf = Currency.FromCode("CLF");
-
     private static readonly Money MaxUsd = Money.FromMinorUnits(long.MaxValue, Currency.Usd);
     private static readonly Money MinUsd = Money.FromMinorUnits(long.MinValue, Currency.Usd);
     private static readonly Money OneCent = Money.FromMinorUnits(1, Currency.Usd);
@@ -161,9 +158,13 @@ public sealed class MoneyTests
     {
         Money money = Money.FromMinorUnits(minorUnits, Currency.FromCode(code));
         CultureInfo previous = CultureInfo.CurrentCulture;
+        var odd = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        odd.NumberFormat.NumberDecimalSeparator = ",";
+        odd.NumberFormat.NumberGroupSeparator = ".";
+        odd.NumberFormat.NegativeSign = "\u2212";
         try
         {
-            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentCulture = odd;
             Assert.Equal(expected, money.ToString());
         }
         finally
