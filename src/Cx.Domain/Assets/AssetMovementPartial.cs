@@ -110,13 +110,13 @@ public sealed class AssetMovementPartial
 
             activeRun += _totals.ActiveDelta[t];
             var customers = new CustomerActivity(
-                OpeningActiveCount: active,
-                ActiveCount: activeRun,
-                IncomingNewCount: _totals.IncomingNew[t],
-                IncomingReturningCount: _totals.IncomingReturning[t],
-                IncomingValue: _totals.IncomingValue[t],
-                LostCount: _totals.LostCustomers[t],
-                LostValue: _totals.LostValue[t]);
+                openingActiveCount: active,
+                activeCount: activeRun,
+                incomingNewCount: _totals.IncomingNew[t],
+                incomingReturningCount: _totals.IncomingReturning[t],
+                incomingValue: _totals.IncomingValue[t],
+                lostCount: _totals.LostCustomers[t],
+                lostValue: _totals.LostValue[t]);
             active = activeRun;
             periods.Add(new PeriodMovement(Grid[t], _totals.Closing[t], _totals.Closing[t + 1], classes, customers));
         }

@@ -57,6 +57,18 @@ public sealed class AssetMovementReport : IEquatable<AssetMovementReport>
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Grid, Unit, ActivityWindow, CustomerCount, Periods.Count);
 
+    /// <summary>Tests two instances for equality; see <see cref="Equals(AssetMovementReport?)"/>.</summary>
+    /// <param name="left">The first instance, or null.</param>
+    /// <param name="right">The second instance, or null.</param>
+    /// <returns><see langword="true"/> when both are null or equal.</returns>
+    public static bool operator ==(AssetMovementReport? left, AssetMovementReport? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Tests two instances for inequality.</summary>
+    /// <param name="left">The first instance, or null.</param>
+    /// <param name="right">The second instance, or null.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(AssetMovementReport? left, AssetMovementReport? right) => !(left == right);
+
     /// <summary>Returns a short description.</summary>
     /// <returns>For example <c>asset movements, monthly 2024-01..2024-12 (12 periods), USD, W=1, 1200 customers</c>.</returns>
     public override string ToString() => $"asset movements, {Grid}, {Unit}, W={ActivityWindow}, {CustomerCount} customers";

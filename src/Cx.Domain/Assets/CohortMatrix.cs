@@ -3,8 +3,30 @@ using Cx.Domain.Primitives;
 namespace Cx.Domain.Assets;
 
 /// <summary>Customers grouped by first active period, with count and value retained by age.</summary>
-/// <param name="Grid">The grid.</param>
-/// <param name="Unit">The unit of the values.</param>
-/// <param name="Rows">One row per grid period (possibly an empty cohort), in order.</param>
-/// <param name="CustomersFirstActiveBeforeGrid">Customers whose first activity was in history before the grid; they belong to no row.</param>
-public sealed record CohortMatrix(PeriodGrid Grid, MeasureUnit Unit, IReadOnlyList<CohortRow> Rows, long CustomersFirstActiveBeforeGrid);
+public sealed record CohortMatrix
+{
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="grid">The grid.</param>
+    /// <param name="unit">The unit of the values.</param>
+    /// <param name="rows">One row per grid period (possibly an empty cohort), in order.</param>
+    /// <param name="customersFirstActiveBeforeGrid">Customers whose first activity was in history before the grid; they belong to no row.</param>
+    public CohortMatrix(PeriodGrid grid, MeasureUnit unit, IReadOnlyList<CohortRow> rows, long customersFirstActiveBeforeGrid)
+    {
+        Grid = grid;
+        Unit = unit;
+        Rows = rows;
+        CustomersFirstActiveBeforeGrid = customersFirstActiveBeforeGrid;
+    }
+
+    /// <summary>The grid.</summary>
+    public PeriodGrid Grid { get; }
+
+    /// <summary>The unit of the values.</summary>
+    public MeasureUnit Unit { get; }
+
+    /// <summary>One row per grid period (possibly an empty cohort), in order.</summary>
+    public IReadOnlyList<CohortRow> Rows { get; }
+
+    /// <summary>Customers whose first activity was in history before the grid; they belong to no row.</summary>
+    public long CustomersFirstActiveBeforeGrid { get; }
+}

@@ -3,25 +3,54 @@ using Cx.Domain.Primitives;
 namespace Cx.Domain.Assets;
 
 /// <summary>Cohort revenue retention at one period over a horizon h: how the customers active h periods earlier are worth now.</summary>
-/// <param name="Period">The period p measured.</param>
-/// <param name="Horizon">The horizon h in periods.</param>
-/// <param name="BasePeriodLabel">The label of period p - h (may be a history period).</param>
-/// <param name="BaseCustomerCount">Customers active at p - h.</param>
-/// <param name="BaseValue">Their total value at p - h.</param>
-/// <param name="RetainedCustomerCount">How many of them are active at p.</param>
-/// <param name="RetainedValue">Their total value at p.</param>
-/// <param name="GrossRetainedValue">The sum over them of <c>min(v(p), v(p - h))</c>.</param>
 /// <remarks>NRR = RetainedValue / BaseValue; GRR = GrossRetainedValue / BaseValue, never above 1.</remarks>
-public sealed record CohortRetention(
-    Period Period,
-    int Horizon,
-    string BasePeriodLabel,
-    long BaseCustomerCount,
-    long BaseValue,
-    long RetainedCustomerCount,
-    long RetainedValue,
-    long GrossRetainedValue)
+public sealed record CohortRetention
 {
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="period">The period p measured.</param>
+    /// <param name="horizon">The horizon h in periods.</param>
+    /// <param name="basePeriodLabel">The label of period p - h (may be a history period).</param>
+    /// <param name="baseCustomerCount">Customers active at p - h.</param>
+    /// <param name="baseValue">Their total value at p - h.</param>
+    /// <param name="retainedCustomerCount">How many of them are active at p.</param>
+    /// <param name="retainedValue">Their total value at p.</param>
+    /// <param name="grossRetainedValue">The sum over them of <c>min(v(p), v(p - h))</c>.</param>
+    public CohortRetention(Period period, int horizon, string basePeriodLabel, long baseCustomerCount, long baseValue, long retainedCustomerCount, long retainedValue, long grossRetainedValue)
+    {
+        Period = period;
+        Horizon = horizon;
+        BasePeriodLabel = basePeriodLabel;
+        BaseCustomerCount = baseCustomerCount;
+        BaseValue = baseValue;
+        RetainedCustomerCount = retainedCustomerCount;
+        RetainedValue = retainedValue;
+        GrossRetainedValue = grossRetainedValue;
+    }
+
+    /// <summary>The period p measured.</summary>
+    public Period Period { get; }
+
+    /// <summary>The horizon h in periods.</summary>
+    public int Horizon { get; }
+
+    /// <summary>The label of period p - h (may be a history period).</summary>
+    public string BasePeriodLabel { get; }
+
+    /// <summary>Customers active at p - h.</summary>
+    public long BaseCustomerCount { get; }
+
+    /// <summary>Their total value at p - h.</summary>
+    public long BaseValue { get; }
+
+    /// <summary>How many of them are active at p.</summary>
+    public long RetainedCustomerCount { get; }
+
+    /// <summary>Their total value at p.</summary>
+    public long RetainedValue { get; }
+
+    /// <summary>The sum over them of <c>min(v(p), v(p - h))</c>.</summary>
+    public long GrossRetainedValue { get; }
+
     /// <summary>Gets the cohort net revenue retention, <c>RetainedValue / BaseValue</c>; null when the base value is zero.</summary>
     public double? NetRevenueRetentionFraction => BaseValue == 0 ? null : (double)RetainedValue / BaseValue;
 

@@ -4,11 +4,28 @@ using Cx.Domain.Primitives;
 namespace Cx.Domain.Assets;
 
 /// <summary>One cohort: the customers whose first active period is <see cref="Cohort"/>, followed by age.</summary>
-/// <param name="Cohort">The cohort's first active period.</param>
-/// <param name="CustomerCount">The cohort's size.</param>
-/// <param name="Cells">One cell per age, from 0 to the end of the grid.</param>
-public sealed record CohortRow(Period Cohort, long CustomerCount, ImmutableArray<CohortCell> Cells)
+public sealed record CohortRow
 {
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="cohort">The cohort's first active period.</param>
+    /// <param name="customerCount">The cohort's size.</param>
+    /// <param name="cells">One cell per age, from 0 to the end of the grid.</param>
+    public CohortRow(Period cohort, long customerCount, ImmutableArray<CohortCell> cells)
+    {
+        Cohort = cohort;
+        CustomerCount = customerCount;
+        Cells = cells;
+    }
+
+    /// <summary>The cohort's first active period.</summary>
+    public Period Cohort { get; }
+
+    /// <summary>The cohort's size.</summary>
+    public long CustomerCount { get; }
+
+    /// <summary>One cell per age, from 0 to the end of the grid.</summary>
+    public ImmutableArray<CohortCell> Cells { get; }
+
     /// <summary>Gets the cohort's value in its first period (age 0).</summary>
     public long InitialValue => Cells.IsDefaultOrEmpty ? 0 : Cells[0].Value;
 

@@ -3,14 +3,43 @@ using Cx.Domain.Primitives;
 namespace Cx.Domain.Assets;
 
 /// <summary>One customer's movement in one period: who moved, which class, by how much.</summary>
-/// <param name="Customer">The customer.</param>
-/// <param name="Period">The period of the movement.</param>
-/// <param name="Class">The movement class.</param>
-/// <param name="PreviousValue">The customer's value in the period before, in units.</param>
-/// <param name="CurrentValue">The customer's value in this period, in units.</param>
-/// <param name="Segment">The segment the movement is attributed to (the segment at this period; at the period before for churn), or null.</param>
-public sealed record CustomerMovement(CustomerId Customer, Period Period, MovementClass Class, long PreviousValue, long CurrentValue, string? Segment)
+public sealed record CustomerMovement
 {
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="period">The period of the movement.</param>
+    /// <param name="movementClass">The movement class.</param>
+    /// <param name="previousValue">The customer's value in the period before, in units.</param>
+    /// <param name="currentValue">The customer's value in this period, in units.</param>
+    /// <param name="segment">The segment the movement is attributed to (the segment at this period; at the period before for churn), or null.</param>
+    public CustomerMovement(CustomerId customer, Period period, MovementClass movementClass, long previousValue, long currentValue, string? segment)
+    {
+        Customer = customer;
+        Period = period;
+        Class = movementClass;
+        PreviousValue = previousValue;
+        CurrentValue = currentValue;
+        Segment = segment;
+    }
+
+    /// <summary>The customer.</summary>
+    public CustomerId Customer { get; }
+
+    /// <summary>The period of the movement.</summary>
+    public Period Period { get; }
+
+    /// <summary>The movement class.</summary>
+    public MovementClass Class { get; }
+
+    /// <summary>The customer's value in the period before, in units.</summary>
+    public long PreviousValue { get; }
+
+    /// <summary>The customer's value in this period, in units.</summary>
+    public long CurrentValue { get; }
+
+    /// <summary>The segment the movement is attributed to (the segment at this period; at the period before for churn), or null.</summary>
+    public string? Segment { get; }
+
     /// <summary>Gets the value delta, <c>CurrentValue - PreviousValue</c>: positive for gains, negative for losses, zero when flat.</summary>
     public long ValueDelta => CurrentValue - PreviousValue;
 

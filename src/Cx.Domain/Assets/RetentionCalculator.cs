@@ -84,10 +84,10 @@ public sealed class RetentionCalculator
         return new PeriodRetention(
             p.Period,
             p.Opening,
-            NetRevenueRetentionFraction: Ratio(p.Opening + p.Expansion.Value + losses, p.Opening),
-            GrossRevenueRetentionFraction: Ratio(p.Opening + losses, p.Opening),
-            GrossRevenueChurnFraction: Ratio(-losses, p.Opening),
-            NetRevenueChurnFraction: Ratio(-(losses + p.Expansion.Value + p.Reactivated.Value), p.Opening),
-            QuickRatio: Ratio(p.New.Value + p.Reactivated.Value + p.Expansion.Value, Math.Abs(losses)));
+            netRevenueRetentionFraction: Ratio(p.Opening + p.Expansion.Value + losses, p.Opening),
+            grossRevenueRetentionFraction: Ratio(p.Opening + losses, p.Opening),
+            grossRevenueChurnFraction: Ratio(-losses, p.Opening),
+            netRevenueChurnFraction: Ratio(-(losses + p.Expansion.Value + p.Reactivated.Value), p.Opening),
+            quickRatio: Ratio(p.New.Value + p.Reactivated.Value + p.Expansion.Value, Math.Abs(losses)));
     }
 }

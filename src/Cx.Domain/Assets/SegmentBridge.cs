@@ -3,6 +3,20 @@ using System.Collections.Immutable;
 namespace Cx.Domain.Assets;
 
 /// <summary>The asset bridge of one segment (plan, region, channel) over every period.</summary>
-/// <param name="Segment">The segment name; null for customers without a segment.</param>
-/// <param name="Periods">The segment's bridge per period, in grid order.</param>
-public sealed record SegmentBridge(string? Segment, ImmutableArray<SegmentPeriodMovement> Periods);
+public sealed record SegmentBridge
+{
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="segment">The segment name; null for customers without a segment.</param>
+    /// <param name="periods">The segment's bridge per period, in grid order.</param>
+    public SegmentBridge(string? segment, ImmutableArray<SegmentPeriodMovement> periods)
+    {
+        Segment = segment;
+        Periods = periods;
+    }
+
+    /// <summary>The segment name; null for customers without a segment.</summary>
+    public string? Segment { get; }
+
+    /// <summary>The segment's bridge per period, in grid order.</summary>
+    public ImmutableArray<SegmentPeriodMovement> Periods { get; }
+}

@@ -3,7 +3,25 @@ using Cx.Domain.Primitives;
 namespace Cx.Domain.Assets;
 
 /// <summary>Per-segment asset bridges that add up to the total bridge.</summary>
-/// <param name="Grid">The grid.</param>
-/// <param name="Unit">The unit of the values.</param>
-/// <param name="Segments">One bridge per segment, ordered by name (the unsegmented bucket, if any, last).</param>
-public sealed record SegmentMovementReport(PeriodGrid Grid, MeasureUnit Unit, IReadOnlyList<SegmentBridge> Segments);
+public sealed record SegmentMovementReport
+{
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="grid">The grid.</param>
+    /// <param name="unit">The unit of the values.</param>
+    /// <param name="segments">One bridge per segment, ordered by name (the unsegmented bucket, if any, last).</param>
+    public SegmentMovementReport(PeriodGrid grid, MeasureUnit unit, IReadOnlyList<SegmentBridge> segments)
+    {
+        Grid = grid;
+        Unit = unit;
+        Segments = segments;
+    }
+
+    /// <summary>The grid.</summary>
+    public PeriodGrid Grid { get; }
+
+    /// <summary>The unit of the values.</summary>
+    public MeasureUnit Unit { get; }
+
+    /// <summary>One bridge per segment, ordered by name (the unsegmented bucket, if any, last).</summary>
+    public IReadOnlyList<SegmentBridge> Segments { get; }
+}

@@ -63,7 +63,7 @@ public readonly partial struct Money : IEquatable<Money>, IComparable<Money>
     /// <summary>Tries to create an amount from a decimal in major units, without throwing.</summary>
     /// <param name="amount">The amount in major units.</param>
     /// <param name="currency">The currency.</param>
-    /// <param name="rounding">Round half to even, or reject excess precision.</param>
+    /// <param name="rounding">Round half to even, or reject excess precision; any other value fails.</param>
     /// <param name="money">The amount when the conversion succeeds; otherwise zero.</param>
     /// <param name="error">Why the conversion failed, or null.</param>
     /// <returns><see langword="true"/> when the amount converts.</returns>
@@ -71,6 +71,12 @@ public readonly partial struct Money : IEquatable<Money>, IComparable<Money>
     {
         money = Zero(currency);
         error = null;
+        if (rounding is not (MinorUnitRounding.HalfToEven or MinorUnitRounding.RejectExcessPrecision))
+        {
+            error = $"Expected MinorUnitRounding.HalfToEven or RejectExcessPrecision, got {rounding}.";
+            return false;
+        }
+
         decimal scaled;
         try
         {

@@ -43,6 +43,18 @@ public sealed class Period : IEquatable<Period>
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Index, Interval, Label);
 
+    /// <summary>Tests two instances for equality; see <see cref="Equals(Period?)"/>.</summary>
+    /// <param name="left">The first instance, or null.</param>
+    /// <param name="right">The second instance, or null.</param>
+    /// <returns><see langword="true"/> when both are null or equal.</returns>
+    public static bool operator ==(Period? left, Period? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Tests two instances for inequality.</summary>
+    /// <param name="left">The first instance, or null.</param>
+    /// <param name="right">The second instance, or null.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(Period? left, Period? right) => !(left == right);
+
     /// <summary>Returns the label.</summary>
     /// <returns>The label, such as <c>2024-03</c>.</returns>
     public override string ToString() => Label;

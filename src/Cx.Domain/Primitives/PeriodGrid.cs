@@ -119,8 +119,8 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
     /// <summary>Returns the label of a period at any relative index of a regular grid, including before and after it
     /// (used to name history periods); for a custom grid only indices inside the grid have labels.</summary>
     /// <param name="relativeIndex">The index relative to the first period.</param>
-    /// <returns>The label, such as <c>2023-12</c> for index -1 of a grid starting in January 2024.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The grid is custom and the index is outside it.</exception>
+    /// <returns>The label, such as <c>2023-12</c> for index -1 of a grid starting in January 2024; for a custom grid
+    /// outside its intervals, <c>(before 2024-03-01..2024-03-15)</c> or <c>(after ...)</c>.</returns>
     public string LabelAt(int relativeIndex)
     {
         if (unchecked((uint)relativeIndex < (uint)Count))
@@ -146,6 +146,18 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Kind, WeekStart, Count, Start, End);
+
+    /// <summary>Tests two instances for equality; see <see cref="Equals(PeriodGrid?)"/>.</summary>
+    /// <param name="left">The first instance, or null.</param>
+    /// <param name="right">The second instance, or null.</param>
+    /// <returns><see langword="true"/> when both are null or equal.</returns>
+    public static bool operator ==(PeriodGrid? left, PeriodGrid? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Tests two instances for inequality.</summary>
+    /// <param name="left">The first instance, or null.</param>
+    /// <param name="right">The second instance, or null.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(PeriodGrid? left, PeriodGrid? right) => !(left == right);
 
     /// <summary>Returns a short description such as <c>monthly 2024-01..2024-12 (12 periods)</c>.</summary>
     /// <returns>The description.</returns>

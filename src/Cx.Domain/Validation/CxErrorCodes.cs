@@ -66,10 +66,4 @@ public static class CxErrorCodes
 
     /// <summary>A policy option is not one of its defined values.</summary>
     public const string PolicyInvalid = "CX0302";
-
-    /// <summary>A retention horizon is outside 1 to the limit.</summary>
-    public const string HorizonInvalid = "CX0303";
-
-    /// <summary>A measure unit is invalid (blank name, decimals outside 0 to 9).</summary>
-    public const string UnitInvalid = "CX0304";
 }

@@ -66,37 +66,19 @@ public sealed class ArchitectureTests
         Assert.True(offenders.Length == 0, "Only option types may have public setters:" + Describe(offenders));
     }
 
-    /// <summary>Positional records whose generated <c>init</c> accessors let a <c>with</c> expression skip validation and
-    /// make derived figures inconsistent (STYLE.md: "an init accessor only where it re-validates"). Reported from the
-    /// primtests branch; this list only shrinks: remove a type once its init accessors are gone.</summary>
+    /// <summary>Input records whose <c>init</c> accessors are allowed: they carry no derived figures, and every entry point
+    /// that consumes them validates them (STYLE.md: "an init accessor only where it re-validates"). Results never
+    /// have init accessors.</summary>
     private static readonly string[] KnownInitAccessorTypes =
     [
         "Cx.Domain.Assets.AssetPeriodValue",
         "Cx.Domain.Assets.AssetRecord",
-        "Cx.Domain.Assets.CohortCell",
-        "Cx.Domain.Assets.CohortMatrix",
-        "Cx.Domain.Assets.CohortRetention",
-        "Cx.Domain.Assets.CohortRow",
-        "Cx.Domain.Assets.CustomerActivity",
-        "Cx.Domain.Assets.CustomerMovement",
-        "Cx.Domain.Assets.FlooredCell",
-        "Cx.Domain.Assets.MovementTotal",
-        "Cx.Domain.Assets.PeriodRetention",
         "Cx.Domain.Assets.QuantityRecord",
-        "Cx.Domain.Assets.SegmentBridge",
-        "Cx.Domain.Assets.SegmentMovementReport",
-        "Cx.Domain.Assets.SegmentPeriodMovement",
-        "Cx.Domain.Validation.CxValidationFailure",
     ];
 
-    /// <summary>Types with <see cref="IEquatable{T}"/> but no <c>==</c>/<c>!=</c>, so <c>==</c> compares references while
-    /// <c>Equals</c> compares values (STYLE.md: "equality is complete"). Reported from the primtests branch; this list only shrinks.</summary>
-    private static readonly string[] KnownTypesWithoutEqualityOperators =
-    [
-        "Cx.Domain.Assets.AssetMovementReport",
-        "Cx.Domain.Primitives.Period",
-        "Cx.Domain.Primitives.PeriodGrid",
-    ];
+    /// <summary>Types with <see cref="IEquatable{T}"/> but no <c>==</c>/<c>!=</c>; the list is empty and stays so
+    /// (STYLE.md: "equality is complete").</summary>
+    private static readonly string[] KnownTypesWithoutEqualityOperators = [];
 
     [Fact]
     public void PublicProperties_OutsideOptionsTypes_HaveNoInitAccessorBeyondTheKnownList()
