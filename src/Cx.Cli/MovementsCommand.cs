@@ -1,0 +1,376 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Cx.Cli.Input;
+using Cx.Cli.Output;
+using Cx.Domain.Assets;
+using Cx.Domain.Primitives;
+using Cx.Domain.Samples;
+using Cx.Domain.Validation;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Cx.Cli;
+
+/// <summary><c>cx movements</c>: the customer-asset bridge of every period (opening, new, reactivated, expansion,
+/// contraction, churned, closing) and the customer counts, from a CSV of dated amounts or the sample company.</summary>
+/// <remarks>Thin by design: it reads and maps the input, chooses the grid, and formats the output; every figure comes
+/// from <see cref="AssetLedger"/> and <see cref="AssetMovementCalculator"/>.</remarks>
+internal static class MovementsCommand
+{
+    private static readonly string[] PeriodNames = ["monthly", "quarterly", "weekly", "daily"];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr, CxConsole console)
+    {
+        var file = new Argument<string?>("file")
+        {
+            Description = "The CSV file of dated amounts (one row per purchase, invoice line or refund), with a header line. '-' reads standard input.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var sample = new Option<bool>("--sample") { Description = "Use the built-in sample company (3,000 customers, 2023 to 2025) instead of a file." };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "The seed of the sample company; the same seed gives the same data on any machine.",
+            DefaultValueFactory = _ => SampleCompanyOptions.DefaultSeed,
+        };
+        var customerColumn = new Option<string>("--customer-column") { Description = "The header of the customer id column.", DefaultValueFactory = _ => "customer", HelpName = "name" };
+        var dateColumn = new Option<string>("--date-column") { Description = "The header of the date column.", DefaultValueFactory = _ => "date", HelpName = "name" };
+        var amountColumn = new Option<string>("--amount-column")
+        {
+            Description = "The header of the amount column: '.' as decimal separator, negative for refunds; more decimals than the currency has are rounded half to even.",
+            DefaultValueFactory = _ => "amount",
+            HelpName = "name",
+        };
+        var currency = new Option<Currency>("--currency")
+        {
+            Description = "The ISO 4217 currency of every amount.",
+            DefaultValueFactory = _ => Currency.Usd,
+            CustomParser = ParseCurrency,
+            HelpName = "code",
+        };
+        var dateFormat = new Option<string>("--date-format")
+        {
+            Description = "The date pattern of the date column (NodaTime pattern, invariant culture), such as dd/MM/yyyy or MM/dd/yyyy.",
+            DefaultValueFactory = _ => CsvInputOptions.Default.DatePattern.PatternText,
+            HelpName = "pattern",
+        };
+        dateFormat.Validators.Add(r =>
+        {
+            if (CreateDatePattern(r.GetValueOrDefault<string>(), out string? error) is null)
+            {
+                r.AddError(error!);
+            }
+        });
+        var delimiter = new Option<char>("--delimiter")
+        {
+            Description = "The field separator: one character such as ';', or 'tab'.",
+            DefaultValueFactory = _ => ',',
+            CustomParser = ParseDelimiter,
+            HelpName = "char",
+        };
+        var period = new Option<string>("--period") { Description = "The length of a period.", DefaultValueFactory = _ => "monthly" };
+        period.AcceptOnlyFromAmong(PeriodNames);
+        var start = new Option<LocalDate?>("--start")
+        {
+            Description = "The first period is the one holding this date (yyyy-MM-dd, or yyyy-MM for the month's first day). Earlier records are history: they decide new versus reactivated. Default: the earliest record's period.",
+            CustomParser = r => ParseBound(r, end: false),
+            HelpName = "date",
+        };
+        var end = new Option<LocalDate?>("--end")
+        {
+            Description = "The last period is the one holding this date (yyyy-MM-dd, or yyyy-MM for the month's last day). Later records are left out and counted in excludedRecords. Default: the latest record's period.",
+            CustomParser = r => ParseBound(r, end: true),
+            HelpName = "date",
+        };
+        var window = new Option<int>("--window")
+        {
+            Description = "The activity window of the customer counts, in periods: a customer is active when it had value in any of the last N periods.",
+            DefaultValueFactory = _ => 1,
+            HelpName = "periods",
+        };
+        window.Validators.Add(r =>
+        {
+            int w = r.GetValueOrDefault<int>();
+            if (w < 1 || w > AssetMovementOptions.MaxActivityWindow)
+            {
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--window: expected 1 to {AssetMovementOptions.MaxActivityWindow} periods, got {w}."));
+            }
+        });
+        var negative = new Option<string>("--negative-values")
+        {
+            Description = "What to do when a customer's refunds exceed its purchases in a period: reject the input, or floor the period's value at zero (and count it).",
+            DefaultValueFactory = _ => "reject",
+        };
+        negative.AcceptOnlyFromAmong("reject", "floor");
+        var format = new Option<string?>("--format", "-f")
+        {
+            Description = "The output format. Default: with --output, by its extension (.json, .csv, else table); otherwise table on a terminal and json when standard output is redirected.",
+        };
+        format.AcceptOnlyFromAmong(OutputFormats.Names);
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write to this file instead of standard output. It is replaced only when the whole run succeeds.",
+            HelpName = "file",
+        };
+
+        var command = new Command("movements", "Customer-asset movements of every period: opening, new, reactivated, expansion, contraction, churned, closing, and customer counts.")
+        {
+            file, sample, seed, customerColumn, dateColumn, amountColumn, currency, dateFormat, delimiter, period, start, end, window, negative, format, output,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = new Settings(
+                parse.GetValue(file), parse.GetValue(sample), parse.GetValue(seed),
+                new CsvInputOptions(parse.GetValue(customerColumn)!, parse.GetValue(dateColumn)!, parse.GetValue(amountColumn)!, parse.GetValue(currency), CreateDatePattern(parse.GetValue(dateFormat), out _)!, parse.GetValue(delimiter)),
+                parse.GetValue(period)!, parse.GetValue(start), parse.GetValue(end), parse.GetValue(window),
+                parse.GetValue(negative) == "floor" ? NegativeValuePolicy.FloorAtZero : NegativeValuePolicy.Reject,
+                parse.GetValue(format), parse.GetValue(output));
+            return Run(settings, stdout, stderr, console);
+        });
+        return command;
+    }
+
+    internal static int Run(Settings settings, TextWriter stdout, TextWriter stderr, CxConsole console)
+    {
+        OutputFormat format = OutputFormats.Choose(settings.Format, settings.Output, console.IsOutputRedirected);
+        ParsedInput input = Load(settings, stderr, console);
+        MovementsResult result = Calculate(input, settings);
+        string text = format switch
+        {
+            OutputFormat.Json => JsonReport.Render(result),
+            OutputFormat.Csv => CsvReport.Render(result),
+            _ => TableReport.Render(result),
+        };
+        OutputFile.Write(settings.Output, stdout, writer => writer.Write(text));
+        return 0;
+    }
+
+    private static ParsedInput Load(Settings settings, TextWriter stderr, CxConsole console)
+    {
+        if (settings.Sample)
+        {
+            if (settings.File is not null)
+            {
+                throw new BadInputException($"Give either a file or --sample, not both (got the file '{settings.File}' and --sample).");
+            }
+
+            var company = SampleCompany.Generate(settings.Seed);
+            var input = new ParsedInput(string.Create(CultureInfo.InvariantCulture, $"sample (seed {settings.Seed})"), "customer", "date", "amount");
+            foreach (AssetRecord record in company.RevenueRecords)
+            {
+                input.Add(record, line: null);
+            }
+
+            return input;
+        }
+
+        if (settings.File is null)
+        {
+            throw new BadInputException("Give a CSV file to read (or '-' for standard input), or --sample for the built-in sample company. See 'cx movements --help'.");
+        }
+
+        if (settings.File == "-")
+        {
+            using Stream stdin = console.OpenStandardInput();
+            return AmountCsvReader.Read(stdin, "stdin", settings.Csv, progress: null);
+        }
+
+        string name = Path.GetFileName(settings.File);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(settings.File, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            throw new BadInputException($"Cannot read '{settings.File}': {ex.Message}", ex);
+        }
+
+        using (stream)
+        {
+            ProgressReporter? progress = !console.IsErrorRedirected && stream.Length > console.ProgressThresholdBytes
+                ? new ProgressReporter(stderr, name, stream.Length)
+                : null;
+            return AmountCsvReader.Read(stream, name, settings.Csv, progress);
+        }
+    }
+
+    private static MovementsResult Calculate(ParsedInput input, Settings settings)
+    {
+        var problems = new List<InputProblem>(input.Problems);
+        long problemCount = input.ProblemCount;
+        if (input.Records.Count == 0 && problemCount == 0)
+        {
+            throw new BadInputException(input.Name, [new InputProblem(null, null, null, "no data rows after the header; expected one row per amount.")], 1);
+        }
+
+        PeriodGrid? grid = null;
+        if (input.Records.Count > 0)
+        {
+            try
+            {
+                grid = ChooseGrid(input, settings);
+            }
+            catch (BadInputException) when (problemCount > 0)
+            {
+                // The rows' own problems come first; the grid is checked again once they are fixed.
+            }
+        }
+
+        AssetLedger? ledger = null;
+        if (grid is not null)
+        {
+            try
+            {
+                ledger = AssetLedger.FromRecords(input.Records, grid, new AssetLedgerOptions
+                {
+                    Currency = settings.Csv.Currency,
+                    AfterGrid = AfterGridPolicy.Exclude,
+                    NegativeValues = settings.NegativeValues,
+                });
+            }
+            catch (CxValidationException ex)
+            {
+                bool rowsHadProblems = problemCount > 0;
+                foreach (CxValidationFailure failure in ex.Failures)
+                {
+                    string message = $"{failure.Message} [{failure.ErrorCode}]";
+                    if (failure.Position is { } position)
+                    {
+                        long? line = input.LineOf(position);
+                        problems.Add(new InputProblem(line, line is null ? $"record #{position}" : null, ColumnOf(input, failure.Field), message));
+                        problemCount++;
+                    }
+                    else if (!rowsHadProblems)
+                    {
+                        // A customer-period total (a negative net value) is only meaningful once every row could be read.
+                        problems.Add(new InputProblem(null, failure.Subject ?? "input", ColumnOf(input, failure.Field), message));
+                        problemCount++;
+                    }
+                }
+
+                problemCount += ex.TotalFailureCount - ex.Failures.Count;
+            }
+        }
+
+        if (problemCount > 0)
+        {
+            List<InputProblem> ordered = [.. problems.OrderBy(p => p.Line ?? long.MaxValue)];
+            throw new BadInputException(input.Name, ordered, problemCount);
+        }
+
+        AssetMovementReport report = new AssetMovementCalculator().Calculate(ledger!, new AssetMovementOptions { ActivityWindow = settings.Window });
+        return new MovementsResult(input.Name, ledger!.RecordCount, report);
+    }
+
+    private static PeriodGrid ChooseGrid(ParsedInput input, Settings settings)
+    {
+        LocalDate first = settings.Start ?? input.FirstDate!.Value;
+        LocalDate last = settings.End ?? input.LastDate!.Value;
+        if (last < first)
+        {
+            string from = settings.Start is null ? "the earliest record" : "--start";
+            string to = settings.End is null ? "the latest record" : "--end";
+            throw new BadInputException($"The grid would end before it starts: {to} ({InvariantText.Date(last)}) is before {from} ({InvariantText.Date(first)}). Check --start and --end.");
+        }
+
+        try
+        {
+            return settings.Period switch
+            {
+                "quarterly" => PeriodGrid.Quarterly(first, last),
+                "weekly" => PeriodGrid.Weekly(first, last),
+                "daily" => PeriodGrid.Daily(first, last),
+                _ => PeriodGrid.Monthly(first, last),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            throw new BadInputException($"Cannot build a {settings.Period} grid from {InvariantText.Date(first)} to {InvariantText.Date(last)}: {ex.Message}", ex);
+        }
+    }
+
+    private static string? ColumnOf(ParsedInput input, string field) =>
+        field.StartsWith("Customer", StringComparison.Ordinal) ? input.CustomerColumn
+        : field.StartsWith("Date", StringComparison.Ordinal) ? input.DateColumn
+        : field.StartsWith("Amount", StringComparison.Ordinal) ? input.AmountColumn
+        : null;
+
+    private static Currency ParseCurrency(ArgumentResult result)
+    {
+        string text = result.Tokens[0].Value;
+        if (Currency.TryFromCode(text, out Currency currency) && currency != Currency.None)
+        {
+            return currency;
+        }
+
+        result.AddError($"--currency: expected an ISO 4217 code such as USD, EUR or JPY, got '{text}'.");
+        return default;
+    }
+
+    private static LocalDatePattern? CreateDatePattern(string? text, out string? error)
+    {
+        try
+        {
+            LocalDatePattern pattern = LocalDatePattern.CreateWithInvariantCulture(text ?? string.Empty);
+            _ = pattern.Format(new LocalDate(2024, 3, 15));
+            error = null;
+            return pattern;
+        }
+        catch (InvalidPatternException ex)
+        {
+            error = $"--date-format: '{text}' is not a valid date pattern: {ex.Message} Use a pattern such as yyyy-MM-dd, dd/MM/yyyy or MM/dd/yyyy.";
+            return null;
+        }
+    }
+
+    private static char ParseDelimiter(ArgumentResult result)
+    {
+        string text = result.Tokens[0].Value;
+        if (text is "tab" or "\\t" or "\t")
+        {
+            return '\t';
+        }
+
+        if (text.Length == 1 && char.IsAscii(text[0]) && text[0] is not ('"' or '\r' or '\n'))
+        {
+            return text[0];
+        }
+
+        result.AddError($"--delimiter: expected one ASCII character such as ',' or ';', or 'tab'; got '{text}'.");
+        return ',';
+    }
+
+    private static LocalDate? ParseBound(ArgumentResult result, bool end)
+    {
+        string text = result.Tokens[0].Value;
+        ParseResult<LocalDate> date = LocalDatePattern.Iso.Parse(text);
+        if (date.Success)
+        {
+            return date.Value;
+        }
+
+        ParseResult<YearMonth> month = YearMonthPattern.Iso.Parse(text);
+        if (month.Success)
+        {
+            return end ? month.Value.OnDayOfMonth(month.Value.Calendar.GetDaysInMonth(month.Value.Year, month.Value.Month)) : month.Value.OnDayOfMonth(1);
+        }
+
+        result.AddError($"{(end ? "--end" : "--start")}: expected a date such as 2024-03-15 or a month such as 2024-03, got '{text}'.");
+        return null;
+    }
+
+    /// <summary>The parsed command line of <c>cx movements</c>.</summary>
+    internal sealed record Settings(
+        string? File,
+        bool Sample,
+        ulong Seed,
+        CsvInputOptions Csv,
+        string Period,
+        LocalDate? Start,
+        LocalDate? End,
+        int Window,
+        NegativeValuePolicy NegativeValues,
+        string? Format,
+        string? Output);
+}
