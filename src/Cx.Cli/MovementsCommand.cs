@@ -18,14 +18,14 @@ namespace Cx.Cli;
 /// from <see cref="AssetLedger"/> and <see cref="AssetMovementCalculator"/>.</remarks>
 internal static class MovementsCommand
 {
-    private static readonly string[] PeriodNames = ["monthly", "quarterly", "weekly", "daily"];
+    private static readonly string[] GridNames = ["monthly", "quarterly", "weekly"];
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CxConsole console)
     {
-        var file = new Argument<string?>("file")
+        var input = new Option<string?>("--input", "-i")
         {
-            Description = "The CSV file of dated amounts (one row per purchase, invoice line or refund), with a header line. '-' reads standard input.",
-            Arity = ArgumentArity.ZeroOrOne,
+            Description = "The CSV file of dated amounts (one row per purchase, invoice line or refund), with a header line; '-' reads standard input.",
+            HelpName = "file",
         };
         var sample = new Option<bool>("--sample") { Description = "Use the built-in sample company (3,000 customers, 2023 to 2025) instead of a file." };
         var seed = new Option<ulong>("--seed")
@@ -33,12 +33,17 @@ internal static class MovementsCommand
             Description = "The seed of the sample company; the same seed gives the same data on any machine.",
             DefaultValueFactory = _ => SampleCompanyOptions.DefaultSeed,
         };
-        var customerColumn = new Option<string>("--customer-column") { Description = "The header of the customer id column.", DefaultValueFactory = _ => "customer", HelpName = "name" };
-        var dateColumn = new Option<string>("--date-column") { Description = "The header of the date column.", DefaultValueFactory = _ => "date", HelpName = "name" };
+        var customerColumn = new Option<string>("--customer-column") { Description = "The header of the customer id column.", DefaultValueFactory = _ => CsvInputOptions.Default.CustomerColumn, HelpName = "name" };
+        var dateColumn = new Option<string>("--date-column") { Description = "The header of the date column.", DefaultValueFactory = _ => CsvInputOptions.Default.DateColumn, HelpName = "name" };
         var amountColumn = new Option<string>("--amount-column")
         {
             Description = "The header of the amount column: '.' as decimal separator, negative for refunds; more decimals than the currency has are rounded half to even.",
-            DefaultValueFactory = _ => "amount",
+            DefaultValueFactory = _ => CsvInputOptions.Default.AmountColumn,
+            HelpName = "name",
+        };
+        var segmentColumn = new Option<string?>("--segment-column")
+        {
+            Description = "The header of the segment column (plan, region, channel). Optional: without this option a column named 'segment' is used when there is one.",
             HelpName = "name",
         };
         var currency = new Option<Currency>("--currency")
@@ -68,8 +73,8 @@ internal static class MovementsCommand
             CustomParser = ParseDelimiter,
             HelpName = "char",
         };
-        var period = new Option<string>("--period") { Description = "The length of a period.", DefaultValueFactory = _ => "monthly" };
-        period.AcceptOnlyFromAmong(PeriodNames);
+        var grid = new Option<string>("--grid") { Description = "The periods: calendar months, calendar quarters, or ISO weeks (Monday to Sunday).", DefaultValueFactory = _ => "monthly" };
+        grid.AcceptOnlyFromAmong(GridNames);
         var start = new Option<LocalDate?>("--start")
         {
             Description = "The first period is the one holding this date (yyyy-MM-dd, or yyyy-MM for the month's first day). Earlier records are history: they decide new versus reactivated. Default: the earliest record's period.",
@@ -82,7 +87,7 @@ internal static class MovementsCommand
             CustomParser = r => ParseBound(r, end: true),
             HelpName = "date",
         };
-        var window = new Option<int>("--window")
+        var window = new Option<int>("--activity-window")
         {
             Description = "The activity window of the customer counts, in periods: a customer is active when it had value in any of the last N periods.",
             DefaultValueFactory = _ => 1,
@@ -93,18 +98,12 @@ internal static class MovementsCommand
             int w = r.GetValueOrDefault<int>();
             if (w < 1 || w > AssetMovementOptions.MaxActivityWindow)
             {
-                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--window: expected 1 to {AssetMovementOptions.MaxActivityWindow} periods, got {w}."));
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--activity-window: expected 1 to {AssetMovementOptions.MaxActivityWindow} periods, got {w}."));
             }
         });
-        var negative = new Option<string>("--negative-values")
-        {
-            Description = "What to do when a customer's refunds exceed its purchases in a period: reject the input, or floor the period's value at zero (and count it).",
-            DefaultValueFactory = _ => "reject",
-        };
-        negative.AcceptOnlyFromAmong("reject", "floor");
         var format = new Option<string?>("--format", "-f")
         {
-            Description = "The output format. Default: with --output, by its extension (.json, .csv, else table); otherwise table on a terminal and json when standard output is redirected.",
+            Description = "The output format. Default: with --output, by the file's extension (.json, .csv, .md, else table); otherwise table on a terminal and json when standard output is redirected.",
         };
         format.AcceptOnlyFromAmong(OutputFormats.Names);
         var output = new Option<string?>("--output", "-o")
@@ -115,15 +114,17 @@ internal static class MovementsCommand
 
         var command = new Command("movements", "Customer-asset movements of every period: opening, new, reactivated, expansion, contraction, churned, closing, and customer counts.")
         {
-            file, sample, seed, customerColumn, dateColumn, amountColumn, currency, dateFormat, delimiter, period, start, end, window, negative, format, output,
+            input, sample, seed, customerColumn, dateColumn, amountColumn, segmentColumn, currency, dateFormat, delimiter, grid, start, end, window, format, output,
         };
         command.SetAction(parse =>
         {
             var settings = new Settings(
-                parse.GetValue(file), parse.GetValue(sample), parse.GetValue(seed),
-                new CsvInputOptions(parse.GetValue(customerColumn)!, parse.GetValue(dateColumn)!, parse.GetValue(amountColumn)!, parse.GetValue(currency), CreateDatePattern(parse.GetValue(dateFormat), out _)!, parse.GetValue(delimiter)),
-                parse.GetValue(period)!, parse.GetValue(start), parse.GetValue(end), parse.GetValue(window),
-                parse.GetValue(negative) == "floor" ? NegativeValuePolicy.FloorAtZero : NegativeValuePolicy.Reject,
+                parse.GetValue(input), parse.GetValue(sample), parse.GetValue(seed),
+                new CsvInputOptions(
+                    parse.GetValue(customerColumn)!, parse.GetValue(dateColumn)!, parse.GetValue(amountColumn)!,
+                    parse.GetValue(segmentColumn) ?? CsvInputOptions.Default.SegmentColumn, SegmentRequired: parse.GetValue(segmentColumn) is not null,
+                    parse.GetValue(currency), CreateDatePattern(parse.GetValue(dateFormat), out _)!, parse.GetValue(delimiter)),
+                parse.GetValue(grid)!, parse.GetValue(start), parse.GetValue(end), parse.GetValue(window),
                 parse.GetValue(format), parse.GetValue(output));
             return Run(settings, stdout, stderr, console);
         });
@@ -139,6 +140,7 @@ internal static class MovementsCommand
         {
             OutputFormat.Json => JsonReport.Render(result),
             OutputFormat.Csv => CsvReport.Render(result),
+            OutputFormat.Markdown => TableReport.RenderMarkdown(result),
             _ => TableReport.Render(result),
         };
         OutputFile.Write(settings.Output, stdout, writer => writer.Write(text));
@@ -151,11 +153,11 @@ internal static class MovementsCommand
         {
             if (settings.File is not null)
             {
-                throw new BadInputException($"Give either a file or --sample, not both (got the file '{settings.File}' and --sample).");
+                throw new BadInputException($"Give either --input or --sample, not both (got --input '{settings.File}' and --sample).");
             }
 
             var company = SampleCompany.Generate(settings.Seed);
-            var input = new ParsedInput(string.Create(CultureInfo.InvariantCulture, $"sample (seed {settings.Seed})"), "customer", "date", "amount");
+            var input = new ParsedInput(string.Create(CultureInfo.InvariantCulture, $"sample (seed {settings.Seed})"), "customer_id", "date", "amount", "segment");
             foreach (AssetRecord record in company.RevenueRecords)
             {
                 input.Add(record, line: null);
@@ -166,7 +168,7 @@ internal static class MovementsCommand
 
         if (settings.File is null)
         {
-            throw new BadInputException("Give a CSV file to read (or '-' for standard input), or --sample for the built-in sample company. See 'cx movements --help'.");
+            throw new BadInputException("Give --input FILE (a CSV of dated amounts; '-' for standard input), or --sample for the built-in sample company. See 'cx movements --help'.");
         }
 
         if (settings.File == "-")
@@ -226,7 +228,6 @@ internal static class MovementsCommand
                 {
                     Currency = settings.Csv.Currency,
                     AfterGrid = AfterGridPolicy.Exclude,
-                    NegativeValues = settings.NegativeValues,
                 });
             }
             catch (CxValidationException ex)
@@ -259,7 +260,7 @@ internal static class MovementsCommand
             throw new BadInputException(input.Name, ordered, problemCount);
         }
 
-        AssetMovementReport report = new AssetMovementCalculator().Calculate(ledger!, new AssetMovementOptions { ActivityWindow = settings.Window });
+        AssetMovementReport report = new AssetMovementCalculator().Calculate(ledger!, new AssetMovementOptions { ActivityWindow = settings.ActivityWindow });
         return new MovementsResult(input.Name, ledger!.RecordCount, report);
     }
 
@@ -276,17 +277,16 @@ internal static class MovementsCommand
 
         try
         {
-            return settings.Period switch
+            return settings.Grid switch
             {
                 "quarterly" => PeriodGrid.Quarterly(first, last),
                 "weekly" => PeriodGrid.Weekly(first, last),
-                "daily" => PeriodGrid.Daily(first, last),
                 _ => PeriodGrid.Monthly(first, last),
             };
         }
         catch (ArgumentException ex)
         {
-            throw new BadInputException($"Cannot build a {settings.Period} grid from {InvariantText.Date(first)} to {InvariantText.Date(last)}: {ex.Message}", ex);
+            throw new BadInputException($"Cannot build a {settings.Grid} grid from {InvariantText.Date(first)} to {InvariantText.Date(last)}: {ex.Message}", ex);
         }
     }
 
@@ -294,6 +294,7 @@ internal static class MovementsCommand
         field.StartsWith("Customer", StringComparison.Ordinal) ? input.CustomerColumn
         : field.StartsWith("Date", StringComparison.Ordinal) ? input.DateColumn
         : field.StartsWith("Amount", StringComparison.Ordinal) ? input.AmountColumn
+        : field.StartsWith("Segment", StringComparison.Ordinal) ? input.SegmentColumn
         : null;
 
     private static Currency ParseCurrency(ArgumentResult result)
@@ -366,11 +367,10 @@ internal static class MovementsCommand
         bool Sample,
         ulong Seed,
         CsvInputOptions Csv,
-        string Period,
+        string Grid,
         LocalDate? Start,
         LocalDate? End,
-        int Window,
-        NegativeValuePolicy NegativeValues,
+        int ActivityWindow,
         string? Format,
         string? Output);
 }

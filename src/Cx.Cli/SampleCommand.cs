@@ -7,7 +7,7 @@ using Cx.Domain.Samples;
 
 namespace Cx.Cli;
 
-/// <summary><c>cx sample</c>: writes the sample company's revenue records as CSV (customer, date, amount, segment): the
+/// <summary><c>cx sample</c>: writes the sample company's revenue records as CSV (customer_id, date, amount, segment): the
 /// shape <c>cx movements</c> reads, to look at or to try the tool on.</summary>
 internal static class SampleCommand
 {
@@ -33,7 +33,7 @@ internal static class SampleCommand
             }
         });
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output.", HelpName = "file" };
-        var command = new Command("sample", "Write the sample company's revenue records as CSV: customer,date,amount,segment.") { seed, customers, output };
+        var command = new Command("sample", "Write the sample company's revenue records as CSV: customer_id,date,amount,segment.") { seed, customers, output };
         command.SetAction(parse =>
         {
             var company = SampleCompany.Generate(new SampleCompanyOptions { Seed = parse.GetValue(seed), CustomerCount = parse.GetValue(customers) });
@@ -49,7 +49,7 @@ internal static class SampleCommand
         ArgumentNullException.ThrowIfNull(company);
         var unit = MeasureUnit.ForCurrency(company.Currency);
         using CsvWriter csv = CsvWriter.Create(writer, CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
-        csv.WriteHeader(["customer", "date", "amount", "segment"]);
+        csv.WriteHeader(["customer_id", "date", "amount", "segment"]);
         foreach (AssetRecord record in company.RevenueRecords)
         {
             csv.WriteRecord([record.Customer.Value, InvariantText.Date(record.Date), unit.Format(record.Amount.MinorUnits), record.Segment]);

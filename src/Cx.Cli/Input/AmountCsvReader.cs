@@ -43,19 +43,24 @@ internal static class AmountCsvReader
         IReadOnlyList<string> headers = reader.Headers;
         if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
         {
-            throw new BadInputException(name, [new InputProblem(1, null, null, "the file is empty; expected a header line such as customer,date,amount, then one row per amount.")], 1);
+            throw new BadInputException(name, [new InputProblem(1, null, null, "the file is empty; expected a header line such as customer_id,date,amount, then one row per amount.")], 1);
         }
 
         var missing = new List<InputProblem>();
         int customerIndex = Resolve(headers, options.CustomerColumn, "--customer-column", missing);
         int dateIndex = Resolve(headers, options.DateColumn, "--date-column", missing);
         int amountIndex = Resolve(headers, options.AmountColumn, "--amount-column", missing);
+        int segmentIndex = Find(headers, options.SegmentColumn);
+        if (segmentIndex < 0 && options.SegmentRequired)
+        {
+            Resolve(headers, options.SegmentColumn, "--segment-column", missing);
+        }
         if (missing.Count > 0)
         {
             throw new BadInputException(name, missing, missing.Count);
         }
 
-        var input = new ParsedInput(name, headers[customerIndex], headers[dateIndex], headers[amountIndex]) { Lines = [] };
+        var input = new ParsedInput(name, headers[customerIndex], headers[dateIndex], headers[amountIndex], segmentIndex < 0 ? null : headers[segmentIndex]) { Lines = [] };
         string dateExample = options.DatePattern.Format(ExampleDate);
         int headerCount = headers.Count;
         while (reader.Read())
@@ -97,7 +102,8 @@ internal static class AmountCsvReader
             {
                 // A blank id becomes the empty id, which the library rejects with its own message (CX0101).
                 CustomerId.TryFrom(reader.GetString(customerIndex), out CustomerId customer);
-                input.Add(new AssetRecord(customer, date, amount), line);
+                string? segment = segmentIndex < 0 ? null : reader.GetString(segmentIndex)?.Trim();
+                input.Add(new AssetRecord(customer, date, amount, string.IsNullOrEmpty(segment) ? null : segment), line);
             }
         }
 
@@ -157,6 +163,19 @@ internal static class AmountCsvReader
 
     private static int Resolve(IReadOnlyList<string> headers, string wanted, string option, List<InputProblem> missing)
     {
+        int index = Find(headers, wanted);
+        if (index < 0)
+        {
+            string existing = string.Join(", ", headers.Select(h => $"'{h}'"));
+            missing.Add(new InputProblem(1, null, wanted, $"not found; the header has the columns {existing}. Name the right one with {option}."));
+        }
+
+        return index;
+    }
+
+    /// <summary>Finds a column: an exact match first, else ignoring case and surrounding white space.</summary>
+    private static int Find(IReadOnlyList<string> headers, string wanted)
+    {
         for (int i = 0; i < headers.Count; i++)
         {
             if (string.Equals(headers[i], wanted, StringComparison.Ordinal))
@@ -173,8 +192,6 @@ internal static class AmountCsvReader
             }
         }
 
-        string existing = string.Join(", ", headers.Select(h => $"'{h}'"));
-        missing.Add(new InputProblem(1, null, wanted, $"not found; the header has the columns {existing}. Name the right one with {option}."));
         return -1;
     }
 

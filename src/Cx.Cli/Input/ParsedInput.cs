@@ -11,8 +11,9 @@ internal sealed class ParsedInput
 
     private readonly List<InputProblem> _problems = [];
 
-    public ParsedInput(string name, string customerColumn, string dateColumn, string amountColumn)
+    public ParsedInput(string name, string customerColumn, string dateColumn, string amountColumn, string? segmentColumn)
     {
+        SegmentColumn = segmentColumn;
         Name = name;
         CustomerColumn = customerColumn;
         DateColumn = dateColumn;
@@ -30,6 +31,9 @@ internal sealed class ParsedInput
 
     /// <summary>Gets the amount column's name as the header spells it.</summary>
     public string AmountColumn { get; }
+
+    /// <summary>Gets the segment column's name as the header spells it, or null when there is none.</summary>
+    public string? SegmentColumn { get; }
 
     /// <summary>Gets the records read, in input order.</summary>
     public List<AssetRecord> Records { get; } = [];

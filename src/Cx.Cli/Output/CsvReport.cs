@@ -5,18 +5,17 @@ using Cx.Domain.Primitives;
 
 namespace Cx.Cli.Output;
 
-/// <summary>Renders the movements as CSV: a header, then one row per period, amounts in major units with the unit's
-/// decimals and '.' as the decimal separator, LF line ends.</summary>
+/// <summary>Renders the movements as CSV: a header, then one row per period with the figures of the JSON output
+/// flattened (<c>new_count</c>, <c>new_value</c>, ...), amounts in major units with '.' as the decimal separator, LF
+/// line ends.</summary>
 internal static class CsvReport
 {
     public static readonly string[] Header =
     [
-        "period", "start", "end", "unit", "opening",
-        "new_customers", "new_value", "reactivated_customers", "reactivated_value",
-        "expansion_customers", "expansion_value", "contraction_customers", "contraction_value",
-        "flat_customers", "churned_customers", "churned_value", "closing", "net_change",
-        "opening_active_customers", "active_customers", "incoming_new_customers", "incoming_returning_customers",
-        "incoming_value", "lost_customers", "lost_value",
+        "period", "start", "end", "currency", "opening", "closing",
+        "new_count", "new_value", "reactivated_count", "reactivated_value", "expansion_count", "expansion_value",
+        "contraction_count", "contraction_value", "flat_count", "flat_value", "churned_count", "churned_value",
+        "active_customers", "incoming_customers", "lost_customers", "lost_value",
     ];
 
     public static string Render(MovementsResult result)
@@ -29,20 +28,21 @@ internal static class CsvReport
             csv.WriteHeader(Header);
             foreach (PeriodMovement p in report.Periods)
             {
-                CustomerActivity c = p.Customers;
                 csv.WriteRecord(
                 [
-                    p.Period.Label, InvariantText.Date(p.Period.Start), InvariantText.Date(p.Period.End), unit.Name, unit.Format(p.Opening),
-                    InvariantText.Count(p.New.CustomerCount), unit.Format(p.New.Value), InvariantText.Count(p.Reactivated.CustomerCount), unit.Format(p.Reactivated.Value),
-                    InvariantText.Count(p.Expansion.CustomerCount), unit.Format(p.Expansion.Value), InvariantText.Count(p.Contraction.CustomerCount), unit.Format(p.Contraction.Value),
-                    InvariantText.Count(p.Flat.CustomerCount), InvariantText.Count(p.Churned.CustomerCount), unit.Format(p.Churned.Value), unit.Format(p.Closing), unit.Format(p.NetChange),
-                    InvariantText.Count(c.OpeningActiveCount), InvariantText.Count(c.ActiveCount), InvariantText.Count(c.IncomingNewCount), InvariantText.Count(c.IncomingReturningCount),
-                    unit.Format(c.IncomingValue), InvariantText.Count(c.LostCount), unit.Format(c.LostValue),
+                    p.Period.Label, InvariantText.Date(p.Period.Start), InvariantText.Date(p.Period.End), unit.Name, unit.Format(p.Opening), unit.Format(p.Closing),
+                    InvariantText.Count(p.New.CustomerCount), unit.Format(p.New.Value),
+                    InvariantText.Count(p.Reactivated.CustomerCount), unit.Format(p.Reactivated.Value),
+                    InvariantText.Count(p.Expansion.CustomerCount), unit.Format(p.Expansion.Value),
+                    InvariantText.Count(p.Contraction.CustomerCount), unit.Format(p.Contraction.Value),
+                    InvariantText.Count(p.Flat.CustomerCount), unit.Format(p.Flat.Value),
+                    InvariantText.Count(p.Churned.CustomerCount), unit.Format(p.Churned.Value),
+                    InvariantText.Count(p.Customers.ActiveCount), InvariantText.Count(p.Customers.IncomingCount),
+                    InvariantText.Count(p.Customers.LostCount), unit.Format(p.Customers.LostValue),
                 ]);
             }
         }
 
         return text.ToString();
     }
-
 }

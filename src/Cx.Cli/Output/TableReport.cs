@@ -5,8 +5,8 @@ using Cx.Domain.Primitives;
 
 namespace Cx.Cli.Output;
 
-/// <summary>Renders the movements as an aligned text table for a terminal: one row per period, amounts in major units,
-/// then notes on records left out.</summary>
+/// <summary>Renders the movements for people: an aligned text table for a terminal, or a Markdown table; one row per
+/// period, amounts in major units, then notes on what was left out.</summary>
 internal static class TableReport
 {
     private static readonly string[] Header =
@@ -14,7 +14,52 @@ internal static class TableReport
 
     public static string Render(MovementsResult result)
     {
-        AssetMovementReport report = result.Report;
+        List<string[]> rows = Rows(result.Report);
+        int[] widths = new int[Header.Length];
+        foreach (string[] row in rows)
+        {
+            for (int i = 0; i < row.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], row[i].Length);
+            }
+        }
+
+        var text = new StringBuilder();
+        Title(text, result, markdown: false);
+        foreach (string[] row in rows)
+        {
+            for (int i = 0; i < row.Length; i++)
+            {
+                text.Append(i == 0 ? row[i].PadRight(widths[i]) : "  " + row[i].PadLeft(widths[i]));
+            }
+
+            text.Append('\n');
+        }
+
+        Notes(text, result.Report);
+        return text.ToString();
+    }
+
+    public static string RenderMarkdown(MovementsResult result)
+    {
+        List<string[]> rows = Rows(result.Report);
+        var text = new StringBuilder();
+        Title(text, result, markdown: true);
+        for (int r = 0; r < rows.Count; r++)
+        {
+            text.Append("| ").Append(string.Join(" | ", rows[r])).Append(" |\n");
+            if (r == 0)
+            {
+                text.Append("|---").Append(string.Concat(Enumerable.Repeat("|---:", Header.Length - 1))).Append("|\n");
+            }
+        }
+
+        Notes(text, result.Report);
+        return text.ToString();
+    }
+
+    private static List<string[]> Rows(AssetMovementReport report)
+    {
         MeasureUnit unit = report.Unit;
         var rows = new List<string[]> { Header };
         foreach (PeriodMovement p in report.Periods)
@@ -28,45 +73,22 @@ internal static class TableReport
             ]);
         }
 
-        int[] widths = new int[Header.Length];
-        foreach (string[] row in rows)
-        {
-            for (int i = 0; i < row.Length; i++)
-            {
-                widths[i] = Math.Max(widths[i], row[i].Length);
-            }
-        }
+        return rows;
+    }
 
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Customer asset movements from {result.Input}\n");
+    private static void Title(StringBuilder text, MovementsResult result, bool markdown)
+    {
+        AssetMovementReport report = result.Report;
+        text.Append(markdown ? "## " : string.Empty).Append(CultureInfo.InvariantCulture, $"Customer asset movements from {result.Input}\n\n");
         text.Append(CultureInfo.InvariantCulture,
-            $"{unit.Name}, {report.Grid}, activity window {report.ActivityWindow}; {report.CustomerCount} customers, {result.RecordCount} records\n\n");
-        foreach (string[] row in rows)
-        {
-            for (int i = 0; i < row.Length; i++)
-            {
-                if (i > 0)
-                {
-                    text.Append("  ");
-                }
+            $"{report.Unit.Name}, {report.Grid}, activity window {report.ActivityWindow}; {report.CustomerCount} customers, {result.RecordCount} records.\n\n");
+    }
 
-                text.Append(i == 0 ? row[i].PadRight(widths[i]) : row[i].PadLeft(widths[i]));
-            }
-
-            text.Append('\n');
-        }
-
-        text.Append(CultureInfo.InvariantCulture, $"\nValues in {unit.Name}; customer counts with an activity window of {report.ActivityWindow} period(s).\n");
+    private static void Notes(StringBuilder text, AssetMovementReport report)
+    {
         if (report.ExcludedRecordCount > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{report.ExcludedRecordCount} record(s) after {report.Grid.Periods[^1].Label} were left out (--end).\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n{report.ExcludedRecordCount} record(s) after {report.Grid.Periods[^1].Label} were left out (--end).\n");
         }
-
-        if (report.FlooredCellCount > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{report.FlooredCellCount} customer-period(s) with a negative net value were counted as zero (--negative-values floor).\n");
-        }
-
-        return text.ToString();
     }
 }
