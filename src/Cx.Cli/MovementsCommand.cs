@@ -233,6 +233,7 @@ internal static class MovementsCommand
             catch (CxValidationException ex)
             {
                 bool rowsHadProblems = problemCount > 0;
+                List<InputProblem>? negatives = rowsHadProblems ? null : DescribeNegativePeriods(input, grid, settings, ex);
                 foreach (CxValidationFailure failure in ex.Failures)
                 {
                     string message = $"{failure.Message} [{failure.ErrorCode}]";
@@ -242,12 +243,18 @@ internal static class MovementsCommand
                         problems.Add(new InputProblem(line, line is null ? $"record #{position}" : null, ColumnOf(input, failure.Field), message));
                         problemCount++;
                     }
-                    else if (!rowsHadProblems)
+                    else if (!rowsHadProblems && (negatives is null || failure.ErrorCode != CxErrorCodes.NetValueNegative))
                     {
-                        // A customer-period total (a negative net value) is only meaningful once every row could be read.
+                        // A customer-period total is only meaningful once every row could be read.
                         problems.Add(new InputProblem(null, failure.Subject ?? "input", ColumnOf(input, failure.Field), message));
                         problemCount++;
                     }
+                }
+
+                if (negatives is not null)
+                {
+                    problems.AddRange(negatives);
+                    problemCount += negatives.Count;
                 }
 
                 problemCount += ex.TotalFailureCount - ex.Failures.Count;
@@ -262,6 +269,56 @@ internal static class MovementsCommand
 
         AssetMovementReport report = new AssetMovementCalculator().Calculate(ledger!, new AssetMovementOptions { ActivityWindow = settings.ActivityWindow });
         return new MovementsResult(input.Name, ledger!.RecordCount, report);
+    }
+
+    /// <summary>Explains each customer-period whose refunds exceed its purchases with the CSV lines behind it: the
+    /// library finds them (a ledger that floors them lists each one); this only looks up the lines.</summary>
+    /// <returns>One problem per such customer-period, or null when there are none or they cannot be listed.</returns>
+    private static List<InputProblem>? DescribeNegativePeriods(ParsedInput input, PeriodGrid grid, Settings settings, CxValidationException ex)
+    {
+        if (!ex.Failures.Any(f => f.ErrorCode == CxErrorCodes.NetValueNegative))
+        {
+            return null;
+        }
+
+        AssetLedger floored;
+        try
+        {
+            floored = AssetLedger.FromRecords(input.Records, grid, new AssetLedgerOptions
+            {
+                Currency = settings.Csv.Currency,
+                AfterGrid = AfterGridPolicy.Exclude,
+                NegativeValues = NegativeValuePolicy.FloorAtZero,
+            });
+        }
+        catch (CxValidationException)
+        {
+            return null;
+        }
+
+        var lines = floored.FlooredCells.ToDictionary(c => (c.Customer, c.PeriodIndex), _ => new List<long>());
+        var customers = floored.FlooredCells.Select(c => c.Customer).ToHashSet();
+        for (int i = 0; i < input.Records.Count; i++)
+        {
+            AssetRecord record = input.Records[i];
+            if (customers.Contains(record.Customer) && input.LineOf(i) is { } line &&
+                lines.TryGetValue((record.Customer, grid.IndexOf(record.Date)), out List<long>? found))
+            {
+                found.Add(line);
+            }
+        }
+
+        MeasureUnit unit = floored.Unit;
+        return floored.FlooredCells.Select(cell =>
+        {
+            List<long> cellLines = lines[(cell.Customer, cell.PeriodIndex)];
+            string where = cellLines.Count == 0 ? string.Empty : $" ({(cellLines.Count == 1 ? "line" : "lines")} {string.Join(", ", cellLines.Select(InvariantText.Count))})";
+            return new InputProblem(
+                cellLines.Count == 0 ? null : cellLines[0],
+                cellLines.Count == 0 ? $"customer '{cell.Customer}', period {cell.PeriodLabel}" : null,
+                input.AmountColumn,
+                $"refunds exceed purchases: customer '{cell.Customer}' nets {unit.Format(cell.NetValue)} {unit.Name} in {cell.PeriodLabel}{where}. A customer's net value in a period must be zero or more: date each refund in the period of the purchase it refunds, or correct the amounts. [{CxErrorCodes.NetValueNegative}]");
+        }).ToList();
     }
 
     private static PeriodGrid ChooseGrid(ParsedInput input, Settings settings)

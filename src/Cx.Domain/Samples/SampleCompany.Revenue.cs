@@ -93,8 +93,9 @@ public sealed partial class SampleCompany
             }
 
             LocalDate monthStart = gridStart.PlusMonths(m);
+            LocalDate chargeDate = monthStart.PlusDays(billingDay - 1);
             long charge = (seats * seatPrice) + profile.PlatformFee;
-            rows.Add(new RevenueRow(monthStart.PlusDays(billingDay - 1), customer.Index, sequence++, charge));
+            rows.Add(new RevenueRow(chargeDate, customer.Index, sequence++, charge));
             if (profile.Overage > 0 && random.Chance(profile.Overage))
             {
                 rows.Add(new RevenueRow(monthStart.PlusDays(27), customer.Index, sequence++, Math.Max(1, charge * random.NextInt(2, 15) / 100)));
@@ -102,9 +103,11 @@ public sealed partial class SampleCompany
 
             if (random.Chance(RefundChance))
             {
-                // At most half of the month's charge, on or after the charge: the month never nets below zero.
-                int refundDay = random.NextInt(billingDay, 28);
-                rows.Add(new RevenueRow(monthStart.PlusDays(refundDay - 1), customer.Index, sequence++, -Math.Max(1, charge * random.NextInt(10, 50) / 100)));
+                // At most half of the charge, on or after it within the same ISO week and month: no month, quarter or
+                // week ever nets below zero.
+                int daysLeftInWeek = Math.Min(7 - (int)chargeDate.DayOfWeek, 28 - billingDay);
+                LocalDate refundDate = chargeDate.PlusDays(random.NextInt(0, daysLeftInWeek));
+                rows.Add(new RevenueRow(refundDate, customer.Index, sequence++, -Math.Max(1, charge * random.NextInt(10, 50) / 100)));
             }
 
             // What changes for next month.

@@ -12,9 +12,9 @@ namespace Cx.Domain.Samples;
 /// <remarks>
 /// <para>The company sells per-seat subscriptions, billed monthly in USD to customers in three segments
 /// (<see cref="Segments"/>). Over its months customers sign up (more and more over time), add and remove seats, pay
-/// usage overage now and then, get partial refunds (never more than the month's charge, so no customer-month nets
-/// below zero), see a price uplift on each anniversary, churn, and some come back later: every movement class of the
-/// customer-asset bridge shows up.</para>
+/// usage overage now and then, get partial refunds (at most half a charge, in the same week and month as the charge,
+/// so no customer nets below zero in a month, quarter or week), see a price uplift on each anniversary, churn, and
+/// some come back later: every movement class of the customer-asset bridge shows up.</para>
 /// <para>Deterministic: the same options give the same customers and records, byte for byte, on any machine, culture
 /// and .NET version (the generator is implemented here with integer arithmetic only, not <see cref="System.Random"/>).
 /// Each data set draws from its own random stream per customer, so the data sets added in later versions (journey
