@@ -177,13 +177,18 @@ internal static class MovementsCommand
             return AmountCsvReader.Read(stdin, "stdin", settings.Csv, progress: null);
         }
 
+        if (Directory.Exists(settings.File))
+        {
+            throw new BadInputException($"--input: '{settings.File}' is a folder; give a CSV file.");
+        }
+
         string name = Path.GetFileName(settings.File);
         FileStream stream;
         try
         {
             stream = new FileStream(settings.File, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new BadInputException($"Cannot read '{settings.File}': {ex.Message}", ex);
         }

@@ -101,6 +101,17 @@ public sealed class MovementsBadInputTests
     }
 
     [Theory]
+    [InlineData("unterminated-quote.csv", "unterminated-quote.csv line 3: malformed CSV: a quoted field is never closed; the rest of the file was read as part of it. Close the quote.")]
+    [InlineData("stray-quote.csv", "stray-quote.csv line 3: malformed CSV: a double quote inside a field that is not enclosed in quotes; enclose the field in double quotes and double the quotes inside it (\"\").")]
+    public void Movements_MalformedQuoting_IsReportedOnItsLine(string fixture, string expected)
+    {
+        CliRun run = Tool.Run("movements", "-i", Tool.Fixture(fixture));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal([expected, $"cx: 1 problem in {fixture}; nothing was written."], run.ErrorLines);
+    }
+
+    [Theory]
     [InlineData("empty.csv", "empty.csv line 1: the file is empty; expected a header line such as customer_id,date,amount, then one row per amount.")]
     [InlineData("header-only.csv", "header-only.csv: no data rows after the header; expected one row per amount.")]
     public void Movements_NoData_IsBadInput(string fixture, string expected)
@@ -142,6 +153,15 @@ public sealed class MovementsBadInputTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("cx: Cannot read '", run.ErrorLines[0], StringComparison.Ordinal);
         Assert.Single(run.ErrorLines);
+    }
+
+    [Fact]
+    public void Movements_InputIsAFolder_IsBadInput()
+    {
+        CliRun run = Tool.Run("movements", "-i", Path.GetTempPath());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.EndsWith("is a folder; give a CSV file.", run.ErrorLines[0], StringComparison.Ordinal);
     }
 
     [Fact]

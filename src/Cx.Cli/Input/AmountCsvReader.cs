@@ -39,6 +39,20 @@ internal static class AmountCsvReader
             OnMalformedRecord = record => malformed.TryAdd(record.LineNumber, record.Reason),
         };
 
+        try
+        {
+            return Read(stream, name, options, readerOptions, malformed, progress);
+        }
+        catch (CsvFormatException ex)
+        {
+            // Input CsvHelper cannot read at all (a record larger than it buffers, for one).
+            long? line = ex.LineNumber > 0 ? ex.LineNumber : null;
+            throw new BadInputException(name, [new InputProblem(line, line is null ? "input" : null, null, $"unreadable CSV: {ex.Message}")], 1);
+        }
+    }
+
+    private static ParsedInput Read(Stream stream, string name, CsvInputOptions options, CsvReaderOptions readerOptions, Dictionary<long, CsvMalformedReason> malformed, ProgressReporter? progress)
+    {
         using CsvReader reader = CsvReader.Create(stream, readerOptions, leaveOpen: true);
         IReadOnlyList<string> headers = reader.Headers;
         if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
