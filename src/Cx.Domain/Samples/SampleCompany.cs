@@ -72,7 +72,7 @@ public sealed partial class SampleCompany
 
     /// <summary>Gets the revenue records: monthly subscription charges, usage overage and refunds (negative amounts),
     /// with each customer's segment, ordered by date, then customer id, then charge before refund.</summary>
-    /// <remarks>Generated on first use (about twenty records per customer); every date falls in <see cref="Grid"/>.</remarks>
+    /// <remarks>Generated on first use (about 16 records per customer with the default options); every date falls in <see cref="Grid"/>.</remarks>
     public IReadOnlyList<AssetRecord> RevenueRecords => _revenueRecords.Value;
 
     /// <summary>Generates the default company (3,000 customers, 2023 to 2025) from a seed.</summary>

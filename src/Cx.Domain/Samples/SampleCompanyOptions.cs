@@ -3,7 +3,7 @@ using NodaTime;
 namespace Cx.Domain.Samples;
 
 /// <summary>What sample company <see cref="SampleCompany.Generate(SampleCompanyOptions)"/> makes: its seed, size and time span.</summary>
-/// <remarks>An options type: settable, checked when a company is generated. The defaults give about three thousand
+/// <remarks>An options type: settable, checked when a company is generated. The defaults give 3,000
 /// customers over the three years 2023 to 2025.</remarks>
 public sealed class SampleCompanyOptions
 {
