@@ -1,0 +1,3 @@
+using Cx.Cli;
+
+return CxApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,3 @@
+using Cx.Cli.Tests.TestData;
+
+[assembly: InvariantCulture]
