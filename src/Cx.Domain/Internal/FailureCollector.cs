@@ -35,7 +35,9 @@ internal sealed class FailureCollector
     {
         if (Count > 0)
         {
-            throw new CxValidationException(what, _failures, Count);
+            throw ToException(what);
         }
     }
+
+    public CxValidationException ToException(string what) => new(what, _failures, Count);
 }

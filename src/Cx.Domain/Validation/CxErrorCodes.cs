@@ -66,4 +66,40 @@ public static class CxErrorCodes
 
     /// <summary>A policy option is not one of its defined values.</summary>
     public const string PolicyInvalid = "CX0302";
+
+    /// <summary>A journey framework's name is empty.</summary>
+    public const string JourneyNameEmpty = "CX0401";
+
+    /// <summary>A journey framework has no stages.</summary>
+    public const string JourneyNoStages = "CX0402";
+
+    /// <summary>A stage or touchpoint id is empty.</summary>
+    public const string JourneyIdEmpty = "CX0403";
+
+    /// <summary>Two stages, or two touchpoints, share an id.</summary>
+    public const string JourneyDuplicateId = "CX0404";
+
+    /// <summary>Stage positions are not 1 to the number of stages (a gap, a repeat, or out of range).</summary>
+    public const string JourneyStageOrderInvalid = "CX0405";
+
+    /// <summary>A touchpoint's stage is not a stage of the framework.</summary>
+    public const string JourneyUnknownStage = "CX0406";
+
+    /// <summary>A touchpoint's category is not one of the four.</summary>
+    public const string JourneyCategoryInvalid = "CX0407";
+
+    /// <summary>A stage or touchpoint name is empty.</summary>
+    public const string JourneyNameMissing = "CX0408";
+
+    /// <summary>A touchpoint has no accountable owner.</summary>
+    public const string JourneyOwnerMissing = "CX0409";
+
+    /// <summary>A journey JSON document is malformed (the message gives the line and position).</summary>
+    public const string JourneyJsonMalformed = "CX0410";
+
+    /// <summary>An experience event names a touchpoint that the journey framework does not have.</summary>
+    public const string EventUnknownTouchpoint = "CX0411";
+
+    /// <summary>An experience event's outcome or channel is invalid.</summary>
+    public const string EventInvalid = "CX0412";
 }

@@ -74,6 +74,8 @@ public sealed class ArchitectureTests
         "Cx.Domain.Assets.AssetPeriodValue",
         "Cx.Domain.Assets.AssetRecord",
         "Cx.Domain.Assets.QuantityRecord",
+        "Cx.Domain.Journey.ExperienceEvent",
+        "Cx.Domain.Journey.JourneyFrameworkDefinition",
     ];
 
     /// <summary>Types with <see cref="IEquatable{T}"/> but no <c>==</c>/<c>!=</c>; the list is empty and stays so
