@@ -62,6 +62,7 @@ public sealed class AssetMovementCalculator
             }
 
             totals.OpeningActive = sink.OpeningActive;
+            totals.OpeningValue = sink.OpeningValue;
         });
         return new AssetMovementPartial(ledger.Grid, ledger.Unit, window, totals, ledger.ExcludedRecordCount, ledger.FlooredCells.Count);
     }

@@ -94,18 +94,29 @@ public sealed class AssetMovementPartial
 
     /// <summary>Builds the report of the customers counted so far.</summary>
     /// <returns>The report.</returns>
+    /// <exception cref="Validation.CxValidationException">A running opening or closing total overflows 64 bits (CX0111).</exception>
     public AssetMovementReport ToReport()
+    {
+        AssetMovementReport? report = null;
+        OverflowGuard.Run(() => report = BuildReport());
+        return report!;
+    }
+
+    private AssetMovementReport BuildReport()
     {
         int n = Grid.Count;
         var periods = ImmutableArray.CreateBuilder<PeriodMovement>(n);
         long active = _totals.OpeningActive;
         long activeRun = 0;
         var classes = new MovementTotal[MovementTotals.ClassCount];
+        long closing = _totals.OpeningValue;
         for (int t = 0; t < n; t++)
         {
+            long opening = closing;
             for (int c = 1; c < MovementTotals.ClassCount; c++)
             {
                 classes[c] = new MovementTotal(_totals.ClassCustomers[(c * n) + t], _totals.ClassValue[(c * n) + t]);
+                closing = checked(closing + classes[c].Value);
             }
 
             activeRun += _totals.ActiveDelta[t];
@@ -118,7 +129,7 @@ public sealed class AssetMovementPartial
                 lostCount: _totals.LostCustomers[t],
                 lostValue: _totals.LostValue[t]);
             active = activeRun;
-            periods.Add(new PeriodMovement(Grid[t], _totals.Closing[t], _totals.Closing[t + 1], classes, customers));
+            periods.Add(new PeriodMovement(Grid[t], opening, closing, classes, customers));
         }
 
         return new AssetMovementReport(Grid, Unit, ActivityWindow, _totals.CustomerCount, ExcludedRecordCount, FlooredCellCount, periods.MoveToImmutable());

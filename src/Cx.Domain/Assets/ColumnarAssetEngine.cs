@@ -11,8 +11,9 @@ namespace Cx.Domain.Assets;
 /// <para>Each row is one customer's value in one period (sum the records of a period first). Customer indices are
 /// dense integers from 0 (map your ids to indices); values are zero or more; a customer and period appears at most once.</para>
 /// <para>Rows sorted by (customer, period) are processed in one pass. Otherwise the engine detects it and groups rows
-/// by customer with a counting sort, using scratch buffers rented from <see cref="ArrayPool{T}.Shared"/> (one int per
-/// row plus one per customer index), so steady-state allocation does not grow with the number of rows.</para>
+/// by customer with a two-level counting sort (blocks of 1,024 customers, then customers within a block, for cache
+/// locality), using scratch buffers rented from <see cref="ArrayPool{T}.Shared"/> (16 bytes per row), so steady-state
+/// allocation does not grow with the number of rows.</para>
 /// <para>Results are partials: compute one per partition of customers and merge them.</para>
 /// </remarks>
 public static class ColumnarAssetEngine
@@ -115,6 +116,7 @@ public static class ColumnarAssetEngine
         }
 
         totals.OpeningActive = sink.OpeningActive;
+        totals.OpeningValue = sink.OpeningValue;
         totals.CustomerCount = customers;
         return true;
     }
@@ -141,92 +143,179 @@ public static class ColumnarAssetEngine
             return;
         }
 
+        // Two-level partition with good locality: first by blocks of 2^BlockBits customers into one scratch array
+        // (about a thousand sequential write streams), then each block, small enough for the cache, by customer.
         int rows = customer.Length;
-        int slots = maxCustomer + 1;
-        int[] start = ArrayPool<int>.Shared.Rent(slots + 1);
-        int[] order = ArrayPool<int>.Shared.Rent(rows);
-        int[] keys = ArrayPool<int>.Shared.Rent(64);
-        long[] cells = ArrayPool<long>.Shared.Rent(64);
+        int blocks = (maxCustomer >> BlockBits) + 1;
+        int[] blockStart = ArrayPool<int>.Shared.Rent(blocks + 1);
+        Row[] scratch = ArrayPool<Row>.Shared.Rent(rows);
+        int[] customerStart = ArrayPool<int>.Shared.Rent((1 << BlockBits) + 1);
+        int[] periods = ArrayPool<int>.Shared.Rent(64);
+        long[] values = ArrayPool<long>.Shared.Rent(64);
         try
         {
-            // Counting sort of row ids by customer: start[c] is where customer c's rows begin in 'order'.
-            Array.Clear(start, 0, slots + 1);
+            Span<int> starts = blockStart.AsSpan(0, blocks + 1);
+            starts.Clear();
             for (int i = 0; i < rows; i++)
             {
-                start[customer[i] + 1]++;
+                starts[(customer[i] >> BlockBits) + 1]++;
             }
 
-            for (int c = 0; c < slots; c++)
+            for (int b = 0; b < blocks; b++)
             {
-                start[c + 1] += start[c];
+                starts[b + 1] += starts[b];
             }
 
             for (int i = 0; i < rows; i++)
             {
-                order[start[customer[i]]++] = i;
+                ref int next = ref starts[customer[i] >> BlockBits];
+                scratch[next++] = new Row(customer[i], period[i], value[i]);
             }
 
-            // After the scatter start[c] is where customer c's rows end; they begin at start[c - 1] (0 for c = 0).
+            // After the scatter starts[b] is where block b ends; it begins where block b - 1 ends.
             int first = layout.HistoryPeriodCount;
             int window = layout.ActivityWindow;
             var sink = new TotalsSink(totals, first);
             long customers = 0;
-            int begin = 0;
-            for (int c = 0; c < slots; c++)
+            int blockBegin = 0;
+            for (int b = 0; b < blocks; b++)
             {
-                int end = start[c];
-                int k = end - begin;
-                if (k == 0)
+                int blockEnd = starts[b];
+                int blockRows = blockEnd - blockBegin;
+                if (blockRows == 0)
                 {
                     continue;
                 }
 
-                customers++;
-                if (keys.Length < k)
+                if (periods.Length < blockRows)
                 {
-                    ArrayPool<int>.Shared.Return(keys);
-                    ArrayPool<long>.Shared.Return(cells);
-                    keys = ArrayPool<int>.Shared.Rent(k);
-                    cells = ArrayPool<long>.Shared.Rent(k);
+                    ArrayPool<int>.Shared.Return(periods);
+                    ArrayPool<long>.Shared.Return(values);
+                    periods = ArrayPool<int>.Shared.Rent(blockRows);
+                    values = ArrayPool<long>.Shared.Rent(blockRows);
                 }
 
-                Span<int> ids = order.AsSpan(begin, k);
-                Span<int> ps = keys.AsSpan(0, k);
-                for (int j = 0; j < k; j++)
+                // Counting sort of the block by customer, into the period and value columns.
+                Span<Row> block = scratch.AsSpan(blockBegin, blockRows);
+                Span<int> cs = customerStart.AsSpan(0, (1 << BlockBits) + 1);
+                cs.Clear();
+                foreach (ref readonly Row row in block)
                 {
-                    ps[j] = period[ids[j]];
+                    cs[(row.Customer & BlockMask) + 1]++;
                 }
 
-                ps.Sort(ids);
-                Span<long> vs = cells.AsSpan(0, k);
-                for (int j = 0; j < k; j++)
+                for (int k = 0; k < 1 << BlockBits; k++)
                 {
-                    vs[j] = value[ids[j]];
-                    if (j > 0 && ps[j] == ps[j - 1])
+                    cs[k + 1] += cs[k];
+                }
+
+                foreach (ref readonly Row row in block)
+                {
+                    int at = cs[row.Customer & BlockMask]++;
+                    periods[at] = row.Period;
+                    values[at] = row.Value;
+                }
+
+                int begin = 0;
+                for (int k = 0; k < 1 << BlockBits; k++)
+                {
+                    int end = cs[k];
+                    if (end == begin)
                     {
-                        Duplicate(failures, Math.Min(ids[j - 1], ids[j]), Math.Max(ids[j - 1], ids[j]), c, ps[j]);
+                        continue;
                     }
+
+                    customers++;
+                    Span<int> ps = periods.AsSpan(begin, end - begin);
+                    Span<long> vs = values.AsSpan(begin, end - begin);
+                    if (SortByPeriod(ps, vs))
+                    {
+                        int c = (b << BlockBits) + k;
+                        DuplicateRows(failures, customer, period, c, ps);
+                    }
+
+                    if (!failures.Any)
+                    {
+                        MovementSweep.Customer(ps, vs, default, false, first, axis, window, ref sink);
+                    }
+
+                    begin = end;
                 }
 
-                if (!failures.Any)
-                {
-                    MovementSweep.Customer(ps, vs, default, false, first, axis, window, ref sink);
-                }
-
-                begin = end;
+                blockBegin = blockEnd;
             }
 
             totals.OpeningActive = sink.OpeningActive;
+            totals.OpeningValue = sink.OpeningValue;
             totals.CustomerCount = customers;
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(start);
-            ArrayPool<int>.Shared.Return(order);
-            ArrayPool<int>.Shared.Return(keys);
-            ArrayPool<long>.Shared.Return(cells);
+            ArrayPool<int>.Shared.Return(blockStart);
+            ArrayPool<Row>.Shared.Return(scratch);
+            ArrayPool<int>.Shared.Return(customerStart);
+            ArrayPool<int>.Shared.Return(periods);
+            ArrayPool<long>.Shared.Return(values);
         }
     }
+
+    /// <summary>Insertion sort of one customer's few rows by period; returns true when two rows share a period.</summary>
+    private static bool SortByPeriod(Span<int> periods, Span<long> values)
+    {
+        bool duplicate = false;
+        for (int i = 1; i < periods.Length; i++)
+        {
+            int p = periods[i];
+            long v = values[i];
+            int j = i - 1;
+            while (j >= 0 && periods[j] > p)
+            {
+                periods[j + 1] = periods[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+
+            duplicate |= j >= 0 && periods[j] == p;
+            periods[j + 1] = p;
+            values[j + 1] = v;
+        }
+
+        return duplicate;
+    }
+
+    /// <summary>Finds the row numbers of a customer's duplicated periods (rare, so a scan of the input is fine).</summary>
+    private static void DuplicateRows(FailureCollector failures, ReadOnlySpan<int> customer, ReadOnlySpan<int> period, int c, ReadOnlySpan<int> sortedPeriods)
+    {
+        for (int j = 1; j < sortedPeriods.Length; j++)
+        {
+            if (sortedPeriods[j] != sortedPeriods[j - 1] || (j > 1 && sortedPeriods[j - 2] == sortedPeriods[j]))
+            {
+                continue;
+            }
+
+            int p = sortedPeriods[j];
+            int firstRow = -1;
+            for (int i = 0; i < customer.Length; i++)
+            {
+                if (customer[i] == c && period[i] == p)
+                {
+                    if (firstRow < 0)
+                    {
+                        firstRow = i;
+                    }
+                    else
+                    {
+                        Duplicate(failures, firstRow, i, c, p);
+                    }
+                }
+            }
+        }
+    }
+
+    private const int BlockBits = 10;
+    private const int BlockMask = (1 << BlockBits) - 1;
+
+    private readonly record struct Row(int Customer, int Period, long Value);
 
     private static void RowFailures(FailureCollector failures, int row, int customer, int period, long value, int axis)
     {

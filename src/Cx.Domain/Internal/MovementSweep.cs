@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Cx.Domain.Assets;
 
 namespace Cx.Domain.Internal;
@@ -12,7 +11,6 @@ namespace Cx.Domain.Internal;
 /// </remarks>
 internal static class MovementSweep
 {
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Customer<TSink>(
         ReadOnlySpan<int> periods,
         ReadOnlySpan<long> values,

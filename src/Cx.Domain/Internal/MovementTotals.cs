@@ -13,7 +13,6 @@ internal sealed class MovementTotals
         PeriodCount = periodCount;
         ClassCustomers = new long[ClassCount * periodCount];
         ClassValue = new long[ClassCount * periodCount];
-        Closing = new long[periodCount + 1];
         ActiveDelta = new long[periodCount + 1];
         IncomingNew = new long[periodCount];
         IncomingReturning = new long[periodCount];
@@ -30,8 +29,10 @@ internal sealed class MovementTotals
     /// <summary>Value delta per class and period, same index.</summary>
     public long[] ClassValue { get; }
 
-    /// <summary>Closing value: index 0 is the period before the grid, index t + 1 is grid period t.</summary>
-    public long[] Closing { get; }
+    /// <summary>The total value of the period just before the grid (the first period's opening); every later opening
+    /// and closing follows from it and the class deltas, so the bridge identity holds by construction and the tests
+    /// check the closings against a direct sum.</summary>
+    public long OpeningValue { get; set; }
 
     /// <summary>Difference array of customers active under the window: index t adds to grid period t onwards.</summary>
     public long[] ActiveDelta { get; }
@@ -54,7 +55,7 @@ internal sealed class MovementTotals
     {
         AddInto(ClassCustomers, other.ClassCustomers);
         AddInto(ClassValue, other.ClassValue);
-        AddInto(Closing, other.Closing);
+        OpeningValue += other.OpeningValue;
         AddInto(ActiveDelta, other.ActiveDelta);
         AddInto(IncomingNew, other.IncomingNew);
         AddInto(IncomingReturning, other.IncomingReturning);
@@ -75,7 +76,7 @@ internal sealed class MovementTotals
     public bool ContentEquals(MovementTotals other) =>
         PeriodCount == other.PeriodCount && OpeningActive == other.OpeningActive && CustomerCount == other.CustomerCount &&
         ClassCustomers.AsSpan().SequenceEqual(other.ClassCustomers) && ClassValue.AsSpan().SequenceEqual(other.ClassValue) &&
-        Closing.AsSpan().SequenceEqual(other.Closing) && ActiveDelta.AsSpan().SequenceEqual(other.ActiveDelta) &&
+        OpeningValue == other.OpeningValue && ActiveDelta.AsSpan().SequenceEqual(other.ActiveDelta) &&
         IncomingNew.AsSpan().SequenceEqual(other.IncomingNew) && IncomingReturning.AsSpan().SequenceEqual(other.IncomingReturning) &&
         IncomingValue.AsSpan().SequenceEqual(other.IncomingValue) && LostCustomers.AsSpan().SequenceEqual(other.LostCustomers) &&
         LostValue.AsSpan().SequenceEqual(other.LostValue);
@@ -94,7 +95,6 @@ internal struct TotalsSink : IMovementSink
 {
     private readonly long[] _classCustomers;
     private readonly long[] _classValue;
-    private readonly long[] _closing;
     private readonly long[] _activeDelta;
     private readonly long[] _incomingNew;
     private readonly long[] _incomingReturning;
@@ -104,12 +104,12 @@ internal struct TotalsSink : IMovementSink
     private readonly int _first;
     private readonly int _count;
     private long _openingActive;
+    private long _openingValue;
 
     public TotalsSink(MovementTotals totals, int firstReported)
     {
         _classCustomers = totals.ClassCustomers;
         _classValue = totals.ClassValue;
-        _closing = totals.Closing;
         _activeDelta = totals.ActiveDelta;
         _incomingNew = totals.IncomingNew;
         _incomingReturning = totals.IncomingReturning;
@@ -119,9 +119,12 @@ internal struct TotalsSink : IMovementSink
         _first = firstReported;
         _count = totals.PeriodCount;
         _openingActive = 0;
+        _openingValue = 0;
     }
 
     public readonly long OpeningActive => _openingActive;
+
+    public readonly long OpeningValue => _openingValue;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void Move(int t, MovementClass movementClass, long previous, long current, int segment)
@@ -130,7 +133,6 @@ internal struct TotalsSink : IMovementSink
         int k = ((int)movementClass * _count) + i;
         _classCustomers[k]++;
         _classValue[k] += current - previous;
-        _closing[i + 1] += current;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -177,5 +179,5 @@ internal struct TotalsSink : IMovementSink
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void ActiveBefore(long value, int segment) => _closing[0] += value;
+    public void ActiveBefore(long value, int segment) => _openingValue += value;
 }
