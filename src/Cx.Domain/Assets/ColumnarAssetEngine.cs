@@ -63,18 +63,21 @@ public static class ColumnarAssetEngine
 
     private static bool TrySorted(ColumnarAssetLayout layout, ReadOnlySpan<int> customer, ReadOnlySpan<int> period, ReadOnlySpan<long> value, MovementTotals totals, FailureCollector failures)
     {
-        int first = layout.HistoryPeriodCount;
         int axis = layout.PeriodCount;
-        int window = layout.ActivityWindow;
-        var sink = new TotalsSink(totals, first);
+        var sink = new TotalsSink(totals, layout.HistoryPeriodCount);
+        var sweep = new MovementSweep(layout.HistoryPeriodCount, axis, layout.ActivityWindow);
         long customers = 0;
-        int runStart = 0;
-        int prevC = -1;
+        int prevC = int.MinValue;
         int prevP = -1;
+        bool clean = true;
+
+        // One fused pass: check each row, detect order, and feed the sweep; the first row out of (customer, period)
+        // order hands the input to the unsorted path.
         for (int i = 0; i < customer.Length; i++)
         {
             int c = customer[i];
             int p = period[i];
+            long v = value[i];
             if (c != prevC)
             {
                 if (c < prevC)
@@ -82,13 +85,13 @@ public static class ColumnarAssetEngine
                     return false;
                 }
 
-                if (i > 0 && !failures.Any)
+                if (customers > 0)
                 {
-                    MovementSweep.Customer(period[runStart..i], value[runStart..i], default, false, first, axis, window, ref sink);
+                    sweep.End(ref sink);
                 }
 
                 customers++;
-                runStart = i;
+                sweep.Begin(false);
                 prevC = c;
                 prevP = -1;
             }
@@ -100,19 +103,26 @@ public static class ColumnarAssetEngine
                 }
 
                 Duplicate(failures, i - 1, i, c, p);
+                clean = false;
             }
 
-            if (c < 0 || unchecked((uint)p >= (uint)axis) || value[i] < 0)
+            if (c < 0 || unchecked((uint)p >= (uint)axis) || v < 0)
             {
-                RowFailures(failures, i, c, p, value[i], axis);
+                RowFailures(failures, i, c, p, v, axis);
+                clean = false;
+            }
+
+            if (clean)
+            {
+                sweep.Cell(p, v, -1, ref sink);
             }
 
             prevP = p;
         }
 
-        if (!failures.Any)
+        if (customers > 0 && clean)
         {
-            MovementSweep.Customer(period[runStart..], value[runStart..], default, false, first, axis, window, ref sink);
+            sweep.End(ref sink);
         }
 
         totals.OpeningActive = sink.OpeningActive;
