@@ -3,8 +3,8 @@ using BenchmarkDotNet.Jobs;
 
 namespace Cx.Domain.Benchmarks;
 
-/// <summary>Runs a class with one launch, one warm-up and a few measured iterations, unless a job is chosen on the
-/// command line (<c>--job Dry</c>, <c>-j short</c>): then only that job runs.</summary>
+/// <summary>Runs a class with a few launches of one warm-up and a few measured iterations each, unless a job is chosen
+/// on the command line (<c>--job Dry</c>, <c>-j short</c>): then only that job runs.</summary>
 /// <remarks>
 /// A plain <c>[SimpleJob(...)]</c> would run next to a command-line job (a dry run would also do the full run), and
 /// the <c>[IterationCount]</c>-style attributes would rewrite the command-line job itself; this attribute does neither.
@@ -15,20 +15,25 @@ namespace Cx.Domain.Benchmarks;
 public sealed class FewIterationsJobAttribute : Attribute, IConfigSource
 {
     /// <summary>Initializes the attribute.</summary>
-    /// <param name="iterationCount">The number of measured iterations.</param>
-    public FewIterationsJobAttribute(int iterationCount)
+    /// <param name="launchCount">The number of processes per benchmark case.</param>
+    /// <param name="iterationCount">The number of measured iterations per process.</param>
+    public FewIterationsJobAttribute(int launchCount, int iterationCount)
     {
+        LaunchCount = launchCount;
         IterationCount = iterationCount;
         var config = ManualConfig.CreateEmpty();
         if (!JobOnCommandLine(Environment.GetCommandLineArgs()))
         {
-            config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(iterationCount).WithId("FewIterations"));
+            config.AddJob(Job.Default.WithLaunchCount(launchCount).WithWarmupCount(1).WithIterationCount(iterationCount).WithId("FewIterations"));
         }
 
         Config = config;
     }
 
-    /// <summary>Gets the number of measured iterations.</summary>
+    /// <summary>Gets the number of processes per benchmark case.</summary>
+    public int LaunchCount { get; }
+
+    /// <summary>Gets the number of measured iterations per process.</summary>
     public int IterationCount { get; }
 
     /// <inheritdoc/>
