@@ -11,7 +11,7 @@ namespace Cx.Domain.Benchmarks;
 /// <remarks>
 /// <para>Three processes of one warm-up and five measured iterations each (<see cref="FewIterationsJobAttribute"/>):
 /// the LINQ baseline and the object path take seconds per invocation at one million customers, the machine is shared,
-/// and a full run must stay well under 25 minutes (about 6 minutes here, see docs/benchmarks.md). A job given on the
+/// and a full run must stay well under 25 minutes (5 to 6 minutes here, see docs/benchmarks.md). A job given on the
 /// command line (<c>--job Dry</c>) replaces this one.</para>
 /// <para>Each benchmark's setup builds only the data it reads and checks its route once against the fast path on
 /// sorted rows, throwing when a period's opening, closing or any class total differs.</para>
