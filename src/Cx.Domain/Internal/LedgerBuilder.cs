@@ -32,7 +32,7 @@ internal sealed class LedgerBuilder
         _slot = new int[capacity];
         _rel = new int[capacity];
         _units = new long[capacity];
-        _segment = new int[capacity];
+        _segment = [];
         _dateKey = periodValues ? [] : new int[capacity];
         _position = periodValues ? new long[capacity] : [];
     }
@@ -70,10 +70,21 @@ internal sealed class LedgerBuilder
         }
 
         int i = RowCount++;
+        if (seg >= 0 && _segment.Length == 0)
+        {
+            // The first segment seen: from now on every row keeps one (earlier rows had none).
+            _segment = new int[_slot.Length];
+            _segment.AsSpan(0, i).Fill(-1);
+        }
+
+        if (_segment.Length > 0)
+        {
+            _segment[i] = seg;
+        }
+
         _slot[i] = slot;
         _rel[i] = _grid.IsRegular ? rel : Math.Max(rel, -1);
         _units[i] = units;
-        _segment[i] = seg;
         if (_periodValues)
         {
             _position[i] = position;
@@ -119,7 +130,8 @@ internal sealed class LedgerBuilder
         int[] cellStart = new int[n + 1];
         int[] cellPeriod = new int[rows];
         long[] cellValue = new long[rows];
-        int[] cellSegment = new int[rows];
+        bool segmented = _segment.Length > 0;
+        int[] cellSegment = segmented ? new int[rows] : [];
         bool[]? activeBefore = _grid.IsRegular ? null : new bool[n];
         int cells = 0;
         int[] keys = new int[16];
@@ -164,7 +176,11 @@ internal sealed class LedgerBuilder
                 {
                     cellPeriod[cells] = rel + history;
                     cellValue[cells] = value;
-                    cellSegment[cells] = segment;
+                    if (segmented)
+                    {
+                        cellSegment[cells] = segment;
+                    }
+
                     cells++;
                 }
 
@@ -175,8 +191,12 @@ internal sealed class LedgerBuilder
         cellStart[n] = cells;
         Array.Resize(ref cellPeriod, cells);
         Array.Resize(ref cellValue, cells);
-        Array.Resize(ref cellSegment, cells);
-        return new LedgerCells(cellStart, cellPeriod, cellValue, Segments.Count == 0 ? null : cellSegment, activeBefore, history, axisLength);
+        if (segmented)
+        {
+            Array.Resize(ref cellSegment, cells);
+        }
+
+        return new LedgerCells(cellStart, cellPeriod, cellValue, segmented ? cellSegment : null, activeBefore, history, axisLength);
     }
 
     private bool TryCell(int customer, int rel, ReadOnlySpan<int> ids, out long value, out int segment)
@@ -196,7 +216,7 @@ internal sealed class LedgerBuilder
             foreach (int id in ids)
             {
                 value = checked(value + _units[id]);
-                int seg = _segment[id];
+                int seg = _segment.Length == 0 ? -1 : _segment[id];
                 if (seg >= 0)
                 {
                     int date = _periodValues ? 0 : _dateKey[id];
@@ -240,7 +260,10 @@ internal sealed class LedgerBuilder
         Array.Resize(ref _slot, size);
         Array.Resize(ref _rel, size);
         Array.Resize(ref _units, size);
-        Array.Resize(ref _segment, size);
+        if (_segment.Length > 0)
+        {
+            Array.Resize(ref _segment, size);
+        }
         if (_periodValues)
         {
             Array.Resize(ref _position, size);
