@@ -42,14 +42,18 @@ public static class ColumnarAssetEngine
         }
 
         failures.ThrowIfAny("columnar asset input");
+        int degree = customerIndex.Length >= ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, MaxDegreeOfParallelism) : 1;
         var totals = new MovementTotals(layout.Grid.Count);
         try
         {
-            if (!TrySorted(layout, customerIndex, periodIndex, value, totals, failures))
+            bool sorted = degree > 1
+                ? TrySortedParallel(layout, customerIndex, periodIndex, value, totals, failures, degree)
+                : TrySorted(layout, customerIndex, periodIndex, value, totals, failures);
+            if (!sorted)
             {
                 totals = new MovementTotals(layout.Grid.Count);
                 failures = new FailureCollector();
-                Unsorted(layout, customerIndex, periodIndex, value, totals, failures);
+                Unsorted(layout, customerIndex, periodIndex, value, totals, failures, degree);
             }
         }
         catch (OverflowException)
@@ -59,6 +63,78 @@ public static class ColumnarAssetEngine
 
         failures.ThrowIfAny("columnar asset input");
         return new AssetMovementPartial(layout.Grid, layout.Unit, layout.ActivityWindow, totals, 0, 0);
+    }
+
+    /// <summary>Inputs of at least this many rows are split across cores (internal so tests can lower it).</summary>
+    internal static int ParallelThreshold { get; set; } = 1 << 20;
+
+    private const int MaxDegreeOfParallelism = 8;
+
+    /// <summary>The sorted pass on <paramref name="degree"/> slices cut at customer boundaries, one core each; the slices'
+    /// counters add up to the whole because every customer lies in one slice.</summary>
+    private static unsafe bool TrySortedParallel(ColumnarAssetLayout layout, ReadOnlySpan<int> customer, ReadOnlySpan<int> period, ReadOnlySpan<long> value, MovementTotals totals, FailureCollector failures, int degree)
+    {
+        int n = customer.Length;
+        int[] bounds = new int[degree + 1];
+        bounds[degree] = n;
+        for (int k = 1; k < degree; k++)
+        {
+            int b = Math.Max((int)((long)n * k / degree), bounds[k - 1]);
+            while (b > 0 && b < n && customer[b] == customer[b - 1])
+            {
+                b++;
+            }
+
+            bounds[k] = b;
+            if (b > 0 && b < n && customer[b] < customer[b - 1])
+            {
+                return false;
+            }
+        }
+
+        var parts = new MovementTotals[degree];
+        var partFailures = new FailureCollector[degree];
+        bool[] ok = new bool[degree];
+        fixed (int* pc = customer)
+        fixed (int* pp = period)
+        fixed (long* pv = value)
+        {
+            nint c0 = (nint)pc;
+            nint p0 = (nint)pp;
+            nint v0 = (nint)pv;
+            Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, k =>
+            {
+                int start = bounds[k];
+                int length = bounds[k + 1] - start;
+                parts[k] = new MovementTotals(totals.PeriodCount);
+                partFailures[k] = new FailureCollector();
+                ok[k] = TrySorted(
+                    layout,
+                    new ReadOnlySpan<int>((int*)c0 + start, length),
+                    new ReadOnlySpan<int>((int*)p0 + start, length),
+                    new ReadOnlySpan<long>((long*)v0 + start, length),
+                    parts[k],
+                    partFailures[k]);
+            });
+        }
+
+        if (ok.Contains(false))
+        {
+            return false;
+        }
+
+        if (partFailures.Any(f => f.Any))
+        {
+            // Rare: report the failures in row order, with whole-input row numbers, from one sequential pass.
+            return TrySorted(layout, customer, period, value, totals, failures);
+        }
+
+        foreach (MovementTotals part in parts)
+        {
+            totals.Add(part);
+        }
+
+        return true;
     }
 
     private static bool TrySorted(ColumnarAssetLayout layout, ReadOnlySpan<int> customer, ReadOnlySpan<int> period, ReadOnlySpan<long> value, MovementTotals totals, FailureCollector failures)
@@ -131,7 +207,7 @@ public static class ColumnarAssetEngine
         return true;
     }
 
-    private static void Unsorted(ColumnarAssetLayout layout, ReadOnlySpan<int> customer, ReadOnlySpan<int> period, ReadOnlySpan<long> value, MovementTotals totals, FailureCollector failures)
+    private static void Unsorted(ColumnarAssetLayout layout, ReadOnlySpan<int> customer, ReadOnlySpan<int> period, ReadOnlySpan<long> value, MovementTotals totals, FailureCollector failures, int degree)
     {
         int axis = layout.PeriodCount;
         int maxCustomer = -1;
@@ -159,9 +235,6 @@ public static class ColumnarAssetEngine
         int blocks = (maxCustomer >> BlockBits) + 1;
         int[] blockStart = ArrayPool<int>.Shared.Rent(blocks + 1);
         Row[] scratch = ArrayPool<Row>.Shared.Rent(rows);
-        int[] customerStart = ArrayPool<int>.Shared.Rent((1 << BlockBits) + 1);
-        int[] periods = ArrayPool<int>.Shared.Rent(64);
-        long[] values = ArrayPool<long>.Shared.Rent(64);
         try
         {
             Span<int> starts = blockStart.AsSpan(0, blocks + 1);
@@ -182,16 +255,73 @@ public static class ColumnarAssetEngine
                 scratch[next++] = new Row(customer[i], period[i], value[i]);
             }
 
-            // After the scatter starts[b] is where block b ends; it begins where block b - 1 ends.
-            int first = layout.HistoryPeriodCount;
-            int window = layout.ActivityWindow;
-            var sink = new TotalsSink(totals, first);
-            long customers = 0;
-            int blockBegin = 0;
-            for (int b = 0; b < blocks; b++)
+            // After the scatter starts[b] is where block b ends; it begins where block b - 1 ends. Blocks are
+            // independent: each worker sweeps a contiguous range of blocks into its own counters.
+            int workers = Math.Min(degree, blocks);
+            int[] ranges = new int[workers + 1];
+            ranges[workers] = blocks;
+            for (int w = 1, b = 0; w < workers; w++)
             {
-                int blockEnd = starts[b];
-                int blockRows = blockEnd - blockBegin;
+                long target = (long)rows * w / workers;
+                while (b < blocks && starts[b] < target)
+                {
+                    b++;
+                }
+
+                ranges[w] = Math.Max(b, ranges[w - 1]);
+            }
+
+            var parts = new MovementTotals[workers];
+            var duplicates = new List<int>[workers];
+            ReadOnlySpan<int> blockEnds = starts;
+            if (workers == 1)
+            {
+                parts[0] = totals;
+                duplicates[0] = SweepBlocks(layout, scratch, blockEnds, 0, blocks, totals);
+            }
+            else
+            {
+                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+                {
+                    parts[w] = new MovementTotals(totals.PeriodCount);
+                    duplicates[w] = SweepBlocks(layout, scratch, blockStart.AsSpan(0, blocks + 1), ranges[w], ranges[w + 1], parts[w]);
+                });
+                foreach (MovementTotals part in parts)
+                {
+                    totals.Add(part);
+                }
+            }
+
+            foreach (int c in duplicates.SelectMany(d => d).Order())
+            {
+                DuplicateRows(failures, customer, period, c);
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(blockStart);
+            ArrayPool<Row>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>Groups blocks [<paramref name="fromBlock"/>, <paramref name="toBlock"/>) by customer in cache and sweeps
+    /// them; returns the customers with duplicated periods (not swept).</summary>
+    private static List<int> SweepBlocks(ColumnarAssetLayout layout, Row[] scratch, ReadOnlySpan<int> blockEnds, int fromBlock, int toBlock, MovementTotals totals)
+    {
+        var duplicates = new List<int>();
+        int[] customerStart = ArrayPool<int>.Shared.Rent((1 << BlockBits) + 1);
+        int[] periods = ArrayPool<int>.Shared.Rent(64);
+        long[] values = ArrayPool<long>.Shared.Rent(64);
+        try
+        {
+            int first = layout.HistoryPeriodCount;
+            var sink = new TotalsSink(totals, first);
+            var sweep = new MovementSweep(first, layout.PeriodCount, layout.ActivityWindow);
+            long customers = 0;
+            for (int b = fromBlock; b < toBlock; b++)
+            {
+                int blockBegin = b == 0 ? 0 : blockEnds[b - 1];
+                int blockRows = blockEnds[b] - blockBegin;
                 if (blockRows == 0)
                 {
                     continue;
@@ -206,7 +336,7 @@ public static class ColumnarAssetEngine
                 }
 
                 // Counting sort of the block by customer, into the period and value columns.
-                Span<Row> block = scratch.AsSpan(blockBegin, blockRows);
+                ReadOnlySpan<Row> block = scratch.AsSpan(blockBegin, blockRows);
                 Span<int> cs = customerStart.AsSpan(0, (1 << BlockBits) + 1);
                 cs.Clear();
                 foreach (ref readonly Row row in block)
@@ -240,29 +370,30 @@ public static class ColumnarAssetEngine
                     Span<long> vs = values.AsSpan(begin, end - begin);
                     if (SortByPeriod(ps, vs))
                     {
-                        int c = (b << BlockBits) + k;
-                        DuplicateRows(failures, customer, period, c, ps);
+                        duplicates.Add((b << BlockBits) + k);
                     }
-
-                    if (!failures.Any)
+                    else if (duplicates.Count == 0)
                     {
-                        MovementSweep.Customer(ps, vs, default, false, first, axis, window, ref sink);
+                        sweep.Begin(false);
+                        for (int j = 0; j < ps.Length; j++)
+                        {
+                            sweep.Cell(ps[j], vs[j], -1, ref sink);
+                        }
+
+                        sweep.End(ref sink);
                     }
 
                     begin = end;
                 }
-
-                blockBegin = blockEnd;
             }
 
-            totals.OpeningActive = sink.OpeningActive;
-            totals.OpeningValue = sink.OpeningValue;
-            totals.CustomerCount = customers;
+            totals.OpeningActive += sink.OpeningActive;
+            totals.OpeningValue += sink.OpeningValue;
+            totals.CustomerCount += customers;
+            return duplicates;
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(blockStart);
-            ArrayPool<Row>.Shared.Return(scratch);
             ArrayPool<int>.Shared.Return(customerStart);
             ArrayPool<int>.Shared.Return(periods);
             ArrayPool<long>.Shared.Return(values);
@@ -293,30 +424,21 @@ public static class ColumnarAssetEngine
         return duplicate;
     }
 
-    /// <summary>Finds the row numbers of a customer's duplicated periods (rare, so a scan of the input is fine).</summary>
-    private static void DuplicateRows(FailureCollector failures, ReadOnlySpan<int> customer, ReadOnlySpan<int> period, int c, ReadOnlySpan<int> sortedPeriods)
+    /// <summary>Reports the rows of a customer's duplicated periods (rare, so a scan of the input is fine).</summary>
+    private static void DuplicateRows(FailureCollector failures, ReadOnlySpan<int> customer, ReadOnlySpan<int> period, int c)
     {
-        for (int j = 1; j < sortedPeriods.Length; j++)
+        var firstRowOfPeriod = new Dictionary<int, int>();
+        for (int i = 0; i < customer.Length; i++)
         {
-            if (sortedPeriods[j] != sortedPeriods[j - 1] || (j > 1 && sortedPeriods[j - 2] == sortedPeriods[j]))
+            if (customer[i] == c)
             {
-                continue;
-            }
-
-            int p = sortedPeriods[j];
-            int firstRow = -1;
-            for (int i = 0; i < customer.Length; i++)
-            {
-                if (customer[i] == c && period[i] == p)
+                if (firstRowOfPeriod.TryGetValue(period[i], out int firstRow))
                 {
-                    if (firstRow < 0)
-                    {
-                        firstRow = i;
-                    }
-                    else
-                    {
-                        Duplicate(failures, firstRow, i, c, p);
-                    }
+                    Duplicate(failures, firstRow, i, c, period[i]);
+                }
+                else
+                {
+                    firstRowOfPeriod.Add(period[i], i);
                 }
             }
         }
