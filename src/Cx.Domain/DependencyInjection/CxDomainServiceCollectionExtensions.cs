@@ -1,4 +1,5 @@
 using Cx.Domain.Assets;
+using Cx.Domain.Attribution;
 using Cx.Domain.DependencyInjection;
 using Cx.Domain.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Cx.Domain's calculators in a service collection.</summary>
 public static class CxDomainServiceCollectionExtensions
 {
-    /// <summary>Registers the Cx.Domain calculators (singletons), their options, and <see cref="IClock"/> (the system clock, unless one is registered).</summary>
+    /// <summary>Registers the Cx.Domain calculators (singletons, including <see cref="Cx.Domain.Attribution.JourneyAttributionCalculator"/>), the built-in attribution models (each with TryAddEnumerable, so your own <see cref="Cx.Domain.Attribution.IAttributionModel"/> can join or precede them), their options, and <see cref="IClock"/> (the system clock, unless one is registered).</summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
@@ -34,6 +35,12 @@ public static class CxDomainServiceCollectionExtensions
         services.TryAddSingleton(movementCalculator);
         services.TryAddSingleton<RetentionCalculator>();
         services.TryAddSingleton<CohortCalculator>();
+        foreach (IAttributionModel model in JourneyAttributionCalculator.BuiltInModels)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IAttributionModel), model.GetType()));
+        }
+
+        services.TryAddSingleton(provider => new JourneyAttributionCalculator(provider.GetServices<IAttributionModel>()));
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         return services;
     }

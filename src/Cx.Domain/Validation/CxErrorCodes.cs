@@ -102,4 +102,25 @@ public static class CxErrorCodes
 
     /// <summary>An experience event's outcome or channel is invalid.</summary>
     public const string EventInvalid = "CX0412";
+
+    /// <summary>An attribution lookback window is not positive (zero, or a negative unit).</summary>
+    public const string AttributionLookbackInvalid = "CX0601";
+
+    /// <summary>The time-decay half-life is zero or negative.</summary>
+    public const string AttributionHalfLifeInvalid = "CX0602";
+
+    /// <summary>The position-based shares are not finite, negative, sum above 1, or both zero.</summary>
+    public const string AttributionPositionSharesInvalid = "CX0603";
+
+    /// <summary>More than 15 Shapley players are met in the paths.</summary>
+    public const string AttributionTooManyShapleyPlayers = "CX0604";
+
+    /// <summary>An experience event names a customer that is not among the known customers (the ledger's).</summary>
+    public const string EventUnknownCustomer = "CX0605";
+
+    /// <summary>The attributed movement classes are empty or include flat or none.</summary>
+    public const string AttributionMovementClassesInvalid = "CX0606";
+
+    /// <summary>A customer movement is given twice for one customer and period, or its values contradict its class.</summary>
+    public const string AttributionMovementInvalid = "CX0607";
 }

@@ -14,7 +14,7 @@ public sealed class JourneyFrameworkValidator : AbstractValidator<JourneyFramewo
     {
         RuleFor(d => d.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithErrorCode(CxErrorCodes.JourneyNameEmpty)
             .WithMessage("Expected a name for the journey framework, got an empty one.");
-        RuleFor(d => d.Stages).NotNull().Must(s => s is { Count: > 0 }).WithErrorCode(CxErrorCodes.JourneyNoStages)
+        RuleFor(d => d.Stages).Must(s => s is { Count: > 0 }).WithErrorCode(CxErrorCodes.JourneyNoStages)
             .WithMessage("Expected at least one stage, got none. A journey has stages such as research, purchase, service, renewal.");
         RuleFor(d => d.Touchpoints).NotNull().WithErrorCode(CxErrorCodes.JourneyIdEmpty).WithMessage("Expected a list of touchpoints (it may be empty), got null.");
         RuleFor(d => d).Custom(Check);

@@ -1,0 +1,709 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using Cx.Domain.Assets;
+using Cx.Domain.Internal;
+using Cx.Domain.Journey;
+using Cx.Domain.Primitives;
+using Cx.Domain.Validation;
+using NodaTime;
+using GridPeriod = Cx.Domain.Primitives.Period;
+
+namespace Cx.Domain.Attribution;
+
+/// <summary>Journey-stage attribution: credits every customer movement (gains and losses alike) to the touchpoints its
+/// customer met in a lookback window before the end of the movement's period, and rolls the credits up to stages, categories
+/// and a stage-attributed bridge.</summary>
+/// <remarks>
+/// <para>Pure and stateless (a singleton). The analysed periods are the distinct periods of the movements given; for each
+/// period and direction, a customer with touches in the window and no movement of that direction is a null path (used by the
+/// data-driven models). Each movement's value — the increase of a gain, the decrease of a loss — is split over the distinct
+/// touchpoints on its own path in proportion to the model's weights with the largest-remainder method (ties to the earlier
+/// touchpoint in journey order), so the parts add up to the movement exactly and a touchpoint the customer never met gets
+/// nothing. Movements with no touch go to <see cref="AttributionResult.Unattributed"/>.</para>
+/// <para>Touches of a customer are ordered by instant, then journey order of the touchpoint, so results do not depend on
+/// the order of the input. Events outside every window are counted (<see cref="AttributionResult.EventsOutsideEveryWindowCount"/>),
+/// never an error; events with an unknown touchpoint, an empty customer, an undefined outcome, or (when the customers are known)
+/// an unknown customer are errors, all reported together.</para>
+/// </remarks>
+public sealed class JourneyAttributionCalculator
+{
+    private readonly FrozenDictionary<AttributionModel, IAttributionModel> _models;
+
+    /// <summary>Initializes a calculator with the built-in models.</summary>
+    public JourneyAttributionCalculator()
+        : this(BuiltInModels)
+    {
+    }
+
+    /// <summary>Initializes a calculator with a set of models; the first model of each kind wins.</summary>
+    /// <param name="models">The models, such as the ones registered with dependency injection.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="models"/> or one of them is null.</exception>
+    public JourneyAttributionCalculator(IEnumerable<IAttributionModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var byKind = new Dictionary<AttributionModel, IAttributionModel>();
+        foreach (IAttributionModel model in models)
+        {
+            ArgumentNullException.ThrowIfNull(model, nameof(models));
+            byKind.TryAdd(model.Kind, model);
+        }
+
+        _models = byKind.ToFrozenDictionary();
+    }
+
+    /// <summary>Gets the built-in models, one of each kind.</summary>
+    public static IReadOnlyList<IAttributionModel> BuiltInModels { get; } = ImmutableArray.Create<IAttributionModel>(
+        new FirstTouchModel(), new LastTouchModel(), new LinearModel(), new TimeDecayModel(), new PositionBasedModel(), new MarkovChainModel(), new ShapleyModel());
+
+    /// <summary>Attributes the movements of a ledger (every customer movement of every grid period).</summary>
+    /// <param name="framework">The journey framework.</param>
+    /// <param name="ledger">The ledger; its customers are the known customers, so an event for another customer is an error.</param>
+    /// <param name="events">The experience events, in any order.</param>
+    /// <param name="options">The options; the defaults when null.</param>
+    /// <returns>The attribution.</returns>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
+    /// <exception cref="CxValidationException">The options or some events are invalid; every failure is reported with its code.</exception>
+    public AttributionResult Calculate(JourneyFramework framework, AssetLedger ledger, IEnumerable<ExperienceEvent> events, AttributionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return Calculate(framework, new AssetMovementCalculator().CustomerMovements(ledger), events, options, ledger.Customers);
+    }
+
+    /// <summary>Attributes a list of customer movements.</summary>
+    /// <param name="framework">The journey framework.</param>
+    /// <param name="movements">The movements, as from <see cref="AssetMovementCalculator.CustomerMovements"/>; at most one per customer and period.</param>
+    /// <param name="events">The experience events, in any order.</param>
+    /// <param name="options">The options; the defaults when null.</param>
+    /// <param name="knownCustomers">The customers events may name, or null to accept any (customers without movements then form null paths).</param>
+    /// <returns>The attribution.</returns>
+    /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="CxValidationException">The options, some events or the movements are invalid (CX0101, CX0302, CX0411,
+    /// CX0412, CX0601 to CX0607); every failure is reported with the event's position and its code.</exception>
+    /// <exception cref="InvalidOperationException">No model of the kind chosen is registered, or a custom model gave an invalid weight.</exception>
+    public AttributionResult Calculate(
+        JourneyFramework framework,
+        IEnumerable<CustomerMovement> movements,
+        IEnumerable<ExperienceEvent> events,
+        AttributionOptions? options = null,
+        IEnumerable<CustomerId>? knownCustomers = null)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(movements);
+        ArgumentNullException.ThrowIfNull(events);
+        options ??= new AttributionOptions();
+        new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
+        if (!_models.TryGetValue(options.Model, out IAttributionModel? model))
+        {
+            throw new InvalidOperationException($"Expected a registered model of kind {options.Model}, got none. Registered: {string.Join(", ", _models.Keys.Order())}.");
+        }
+
+        try
+        {
+            return new Run(framework, options, model).Execute(movements, events, knownCustomers);
+        }
+        catch (OverflowException)
+        {
+            var failures = new FailureCollector();
+            failures.Add(null, "attribution", "Value", CxErrorCodes.ValueOverflow,
+                "Expected attributed totals within 64-bit units, got an overflow. Check the movements for wrong amounts, or attribute a subset (for example by segment).");
+            throw failures.ToException("attribution");
+        }
+    }
+
+    /// <summary>One calculation's state.</summary>
+    private sealed class Run(JourneyFramework framework, AttributionOptions options, IAttributionModel model)
+    {
+        private readonly int _touchpointCount = framework.Touchpoints.Count;
+        private readonly int[] _stageOf = framework.Touchpoints.Select(t => framework.IndexOfStage(t.StageId)).ToArray();
+        private readonly AttributionCounts _counts = new();
+
+        // Customers, events (grouped by customer, in time order) and periods.
+        private readonly Dictionary<CustomerId, int> _slots = [];
+        private readonly List<CustomerId> _ids = [];
+        private GridPeriod[] _periods = [];
+        private long[] _windowStart = [];
+        private long[] _windowEnd = [];
+        private int[] _eventStart = [];
+        private Touch[] _touches = [];
+
+        public AttributionResult Execute(IEnumerable<CustomerMovement> movements, IEnumerable<ExperienceEvent> events, IEnumerable<CustomerId>? knownCustomers)
+        {
+            HashSet<CustomerId>? known = knownCustomers?.ToHashSet();
+            List<Counted> counted = ReadMovements(movements);
+            ReadEvents(events, known);
+            CountOutsideEveryWindow();
+
+            int[] rank = RankCustomers();
+            var movementAt = new Dictionary<long, int>(counted.Count);
+            for (int i = 0; i < counted.Count; i++)
+            {
+                movementAt[Key(counted[i].Slot, counted[i].Period)] = i;
+            }
+
+            var totals = new Totals(_touchpointCount, framework.Stages.Count, _periods.Length);
+            var credits = new List<(int Period, int Rank, AttributionDirection Direction, MovementCredit Credit)>();
+            var scores = new List<PlayerScore>();
+            foreach (AttributionDirection direction in (ReadOnlySpan<AttributionDirection>)[AttributionDirection.Gains, AttributionDirection.Losses])
+            {
+                (AttributionPathSet paths, int[] movementOfPath, int[] periodOfPath) = BuildPaths(direction, counted, movementAt, rank);
+                if (direction == AttributionDirection.Gains)
+                {
+                    _counts.GainNullPaths = paths.NullPathCount;
+                }
+                else
+                {
+                    _counts.LossNullPaths = paths.NullPathCount;
+                }
+
+                AttributionModelFit fit = model.Fit(paths, options);
+                scores.AddRange(fit.Scores);
+                Allocate(direction, paths, fit, movementOfPath, periodOfPath, counted, rank, totals, credits);
+            }
+
+            return Assemble(totals, credits, scores);
+        }
+
+        private static long Key(int slot, int period) => ((long)slot << 20) | (uint)period;
+
+        private int SlotOf(CustomerId customer)
+        {
+            if (!_slots.TryGetValue(customer, out int slot))
+            {
+                slot = _ids.Count;
+                _slots.Add(customer, slot);
+                _ids.Add(customer);
+            }
+
+            return slot;
+        }
+
+        private List<Counted> ReadMovements(IEnumerable<CustomerMovement> movements)
+        {
+            var periods = new Dictionary<int, GridPeriod>();
+            var all = new List<CustomerMovement>();
+            foreach (CustomerMovement movement in movements)
+            {
+                if (movement is null)
+                {
+                    throw new ArgumentNullException(nameof(movements), "Expected customer movements, got a null entry.");
+                }
+
+                all.Add(movement);
+                if (periods.TryGetValue(movement.Period.Index, out GridPeriod? seen) && seen != movement.Period)
+                {
+                    throw new ArgumentException($"Expected the movements of one period grid, got two periods with index {movement.Period.Index}: {seen} and {movement.Period}.", nameof(movements));
+                }
+
+                periods[movement.Period.Index] = movement.Period;
+            }
+
+            _periods = periods.Values.OrderBy(p => p.Index).ToArray();
+            if (_periods.Length > 1 << 20)
+            {
+                throw new ArgumentException($"Expected at most {1 << 20} periods, got {_periods.Length}.", nameof(movements));
+            }
+
+            var position = _periods.Select((p, i) => (p.Index, i)).ToDictionary(x => x.Index, x => x.i);
+            _windowStart = new long[_periods.Length];
+            _windowEnd = new long[_periods.Length];
+            for (int i = 0; i < _periods.Length; i++)
+            {
+                (Instant start, Instant end) = Window(_periods[i]);
+                _windowStart[i] = start.ToUnixTimeTicks();
+                _windowEnd[i] = end.ToUnixTimeTicks();
+            }
+
+            HashSet<MovementClass> classes = options.Movements.ToHashSet();
+            var counted = new List<Counted>();
+            var seenKeys = new HashSet<long>();
+            var failures = new FailureCollector();
+            for (int i = 0; i < all.Count; i++)
+            {
+                CustomerMovement m = all[i];
+                AttributionDirection direction = m.IsGain ? AttributionDirection.Gains : m.IsLoss ? AttributionDirection.Losses : AttributionDirection.None;
+                if (direction == AttributionDirection.None || !classes.Contains(m.Class))
+                {
+                    _counts.ExcludedMovements++;
+                    continue;
+                }
+
+                int slot = SlotOf(m.Customer);
+                int period = position[m.Period.Index];
+                if (!seenKeys.Add(Key(slot, period)))
+                {
+                    failures.Add(i, "customer movement", "Customer", CxErrorCodes.AttributionMovementInvalid,
+                        $"Expected at most one movement per customer and period, got a second one for customer '{m.Customer}' in {m.Period}. Pass each customer's movements once.");
+                    continue;
+                }
+
+                long value = direction == AttributionDirection.Gains ? m.ValueDelta : -m.ValueDelta;
+                if (value < 0)
+                {
+                    failures.Add(i, "customer movement", "Value", CxErrorCodes.AttributionMovementInvalid,
+                        $"Expected a {m.Class} movement to {(direction == AttributionDirection.Gains ? "increase" : "decrease")} the value, got {m.PreviousValue} to {m.CurrentValue} for customer '{m.Customer}' in {m.Period}.");
+                    continue;
+                }
+
+                counted.Add(new Counted(m, slot, period, direction, value));
+                if (direction == AttributionDirection.Gains)
+                {
+                    _counts.Gains++;
+                }
+                else
+                {
+                    _counts.Losses++;
+                }
+            }
+
+            failures.ThrowIfAny("customer movements");
+            return counted;
+        }
+
+        private (Instant Start, Instant End) Window(GridPeriod period)
+        {
+            DateTimeZone zone = options.TimeZone;
+            LocalDate endDate = period.End.PlusDays(1);
+            Instant end = zone.AtStartOfDay(endDate).ToInstant();
+            LocalDateTime startLocal = endDate.AtMidnight() - options.Lookback;
+            Instant start = startLocal.TimeOfDay == LocalTime.Midnight
+                ? zone.AtStartOfDay(startLocal.Date).ToInstant()
+                : zone.AtLeniently(startLocal).ToInstant();
+            return (start, end);
+        }
+
+        private void ReadEvents(IEnumerable<ExperienceEvent> events, HashSet<CustomerId>? known)
+        {
+            var failures = new FailureCollector();
+            var slots = new List<int>();
+            var raw = new List<Touch>();
+            long position = -1;
+            foreach (ExperienceEvent e in events)
+            {
+                position++;
+                bool ok = true;
+                if (e.Customer.IsEmpty)
+                {
+                    failures.Add(position, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.CustomerIdEmpty, RecordRules.CustomerMessage);
+                    ok = false;
+                }
+                else if (known is not null && !known.Contains(e.Customer))
+                {
+                    failures.Add(position, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.EventUnknownCustomer,
+                        $"Expected a customer of the ledger, got '{e.Customer}'. Correct the event's customer id, or add the customer's revenue.");
+                    ok = false;
+                }
+
+                int touchpoint = framework.IndexOfTouchpoint(e.TouchpointId);
+                if (touchpoint < 0)
+                {
+                    failures.Add(position, "experience event", nameof(ExperienceEvent.TouchpointId), CxErrorCodes.EventUnknownTouchpoint,
+                        $"Expected a touchpoint of journey '{framework.Name}', got '{e.TouchpointId}'. Add it to the framework or correct the event.");
+                    ok = false;
+                }
+
+                if (e.Outcome is not (ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable))
+                {
+                    failures.Add(position, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {e.Outcome}.");
+                    ok = false;
+                }
+
+                if (e.Channel is not null && string.IsNullOrWhiteSpace(e.Channel))
+                {
+                    failures.Add(position, "experience event", nameof(ExperienceEvent.Channel), CxErrorCodes.EventInvalid, "Expected a channel name or none, got a blank one.");
+                    ok = false;
+                }
+
+                if (ok && failures.Count == 0)
+                {
+                    slots.Add(SlotOf(e.Customer));
+                    raw.Add(new Touch(e.At.ToUnixTimeTicks(), touchpoint, e.Outcome));
+                }
+            }
+
+            failures.ThrowIfAny("experience events");
+            _counts.Events = position + 1;
+
+            // Group by customer (counting sort), then order each customer's touches by instant and journey order.
+            int customers = _ids.Count;
+            _eventStart = new int[customers + 1];
+            foreach (int s in slots)
+            {
+                _eventStart[s + 1]++;
+            }
+
+            for (int c = 0; c < customers; c++)
+            {
+                _eventStart[c + 1] += _eventStart[c];
+            }
+
+            int[] next = _eventStart[..customers];
+            _touches = new Touch[raw.Count];
+            for (int i = 0; i < raw.Count; i++)
+            {
+                _touches[next[slots[i]]++] = raw[i];
+            }
+
+            for (int c = 0; c < customers; c++)
+            {
+                _touches.AsSpan(_eventStart[c], _eventStart[c + 1] - _eventStart[c]).Sort(static (a, b) =>
+                {
+                    int byTime = a.Ticks.CompareTo(b.Ticks);
+                    return byTime != 0 ? byTime : a.Touchpoint != b.Touchpoint ? a.Touchpoint.CompareTo(b.Touchpoint) : a.Outcome.CompareTo(b.Outcome);
+                });
+            }
+        }
+
+        private void CountOutsideEveryWindow()
+        {
+            // The union of the windows as sorted, disjoint intervals.
+            var union = new List<(long Start, long End)>();
+            foreach ((long start, long end) in _windowStart.Zip(_windowEnd).OrderBy(w => w.First))
+            {
+                if (union.Count > 0 && start <= union[^1].End)
+                {
+                    union[^1] = (union[^1].Start, Math.Max(union[^1].End, end));
+                }
+                else
+                {
+                    union.Add((start, end));
+                }
+            }
+
+            long[] starts = union.Select(u => u.Start).ToArray();
+            long outside = 0;
+            foreach (Touch touch in _touches)
+            {
+                int i = Array.BinarySearch(starts, touch.Ticks);
+                i = i >= 0 ? i : ~i - 1;
+                if (i < 0 || touch.Ticks >= union[i].End)
+                {
+                    outside++;
+                }
+            }
+
+            _counts.OutsideEveryWindow = outside;
+        }
+
+        private int[] RankCustomers()
+        {
+            int[] order = Enumerable.Range(0, _ids.Count).ToArray();
+            Array.Sort(order, (a, b) => string.CompareOrdinal(_ids[a].Value, _ids[b].Value));
+            return order;
+        }
+
+        private (AttributionPathSet Paths, int[] MovementOfPath, int[] PeriodOfPath) BuildPaths(
+            AttributionDirection direction, List<Counted> counted, Dictionary<long, int> movementAt, int[] order)
+        {
+            TouchFilter filter = options.FilterOf(direction);
+            var starts = new List<int> { 0 };
+            var touchpoints = new List<int>();
+            var ages = new List<long>();
+            var converting = new List<bool>();
+            var movementOfPath = new List<int>();
+            var periodOfPath = new List<int>();
+            for (int p = 0; p < _periods.Length; p++)
+            {
+                long windowStart = _windowStart[p];
+                long windowEnd = _windowEnd[p];
+                foreach (int c in order)
+                {
+                    int movement = movementAt.TryGetValue(Key(c, p), out int found) && counted[found].Direction == direction ? found : -1;
+                    int from = LowerBound(c, windowStart);
+                    int to = LowerBound(c, windowEnd);
+                    int before = touchpoints.Count;
+                    for (int e = from; e < to; e++)
+                    {
+                        Touch touch = _touches[e];
+                        if (filter == TouchFilter.All
+                            || (filter == TouchFilter.UnreliableOnly && touch.Outcome == ExperienceOutcome.Unreliable)
+                            || (filter == TouchFilter.ReliableOnly && touch.Outcome == ExperienceOutcome.Reliable))
+                        {
+                            touchpoints.Add(touch.Touchpoint);
+                            ages.Add(windowEnd - touch.Ticks);
+                        }
+                    }
+
+                    if (movement < 0 && touchpoints.Count == before)
+                    {
+                        continue;
+                    }
+
+                    starts.Add(touchpoints.Count);
+                    converting.Add(movement >= 0);
+                    movementOfPath.Add(movement);
+                    periodOfPath.Add(p);
+                }
+            }
+
+            var set = new AttributionPathSet(framework, direction, [.. starts], [.. touchpoints], [.. ages], [.. converting], converting.Count);
+            return (set, [.. movementOfPath], [.. periodOfPath]);
+        }
+
+        private int LowerBound(int customer, long ticks)
+        {
+            int lo = _eventStart[customer];
+            int hi = _eventStart[customer + 1];
+            while (lo < hi)
+            {
+                int mid = lo + ((hi - lo) >> 1);
+                if (_touches[mid].Ticks < ticks)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+
+        private void Allocate(
+            AttributionDirection direction,
+            AttributionPathSet paths,
+            AttributionModelFit fit,
+            int[] movementOfPath,
+            int[] periodOfPath,
+            List<Counted> counted,
+            int[] order,
+            Totals totals,
+            List<(int Period, int Rank, AttributionDirection Direction, MovementCredit Credit)> credits)
+        {
+            int[] rankOf = new int[order.Length];
+            for (int i = 0; i < order.Length; i++)
+            {
+                rankOf[order[i]] = i;
+            }
+
+            bool losses = direction == AttributionDirection.Losses;
+            double[] touchpointWeight = new double[_touchpointCount];
+            int[] stageSeen = new int[framework.Stages.Count];
+            int[] categorySeen = new int[5];
+            int stamp = 0;
+            var distinct = new List<int>();
+            double[] weights = new double[16];
+            double[] shares = new double[16];
+            long[] parts = new long[16];
+            long[] units = new long[16];
+            long[] remainders = new long[16];
+            for (int p = 0; p < paths.PathCount; p++)
+            {
+                int movement = movementOfPath[p];
+                if (movement < 0)
+                {
+                    continue;
+                }
+
+                Counted m = counted[movement];
+                int period = periodOfPath[p];
+                ReadOnlySpan<int> path = paths.Touchpoints(p);
+                if (path.IsEmpty)
+                {
+                    totals.Unattributed(losses, period, m.Value);
+                    if (options.IncludeMovementCredits)
+                    {
+                        credits.Add((period, rankOf[m.Slot], direction, new MovementCredit(m.Movement, direction, m.Value, [])));
+                    }
+
+                    continue;
+                }
+
+                if (weights.Length < path.Length)
+                {
+                    weights = new double[path.Length * 2];
+                }
+
+                Span<double> w = weights.AsSpan(0, path.Length);
+                fit.Weigh(path, paths.AgeTicks(p), w);
+                distinct.Clear();
+                double sum = 0;
+                for (int i = 0; i < path.Length; i++)
+                {
+                    if (!double.IsFinite(w[i]) || w[i] < 0)
+                    {
+                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                            $"Expected finite, non-negative weights from the {options.Model} model, got {w[i]} for touchpoint '{framework.Touchpoints[path[i]].Id}'."));
+                    }
+
+                    if (touchpointWeight[path[i]] == 0 && !distinct.Contains(path[i]))
+                    {
+                        distinct.Add(path[i]);
+                    }
+
+                    touchpointWeight[path[i]] += w[i];
+                    sum += w[i];
+                }
+
+                if (!(sum > 0))
+                {
+                    // Every touch weighed zero: share equally over the touches instead (counted).
+                    _counts.Fallbacks++;
+                    foreach (int t in path)
+                    {
+                        touchpointWeight[t] = 0;
+                    }
+
+                    distinct.Clear();
+                    foreach (int t in path)
+                    {
+                        if (touchpointWeight[t] == 0)
+                        {
+                            distinct.Add(t);
+                        }
+
+                        touchpointWeight[t] += 1;
+                    }
+
+                    sum = path.Length;
+                }
+
+                distinct.Sort();
+                int n = distinct.Count;
+                if (shares.Length < n)
+                {
+                    shares = new double[n * 2];
+                    parts = new long[n * 2];
+                    units = new long[n * 2];
+                    remainders = new long[n * 2];
+                }
+
+                for (int j = 0; j < n; j++)
+                {
+                    shares[j] = touchpointWeight[distinct[j]];
+                }
+
+                LargestRemainder.Allocate(m.Value, shares.AsSpan(0, n), parts.AsSpan(0, n), units.AsSpan(0, n), remainders.AsSpan(0, n));
+                stamp++;
+                TouchpointShare[]? list = options.IncludeMovementCredits ? new TouchpointShare[n] : null;
+                for (int j = 0; j < n; j++)
+                {
+                    int t = distinct[j];
+                    bool credited = shares[j] > 0;
+                    int stage = _stageOf[t];
+                    int category = (int)framework.Touchpoints[t].Category;
+                    totals.Credit(losses, period, t, stage, parts[j], credited);
+                    if (credited && stageSeen[stage] != stamp)
+                    {
+                        stageSeen[stage] = stamp;
+                        totals.CountStage(losses, period, stage);
+                    }
+
+                    if (credited && categorySeen[category] != stamp)
+                    {
+                        categorySeen[category] = stamp;
+                        totals.CountCategory(losses, category);
+                    }
+
+                    if (list is not null)
+                    {
+                        list[j] = new TouchpointShare(framework.Touchpoints[t].Id, framework.Stages[stage].Id, shares[j] / sum, parts[j]);
+                    }
+
+                    touchpointWeight[t] = 0;
+                }
+
+                if (list is not null)
+                {
+                    credits.Add((period, rankOf[m.Slot], direction, new MovementCredit(m.Movement, direction, m.Value, list)));
+                }
+            }
+        }
+
+        private AttributionResult Assemble(Totals totals, List<(int Period, int Rank, AttributionDirection Direction, MovementCredit Credit)> credits, List<PlayerScore> scores)
+        {
+            IReadOnlyList<Touchpoint> tps = framework.Touchpoints;
+            IReadOnlyList<JourneyStage> stages = framework.Stages;
+            var touchpointCredits = ImmutableArray.CreateRange(tps.Select((t, i) =>
+                new TouchpointCredit(t, totals.TouchpointValue[0][i], totals.TouchpointCount[0][i], totals.TouchpointValue[1][i], totals.TouchpointCount[1][i])));
+
+            StageCredit Stage(int s, int period)
+            {
+                long earned = 0, lost = 0;
+                for (int p = period < 0 ? 0 : period; p < (period < 0 ? _periods.Length : period + 1); p++)
+                {
+                    earned += totals.StageValue[0][(p * stages.Count) + s];
+                    lost += totals.StageValue[1][(p * stages.Count) + s];
+                }
+
+                long gains = 0, losses = 0;
+                for (int p = period < 0 ? 0 : period; p < (period < 0 ? _periods.Length : period + 1); p++)
+                {
+                    gains += totals.StageCount[0][(p * stages.Count) + s];
+                    losses += totals.StageCount[1][(p * stages.Count) + s];
+                }
+
+                return new StageCredit(stages[s], earned, gains, lost, losses);
+            }
+
+            var stageCredits = ImmutableArray.CreateRange(Enumerable.Range(0, stages.Count).Select(s => Stage(s, -1)));
+            var categoryCredits = ImmutableArray.CreateRange(Enum.GetValues<TouchpointCategory>().Where(c => c != TouchpointCategory.Unknown).Select(c =>
+            {
+                int k = (int)c;
+                long earned = 0, lost = 0;
+                for (int t = 0; t < tps.Count; t++)
+                {
+                    if (tps[t].Category == c)
+                    {
+                        earned += totals.TouchpointValue[0][t];
+                        lost += totals.TouchpointValue[1][t];
+                    }
+                }
+
+                return new CategoryCredit(c, earned, totals.CategoryCount[0][k], lost, totals.CategoryCount[1][k]);
+            }));
+            var unattributed = new UnattributedCredit(totals.UnattributedValue[0].Sum(), totals.UnattributedCount[0].Sum(), totals.UnattributedValue[1].Sum(), totals.UnattributedCount[1].Sum());
+            var bridge = ImmutableArray.CreateRange(_periods.Select((period, p) => new StageBridgePeriod(
+                period,
+                ImmutableArray.CreateRange(Enumerable.Range(0, stages.Count).Select(s => Stage(s, p))),
+                new UnattributedCredit(totals.UnattributedValue[0][p], totals.UnattributedCount[0][p], totals.UnattributedValue[1][p], totals.UnattributedCount[1][p]))));
+            var movementCredits = ImmutableArray.CreateRange(credits.OrderBy(c => c.Period).ThenBy(c => c.Rank).ThenBy(c => c.Direction).Select(c => c.Credit));
+            return new AttributionResult(framework, options, touchpointCredits, stageCredits, categoryCredits, unattributed, bridge, movementCredits, scores.ToImmutableArray(), _counts);
+        }
+    }
+
+    private readonly record struct Counted(CustomerMovement Movement, int Slot, int Period, AttributionDirection Direction, long Value);
+
+    private readonly record struct Touch(long Ticks, int Touchpoint, ExperienceOutcome Outcome);
+
+    /// <summary>The running sums of one calculation: index 0 gains, 1 losses.</summary>
+    private sealed class Totals(int touchpoints, int stages, int periods)
+    {
+        public long[][] TouchpointValue { get; } = [new long[touchpoints], new long[touchpoints]];
+
+        public long[][] TouchpointCount { get; } = [new long[touchpoints], new long[touchpoints]];
+
+        public long[][] StageValue { get; } = [new long[stages * periods], new long[stages * periods]];
+
+        public long[][] StageCount { get; } = [new long[stages * periods], new long[stages * periods]];
+
+        public long[][] CategoryCount { get; } = [new long[5], new long[5]];
+
+        public long[][] UnattributedValue { get; } = [new long[periods], new long[periods]];
+
+        public long[][] UnattributedCount { get; } = [new long[periods], new long[periods]];
+
+        public void Unattributed(bool losses, int period, long value)
+        {
+            int d = losses ? 1 : 0;
+            UnattributedValue[d][period] += value;
+            UnattributedCount[d][period]++;
+        }
+
+        public void Credit(bool losses, int period, int touchpoint, int stage, long value, bool credited)
+        {
+            int d = losses ? 1 : 0;
+            TouchpointValue[d][touchpoint] += value;
+            StageValue[d][(period * stages) + stage] += value;
+            if (credited)
+            {
+                TouchpointCount[d][touchpoint]++;
+            }
+        }
+
+        public void CountStage(bool losses, int period, int stage) => StageCount[losses ? 1 : 0][(period * stages) + stage]++;
+
+        public void CountCategory(bool losses, int category) => CategoryCount[losses ? 1 : 0][category]++;
+    }
+}
