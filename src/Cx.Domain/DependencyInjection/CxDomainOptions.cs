@@ -11,6 +11,6 @@ public sealed class CxDomainOptions
     public AssetMovementOptions AssetMovements { get; } = new();
 
     /// <summary>Gets the default options of <see cref="ReliabilityEvaluator"/> (burn-rate rules derived from each standard's
-    /// window, EWMA and CUSUM defaults, Western Electric rules).</summary>
+    /// window, EWMA and CUSUM defaults, no run rules).</summary>
     public ReliabilityEvaluationOptions Reliability { get; } = new();
 }

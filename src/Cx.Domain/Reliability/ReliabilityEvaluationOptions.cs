@@ -27,8 +27,12 @@ public sealed class ReliabilityEvaluationOptions
     /// <summary>Gets or sets the CUSUM chart's settings.</summary>
     public CusumOptions Cusum { get; set; } = new();
 
-    /// <summary>Gets or sets the run rules applied beside the charts; default Western Electric.</summary>
-    public RunRuleSet RunRules { get; set; } = RunRuleSet.WesternElectric;
+    /// <summary>Gets or sets the run rules applied beside the charts; default none.</summary>
+    /// <remarks>Run rules raise false alarms far more often than the charts (the four Western Electric rules together
+    /// have an in-control average run length of about 92 values, against about 500 for the EWMA and CUSUM defaults), and
+    /// the detectors run on individual events, which busy processes produce by the dozen a day. Select them for
+    /// low-volume processes or per-period series.</remarks>
+    public RunRuleSet RunRules { get; set; } = RunRuleSet.None;
 
     /// <summary>Gets or sets how long after an adverse drift signal the standard stays on watch; null (the default) uses the
     /// longest long window of the burn-rate rules (3 days for a 30-day window).</summary>

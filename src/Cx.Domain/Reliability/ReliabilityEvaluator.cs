@@ -221,41 +221,50 @@ public sealed class ReliabilityEvaluator
             else
             {
                 (events, bad) = series.Rolling((t - standard.Window.Length).ToUnixTimeTicks(), tick);
-                label = ReliabilityEngine.Time(t - standard.Window.Length) + ".." + ReliabilityEngine.Time(t);
+                label = string.Empty; // spelled out only at a breach's onset
             }
 
             bool breached = hasWindow && events >= standard.MinimumEvents && bad > standard.AllowedBadShare * events;
-            string? reason = null;
-            foreach (BurnRateWindowPair pair in policy.Pairs)
+            int firingPair = -1;
+            for (int p = 0; p < policy.Pairs.Count && firingPair < 0; p++)
             {
+                BurnRateWindowPair pair = policy.Pairs[p];
                 (long le, long lb) = series.Rolling((t - pair.LongWindow).ToUnixTimeTicks(), tick);
-                (long se, long sb) = series.Rolling((t - pair.ShortWindow).ToUnixTimeTicks(), tick);
-                var alert = new BurnRateAlert(pair, le, lb, se, sb, standard, _options.MinimumEventsInLongWindow);
-                if (alert.IsFiring)
+                if (le >= _options.MinimumEventsInLongWindow && BurnRateAlert.Burn(le, lb, standard) > pair.Factor)
                 {
-                    reason = ReliabilityEngine.AlertText(alert);
-                    break;
+                    (long se, long sb) = series.Rolling((t - pair.ShortWindow).ToUnixTimeTicks(), tick);
+                    firingPair = BurnRateAlert.Burn(se, sb, standard) > pair.Factor ? p : -1;
                 }
             }
 
-            if (reason is null && t >= driftFrom && drift.AdverseTicks.Length > 0 && ReliabilityEngine.DriftActiveFast(drift, tick, memory))
-            {
-                reason = ReliabilityEngine.ActiveDrift(drift, t, Duration.FromTicks(memory)) is { } signal
-                    ? $"drift: {signal.Description} at {ReliabilityEngine.Time(signal.At!.Value)}"
-                    : "drift";
-            }
-
-            StandardStatus status = breached ? StandardStatus.Breached : reason is not null ? StandardStatus.Watch : StandardStatus.Reliable;
+            bool drifting = firingPair < 0 && t >= driftFrom && drift.AdverseTicks.Length > 0 && ReliabilityEngine.DriftActiveFast(drift, tick, memory);
+            StandardStatus status = breached ? StandardStatus.Breached : firingPair >= 0 || drifting ? StandardStatus.Watch : StandardStatus.Reliable;
             if (status == StandardStatus.Watch && previous != StandardStatus.Watch)
             {
-                warnings.Add((t, reason!));
+                // The reason is spelled out only at a warning's onset, from the same counts as the as-of evaluation.
+                string reason;
+                if (firingPair >= 0)
+                {
+                    BurnRateWindowPair pair = policy.Pairs[firingPair];
+                    (long le, long lb) = series.Rolling((t - pair.LongWindow).ToUnixTimeTicks(), tick);
+                    (long se, long sb) = series.Rolling((t - pair.ShortWindow).ToUnixTimeTicks(), tick);
+                    reason = ReliabilityEngine.AlertText(new BurnRateAlert(pair, le, lb, se, sb, standard, _options.MinimumEventsInLongWindow));
+                }
+                else
+                {
+                    reason = ReliabilityEngine.ActiveDrift(drift, t, Duration.FromTicks(memory)) is { } signal
+                        ? $"drift: {signal.Description} at {ReliabilityEngine.Time(signal.At!.Value)}"
+                        : "drift";
+                }
+
+                warnings.Add((t, reason));
             }
 
             if (status == StandardStatus.Breached && previous != StandardStatus.Breached)
             {
                 Instant since = Instant.Max(lastBreachEnd, t - window);
                 Instant? warned = warnings.Where(w => w.At >= since && w.At <= t).Select(w => (Instant?)w.At).FirstOrDefault();
-                breaches.Add((t, label, warned));
+                breaches.Add((t, bounds is null ? ReliabilityEngine.Time(t - standard.Window.Length) + ".." + ReliabilityEngine.Time(t) : label, warned));
             }
 
             if (status != StandardStatus.Breached && previous == StandardStatus.Breached)

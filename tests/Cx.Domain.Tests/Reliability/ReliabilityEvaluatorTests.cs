@@ -239,7 +239,8 @@ public sealed class ReliabilityEvaluatorTests
         List<ReliabilityMeasurement> data = [.. Enumerable.Range(0, 40).Select(i => M("test-drive-48h", Jan1 + Duration.FromHours(6 * i), i % 2 == 0 ? 20 : 22))];
         data.AddRange(Enumerable.Range(0, 5).Select(i => M("test-drive-48h", Jan1 + Duration.FromDays(11) + Duration.FromHours(i), 30)));
 
-        StandardEvaluation e = Evaluator.Evaluate(Set(standard), data, Jan1 + Duration.FromDays(12)).Standards[0];
+        var withRules = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { RunRules = RunRuleSet.WesternElectric });
+        StandardEvaluation e = withRules.Evaluate(Set(standard), data, Jan1 + Duration.FromDays(12)).Standards[0];
 
         Assert.Equal(21, e.Baseline!.Value.Mean, 12);
         Assert.Equal(StandardStatus.Watch, e.Status);
