@@ -1,4 +1,5 @@
 using Cx.Domain.Assets;
+using Cx.Domain.Reliability;
 
 namespace Cx.Domain.DependencyInjection;
 
@@ -8,4 +9,8 @@ public sealed class CxDomainOptions
 {
     /// <summary>Gets the default options of <see cref="AssetMovementCalculator"/> (activity window 1).</summary>
     public AssetMovementOptions AssetMovements { get; } = new();
+
+    /// <summary>Gets the default options of <see cref="ReliabilityEvaluator"/> (burn-rate rules derived from each standard's
+    /// window, EWMA and CUSUM defaults, no run rules).</summary>
+    public ReliabilityEvaluationOptions Reliability { get; } = new();
 }

@@ -30,9 +30,11 @@ public static class CxDomainServiceCollectionExtensions
         var options = new CxDomainOptions();
         configure(options);
         var movementCalculator = new AssetMovementCalculator(options.AssetMovements);
+        var reliabilityEvaluator = new Cx.Domain.Reliability.ReliabilityEvaluator(options.Reliability);
 
         services.TryAddSingleton(options);
         services.TryAddSingleton(movementCalculator);
+        services.TryAddSingleton(reliabilityEvaluator);
         services.TryAddSingleton<RetentionCalculator>();
         services.TryAddSingleton<CohortCalculator>();
         foreach (IAttributionModel model in JourneyAttributionCalculator.BuiltInModels)

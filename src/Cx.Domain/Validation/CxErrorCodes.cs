@@ -123,4 +123,55 @@ public static class CxErrorCodes
 
     /// <summary>A customer movement is given twice for one customer and period, or its values contradict its class.</summary>
     public const string AttributionMovementInvalid = "CX0607";
+
+    /// <summary>A reliability standard's id is empty.</summary>
+    public const string StandardIdEmpty = "CX0501";
+
+    /// <summary>Two reliability standards share an id.</summary>
+    public const string StandardDuplicateId = "CX0502";
+
+    /// <summary>A reliability standard names a touchpoint that the journey framework does not have (or none).</summary>
+    public const string StandardUnknownTouchpoint = "CX0503";
+
+    /// <summary>A reliability standard's objective is not strictly between 0 and 1.</summary>
+    public const string StandardObjectiveInvalid = "CX0504";
+
+    /// <summary>A reliability standard's threshold is NaN or infinite.</summary>
+    public const string StandardThresholdInvalid = "CX0505";
+
+    /// <summary>A reliability standard's comparison or evidence kind is not one of its defined values.</summary>
+    public const string StandardKindInvalid = "CX0506";
+
+    /// <summary>A reliability standard's evaluation window is missing or unusable.</summary>
+    public const string StandardWindowInvalid = "CX0507";
+
+    /// <summary>A reliability standard's evidence gate is below one event.</summary>
+    public const string StandardMinimumEventsInvalid = "CX0508";
+
+    /// <summary>A reliability standard's name or metric is empty.</summary>
+    public const string StandardTextMissing = "CX0509";
+
+    /// <summary>A reliability standard has no owner and no journey framework to take the touchpoint's owner from.</summary>
+    public const string StandardOwnerMissing = "CX0510";
+
+    /// <summary>A reliability standards JSON document is malformed or has an unreadable field (the message gives the line and position or the field).</summary>
+    public const string StandardsJsonMalformed = "CX0511";
+
+    /// <summary>A measurement's or aggregate's value is NaN or infinite.</summary>
+    public const string MeasurementValueInvalid = "CX0512";
+
+    /// <summary>A measurement names neither a standard nor a touchpoint that has standards.</summary>
+    public const string MeasurementUnknownSubject = "CX0513";
+
+    /// <summary>A drift baseline, reference interval, EWMA or CUSUM setting is invalid.</summary>
+    public const string DriftSettingsInvalid = "CX0514";
+
+    /// <summary>A burn-rate policy is empty, or a pair's windows or factor are unusable for the standard's window.</summary>
+    public const string BurnRatePolicyInvalid = "CX0515";
+
+    /// <summary>There are no standards, or no measurements to evaluate them on.</summary>
+    public const string ReliabilityInputEmpty = "CX0516";
+
+    /// <summary>A periodic aggregate is for an event standard, lacks a period, or repeats a period.</summary>
+    public const string AggregateInvalid = "CX0517";
 }

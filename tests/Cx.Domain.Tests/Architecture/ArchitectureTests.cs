@@ -76,6 +76,8 @@ public sealed class ArchitectureTests
         "Cx.Domain.Assets.QuantityRecord",
         "Cx.Domain.Journey.ExperienceEvent",
         "Cx.Domain.Journey.JourneyFrameworkDefinition",
+        "Cx.Domain.Reliability.PeriodAggregate",
+        "Cx.Domain.Reliability.ReliabilityMeasurement",
     ];
 
     /// <summary>Types with <see cref="IEquatable{T}"/> but no <c>==</c>/<c>!=</c>; the list is empty and stays so
@@ -206,6 +208,7 @@ public sealed class ArchitectureTests
     [InlineData("Cx.Domain.Primitives", new[] { "Cx.Domain.Assets", "Cx.Domain.Validation", "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection", "FluentValidation" })]
     [InlineData("Cx.Domain.Assets", new[] { "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     [InlineData("Cx.Domain.Validation", new[] { "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
+    [InlineData("Cx.Domain.Reliability", new[] { "Cx.Domain.Assets", "Cx.Domain.Samples", "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     public void Modules_Always_DependDownwardOnly(string module, string[] forbidden)
     {
         Type[] types = Domain.GetTypes().Where(t => t.Namespace == module).ToArray();

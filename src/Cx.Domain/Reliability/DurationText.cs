@@ -1,0 +1,56 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Cx.Domain.Reliability;
+
+/// <summary>Reads and writes durations in the OpenSLO style (<c>30d</c>, <c>6h</c>, <c>5m</c>, <c>90s</c>, <c>2w</c>) or
+/// NodaTime's round-trip pattern (<c>1:02:03:04</c>).</summary>
+internal static class DurationText
+{
+    public static string Format(Duration duration)
+    {
+        long seconds = (long)duration.TotalSeconds;
+        if (Duration.FromSeconds(seconds) != duration || seconds == 0)
+        {
+            return DurationPattern.Roundtrip.Format(duration);
+        }
+
+        return seconds % 86_400 == 0 ? Text(seconds / 86_400, "d")
+            : seconds % 3_600 == 0 ? Text(seconds / 3_600, "h")
+            : seconds % 60 == 0 ? Text(seconds / 60, "m")
+            : Text(seconds, "s");
+    }
+
+    public static bool TryParse(string? text, out Duration duration)
+    {
+        duration = Duration.Zero;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        string t = text.Trim();
+        char unit = t[^1];
+        if (char.IsLetter(unit) && long.TryParse(t.AsSpan(0, t.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n <= 1_000_000)
+        {
+            long seconds = unit switch
+            {
+                's' => 1,
+                'm' => 60,
+                'h' => 3_600,
+                'd' => 86_400,
+                'w' => 604_800,
+                _ => 0,
+            };
+            duration = Duration.FromSeconds(n * seconds);
+            return seconds > 0;
+        }
+
+        ParseResult<Duration> result = DurationPattern.Roundtrip.Parse(t);
+        duration = result.Success ? result.Value : Duration.Zero;
+        return result.Success;
+    }
+
+    private static string Text(long n, string unit) => n.ToString(CultureInfo.InvariantCulture) + unit;
+}
