@@ -56,7 +56,7 @@ public sealed partial class SampleCompany
         Instant referenceEnd = Grid.Start.PlusMonths(Math.Min(3, MonthCount)).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
         return ReliabilityStandardSet.Create(Processes.Select(p => ReliabilityStandard.Create(
             p.Id, p.Touchpoint, p.Name, p.Metric, p.Unit, ThresholdComparison.AtMost, p.Threshold, p.Objective, window, (int)Math.Round(3 / (1 - p.Objective)), p.Owner,
-            referenceInterval: new Interval(start, referenceEnd))));
+            referenceInterval: new Interval(start, referenceEnd))), Journey);
     }
 
     private ImmutableArray<ReliabilityMeasurement> GenerateReliabilityMeasurements()
