@@ -151,11 +151,6 @@ internal static partial class AttributionCommand
         ParsedInput input = MovementsCommand.Load(revenue, stderr, console);
         AssetLedger ledger = MovementsCommand.BuildLedger(input, revenue);
         ParsedEvents events = company is null ? LoadEvents(settings.EventsFile!, settings.Events) : SampleEvents(company, revenue.Seed);
-        if (events.ProblemCount > 0)
-        {
-            throw new BadInputException(events.Name, events.Problems, events.ProblemCount);
-        }
-
         AttributionResult result = Calculate(framework, ledger, events, settings);
         var report = new AttributionReport(input.Name, events.Name, ledger.Unit, ledger.Grid, settings.Model, settings.Direction, result, ledger.RecordCount, settings.HalfLife);
         string text = format switch
@@ -200,13 +195,16 @@ internal static partial class AttributionCommand
             TimeZone = settings.TimeZone,
             Movements = MovementsOf(settings.Direction),
         };
+        // The rows that could be read still go through the library, so unknown touchpoints and customers are reported
+        // together with the rows that could not be read.
+        AttributionResult result;
         try
         {
-            return new JourneyAttributionCalculator().Calculate(framework, ledger, events.Events, options);
+            result = new JourneyAttributionCalculator().Calculate(framework, ledger, events.Events, options);
         }
         catch (CxValidationException ex)
         {
-            var problems = new List<InputProblem>();
+            var problems = new List<InputProblem>(events.Problems);
             foreach (CxValidationFailure failure in ex.Failures)
             {
                 string message = $"{failure.Message} [{failure.ErrorCode}]";
@@ -222,8 +220,15 @@ internal static partial class AttributionCommand
             }
 
             List<InputProblem> ordered = [.. problems.OrderBy(p => p.Line ?? long.MaxValue)];
-            throw new BadInputException(events.Name, ordered, Math.Max(ex.TotalFailureCount, ordered.Count));
+            throw new BadInputException(events.Name, ordered, Math.Max(events.ProblemCount + ex.TotalFailureCount, ordered.Count));
         }
+
+        if (events.ProblemCount > 0)
+        {
+            throw new BadInputException(events.Name, events.Problems, events.ProblemCount);
+        }
+
+        return result;
     }
 
     private static JourneyFramework LoadJourney(string path)
