@@ -75,6 +75,7 @@ internal static class CxApp
             new VersionOption(),
             MovementsCommand.Create(stdout, stderr, console),
             SampleCommand.Create(stdout),
+            AttributionCommand.Create(stdout, stderr, console),
         };
         return root;
     }

@@ -18,75 +18,9 @@ namespace Cx.Cli;
 /// from <see cref="AssetLedger"/> and <see cref="AssetMovementCalculator"/>.</remarks>
 internal static class MovementsCommand
 {
-    private static readonly string[] GridNames = ["monthly", "quarterly", "weekly"];
-
     public static Command Create(TextWriter stdout, TextWriter stderr, CxConsole console)
     {
-        var input = new Option<string?>("--input", "-i")
-        {
-            Description = "The CSV file of dated amounts (one row per purchase, invoice line or refund), with a header line; '-' reads standard input.",
-            HelpName = "file",
-        };
-        var sample = new Option<bool>("--sample") { Description = "Use the built-in sample company (3,000 customers, 2023 to 2025) instead of a file." };
-        var seed = new Option<ulong>("--seed")
-        {
-            Description = "The seed of the sample company; the same seed gives the same data on any machine.",
-            DefaultValueFactory = _ => SampleCompanyOptions.DefaultSeed,
-        };
-        var customerColumn = new Option<string>("--customer-column") { Description = "The header of the customer id column.", DefaultValueFactory = _ => CsvInputOptions.Default.CustomerColumn, HelpName = "name" };
-        var dateColumn = new Option<string>("--date-column") { Description = "The header of the date column.", DefaultValueFactory = _ => CsvInputOptions.Default.DateColumn, HelpName = "name" };
-        var amountColumn = new Option<string>("--amount-column")
-        {
-            Description = "The header of the amount column: '.' as decimal separator, negative for refunds; more decimals than the currency has are rounded half to even.",
-            DefaultValueFactory = _ => CsvInputOptions.Default.AmountColumn,
-            HelpName = "name",
-        };
-        var segmentColumn = new Option<string?>("--segment-column")
-        {
-            Description = "The header of the segment column (plan, region, channel). Optional: without this option a column named 'segment' is used when there is one.",
-            HelpName = "name",
-        };
-        var currency = new Option<Currency>("--currency")
-        {
-            Description = "The ISO 4217 currency of every amount.",
-            DefaultValueFactory = _ => Currency.Usd,
-            CustomParser = ParseCurrency,
-            HelpName = "code",
-        };
-        var dateFormat = new Option<string>("--date-format")
-        {
-            Description = "The date pattern of the date column (NodaTime pattern, invariant culture), such as dd/MM/yyyy or MM/dd/yyyy.",
-            DefaultValueFactory = _ => CsvInputOptions.Default.DatePattern.PatternText,
-            HelpName = "pattern",
-        };
-        dateFormat.Validators.Add(r =>
-        {
-            if (CreateDatePattern(r.GetValueOrDefault<string>(), out string? error) is null)
-            {
-                r.AddError(error!);
-            }
-        });
-        var delimiter = new Option<char>("--delimiter")
-        {
-            Description = "The field separator: one character such as ';', or 'tab'.",
-            DefaultValueFactory = _ => ',',
-            CustomParser = ParseDelimiter,
-            HelpName = "char",
-        };
-        var grid = new Option<string>("--grid") { Description = "The periods: calendar months, calendar quarters, or ISO weeks (Monday to Sunday).", DefaultValueFactory = _ => "monthly" };
-        grid.AcceptOnlyFromAmong(GridNames);
-        var start = new Option<LocalDate?>("--start")
-        {
-            Description = "The first period is the one holding this date (yyyy-MM-dd, or yyyy-MM for the month's first day). Earlier records are history: they decide new versus reactivated. Default: the earliest record's period.",
-            CustomParser = r => ParseBound(r, end: false),
-            HelpName = "date",
-        };
-        var end = new Option<LocalDate?>("--end")
-        {
-            Description = "The last period is the one holding this date (yyyy-MM-dd, or yyyy-MM for the month's last day). Later records are left out and counted in excludedRecords. Default: the latest record's period.",
-            CustomParser = r => ParseBound(r, end: true),
-            HelpName = "date",
-        };
+        RevenueInputOptions revenue = RevenueInputOptions.Create();
         var window = new Option<int>("--activity-window")
         {
             Description = "The activity window of the customer counts, in periods: a customer is active when it had value in any of the last N periods.",
@@ -112,19 +46,21 @@ internal static class MovementsCommand
             HelpName = "file",
         };
 
-        var command = new Command("movements", "Customer-asset movements of every period: opening, new, reactivated, expansion, contraction, churned, closing, and customer counts.")
+        var command = new Command("movements", "Customer-asset movements of every period: opening, new, reactivated, expansion, contraction, churned, closing, and customer counts.");
+        foreach (Option option in revenue.All)
         {
-            input, sample, seed, customerColumn, dateColumn, amountColumn, segmentColumn, currency, dateFormat, delimiter, grid, start, end, window, format, output,
-        };
+            command.Options.Add(option);
+        }
+
+        command.Options.Add(window);
+        command.Options.Add(format);
+        command.Options.Add(output);
         command.SetAction(parse =>
         {
             var settings = new Settings(
-                parse.GetValue(input), parse.GetValue(sample), parse.GetValue(seed),
-                new CsvInputOptions(
-                    parse.GetValue(customerColumn)!, parse.GetValue(dateColumn)!, parse.GetValue(amountColumn)!,
-                    parse.GetValue(segmentColumn) ?? CsvInputOptions.Default.SegmentColumn, SegmentRequired: parse.GetValue(segmentColumn) is not null,
-                    parse.GetValue(currency), CreateDatePattern(parse.GetValue(dateFormat), out _)!, parse.GetValue(delimiter)),
-                parse.GetValue(grid)!, parse.GetValue(start), parse.GetValue(end), parse.GetValue(window),
+                parse.GetValue(revenue.Input), parse.GetValue(revenue.Sample), parse.GetValue(revenue.Seed),
+                revenue.ReadCsvOptions(parse),
+                parse.GetValue(revenue.Grid)!, parse.GetValue(revenue.Start), parse.GetValue(revenue.End), parse.GetValue(window),
                 parse.GetValue(format), parse.GetValue(output));
             return Run(settings, stdout, stderr, console);
         });
@@ -147,7 +83,8 @@ internal static class MovementsCommand
         return 0;
     }
 
-    private static ParsedInput Load(Settings settings, TextWriter stderr, CxConsole console)
+    /// <summary>Reads the revenue: the sample company's records, or the CSV file (or standard input) of the settings.</summary>
+    internal static ParsedInput Load(Settings settings, TextWriter stderr, CxConsole console)
     {
         if (settings.Sample)
         {
@@ -168,7 +105,7 @@ internal static class MovementsCommand
 
         if (settings.File is null)
         {
-            throw new BadInputException("Give --input FILE (a CSV of dated amounts; '-' for standard input), or --sample for the built-in sample company. See 'cx movements --help'.");
+            throw new BadInputException($"Give --input FILE (a CSV of dated amounts; '-' for standard input), or --sample for the built-in sample company. See 'cx {settings.CommandName} --help'.");
         }
 
         if (settings.File == "-")
@@ -203,6 +140,15 @@ internal static class MovementsCommand
     }
 
     private static MovementsResult Calculate(ParsedInput input, Settings settings)
+    {
+        AssetLedger ledger = BuildLedger(input, settings);
+        AssetMovementReport report = new AssetMovementCalculator().Calculate(ledger, new AssetMovementOptions { ActivityWindow = settings.ActivityWindow });
+        return new MovementsResult(input.Name, ledger.RecordCount, report);
+    }
+
+    /// <summary>Chooses the grid and builds the ledger of the records read; every problem of the rows, the grid or the
+    /// ledger becomes a <see cref="BadInputException"/> naming the CSV lines.</summary>
+    internal static AssetLedger BuildLedger(ParsedInput input, Settings settings)
     {
         var problems = new List<InputProblem>(input.Problems);
         long problemCount = input.ProblemCount;
@@ -272,8 +218,7 @@ internal static class MovementsCommand
             throw new BadInputException(input.Name, ordered, problemCount);
         }
 
-        AssetMovementReport report = new AssetMovementCalculator().Calculate(ledger!, new AssetMovementOptions { ActivityWindow = settings.ActivityWindow });
-        return new MovementsResult(input.Name, ledger!.RecordCount, report);
+        return ledger!;
     }
 
     /// <summary>Explains each customer-period whose refunds exceed its purchases with the CSV lines behind it: the
@@ -359,70 +304,6 @@ internal static class MovementsCommand
         : field.StartsWith("Segment", StringComparison.Ordinal) ? input.SegmentColumn
         : null;
 
-    private static Currency ParseCurrency(ArgumentResult result)
-    {
-        string text = result.Tokens[0].Value;
-        if (Currency.TryFromCode(text, out Currency currency) && currency != Currency.None)
-        {
-            return currency;
-        }
-
-        result.AddError($"--currency: expected an ISO 4217 code such as USD, EUR or JPY, got '{text}'.");
-        return default;
-    }
-
-    private static LocalDatePattern? CreateDatePattern(string? text, out string? error)
-    {
-        try
-        {
-            LocalDatePattern pattern = LocalDatePattern.CreateWithInvariantCulture(text ?? string.Empty);
-            _ = pattern.Format(new LocalDate(2024, 3, 15));
-            error = null;
-            return pattern;
-        }
-        catch (InvalidPatternException ex)
-        {
-            error = $"--date-format: '{text}' is not a valid date pattern: {ex.Message} Use a pattern such as yyyy-MM-dd, dd/MM/yyyy or MM/dd/yyyy.";
-            return null;
-        }
-    }
-
-    private static char ParseDelimiter(ArgumentResult result)
-    {
-        string text = result.Tokens[0].Value;
-        if (text is "tab" or "\\t" or "\t")
-        {
-            return '\t';
-        }
-
-        if (text.Length == 1 && char.IsAscii(text[0]) && text[0] is not ('"' or '\r' or '\n'))
-        {
-            return text[0];
-        }
-
-        result.AddError($"--delimiter: expected one ASCII character such as ',' or ';', or 'tab'; got '{text}'.");
-        return ',';
-    }
-
-    private static LocalDate? ParseBound(ArgumentResult result, bool end)
-    {
-        string text = result.Tokens[0].Value;
-        ParseResult<LocalDate> date = LocalDatePattern.Iso.Parse(text);
-        if (date.Success)
-        {
-            return date.Value;
-        }
-
-        ParseResult<YearMonth> month = YearMonthPattern.Iso.Parse(text);
-        if (month.Success)
-        {
-            return end ? month.Value.OnDayOfMonth(month.Value.Calendar.GetDaysInMonth(month.Value.Year, month.Value.Month)) : month.Value.OnDayOfMonth(1);
-        }
-
-        result.AddError($"{(end ? "--end" : "--start")}: expected a date such as 2024-03-15 or a month such as 2024-03, got '{text}'.");
-        return null;
-    }
-
     /// <summary>The parsed command line of <c>cx movements</c>.</summary>
     internal sealed record Settings(
         string? File,
@@ -434,5 +315,6 @@ internal static class MovementsCommand
         LocalDate? End,
         int ActivityWindow,
         string? Format,
-        string? Output);
+        string? Output,
+        string CommandName = "movements");
 }

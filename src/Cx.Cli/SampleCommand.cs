@@ -3,12 +3,15 @@ using System.Globalization;
 using CsvHelper;
 using Cx.Cli.Output;
 using Cx.Domain.Assets;
+using Cx.Domain.Journey;
 using Cx.Domain.Samples;
+using NodaTime.Text;
 
 namespace Cx.Cli;
 
 /// <summary><c>cx sample</c>: writes the sample company's revenue records as CSV (customer_id, date, amount, segment): the
-/// shape <c>cx movements</c> reads, to look at or to try the tool on.</summary>
+/// shape <c>cx movements</c> reads, to look at or to try the tool on; with <c>--events</c> and <c>--journey</c> also its
+/// experience events (CSV) and journey (JSON), the other two inputs of <c>cx attribution</c>.</summary>
 internal static class SampleCommand
 {
     public static Command Create(TextWriter stdout)
@@ -33,10 +36,26 @@ internal static class SampleCommand
             }
         });
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output.", HelpName = "file" };
-        var command = new Command("sample", "Write the sample company's revenue records as CSV: customer_id,date,amount,segment.") { seed, customers, output };
+        var events = new Option<string?>("--events")
+        {
+            Description = "Also write the sample's experience events to this file as CSV (customer_id,touchpoint,instant,outcome,channel), the shape cx attribution reads.",
+            HelpName = "file",
+        };
+        var journey = new Option<string?>("--journey") { Description = "Also write the sample's journey framework to this file as JSON, the shape cx attribution reads.", HelpName = "file" };
+        var command = new Command("sample", "Write the sample company's revenue records as CSV: customer_id,date,amount,segment; optionally its experience events and journey too.") { seed, customers, output, events, journey };
         command.SetAction(parse =>
         {
             var company = SampleCompany.Generate(new SampleCompanyOptions { Seed = parse.GetValue(seed), CustomerCount = parse.GetValue(customers) });
+            if (parse.GetValue(journey) is { } journeyPath)
+            {
+                OutputFile.Write(journeyPath, stdout, writer => writer.Write(JourneyJson.Write(SampleCompany.Journey).ReplaceLineEndings("\n") + "\n"));
+            }
+
+            if (parse.GetValue(events) is { } eventsPath)
+            {
+                OutputFile.Write(eventsPath, stdout, writer => WriteEvents(company, writer));
+            }
+
             OutputFile.Write(parse.GetValue(output), stdout, writer => Write(company, writer));
             return 0;
         });
@@ -53,6 +72,19 @@ internal static class SampleCommand
         foreach (AssetRecord record in company.RevenueRecords)
         {
             csv.WriteRecord([record.Customer.Value, InvariantText.Date(record.Date), unit.Format(record.Amount.MinorUnits), record.Segment]);
+        }
+    }
+
+    /// <summary>Writes the experience events as CSV with LF line ends: instants in ISO 8601 UTC, outcomes in lower case,
+    /// an empty channel for none.</summary>
+    public static void WriteEvents(SampleCompany company, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        using CsvWriter csv = CsvWriter.Create(writer, CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        csv.WriteHeader(["customer_id", "touchpoint", "instant", "outcome", "channel"]);
+        foreach (ExperienceEvent e in company.ExperienceEvents)
+        {
+            csv.WriteRecord([e.Customer.Value, e.TouchpointId, InstantPattern.ExtendedIso.Format(e.At), e.Outcome.ToString().ToLowerInvariant(), e.Channel ?? string.Empty]);
         }
     }
 }
