@@ -387,7 +387,7 @@ internal static class MovementsCommand
         }
     }
 
-    private static char ParseDelimiter(ArgumentResult result)
+    internal static char ParseDelimiter(ArgumentResult result)
     {
         string text = result.Tokens[0].Value;
         if (text is "tab" or "\\t" or "\t")

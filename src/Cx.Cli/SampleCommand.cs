@@ -3,12 +3,14 @@ using System.Globalization;
 using CsvHelper;
 using Cx.Cli.Output;
 using Cx.Domain.Assets;
+using Cx.Domain.Reliability;
 using Cx.Domain.Samples;
 
 namespace Cx.Cli;
 
 /// <summary><c>cx sample</c>: writes the sample company's revenue records as CSV (customer_id, date, amount, segment): the
-/// shape <c>cx movements</c> reads, to look at or to try the tool on.</summary>
+/// shape <c>cx movements</c> reads, to look at or to try the tool on; with <c>--standards</c> and <c>--measurements</c>, also
+/// the reliability standards (JSON) and measurements (CSV) that <c>cx reliability</c> reads.</summary>
 internal static class SampleCommand
 {
     public static Command Create(TextWriter stdout)
@@ -32,12 +34,42 @@ internal static class SampleCommand
                 r.AddError(string.Create(CultureInfo.InvariantCulture, $"--customers: expected 1 to {SampleCompanyOptions.MaxCustomerCount}, got {n}."));
             }
         });
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output.", HelpName = "file" };
-        var command = new Command("sample", "Write the sample company's revenue records as CSV: customer_id,date,amount,segment.") { seed, customers, output };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the revenue records to this file instead of standard output.", HelpName = "file" };
+        var standards = new Option<string?>("--standards")
+        {
+            Description = "Also write the sample's reliability standards to this file, as the JSON 'cx reliability --standards' reads. With --standards or --measurements, the revenue records are written only with --output.",
+            HelpName = "file",
+        };
+        var measurements = new Option<string?>("--measurements")
+        {
+            Description = "Also write the sample's reliability measurements to this file, as the CSV 'cx reliability --measurements' reads: standard,instant,value.",
+            HelpName = "file",
+        };
+        var command = new Command("sample", "Write the sample company's revenue records as CSV (customer_id,date,amount,segment), and optionally its reliability standards and measurements.")
+        {
+            seed, customers, output, standards, measurements,
+        };
         command.SetAction(parse =>
         {
             var company = SampleCompany.Generate(new SampleCompanyOptions { Seed = parse.GetValue(seed), CustomerCount = parse.GetValue(customers) });
-            OutputFile.Write(parse.GetValue(output), stdout, writer => Write(company, writer));
+            string? standardsFile = parse.GetValue(standards);
+            string? measurementsFile = parse.GetValue(measurements);
+            if (standardsFile is not null)
+            {
+                string json = ReliabilityStandardJson.Write(company.ReliabilityStandards);
+                OutputFile.Write(standardsFile, stdout, writer => writer.Write(json.ReplaceLineEndings("\n") + "\n"));
+            }
+
+            if (measurementsFile is not null)
+            {
+                OutputFile.Write(measurementsFile, stdout, writer => WriteMeasurements(company.ReliabilityMeasurements, writer));
+            }
+
+            if (parse.GetValue(output) is not null || (standardsFile is null && measurementsFile is null))
+            {
+                OutputFile.Write(parse.GetValue(output), stdout, writer => Write(company, writer));
+            }
+
             return 0;
         });
         return command;
@@ -53,6 +85,21 @@ internal static class SampleCommand
         foreach (AssetRecord record in company.RevenueRecords)
         {
             csv.WriteRecord([record.Customer.Value, InvariantText.Date(record.Date), unit.Format(record.Amount.MinorUnits), record.Segment]);
+        }
+    }
+
+    /// <summary>Writes reliability measurements as CSV (standard, instant, value, and customer when any has one): instants
+    /// ISO 8601 in UTC, values in their shortest round-trip form with '.' as the decimal separator, LF line ends.</summary>
+    public static void WriteMeasurements(IReadOnlyList<ReliabilityMeasurement> measurements, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(measurements);
+        bool customers = measurements.Any(m => m.Customer is not null);
+        using CsvWriter csv = CsvWriter.Create(writer, CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        csv.WriteHeader(customers ? ["standard", "instant", "value", "customer"] : ["standard", "instant", "value"]);
+        foreach (ReliabilityMeasurement m in measurements)
+        {
+            string[] row = [m.SubjectId, ReliabilityText.Instant(m.At), ReliabilityText.Exact(m.Value)];
+            csv.WriteRecord(customers ? [.. row, m.Customer?.Value ?? string.Empty] : row);
         }
     }
 }

@@ -188,7 +188,7 @@ internal static class AmountCsvReader
     }
 
     /// <summary>Finds a column: an exact match first, else ignoring case and surrounding white space.</summary>
-    private static int Find(IReadOnlyList<string> headers, string wanted)
+    internal static int Find(IReadOnlyList<string> headers, string wanted)
     {
         for (int i = 0; i < headers.Count; i++)
         {
@@ -209,7 +209,7 @@ internal static class AmountCsvReader
         return -1;
     }
 
-    private static bool IsBlank(CsvReader reader, int from, int to)
+    internal static bool IsBlank(CsvReader reader, int from, int to)
     {
         for (int i = from; i < to; i++)
         {
@@ -222,7 +222,7 @@ internal static class AmountCsvReader
         return true;
     }
 
-    private static string Describe(CsvMalformedReason reason) => reason switch
+    internal static string Describe(CsvMalformedReason reason) => reason switch
     {
         CsvMalformedReason.StrayQuote => "malformed CSV: a double quote inside a field that is not enclosed in quotes; enclose the field in double quotes and double the quotes inside it (\"\").",
         CsvMalformedReason.TextAfterClosingQuote => "malformed CSV: text after the closing quote of a quoted field; a quoted field must end right after its closing quote.",
@@ -231,7 +231,7 @@ internal static class AmountCsvReader
         _ => $"malformed CSV ({reason}).",
     };
 
-    private static string Printable(char separator) => separator == '\t' ? "\\t" : separator.ToString();
+    internal static string Printable(char separator) => separator == '\t' ? "\\t" : separator.ToString();
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "...");
+    internal static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "...");
 }
