@@ -63,8 +63,8 @@ internal static class ReliabilityTableReport
                 e.Standard.Id, ReliabilityText.StatusWords(e.Status), w?.Label ?? "-",
                 w is null ? "-" : InvariantText.Count(w.EventCount), w is null ? "-" : InvariantText.Count(w.GoodEventCount),
                 ReliabilityText.Percent(w?.Compliance), ReliabilityText.Percent(e.Standard.Objective),
-                w is null ? "-" : ReliabilityText.Fixed(w.ErrorBudget, 1), w is null ? "-" : ReliabilityText.Percent(w.BudgetConsumed),
-                w is null ? "-" : ReliabilityText.Fixed(w.BudgetRemaining, 1), w is null ? "-" : ReliabilityText.Fixed(w.BurnRate, 2),
+                w is null ? "-" : ReliabilityText.Fixed(w.ErrorBudget, 2), w is null ? "-" : ReliabilityText.Percent(w.BudgetConsumed),
+                w is null ? "-" : ReliabilityText.Fixed(w.BudgetRemaining, 2), w is null ? "-" : ReliabilityText.Fixed(w.BurnRate, 2),
                 e.Standard.Owner ?? "-", e.Standard.TouchpointId,
             ]);
         }
