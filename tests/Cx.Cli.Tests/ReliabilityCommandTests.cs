@@ -279,6 +279,33 @@ public sealed class ReliabilityCommandTests
     }
 
     [Fact]
+    public void Reliability_BacktestEndingBeforeTheFirstMeasurement_IsBadInputNamingAsOf()
+    {
+        CliRun run = Tool.Run([.. SmallArgs, "--backtest", "--as-of", "2025-01-01T00:00:00Z"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            [
+                "measurements.csv: --as-of: Expected the backtest to end at or after its start 2025-03-03T09:00:00Z, got 2025-01-01T00:00:00Z. [CX0302] The backtest runs from the first measurement to --as-of; give a later --as-of.",
+                "cx: 1 problem in measurements.csv; nothing was written.",
+            ],
+            run.ErrorLines);
+    }
+
+    [Fact]
+    public void Reliability_HeaderOnly_IsBadInputNotAnEmptyReport()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("header.csv");
+        File.WriteAllText(path, "standard,instant,value\n");
+
+        CliRun run = Tool.Run("reliability", "--standards", Fixture("standards.json"), "--measurements", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["header.csv: no data rows after the header; expected one row per measurement.", "cx: 1 problem in header.csv; nothing was written."], run.ErrorLines);
+    }
+
+    [Fact]
     public void Reliability_SampleAndFiles_OrNeither_AreBadInput()
     {
         CliRun both = Tool.Run([.. SmallArgs, "--sample"]);
