@@ -74,6 +74,7 @@ internal static class CxApp
             new HelpOption(),
             new VersionOption(),
             MovementsCommand.Create(stdout, stderr, console),
+            ReliabilityCommand.Create(stdout, stderr, console),
             SampleCommand.Create(stdout),
             AttributionCommand.Create(stdout, stderr, console),
         };

@@ -4,6 +4,7 @@ using CsvHelper;
 using Cx.Cli.Output;
 using Cx.Domain.Assets;
 using Cx.Domain.Journey;
+using Cx.Domain.Reliability;
 using Cx.Domain.Samples;
 using NodaTime.Text;
 
@@ -11,7 +12,8 @@ namespace Cx.Cli;
 
 /// <summary><c>cx sample</c>: writes the sample company's revenue records as CSV (customer_id, date, amount, segment): the
 /// shape <c>cx movements</c> reads, to look at or to try the tool on; with <c>--events</c> and <c>--journey</c> also its
-/// experience events (CSV) and journey (JSON), the other two inputs of <c>cx attribution</c>.</summary>
+/// experience events (CSV) and journey (JSON), the other two inputs of <c>cx attribution</c>; with <c>--standards</c> and
+/// <c>--measurements</c> also the reliability standards (JSON) and measurements (CSV) that <c>cx reliability</c> reads.</summary>
 internal static class SampleCommand
 {
     public static Command Create(TextWriter stdout)
@@ -42,7 +44,20 @@ internal static class SampleCommand
             HelpName = "file",
         };
         var journey = new Option<string?>("--journey") { Description = "Also write the sample's journey framework to this file as JSON, the shape cx attribution reads.", HelpName = "file" };
-        var command = new Command("sample", "Write the sample company's revenue records as CSV: customer_id,date,amount,segment; optionally its experience events and journey too.") { seed, customers, output, events, journey };
+        var standards = new Option<string?>("--standards")
+        {
+            Description = "Also write the sample's reliability standards to this file, as the JSON 'cx reliability --standards' reads. With --standards or --measurements, the revenue records are written only with --output.",
+            HelpName = "file",
+        };
+        var measurements = new Option<string?>("--measurements")
+        {
+            Description = "Also write the sample's reliability measurements to this file, as the CSV 'cx reliability --measurements' reads: standard,instant,value.",
+            HelpName = "file",
+        };
+        var command = new Command("sample", "Write the sample company's revenue records as CSV: customer_id,date,amount,segment; optionally its experience events and journey, and its reliability standards and measurements, too.")
+        {
+            seed, customers, output, events, journey, standards, measurements,
+        };
         command.SetAction(parse =>
         {
             var company = SampleCompany.Generate(new SampleCompanyOptions { Seed = parse.GetValue(seed), CustomerCount = parse.GetValue(customers) });
@@ -56,7 +71,23 @@ internal static class SampleCommand
                 OutputFile.Write(eventsPath, stdout, writer => WriteEvents(company, writer));
             }
 
-            OutputFile.Write(parse.GetValue(output), stdout, writer => Write(company, writer));
+            string? standardsFile = parse.GetValue(standards);
+            string? measurementsFile = parse.GetValue(measurements);
+            if (standardsFile is not null)
+            {
+                string json = ReliabilityStandardJson.Write(company.ReliabilityStandards);
+                OutputFile.Write(standardsFile, stdout, writer => writer.Write(json.ReplaceLineEndings("\n") + "\n"));
+            }
+
+            if (measurementsFile is not null)
+            {
+                OutputFile.Write(measurementsFile, stdout, writer => WriteMeasurements(company.ReliabilityMeasurements, writer));
+            }
+
+            if (parse.GetValue(output) is not null || (standardsFile is null && measurementsFile is null))
+            {
+                OutputFile.Write(parse.GetValue(output), stdout, writer => Write(company, writer));
+            }
             return 0;
         });
         return command;
@@ -85,6 +116,21 @@ internal static class SampleCommand
         foreach (ExperienceEvent e in company.ExperienceEvents)
         {
             csv.WriteRecord([e.Customer.Value, e.TouchpointId, InstantPattern.ExtendedIso.Format(e.At), e.Outcome.ToString().ToLowerInvariant(), e.Channel ?? string.Empty]);
+        }
+    }
+
+    /// <summary>Writes reliability measurements as CSV (standard, instant, value, and customer when any has one): instants
+    /// ISO 8601 in UTC, values in their shortest round-trip form with '.' as the decimal separator, LF line ends.</summary>
+    public static void WriteMeasurements(IReadOnlyList<ReliabilityMeasurement> measurements, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(measurements);
+        bool customers = measurements.Any(m => m.Customer is not null);
+        using CsvWriter csv = CsvWriter.Create(writer, CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        csv.WriteHeader(customers ? ["standard", "instant", "value", "customer"] : ["standard", "instant", "value"]);
+        foreach (ReliabilityMeasurement m in measurements)
+        {
+            string[] row = [m.SubjectId, ReliabilityText.Instant(m.At), ReliabilityText.Exact(m.Value)];
+            csv.WriteRecord(customers ? [.. row, m.Customer?.Value ?? string.Empty] : row);
         }
     }
 }

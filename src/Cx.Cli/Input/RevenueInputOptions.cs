@@ -154,7 +154,7 @@ internal sealed class RevenueInputOptions
         }
     }
 
-    private static char ParseDelimiter(ArgumentResult result)
+    internal static char ParseDelimiter(ArgumentResult result)
     {
         string text = result.Tokens[0].Value;
         if (text is "tab" or "\\t" or "\t")

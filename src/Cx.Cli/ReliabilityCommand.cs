@@ -1,0 +1,294 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Cx.Cli.Input;
+using Cx.Cli.Output;
+using Cx.Domain.Reliability;
+using Cx.Domain.Samples;
+using Cx.Domain.Validation;
+using NodaTime;
+
+namespace Cx.Cli;
+
+/// <summary><c>cx reliability</c>: the status of every reliability standard as of an instant (reliable, watch, breached,
+/// no data) with its figures and reasons, or the backtest of the early warnings (warnings, breaches, lead times), from a
+/// standards JSON file and a measurements CSV, or the sample company.</summary>
+/// <remarks>Thin by design: it reads and maps the input and formats the output; every figure and verdict comes from
+/// <see cref="ReliabilityEvaluator"/>.</remarks>
+internal static class ReliabilityCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, CxConsole console)
+    {
+        var standards = new Option<string?>("--standards")
+        {
+            Description = "The reliability standards, as JSON (OpenSLO-like: op, value, target, timeWindow; see docs/concepts/reliability.md).",
+            HelpName = "file",
+        };
+        var measurements = new Option<string?>("--measurements")
+        {
+            Description = "The CSV file of measurements (one row per event: standard or touchpoint, instant, value, optional customer), with a header line; '-' reads standard input.",
+            HelpName = "file",
+        };
+        var sample = new Option<bool>("--sample") { Description = "Use the built-in sample company's standards and measurements instead of files." };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "The seed of the sample company; the same seed gives the same data on any machine.",
+            DefaultValueFactory = _ => SampleCompanyOptions.DefaultSeed,
+        };
+        var asOf = new Option<Instant?>("--as-of")
+        {
+            Description = "Evaluate as of this instant (ISO 8601 with a UTC offset, such as 2025-04-10T08:30:00Z); later measurements are ignored. Default: the latest measurement's instant.",
+            CustomParser = ParseAsOf,
+            HelpName = "instant",
+        };
+        var backtest = new Option<bool>("--backtest")
+        {
+            Description = "Instead of the status, backtest the early warnings from the first measurement to --as-of: every warning and breach, the lead time of each breach, missed breaches and false warnings.",
+        };
+        var standardColumn = new Option<string>("--standard-column") { Description = "The header of the column holding a standard's id (or a touchpoint's id: the event then counts for each of its standards).", DefaultValueFactory = _ => MeasurementCsvOptions.Default.StandardColumn, HelpName = "name" };
+        var instantColumn = new Option<string>("--instant-column") { Description = "The header of the instant column (ISO 8601 with a UTC offset).", DefaultValueFactory = _ => MeasurementCsvOptions.Default.InstantColumn, HelpName = "name" };
+        var valueColumn = new Option<string>("--value-column") { Description = "The header of the value column: '.' as decimal separator, in the standard's unit.", DefaultValueFactory = _ => MeasurementCsvOptions.Default.ValueColumn, HelpName = "name" };
+        var customerColumn = new Option<string?>("--customer-column")
+        {
+            Description = "The header of the customer id column. Optional: without this option a column named 'customer' is used when there is one.",
+            HelpName = "name",
+        };
+        var delimiter = new Option<char>("--delimiter")
+        {
+            Description = "The field separator: one character such as ';', or 'tab'.",
+            DefaultValueFactory = _ => ',',
+            CustomParser = RevenueInputOptions.ParseDelimiter,
+            HelpName = "char",
+        };
+        var format = new Option<string?>("--format", "-f")
+        {
+            Description = "The output format. Default: with --output, by the file's extension (.json, .csv, .md, else table); otherwise table on a terminal and json when standard output is redirected.",
+        };
+        format.AcceptOnlyFromAmong(OutputFormats.Names);
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write to this file instead of standard output. It is replaced only when the whole run succeeds.",
+            HelpName = "file",
+        };
+
+        var command = new Command("reliability", "Status of every reliability standard (reliable, watch, breached, no data) with its figures and reasons, or a backtest of the early warnings.")
+        {
+            standards, measurements, sample, seed, asOf, backtest, standardColumn, instantColumn, valueColumn, customerColumn, delimiter, format, output,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = new Settings(
+                parse.GetValue(standards), parse.GetValue(measurements), parse.GetValue(sample), parse.GetValue(seed), parse.GetValue(asOf), parse.GetValue(backtest),
+                new MeasurementCsvOptions(
+                    parse.GetValue(standardColumn)!, parse.GetValue(instantColumn)!, parse.GetValue(valueColumn)!,
+                    parse.GetValue(customerColumn) ?? MeasurementCsvOptions.Default.CustomerColumn, CustomerRequired: parse.GetValue(customerColumn) is not null,
+                    parse.GetValue(delimiter)),
+                parse.GetValue(format), parse.GetValue(output));
+            return Run(settings, stdout, stderr, console);
+        });
+        return command;
+    }
+
+    internal static int Run(Settings settings, TextWriter stdout, TextWriter stderr, CxConsole console)
+    {
+        OutputFormat format = OutputFormats.Choose(settings.Format, settings.Output, console.IsOutputRedirected);
+        (string input, ReliabilityStandardSet standardSet, ParsedMeasurements parsed) = Load(settings, stderr, console);
+        ReliabilityResult result = Calculate(input, standardSet, parsed, settings);
+        string text = format switch
+        {
+            OutputFormat.Json => ReliabilityJsonReport.Render(result),
+            OutputFormat.Csv => ReliabilityCsvReport.Render(result),
+            OutputFormat.Markdown => ReliabilityTableReport.Render(result, markdown: true),
+            _ => ReliabilityTableReport.Render(result, markdown: false),
+        };
+        OutputFile.Write(settings.Output, stdout, writer => writer.Write(text));
+        return CxApp.Ok;
+    }
+
+    private static (string Input, ReliabilityStandardSet Standards, ParsedMeasurements Measurements) Load(Settings settings, TextWriter stderr, CxConsole console)
+    {
+        if (settings.Sample)
+        {
+            if (settings.StandardsFile is not null || settings.MeasurementsFile is not null)
+            {
+                throw new BadInputException("Give either --standards and --measurements, or --sample, not both.");
+            }
+
+            var company = SampleCompany.Generate(settings.Seed);
+            string name = string.Create(CultureInfo.InvariantCulture, $"sample (seed {settings.Seed})");
+            var parsed = new ParsedMeasurements(name, "standard", "instant", "value", "customer");
+            foreach (ReliabilityMeasurement m in company.ReliabilityMeasurements)
+            {
+                parsed.Add(m, line: null);
+            }
+
+            return (name, company.ReliabilityStandards, parsed);
+        }
+
+        if (settings.StandardsFile is null || settings.MeasurementsFile is null)
+        {
+            throw new BadInputException("Give --standards FILE (the standards as JSON) and --measurements FILE (a CSV of measurements; '-' for standard input), or --sample for the built-in sample company. See 'cx reliability --help'.");
+        }
+
+        ReliabilityStandardSet standards = ReadStandards(settings.StandardsFile);
+        ParsedMeasurements measurements = ReadMeasurements(settings, stderr, console);
+        return ($"{Path.GetFileName(settings.StandardsFile)} and {measurements.Name}", standards, measurements);
+    }
+
+    private static ReliabilityStandardSet ReadStandards(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new BadInputException($"--standards: '{path}' is a folder; give a JSON file.");
+        }
+
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new BadInputException($"Cannot read '{path}': {ex.Message}", ex);
+        }
+
+        try
+        {
+            return ReliabilityStandardJson.Parse(json);
+        }
+        catch (CxValidationException ex)
+        {
+            // A malformed document names its line and position in the message; a standard's failures name the standard.
+            List<InputProblem> problems = [.. ex.Failures.Select(f => new InputProblem(
+                null,
+                f.Subject is null or "reliability standards document" ? null : f.Subject + (string.IsNullOrEmpty(f.Field) ? string.Empty : $", field '{f.Field}'"),
+                null,
+                $"{f.Message} [{f.ErrorCode}]"))];
+            throw new BadInputException(Path.GetFileName(path), problems, ex.TotalFailureCount);
+        }
+    }
+
+    private static ParsedMeasurements ReadMeasurements(Settings settings, TextWriter stderr, CxConsole console)
+    {
+        string path = settings.MeasurementsFile!;
+        if (path == "-")
+        {
+            using Stream stdin = console.OpenStandardInput();
+            return MeasurementCsvReader.Read(stdin, "stdin", settings.Csv, progress: null);
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new BadInputException($"--measurements: '{path}' is a folder; give a CSV file.");
+        }
+
+        string name = Path.GetFileName(path);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new BadInputException($"Cannot read '{path}': {ex.Message}", ex);
+        }
+
+        using (stream)
+        {
+            ProgressReporter? progress = !console.IsErrorRedirected && stream.Length > console.ProgressThresholdBytes
+                ? new ProgressReporter(stderr, name, stream.Length)
+                : null;
+            return MeasurementCsvReader.Read(stream, name, settings.Csv, progress);
+        }
+    }
+
+    private static ReliabilityResult Calculate(string input, ReliabilityStandardSet standards, ParsedMeasurements parsed, Settings settings)
+    {
+        var problems = new List<InputProblem>(parsed.Problems);
+        long problemCount = parsed.ProblemCount;
+        if (parsed.Measurements.Count == 0 && problemCount == 0)
+        {
+            throw new BadInputException(parsed.Name, [new InputProblem(null, null, null, "no data rows after the header; expected one row per measurement.")], 1);
+        }
+
+        Instant asOf = settings.AsOf ?? parsed.Latest ?? default;
+        var evaluator = new ReliabilityEvaluator();
+        ReliabilityReport? report = null;
+        ReliabilityBacktest? backtest = null;
+        if (parsed.Measurements.Count > 0)
+        {
+            try
+            {
+                if (settings.Backtest)
+                {
+                    backtest = evaluator.Backtest(standards, parsed.Measurements, from: null, to: asOf);
+                }
+                else
+                {
+                    report = evaluator.Evaluate(standards, parsed.Measurements, asOf);
+                }
+            }
+            catch (CxValidationException ex)
+            {
+                foreach (CxValidationFailure failure in ex.Failures)
+                {
+                    string message = $"{failure.Message} [{failure.ErrorCode}]";
+                    if (failure.Position is { } position)
+                    {
+                        long? line = parsed.LineOf(position);
+                        problems.Add(new InputProblem(line, line is null ? $"measurement #{position}" : null, ColumnOf(parsed, failure.Field), message));
+                    }
+                    else if (failure.Subject == "backtest")
+                    {
+                        problems.Add(new InputProblem(null, "--as-of", null, $"{message} The backtest runs from the first measurement to --as-of; give a later --as-of."));
+                    }
+                    else
+                    {
+                        problems.Add(new InputProblem(null, failure.Subject ?? "input", ColumnOf(parsed, failure.Field), message));
+                    }
+                }
+
+                problemCount += ex.TotalFailureCount;
+            }
+        }
+
+        if (problemCount > 0)
+        {
+            List<InputProblem> ordered = [.. problems.OrderBy(p => p.Line ?? long.MaxValue)];
+            throw new BadInputException(parsed.Name, ordered, problemCount);
+        }
+
+        return new ReliabilityResult(input, parsed.Measurements.Count, asOf, report, backtest);
+    }
+
+    private static string? ColumnOf(ParsedMeasurements parsed, string field) =>
+        field.StartsWith("SubjectId", StringComparison.Ordinal) ? parsed.StandardColumn
+        : field.StartsWith("At", StringComparison.Ordinal) ? parsed.InstantColumn
+        : field.StartsWith("Value", StringComparison.Ordinal) ? parsed.ValueColumn
+        : field.StartsWith("Customer", StringComparison.Ordinal) ? parsed.CustomerColumn
+        : null;
+
+    private static Instant? ParseAsOf(ArgumentResult result)
+    {
+        string text = result.Tokens[0].Value;
+        if (MeasurementCsvReader.TryInstant(text, out Instant instant, out string? error))
+        {
+            return instant;
+        }
+
+        result.AddError($"--as-of: {error}");
+        return null;
+    }
+
+    /// <summary>The parsed command line of <c>cx reliability</c>.</summary>
+    internal sealed record Settings(
+        string? StandardsFile,
+        string? MeasurementsFile,
+        bool Sample,
+        ulong Seed,
+        Instant? AsOf,
+        bool Backtest,
+        MeasurementCsvOptions Csv,
+        string? Format,
+        string? Output);
+}
