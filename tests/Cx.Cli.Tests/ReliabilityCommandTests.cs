@@ -356,7 +356,7 @@ public sealed class ReliabilityCommandTests
 
         Assert.Equal(0, sample.ExitCode);
         Assert.Equal(string.Empty, sample.Stdout); // with --standards or --measurements, revenue only with --output
-        Assert.StartsWith("standard,instant,value\n", File.ReadAllText(measurements), StringComparison.Ordinal);
+        Assert.StartsWith("standard,instant,value,customer\n", File.ReadAllText(measurements), StringComparison.Ordinal);
         Assert.Equal(0, fromFiles.ExitCode);
         Assert.Equal(fromSample.Stdout, fromFiles.Stdout);
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Cx.Domain.Assets;
 using Cx.Domain.Journey;
 using Cx.Domain.Primitives;
+using Cx.Domain.Reliability;
 using NodaTime;
 
 namespace Cx.Domain.Samples;
@@ -15,6 +16,7 @@ public sealed partial class SampleCompany
     private static readonly Lazy<JourneyFramework> CarJourney = new(CreateJourney, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private Lazy<ImmutableArray<ExperienceEvent>>? _experienceEvents;
+    private ImmutableArray<ReliabilityMeasurement> _eventMeasurements = [];
 
     /// <summary>Gets the sample company's journey: a car-buying journey of six stages (research, test drive, purchase,
     /// delivery, service, renewal) and twelve touchpoints with their categories, owners and moments of truth.</summary>
@@ -26,8 +28,11 @@ public sealed partial class SampleCompany
     /// Deterministic for a seed. Before each movement (in the 75 days before the end of its month) the customer meets the
     /// touchpoints that fit it: new customers research, test-drive, buy and take delivery; reactivated ones get a renewal
     /// offer and a proposal; expanding ones a renewal offer, a check-in or a service visit; contracting and churning ones
-    /// service, repair, roadside assistance or a dealer response — unreliable 60% of the time, against 8% to 10% elsewhere.
-    /// So customers who met unreliable touchpoints churn and contract more often. Ordered by instant, then customer id.
+    /// service, repair, roadside assistance or a dealer response — at unmeasured touchpoints unreliable 60% of the time,
+    /// against 8% to 10% elsewhere, so customers who met unreliable touchpoints churn and contract more often. At the six
+    /// touchpoints with a reliability standard the experience is a measurement of the process behind it (see
+    /// <see cref="ReliabilityMeasurements"/>): it is unreliable exactly when that value fails the standard, so the drifting
+    /// test drives and the broken financing approvals show in the events too. Ordered by instant, then customer id.
     /// </remarks>
     public IReadOnlyList<ExperienceEvent> ExperienceEvents =>
         LazyInitializer.EnsureInitialized(ref _experienceEvents, () => new Lazy<ImmutableArray<ExperienceEvent>>(GenerateEvents, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
@@ -69,6 +74,7 @@ public sealed partial class SampleCompany
         var index = Customers.ToDictionary(c => c.Id, c => c.Index);
         var byCustomer = movements.GroupBy(m => index[m.Customer]).OrderBy(g => g.Key);
         var events = new List<(ExperienceEvent Event, int Customer)>();
+        var measured = new List<ReliabilityMeasurement>();
         foreach (IGrouping<int, CustomerMovement> customer in byCustomer)
         {
             SampleRandom random = SampleRandom.ForStream(Seed, JourneyStream, (ulong)customer.Key);
@@ -119,14 +125,28 @@ public sealed partial class SampleCompany
                 void Add(string touchpoint, int daysBeforeEnd, int unreliablePerMille)
                 {
                     LocalDateTime at = m.Period.End.PlusDays(-Math.Max(0, daysBeforeEnd)).At(new LocalTime(random.NextInt(8, 18), random.NextInt(0, 59)));
-                    ExperienceOutcome outcome = random.Chance(unreliablePerMille) ? ExperienceOutcome.Unreliable
-                        : random.Chance(50) ? ExperienceOutcome.Unknown : ExperienceOutcome.Reliable;
+                    ExperienceOutcome outcome;
+                    if (ProcessAt(touchpoint) is { } process)
+                    {
+                        // A measured touchpoint: the experience is one measurement of its process (with the process's
+                        // drift or break), and the outcome follows the value.
+                        double value = DrawProcessValue(process, at.Date, random);
+                        outcome = value > process.Threshold ? ExperienceOutcome.Unreliable : ExperienceOutcome.Reliable;
+                        measured.Add(new ReliabilityMeasurement(process.Id, at.InUtc().ToInstant(), value, m.Customer));
+                    }
+                    else
+                    {
+                        outcome = random.Chance(unreliablePerMille) ? ExperienceOutcome.Unreliable
+                            : random.Chance(50) ? ExperienceOutcome.Unknown : ExperienceOutcome.Reliable;
+                    }
+
                     string? channel = touchpoint is "web-configurator" or "test-drive-booking" ? "web" : touchpoint == "roadside-assistance" ? "phone" : "dealer";
                     events.Add((new ExperienceEvent(m.Customer, touchpoint, at.InUtc().ToInstant(), outcome, channel), customer.Key));
                 }
             }
         }
 
+        _eventMeasurements = [.. measured];
         return events
             .OrderBy(e => e.Event.At).ThenBy(e => e.Customer).ThenBy(e => e.Event.TouchpointId, StringComparer.Ordinal)
             .Select(e => e.Event)

@@ -15,7 +15,9 @@ public sealed partial class SampleCompany
     /// migration delays 40% of financing approvals past 24 hours.</summary>
     public const string BreakingStandardId = "financing-approval-24h";
 
-    private const ulong ReliabilityStream = 3;
+    // Stream 4: the processes' own measurements (stream 3 is the experience events, whose measured touchpoints add
+    // one measurement per event, consistent with its outcome).
+    private const ulong ReliabilityStream = 4;
 
     private static readonly ImmutableArray<ProcessSpec> Processes =
     [
@@ -36,7 +38,9 @@ public sealed partial class SampleCompany
     /// (Dealer network), proposal (Sales operations), roadside-assistance (Customer care), web-configurator (Digital).</remarks>
     public ReliabilityStandardSet ReliabilityStandards => LazyInitializer.EnsureInitialized(ref _reliabilityStandards, CreateReliabilityStandards);
 
-    /// <summary>Gets the measurements of the six processes, one per event, ordered by instant then standard id.</summary>
+    /// <summary>Gets the measurements of the six processes, one per event, ordered by instant then standard id: the
+    /// processes' own stream, plus one measurement (with the customer's id) for each experience event at a measured
+    /// touchpoint, whose value agrees with the event's outcome (unreliable exactly when the value fails the standard).</summary>
     /// <remarks>Generated on first use from the seed (about 100 events a day in all); deterministic on any machine (integer
     /// arithmetic and IEEE basic operations only). Most processes are steady with occasional failures;
     /// <see cref="DriftingStandardId"/> drifts slowly and <see cref="BreakingStandardId"/> breaks suddenly.</remarks>
@@ -68,32 +72,58 @@ public sealed partial class SampleCompany
             SampleRandom random = SampleRandom.ForStream(Seed, ReliabilityStream, (ulong)s);
             for (LocalDate day = Grid.Start; day <= Grid.End; day = day.PlusDays(1))
             {
-                int month = Grid.IndexOf(day);
                 int events = random.NextInt(p.MinPerDay, p.MaxPerDay);
                 for (int e = 0; e < events; e++)
                 {
                     Instant at = day.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() + Duration.FromSeconds(random.NextInt(86_400));
-                    double mean = p.Mean;
-                    int failurePerMille = p.FailurePerMille;
-                    if (p.Id == DriftingStandardId && month >= 18)
-                    {
-                        mean += 1.5 * (month - 17);
-                    }
-
-                    if (p.Id == BreakingStandardId && (month > 27 || (month == 27 && day.Day >= 10)))
-                    {
-                        failurePerMille = 400;
-                    }
-
-                    double value = random.Chance(failurePerMille)
-                        ? p.FailureLow + ((p.FailureHigh - p.FailureLow) * Uniform(random))
-                        : Math.Max(p.Mean / 10, mean + (p.Sigma * ApproximatelyNormal(random)));
-                    all.Add(new ReliabilityMeasurement(p.Id, at, Math.Round(value, 2)));
+                    all.Add(new ReliabilityMeasurement(p.Id, at, DrawProcessValue(p, day, random)));
                 }
             }
         }
 
+        // The customers' experiences at measured touchpoints are measurements too, with the customer's id.
+        _ = ExperienceEvents;
+        all.AddRange(_eventMeasurements);
+
         return [.. all.OrderBy(m => m.At).ThenBy(m => m.SubjectId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>One measurement of a process on a day: its drift and break included, rounded to 0.01.</summary>
+    private double DrawProcessValue(ProcessSpec p, LocalDate day, SampleRandom random)
+    {
+        int month = Grid.IndexOf(day);
+        double mean = p.Mean;
+        int failurePerMille = p.FailurePerMille;
+        if (p.Id == DriftingStandardId && month >= 18)
+        {
+            mean += 1.5 * (month - 17);
+        }
+
+        if (p.Id == BreakingStandardId && (month > 27 || (month == 27 && day.Day >= 10)))
+        {
+            failurePerMille = 400;
+        }
+
+        double value = random.Chance(failurePerMille) ? DrawFailureValue(p, random) : Math.Max(p.Mean / 10, mean + (p.Sigma * ApproximatelyNormal(random)));
+        return Math.Round(value, 2);
+    }
+
+    /// <summary>A failed experience of a process: a value in its failure range, above the threshold.</summary>
+    private static double DrawFailureValue(ProcessSpec p, SampleRandom random) =>
+        Math.Round(p.FailureLow + ((p.FailureHigh - p.FailureLow) * Uniform(random)), 2);
+
+    /// <summary>The measured process behind a touchpoint, or null.</summary>
+    private static ProcessSpec? ProcessAt(string touchpoint)
+    {
+        foreach (ProcessSpec p in Processes)
+        {
+            if (p.Touchpoint == touchpoint)
+            {
+                return p;
+            }
+        }
+
+        return null;
     }
 
     private static double Uniform(SampleRandom random) => (random.NextUInt64() >> 11) * (1.0 / (1UL << 53));

@@ -1,3 +1,4 @@
+using Cx.Domain.Journey;
 using Cx.Domain.Reliability;
 using Cx.Domain.Samples;
 using NodaTime;
@@ -44,8 +45,27 @@ public sealed class SampleCompanyReliabilityTests
 
         Assert.Equal(StandardStatus.Breached, report.Standards[0].Status);
         Assert.Equal(StandardStatus.Breached, report.Standards[1].Status);
-        Assert.Equal(StandardStatus.Reliable, report.Standards[2].Status);
-        Assert.Equal(StandardStatus.Reliable, report.Standards[5].Status);
+        // Steady processes meet their standard; one may be on watch from a CUSUM signal raised by a single large failure
+        // among individual events (the detector's known false-alarm behaviour, see docs/concepts/reliability.md).
+        Assert.All(report.Standards.Skip(2), s => Assert.Contains(s.Status, new[] { StandardStatus.Reliable, StandardStatus.Watch }));
+        Assert.All(report.Standards.Skip(2), s => Assert.True(s.CurrentWindow?.Compliance is not { } c || c >= s.Standard.Objective, s.ToString()));
+    }
+
+    [Fact]
+    public void ExperienceEvents_AtMeasuredTouchpoints_AgreeWithTheirMeasurements()
+    {
+        var standardOf = Company.ReliabilityStandards.Standards.ToDictionary(s => s.TouchpointId, s => s);
+        var measured = Company.ReliabilityMeasurements.Where(m => m.Customer is not null).ToLookup(m => (m.Customer!.Value, m.At));
+        ExperienceEvent[] atMeasured = Company.ExperienceEvents.Where(e => standardOf.ContainsKey(e.TouchpointId)).ToArray();
+
+        Assert.NotEmpty(atMeasured);
+        Assert.Contains(atMeasured, e => e.Outcome == ExperienceOutcome.Unreliable);
+        foreach (ExperienceEvent e in atMeasured)
+        {
+            ReliabilityStandard standard = standardOf[e.TouchpointId];
+            ReliabilityMeasurement m = Assert.Single(measured[(e.Customer, e.At)], x => x.SubjectId == standard.Id);
+            Assert.Equal(e.Outcome == ExperienceOutcome.Unreliable, m.Value > standard.Threshold);
+        }
     }
 
     [Fact]
