@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Cx.Domain.Assets;
 using Cx.Domain.Internal;
 using Cx.Domain.Journey;
@@ -119,7 +121,7 @@ public sealed class JourneyAttributionCalculator
         private readonly AttributionCounts _counts = new();
 
         // Customers, events (grouped by customer, in time order) and periods.
-        private readonly Dictionary<CustomerId, int> _slots = [];
+        private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
         private readonly List<CustomerId> _ids = [];
         private GridPeriod[] _periods = [];
         private long[] _windowStart = [];
@@ -129,16 +131,20 @@ public sealed class JourneyAttributionCalculator
 
         public AttributionResult Execute(IEnumerable<CustomerMovement> movements, IEnumerable<ExperienceEvent> events, IEnumerable<CustomerId>? knownCustomers)
         {
-            HashSet<CustomerId>? known = knownCustomers?.ToHashSet();
+            HashSet<string>? known = knownCustomers?.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
             List<Counted> counted = ReadMovements(movements);
             ReadEvents(events, known);
             CountOutsideEveryWindow();
 
             int[] rank = RankCustomers();
-            var movementAt = new Dictionary<long, int>(counted.Count);
-            for (int i = 0; i < counted.Count; i++)
+            // Each customer's movements as a linked list (at most one per period; usually one or none in all).
+            int[] movementHead = new int[_ids.Count];
+            Array.Fill(movementHead, -1);
+            int[] movementNext = new int[counted.Count];
+            for (int i = counted.Count - 1; i >= 0; i--)
             {
-                movementAt[Key(counted[i].Slot, counted[i].Period)] = i;
+                movementNext[i] = movementHead[counted[i].Slot];
+                movementHead[counted[i].Slot] = i;
             }
 
             var totals = new Totals(_touchpointCount, framework.Stages.Count, _periods.Length);
@@ -146,7 +152,7 @@ public sealed class JourneyAttributionCalculator
             var scores = new List<PlayerScore>();
             foreach (AttributionDirection direction in (ReadOnlySpan<AttributionDirection>)[AttributionDirection.Gains, AttributionDirection.Losses])
             {
-                (AttributionPathSet paths, int[] movementOfPath, int[] periodOfPath) = BuildPaths(direction, counted, movementAt, rank);
+                (AttributionPathSet paths, int[] movementOfPath, int[] periodOfPath) = BuildPaths(direction, counted, movementHead, movementNext, rank);
                 if (direction == AttributionDirection.Gains)
                 {
                     _counts.GainNullPaths = paths.NullPathCount;
@@ -168,10 +174,11 @@ public sealed class JourneyAttributionCalculator
 
         private int SlotOf(CustomerId customer)
         {
-            if (!_slots.TryGetValue(customer, out int slot))
+            // Keyed by the id's text: string keys with the ordinal comparer get the runtime's fast non-randomised hashing.
+            if (!_slots.TryGetValue(customer.Value, out int slot))
             {
                 slot = _ids.Count;
-                _slots.Add(customer, slot);
+                _slots.Add(customer.Value, slot);
                 _ids.Add(customer);
             }
 
@@ -190,7 +197,7 @@ public sealed class JourneyAttributionCalculator
                 }
 
                 all.Add(movement);
-                if (periods.TryGetValue(movement.Period.Index, out GridPeriod? seen) && seen != movement.Period)
+                if (periods.TryGetValue(movement.Period.Index, out GridPeriod? seen) && !ReferenceEquals(seen, movement.Period) && seen != movement.Period)
                 {
                     throw new ArgumentException($"Expected the movements of one period grid, got two periods with index {movement.Period.Index}: {seen} and {movement.Period}.", nameof(movements));
                 }
@@ -215,6 +222,7 @@ public sealed class JourneyAttributionCalculator
             }
 
             HashSet<MovementClass> classes = options.Movements.ToHashSet();
+            _slots.EnsureCapacity(all.Count);
             var counted = new List<Counted>();
             var seenKeys = new HashSet<long>();
             var failures = new FailureCollector();
@@ -272,34 +280,57 @@ public sealed class JourneyAttributionCalculator
             return (start, end);
         }
 
-        private void ReadEvents(IEnumerable<ExperienceEvent> events, HashSet<CustomerId>? known)
+        private void ReadEvents(IEnumerable<ExperienceEvent> events, HashSet<string>? known)
         {
             var failures = new FailureCollector();
-            var slots = new List<int>();
-            var raw = new List<Touch>();
+            int capacity = events.TryGetNonEnumeratedCount(out int eventCount) ? eventCount : 1024;
+            int[] slots = new int[capacity];
+            Touch[] raw = new Touch[capacity];
+            int accepted = 0;
             long position = -1;
-            foreach (ExperienceEvent e in events)
+
+            // Events usually come grouped by customer and share touchpoint id strings: remember the last customer and, in a
+            // small table keyed by object identity, the touchpoint strings seen, so that most events cost no string hashing
+            // (a reference comparison decides; any other string falls back to the lookups).
+            string? lastCustomer = null;
+            int lastSlot = -1;
+            string?[] cachedIds = new string?[256];
+            int[] cachedIndexes = new int[256];
+            void Read(in ExperienceEvent e)
             {
                 position++;
                 bool ok = true;
+                int slot = -1;
                 if (e.Customer.IsEmpty)
                 {
                     failures.Add(position, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.CustomerIdEmpty, RecordRules.CustomerMessage);
                     ok = false;
                 }
-                else if (known is not null && !known.Contains(e.Customer))
+                else if (ReferenceEquals(e.Customer.Value, lastCustomer))
+                {
+                    slot = lastSlot;
+                }
+                else if (known is not null && !known.Contains(e.Customer.Value))
                 {
                     failures.Add(position, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.EventUnknownCustomer,
                         $"Expected a customer of the ledger, got '{e.Customer}'. Correct the event's customer id, or add the customer's revenue.");
                     ok = false;
                 }
 
-                int touchpoint = framework.IndexOfTouchpoint(e.TouchpointId);
+                int cacheSlot = e.TouchpointId is null ? 0 : RuntimeHelpers.GetHashCode(e.TouchpointId) & 255;
+                int touchpoint = e.TouchpointId is not null && ReferenceEquals(e.TouchpointId, cachedIds[cacheSlot])
+                    ? cachedIndexes[cacheSlot]
+                    : framework.IndexOfTouchpoint(e.TouchpointId);
                 if (touchpoint < 0)
                 {
                     failures.Add(position, "experience event", nameof(ExperienceEvent.TouchpointId), CxErrorCodes.EventUnknownTouchpoint,
                         $"Expected a touchpoint of journey '{framework.Name}', got '{e.TouchpointId}'. Add it to the framework or correct the event.");
                     ok = false;
+                }
+                else
+                {
+                    cachedIds[cacheSlot] = e.TouchpointId;
+                    cachedIndexes[cacheSlot] = touchpoint;
                 }
 
                 if (e.Outcome is not (ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable))
@@ -316,8 +347,45 @@ public sealed class JourneyAttributionCalculator
 
                 if (ok && failures.Count == 0)
                 {
-                    slots.Add(SlotOf(e.Customer));
-                    raw.Add(new Touch(e.At.ToUnixTimeTicks(), touchpoint, e.Outcome));
+                    if (slot < 0)
+                    {
+                        slot = SlotOf(e.Customer);
+                        lastCustomer = e.Customer.Value;
+                        lastSlot = slot;
+                    }
+
+                    if (accepted == raw.Length)
+                    {
+                        Array.Resize(ref raw, Math.Max(1024, raw.Length * 2));
+                        Array.Resize(ref slots, raw.Length);
+                    }
+
+                    slots[accepted] = slot;
+                    raw[accepted] = new Touch(e.At.ToUnixTimeTicks(), touchpoint, e.Outcome);
+                    accepted++;
+                }
+            }
+
+            // Arrays and lists are read in place (no enumerator, no copies of the events).
+            if (events is ExperienceEvent[] array)
+            {
+                foreach (ref readonly ExperienceEvent e in array.AsSpan())
+                {
+                    Read(in e);
+                }
+            }
+            else if (events is List<ExperienceEvent> list)
+            {
+                foreach (ref readonly ExperienceEvent e in CollectionsMarshal.AsSpan(list))
+                {
+                    Read(in e);
+                }
+            }
+            else
+            {
+                foreach (ExperienceEvent e in events)
+                {
+                    Read(in e);
                 }
             }
 
@@ -327,9 +395,9 @@ public sealed class JourneyAttributionCalculator
             // Group by customer (counting sort), then order each customer's touches by instant and journey order.
             int customers = _ids.Count;
             _eventStart = new int[customers + 1];
-            foreach (int s in slots)
+            for (int i = 0; i < accepted; i++)
             {
-                _eventStart[s + 1]++;
+                _eventStart[slots[i] + 1]++;
             }
 
             for (int c = 0; c < customers; c++)
@@ -338,20 +406,46 @@ public sealed class JourneyAttributionCalculator
             }
 
             int[] next = _eventStart[..customers];
-            _touches = new Touch[raw.Count];
-            for (int i = 0; i < raw.Count; i++)
+            _touches = new Touch[accepted];
+            for (int i = 0; i < accepted; i++)
             {
                 _touches[next[slots[i]]++] = raw[i];
             }
 
             for (int c = 0; c < customers; c++)
             {
-                _touches.AsSpan(_eventStart[c], _eventStart[c + 1] - _eventStart[c]).Sort(static (a, b) =>
-                {
-                    int byTime = a.Ticks.CompareTo(b.Ticks);
-                    return byTime != 0 ? byTime : a.Touchpoint != b.Touchpoint ? a.Touchpoint.CompareTo(b.Touchpoint) : a.Outcome.CompareTo(b.Outcome);
-                });
+                SortTouches(_touches.AsSpan(_eventStart[c], _eventStart[c + 1] - _eventStart[c]));
             }
+        }
+
+        /// <summary>Orders one customer's touches by instant, touchpoint (journey order), then outcome: insertion sort for
+        /// the usual handful, the library sort beyond.</summary>
+        private static void SortTouches(Span<Touch> touches)
+        {
+            if (touches.Length > 32)
+            {
+                touches.Sort(static (a, b) => Compare(a, b));
+                return;
+            }
+
+            for (int i = 1; i < touches.Length; i++)
+            {
+                Touch current = touches[i];
+                int j = i - 1;
+                while (j >= 0 && Compare(touches[j], current) > 0)
+                {
+                    touches[j + 1] = touches[j];
+                    j--;
+                }
+
+                touches[j + 1] = current;
+            }
+        }
+
+        private static int Compare(Touch a, Touch b)
+        {
+            int byTime = a.Ticks.CompareTo(b.Ticks);
+            return byTime != 0 ? byTime : a.Touchpoint != b.Touchpoint ? a.Touchpoint.CompareTo(b.Touchpoint) : a.Outcome.CompareTo(b.Outcome);
         }
 
         private void CountOutsideEveryWindow()
@@ -385,59 +479,145 @@ public sealed class JourneyAttributionCalculator
             _counts.OutsideEveryWindow = outside;
         }
 
+        /// <summary>The slots in ordinal order of the customer ids. Slots are handed out in input order (movements, then
+        /// events), which is usually a few ascending runs: a natural merge sort costs O(n log runs), O(n) for sorted input.</summary>
         private int[] RankCustomers()
         {
-            int[] order = Enumerable.Range(0, _ids.Count).ToArray();
-            Array.Sort(order, (a, b) => string.CompareOrdinal(_ids[a].Value, _ids[b].Value));
+            int n = _ids.Count;
+            string[] keys = new string[n];
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                keys[i] = _ids[i].Value;
+                order[i] = i;
+            }
+
+            var runs = new List<int> { 0 };
+            for (int i = 1; i < n; i++)
+            {
+                if (string.CompareOrdinal(keys[i - 1], keys[i]) > 0)
+                {
+                    runs.Add(i);
+                }
+            }
+
+            if (runs.Count > 64)
+            {
+                Array.Sort(keys, order, StringComparer.Ordinal);
+                return order;
+            }
+
+            runs.Add(n);
+            int[] buffer = new int[n];
+            while (runs.Count > 2)
+            {
+                var merged = new List<int> { 0 };
+                for (int r = 0; r + 1 < runs.Count; r += 2)
+                {
+                    int lo = runs[r];
+                    int mid = runs[r + 1];
+                    int hi = r + 2 < runs.Count ? runs[r + 2] : mid;
+                    int a = lo, b = mid, o = lo;
+                    while (a < mid && b < hi)
+                    {
+                        buffer[o++] = string.CompareOrdinal(keys[order[a]], keys[order[b]]) <= 0 ? order[a++] : order[b++];
+                    }
+
+                    while (a < mid)
+                    {
+                        buffer[o++] = order[a++];
+                    }
+
+                    while (b < hi)
+                    {
+                        buffer[o++] = order[b++];
+                    }
+
+                    merged.Add(hi);
+                }
+
+                (order, buffer) = (buffer, order);
+                runs = merged;
+            }
+
             return order;
         }
 
         private (AttributionPathSet Paths, int[] MovementOfPath, int[] PeriodOfPath) BuildPaths(
-            AttributionDirection direction, List<Counted> counted, Dictionary<long, int> movementAt, int[] order)
+            AttributionDirection direction, List<Counted> counted, int[] movementHead, int[] movementNext, int[] order)
         {
             TouchFilter filter = options.FilterOf(direction);
-            var starts = new List<int> { 0 };
-            var touchpoints = new List<int>();
-            var ages = new List<long>();
-            var converting = new List<bool>();
-            var movementOfPath = new List<int>();
-            var periodOfPath = new List<int>();
+            int expectedPaths = Math.Max(16, _ids.Count);
+            int[] starts = new int[expectedPaths + 1];
+            int[] touchpoints = new int[Math.Max(16, _touches.Length)];
+            long[] ages = new long[touchpoints.Length];
+            bool[] converting = new bool[expectedPaths];
+            int[] movementOfPath = new int[expectedPaths];
+            int[] periodOfPath = new int[expectedPaths];
+            int pathCount = 0;
+            int touchCount = 0;
+            Touch[] all = _touches;
             for (int p = 0; p < _periods.Length; p++)
             {
                 long windowStart = _windowStart[p];
                 long windowEnd = _windowEnd[p];
                 foreach (int c in order)
                 {
-                    int movement = movementAt.TryGetValue(Key(c, p), out int found) && counted[found].Direction == direction ? found : -1;
+                    int movement = -1;
+                    for (int m = movementHead[c]; m >= 0; m = movementNext[m])
+                    {
+                        if (counted[m].Period == p)
+                        {
+                            movement = counted[m].Direction == direction ? m : -1;
+                            break;
+                        }
+                    }
+
                     int from = LowerBound(c, windowStart);
                     int to = LowerBound(c, windowEnd);
-                    int before = touchpoints.Count;
+                    int before = touchCount;
+                    if (touchCount + (to - from) > touchpoints.Length)
+                    {
+                        Array.Resize(ref touchpoints, Math.Max(touchpoints.Length * 2, touchCount + (to - from)));
+                        Array.Resize(ref ages, touchpoints.Length);
+                    }
+
                     for (int e = from; e < to; e++)
                     {
-                        Touch touch = _touches[e];
+                        Touch touch = all[e];
                         if (filter == TouchFilter.All
                             || (filter == TouchFilter.UnreliableOnly && touch.Outcome == ExperienceOutcome.Unreliable)
                             || (filter == TouchFilter.ReliableOnly && touch.Outcome == ExperienceOutcome.Reliable))
                         {
-                            touchpoints.Add(touch.Touchpoint);
-                            ages.Add(windowEnd - touch.Ticks);
+                            touchpoints[touchCount] = touch.Touchpoint;
+                            ages[touchCount] = windowEnd - touch.Ticks;
+                            touchCount++;
                         }
                     }
 
-                    if (movement < 0 && touchpoints.Count == before)
+                    if (movement < 0 && touchCount == before)
                     {
                         continue;
                     }
 
-                    starts.Add(touchpoints.Count);
-                    converting.Add(movement >= 0);
-                    movementOfPath.Add(movement);
-                    periodOfPath.Add(p);
+                    if (pathCount == converting.Length)
+                    {
+                        Array.Resize(ref converting, converting.Length * 2);
+                        Array.Resize(ref movementOfPath, converting.Length);
+                        Array.Resize(ref periodOfPath, converting.Length);
+                        Array.Resize(ref starts, converting.Length + 1);
+                    }
+
+                    converting[pathCount] = movement >= 0;
+                    movementOfPath[pathCount] = movement;
+                    periodOfPath[pathCount] = p;
+                    pathCount++;
+                    starts[pathCount] = touchCount;
                 }
             }
 
-            var set = new AttributionPathSet(framework, direction, [.. starts], [.. touchpoints], [.. ages], [.. converting], converting.Count);
-            return (set, [.. movementOfPath], [.. periodOfPath]);
+            var set = new AttributionPathSet(framework, direction, starts, touchpoints, ages, converting, pathCount);
+            return (set, movementOfPath, periodOfPath);
         }
 
         private int LowerBound(int customer, long ticks)
