@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -93,6 +94,29 @@ public sealed class JourneyAttributionCalculator
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(movements);
         ArgumentNullException.ThrowIfNull(events);
+        return Calculate(framework, options, run => run.Execute(movements, events, knownCustomers));
+    }
+
+    /// <summary>Attributes movements to events given in columns (customers and touchpoints as dense indexes): the fast path,
+    /// with the same result as the object overload on the same data.</summary>
+    /// <param name="framework">The journey framework; <see cref="AttributionColumns.EventTouchpoint"/> indexes its touchpoints.</param>
+    /// <param name="columns">The customers, movements and events.</param>
+    /// <param name="options">The options; the defaults when null.</param>
+    /// <returns>The attribution.</returns>
+    /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">Two customers share an id, or a movement's customer index does not name its customer.</exception>
+    /// <exception cref="CxValidationException">The options, some events or the movements are invalid (a customer or touchpoint
+    /// index out of range is an unknown customer or touchpoint); every failure is reported with the row and its code.</exception>
+    /// <exception cref="InvalidOperationException">No model of the kind chosen is registered, or a custom model gave an invalid weight.</exception>
+    public AttributionResult Calculate(JourneyFramework framework, AttributionColumns columns, AttributionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(columns);
+        return Calculate(framework, options, run => run.ExecuteColumns(columns));
+    }
+
+    private AttributionResult Calculate(JourneyFramework framework, AttributionOptions? options, Func<Run, AttributionResult> execute)
+    {
         options ??= new AttributionOptions();
         new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
         if (!_models.TryGetValue(options.Model, out IAttributionModel? model))
@@ -102,7 +126,7 @@ public sealed class JourneyAttributionCalculator
 
         try
         {
-            return new Run(framework, options, model).Execute(movements, events, knownCustomers);
+            return execute(new Run(framework, options, model));
         }
         catch (OverflowException)
         {
@@ -128,24 +152,59 @@ public sealed class JourneyAttributionCalculator
         private long[] _windowEnd = [];
         private int[] _eventStart = [];
         private Touch[] _touches = [];
+        private int _touchCount;
+        private List<int> _movementHead = [];
+        private List<int> _movementNext = [];
 
         public AttributionResult Execute(IEnumerable<CustomerMovement> movements, IEnumerable<ExperienceEvent> events, IEnumerable<CustomerId>? knownCustomers)
         {
             HashSet<string>? known = knownCustomers?.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-            List<Counted> counted = ReadMovements(movements);
-            ReadEvents(events, known);
-            CountOutsideEveryWindow();
+            List<Counted> counted = ReadMovements(movements, ReadOnlySpan<int>.Empty, columnar: false);
+            try
+            {
+                ReadEvents(events, known);
+                return Attribute(counted, columnar: false);
+            }
+            finally
+            {
+                ReturnTouches();
+            }
+        }
 
-            int[] rank = RankCustomers();
+        public AttributionResult ExecuteColumns(AttributionColumns columns)
+        {
+            // Dense customer indexes are the slots: no id is hashed.
+            _ids.AddRange(columns.Customers);
+            List<Counted> counted = ReadMovements(columns.Movements, columns.MovementCustomer.Span, columnar: true);
+            try
+            {
+                ReadEventColumns(columns);
+                return Attribute(counted, columnar: true);
+            }
+            finally
+            {
+                ReturnTouches();
+            }
+        }
+
+        private void ReturnTouches()
+        {
+            if (_touches.Length > 0)
+            {
+                ArrayPool<Touch>.Shared.Return(_touches);
+                _touches = [];
+            }
+        }
+
+        private AttributionResult Attribute(List<Counted> counted, bool columnar)
+        {
+            CountOutsideEveryWindow();
+            int[] rank = RankCustomers(checkDistinct: columnar);
             // Each customer's movements as a linked list (at most one per period; usually one or none in all).
             int[] movementHead = new int[_ids.Count];
             Array.Fill(movementHead, -1);
-            int[] movementNext = new int[counted.Count];
-            for (int i = counted.Count - 1; i >= 0; i--)
-            {
-                movementNext[i] = movementHead[counted[i].Slot];
-                movementHead[counted[i].Slot] = i;
-            }
+            CollectionsMarshal.AsSpan(_movementHead).CopyTo(movementHead);
+            int[] movementNext = [.. _movementNext];
 
             var totals = new Totals(_touchpointCount, framework.Stages.Count, _periods.Length);
             var credits = new List<(int Period, int Rank, AttributionDirection Direction, MovementCredit Credit)>();
@@ -162,15 +221,36 @@ public sealed class JourneyAttributionCalculator
                     _counts.LossNullPaths = paths.NullPathCount;
                 }
 
-                AttributionModelFit fit = model.Fit(paths, options);
-                scores.AddRange(fit.Scores);
-                Allocate(direction, paths, fit, movementOfPath, periodOfPath, counted, rank, totals, credits);
+                try
+                {
+                    AttributionModelFit fit = model.Fit(paths, options);
+                    scores.AddRange(fit.Scores);
+                    Allocate(direction, paths, fit, movementOfPath, periodOfPath, counted, rank, totals, credits);
+                }
+                finally
+                {
+                    paths.Release();
+                    ArrayPool<int>.Shared.Return(movementOfPath);
+                    ArrayPool<int>.Shared.Return(periodOfPath);
+                }
             }
 
             return Assemble(totals, credits, scores);
         }
 
-        private static long Key(int slot, int period) => ((long)slot << 20) | (uint)period;
+        /// <summary>Whether a customer already has a counted movement in a period (its list holds one per period at most).</summary>
+        private bool HasMovement(List<Counted> counted, int slot, int period)
+        {
+            for (int m = _movementHead[slot]; m >= 0; m = _movementNext[m])
+            {
+                if (counted[m].Period == period)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private int SlotOf(CustomerId customer)
         {
@@ -185,7 +265,7 @@ public sealed class JourneyAttributionCalculator
             return slot;
         }
 
-        private List<Counted> ReadMovements(IEnumerable<CustomerMovement> movements)
+        private List<Counted> ReadMovements(IEnumerable<CustomerMovement> movements, ReadOnlySpan<int> movementCustomer, bool columnar)
         {
             var periods = new Dictionary<int, GridPeriod>();
             var all = new List<CustomerMovement>();
@@ -224,7 +304,8 @@ public sealed class JourneyAttributionCalculator
             HashSet<MovementClass> classes = options.Movements.ToHashSet();
             _slots.EnsureCapacity(all.Count);
             var counted = new List<Counted>();
-            var seenKeys = new HashSet<long>();
+            _movementHead = new List<int>(Math.Max(_ids.Count, all.Count));
+            _movementNext = new List<int>(all.Count);
             var failures = new FailureCollector();
             for (int i = 0; i < all.Count; i++)
             {
@@ -236,9 +317,14 @@ public sealed class JourneyAttributionCalculator
                     continue;
                 }
 
-                int slot = SlotOf(m.Customer);
+                int slot = columnar ? ColumnSlot(movementCustomer[i], m, nameof(movements)) : SlotOf(m.Customer);
                 int period = position[m.Period.Index];
-                if (!seenKeys.Add(Key(slot, period)))
+                while (_movementHead.Count <= slot)
+                {
+                    _movementHead.Add(-1);
+                }
+
+                if (HasMovement(counted, slot, period))
                 {
                     failures.Add(i, "customer movement", "Customer", CxErrorCodes.AttributionMovementInvalid,
                         $"Expected at most one movement per customer and period, got a second one for customer '{m.Customer}' in {m.Period}. Pass each customer's movements once.");
@@ -253,6 +339,8 @@ public sealed class JourneyAttributionCalculator
                     continue;
                 }
 
+                _movementNext.Add(_movementHead[slot]);
+                _movementHead[slot] = counted.Count;
                 counted.Add(new Counted(m, slot, period, direction, value));
                 if (direction == AttributionDirection.Gains)
                 {
@@ -266,6 +354,69 @@ public sealed class JourneyAttributionCalculator
 
             failures.ThrowIfAny("customer movements");
             return counted;
+        }
+
+        private int ColumnSlot(int customer, CustomerMovement movement, string parameter) =>
+            customer >= 0 && customer < _ids.Count && _ids[customer].Equals(movement.Customer)
+                ? customer
+                : throw new ArgumentException(
+                    $"Expected the customer index of each movement to name its customer, got {customer} for a movement of customer '{movement.Customer}' in {movement.Period}.",
+                    parameter);
+
+        private void ReadEventColumns(AttributionColumns columns)
+        {
+            ReadOnlySpan<int> customerColumn = columns.EventCustomer.Span;
+            ReadOnlySpan<int> touchpointColumn = columns.EventTouchpoint.Span;
+            ReadOnlySpan<long> ticksColumn = columns.EventUnixTicks.Span;
+            ReadOnlySpan<ExperienceOutcome> outcomeColumn = columns.EventOutcome.Span;
+            int n = customerColumn.Length;
+            int customers = _ids.Count;
+            var failures = new FailureCollector();
+            for (int i = 0; i < n; i++)
+            {
+                int c = customerColumn[i];
+                if (c < 0 || c >= customers)
+                {
+                    failures.Add(i, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.EventUnknownCustomer,
+                        string.Create(CultureInfo.InvariantCulture, $"Expected a customer index from 0 to {customers - 1}, got {c}. Correct the event's customer, or add the customer."));
+                }
+                else if (_ids[c].IsEmpty)
+                {
+                    failures.Add(i, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.CustomerIdEmpty, RecordRules.CustomerMessage);
+                }
+
+                int t = touchpointColumn[i];
+                if (t < 0 || t >= _touchpointCount)
+                {
+                    failures.Add(i, "experience event", nameof(ExperienceEvent.TouchpointId), CxErrorCodes.EventUnknownTouchpoint,
+                        string.Create(CultureInfo.InvariantCulture, $"Expected a touchpoint index of journey '{framework.Name}' from 0 to {_touchpointCount - 1}, got {t}. Add it to the framework or correct the event."));
+                }
+
+                if (outcomeColumn[i] is not (ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable))
+                {
+                    failures.Add(i, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {outcomeColumn[i]}.");
+                }
+            }
+
+            failures.ThrowIfAny("experience events");
+            _counts.Events = n;
+            int[] slots = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+            Touch[] raw = ArrayPool<Touch>.Shared.Rent(Math.Max(1, n));
+            try
+            {
+                customerColumn.CopyTo(slots);
+                for (int i = 0; i < n; i++)
+                {
+                    raw[i] = new Touch(ticksColumn[i], touchpointColumn[i], outcomeColumn[i]);
+                }
+
+                GroupTouches(slots, raw, n);
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(slots);
+                ArrayPool<Touch>.Shared.Return(raw);
+            }
         }
 
         private (Instant Start, Instant End) Window(GridPeriod period)
@@ -283,9 +434,9 @@ public sealed class JourneyAttributionCalculator
         private void ReadEvents(IEnumerable<ExperienceEvent> events, HashSet<string>? known)
         {
             var failures = new FailureCollector();
-            int capacity = events.TryGetNonEnumeratedCount(out int eventCount) ? eventCount : 1024;
-            int[] slots = new int[capacity];
-            Touch[] raw = new Touch[capacity];
+            int capacity = events.TryGetNonEnumeratedCount(out int eventCount) ? Math.Max(1, eventCount) : 1024;
+            int[] slots = ArrayPool<int>.Shared.Rent(capacity);
+            Touch[] raw = ArrayPool<Touch>.Shared.Rent(capacity);
             int accepted = 0;
             long position = -1;
 
@@ -356,8 +507,8 @@ public sealed class JourneyAttributionCalculator
 
                     if (accepted == raw.Length)
                     {
-                        Array.Resize(ref raw, Math.Max(1024, raw.Length * 2));
-                        Array.Resize(ref slots, raw.Length);
+                        Grow(ref raw, accepted, accepted + 1);
+                        Grow(ref slots, accepted, accepted + 1);
                     }
 
                     slots[accepted] = slot;
@@ -389,10 +540,33 @@ public sealed class JourneyAttributionCalculator
                 }
             }
 
-            failures.ThrowIfAny("experience events");
-            _counts.Events = position + 1;
+            try
+            {
+                failures.ThrowIfAny("experience events");
+                _counts.Events = position + 1;
+                GroupTouches(slots, raw, accepted);
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(slots);
+                ArrayPool<Touch>.Shared.Return(raw);
+            }
+        }
 
-            // Group by customer (counting sort), then order each customer's touches by instant and journey order.
+        /// <summary>Replaces a pooled buffer by a larger one (at least <paramref name="needed"/>, at least twice the used
+        /// part), keeping the used part.</summary>
+        private static void Grow<T>(ref T[] pooled, int used, int needed)
+        {
+            T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(needed, used * 2));
+            pooled.AsSpan(0, used).CopyTo(larger);
+            ArrayPool<T>.Shared.Return(pooled);
+            pooled = larger;
+        }
+
+        /// <summary>Groups the accepted touches by customer (counting sort into a pooled array), then orders each customer's
+        /// touches by instant and journey order.</summary>
+        private void GroupTouches(int[] slots, Touch[] raw, int accepted)
+        {
             int customers = _ids.Count;
             _eventStart = new int[customers + 1];
             for (int i = 0; i < accepted; i++)
@@ -406,7 +580,8 @@ public sealed class JourneyAttributionCalculator
             }
 
             int[] next = _eventStart[..customers];
-            _touches = new Touch[accepted];
+            _touchCount = accepted;
+            _touches = accepted == 0 ? [] : ArrayPool<Touch>.Shared.Rent(accepted);
             for (int i = 0; i < accepted; i++)
             {
                 _touches[next[slots[i]]++] = raw[i];
@@ -466,7 +641,7 @@ public sealed class JourneyAttributionCalculator
 
             long[] starts = union.Select(u => u.Start).ToArray();
             long outside = 0;
-            foreach (Touch touch in _touches)
+            foreach (Touch touch in _touches.AsSpan(0, _touchCount))
             {
                 int i = Array.BinarySearch(starts, touch.Ticks);
                 i = i >= 0 ? i : ~i - 1;
@@ -481,7 +656,7 @@ public sealed class JourneyAttributionCalculator
 
         /// <summary>The slots in ordinal order of the customer ids. Slots are handed out in input order (movements, then
         /// events), which is usually a few ascending runs: a natural merge sort costs O(n log runs), O(n) for sorted input.</summary>
-        private int[] RankCustomers()
+        private int[] RankCustomers(bool checkDistinct)
         {
             int n = _ids.Count;
             string[] keys = new string[n];
@@ -504,7 +679,7 @@ public sealed class JourneyAttributionCalculator
             if (runs.Count > 64)
             {
                 Array.Sort(keys, order, StringComparer.Ordinal);
-                return order;
+                return checkDistinct ? CheckDistinct(order) : order;
             }
 
             runs.Add(n);
@@ -540,6 +715,21 @@ public sealed class JourneyAttributionCalculator
                 runs = merged;
             }
 
+            return checkDistinct ? CheckDistinct(order) : order;
+        }
+
+        /// <summary>Checks that no two customers of the columns share an id (adjacent in ordinal order).</summary>
+        private int[] CheckDistinct(int[] order)
+        {
+            for (int i = 1; i < order.Length; i++)
+            {
+                if (_ids[order[i - 1]].Equals(_ids[order[i]]))
+                {
+                    throw new ArgumentException(
+                        string.Create(CultureInfo.InvariantCulture, $"Expected distinct customers in the columns, got '{_ids[order[i]]}' at indexes {Math.Min(order[i - 1], order[i])} and {Math.Max(order[i - 1], order[i])}."));
+                }
+            }
+
             return order;
         }
 
@@ -548,12 +738,13 @@ public sealed class JourneyAttributionCalculator
         {
             TouchFilter filter = options.FilterOf(direction);
             int expectedPaths = Math.Max(16, _ids.Count);
-            int[] starts = new int[expectedPaths + 1];
-            int[] touchpoints = new int[Math.Max(16, _touches.Length)];
-            long[] ages = new long[touchpoints.Length];
-            bool[] converting = new bool[expectedPaths];
-            int[] movementOfPath = new int[expectedPaths];
-            int[] periodOfPath = new int[expectedPaths];
+            int[] starts = ArrayPool<int>.Shared.Rent(expectedPaths + 1);
+            int[] touchpoints = ArrayPool<int>.Shared.Rent(Math.Max(16, _touchCount));
+            long[] ages = ArrayPool<long>.Shared.Rent(touchpoints.Length);
+            bool[] converting = ArrayPool<bool>.Shared.Rent(expectedPaths);
+            int[] movementOfPath = ArrayPool<int>.Shared.Rent(expectedPaths);
+            int[] periodOfPath = ArrayPool<int>.Shared.Rent(expectedPaths);
+            starts[0] = 0;
             int pathCount = 0;
             int touchCount = 0;
             Touch[] all = _touches;
@@ -578,8 +769,8 @@ public sealed class JourneyAttributionCalculator
                     int before = touchCount;
                     if (touchCount + (to - from) > touchpoints.Length)
                     {
-                        Array.Resize(ref touchpoints, Math.Max(touchpoints.Length * 2, touchCount + (to - from)));
-                        Array.Resize(ref ages, touchpoints.Length);
+                        Grow(ref touchpoints, touchCount, touchCount + (to - from));
+                        Grow(ref ages, touchCount, touchpoints.Length);
                     }
 
                     for (int e = from; e < to; e++)
@@ -600,12 +791,12 @@ public sealed class JourneyAttributionCalculator
                         continue;
                     }
 
-                    if (pathCount == converting.Length)
+                    if (pathCount == converting.Length || pathCount + 1 == starts.Length)
                     {
-                        Array.Resize(ref converting, converting.Length * 2);
-                        Array.Resize(ref movementOfPath, converting.Length);
-                        Array.Resize(ref periodOfPath, converting.Length);
-                        Array.Resize(ref starts, converting.Length + 1);
+                        Grow(ref converting, pathCount, pathCount + 1);
+                        Grow(ref movementOfPath, pathCount, pathCount + 1);
+                        Grow(ref periodOfPath, pathCount, pathCount + 1);
+                        Grow(ref starts, pathCount + 1, pathCount + 2);
                     }
 
                     converting[pathCount] = movement >= 0;
