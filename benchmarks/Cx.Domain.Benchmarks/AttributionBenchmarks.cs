@@ -16,6 +16,7 @@ public class AttributionBenchmarks
     private JourneyFramework _framework = null!;
     private CustomerMovement[] _movements = [];
     private ExperienceEvent[] _events = [];
+    private AttributionColumns _columns = null!;
     private readonly JourneyAttributionCalculator _calculator = new();
 
     /// <summary>Gets or sets the number of customers.</summary>
@@ -60,6 +61,18 @@ public class AttributionBenchmarks
 
         _movements = movements.ToArray();
         _events = events.ToArray();
+
+        // The same data as columns: customer C-n is index n, touchpoint tk is index k.
+        CustomerId[] customers = Enumerable.Range(0, Customers).Select(c => CustomerId.From("C-" + c.ToString("D7", System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        int IndexOf(CustomerId id) => int.Parse(id.Value.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture);
+        _columns = new AttributionColumns(
+            customers,
+            _movements,
+            _movements.Select(m => IndexOf(m.Customer)).ToArray(),
+            _events.Select(e => IndexOf(e.Customer)).ToArray(),
+            _events.Select(e => _framework.IndexOfTouchpoint(e.TouchpointId)).ToArray(),
+            _events.Select(e => e.At.ToUnixTimeTicks()).ToArray(),
+            _events.Select(e => e.Outcome).ToArray());
     }
 
     /// <summary>Naive LINQ linear attribution: group events by customer, share each movement equally over its window's touches.</summary>
@@ -116,6 +129,44 @@ public class AttributionBenchmarks
     /// <returns>The value earned.</returns>
     [Benchmark]
     public long ShapleyOverStages() => Run(AttributionModel.Shapley);
+
+    /// <summary>First touch, columnar input.</summary>
+    /// <returns>The value earned.</returns>
+    [Benchmark]
+    public long FirstTouchColumnar() => RunColumnar(AttributionModel.FirstTouch);
+
+    /// <summary>Last touch, columnar input.</summary>
+    /// <returns>The value earned.</returns>
+    [Benchmark]
+    public long LastTouchColumnar() => RunColumnar(AttributionModel.LastTouch);
+
+    /// <summary>Linear, columnar input.</summary>
+    /// <returns>The value earned.</returns>
+    [Benchmark]
+    public long LinearColumnar() => RunColumnar(AttributionModel.Linear);
+
+    /// <summary>Time decay (7-day half-life), columnar input.</summary>
+    /// <returns>The value earned.</returns>
+    [Benchmark]
+    public long TimeDecayColumnar() => RunColumnar(AttributionModel.TimeDecay);
+
+    /// <summary>Position based (40/20/40), columnar input.</summary>
+    /// <returns>The value earned.</returns>
+    [Benchmark]
+    public long PositionBasedColumnar() => RunColumnar(AttributionModel.PositionBased);
+
+    /// <summary>Markov chain removal effect over the 50 touchpoints, columnar input.</summary>
+    /// <returns>The value earned.</returns>
+    [Benchmark]
+    public long MarkovChainColumnar() => RunColumnar(AttributionModel.MarkovChain);
+
+    /// <summary>Shapley over the 10 stages, columnar input.</summary>
+    /// <returns>The value earned.</returns>
+    [Benchmark]
+    public long ShapleyOverStagesColumnar() => RunColumnar(AttributionModel.Shapley);
+
+    private long RunColumnar(AttributionModel model) =>
+        _calculator.Calculate(_framework, _columns, new AttributionOptions { Model = model }).EarnedValue;
 
     private long Run(AttributionModel model) =>
         _calculator.Calculate(_framework, _movements, _events, new AttributionOptions { Model = model }).EarnedValue;

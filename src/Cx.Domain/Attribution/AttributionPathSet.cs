@@ -1,3 +1,4 @@
+using System.Buffers;
 using Cx.Domain.Journey;
 
 namespace Cx.Domain.Attribution;
@@ -6,14 +7,19 @@ namespace Cx.Domain.Attribution;
 /// time order, and whether the customer moved in that direction (a converting path) or not (a null path).</summary>
 /// <remarks>Built by <see cref="JourneyAttributionCalculator"/> and handed to <see cref="IAttributionModel.Fit"/>. Paths are
 /// ordered by period, then customer id (ordinal), so a fit never depends on input order. A converting path may be empty
-/// (a movement with no touch: it goes to the unattributed bucket); a null path never is.</remarks>
+/// (a movement with no touch: it goes to the unattributed bucket); a null path never is.
+/// <para>A path set lives in pooled buffers that the calculator reuses once the calculation that built it returns: read it
+/// in <see cref="IAttributionModel.Fit"/> and in the fit's <see cref="AttributionModelFit.Weigh"/>, and keep what the fit
+/// needs (counts, weights), never the path set; afterwards its paths throw <see cref="InvalidOperationException"/>.</para></remarks>
 public sealed class AttributionPathSet
 {
-    private readonly int[] _starts;
-    private readonly int[] _touchpoints;
-    private readonly long[] _ages;
-    private readonly bool[] _converting;
+    private int[] _starts;
+    private int[] _touchpoints;
+    private long[] _ages;
+    private bool[] _converting;
+    private bool _released;
 
+    /// <summary>Takes buffers rented from <see cref="ArrayPool{T}.Shared"/>; <see cref="Release"/> returns them.</summary>
     internal AttributionPathSet(JourneyFramework framework, AttributionDirection direction, int[] starts, int[] touchpoints, long[] ages, bool[] converting, int pathCount)
     {
         Framework = framework;
@@ -65,6 +71,26 @@ public sealed class AttributionPathSet
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="path"/> is out of range.</exception>
     public ReadOnlySpan<long> AgeTicks(int path) => _ages.AsSpan(_starts[Check(path)], _starts[path + 1] - _starts[path]);
 
+    /// <summary>Hands the buffers back to the pool; the paths are unreadable from then on.</summary>
+    internal void Release()
+    {
+        if (_released)
+        {
+            return;
+        }
+
+        _released = true;
+        ArrayPool<int>.Shared.Return(_starts);
+        ArrayPool<int>.Shared.Return(_touchpoints);
+        ArrayPool<long>.Shared.Return(_ages);
+        ArrayPool<bool>.Shared.Return(_converting);
+        _starts = [];
+        _touchpoints = [];
+        _ages = [];
+        _converting = [];
+    }
+
     private int Check(int path) =>
-        path >= 0 && path < PathCount ? path : throw new ArgumentOutOfRangeException(nameof(path), path, $"Expected a path index from 0 to {PathCount - 1}, got {path}.");
+        _released ? throw new InvalidOperationException("Expected a path set of a running calculation, got one whose calculation has returned. Keep what the fit needs, not the path set.")
+        : path >= 0 && path < PathCount ? path : throw new ArgumentOutOfRangeException(nameof(path), path, $"Expected a path index from 0 to {PathCount - 1}, got {path}.");
 }

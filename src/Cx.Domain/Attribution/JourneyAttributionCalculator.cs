@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Cx.Domain.Assets;
 using Cx.Domain.Internal;
 using Cx.Domain.Journey;
@@ -91,6 +94,29 @@ public sealed class JourneyAttributionCalculator
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(movements);
         ArgumentNullException.ThrowIfNull(events);
+        return Calculate(framework, options, run => run.Execute(movements, events, knownCustomers));
+    }
+
+    /// <summary>Attributes movements to events given in columns (customers and touchpoints as dense indexes): the fast path,
+    /// with the same result as the object overload on the same data.</summary>
+    /// <param name="framework">The journey framework; <see cref="AttributionColumns.EventTouchpoint"/> indexes its touchpoints.</param>
+    /// <param name="columns">The customers, movements and events.</param>
+    /// <param name="options">The options; the defaults when null.</param>
+    /// <returns>The attribution.</returns>
+    /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">Two customers share an id, or a movement's customer index does not name its customer.</exception>
+    /// <exception cref="CxValidationException">The options, some events or the movements are invalid (a customer or touchpoint
+    /// index out of range is an unknown customer or touchpoint); every failure is reported with the row and its code.</exception>
+    /// <exception cref="InvalidOperationException">No model of the kind chosen is registered, or a custom model gave an invalid weight.</exception>
+    public AttributionResult Calculate(JourneyFramework framework, AttributionColumns columns, AttributionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(columns);
+        return Calculate(framework, options, run => run.ExecuteColumns(columns));
+    }
+
+    private AttributionResult Calculate(JourneyFramework framework, AttributionOptions? options, Func<Run, AttributionResult> execute)
+    {
         options ??= new AttributionOptions();
         new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
         if (!_models.TryGetValue(options.Model, out IAttributionModel? model))
@@ -100,7 +126,7 @@ public sealed class JourneyAttributionCalculator
 
         try
         {
-            return new Run(framework, options, model).Execute(movements, events, knownCustomers);
+            return execute(new Run(framework, options, model));
         }
         catch (OverflowException)
         {
@@ -119,34 +145,73 @@ public sealed class JourneyAttributionCalculator
         private readonly AttributionCounts _counts = new();
 
         // Customers, events (grouped by customer, in time order) and periods.
-        private readonly Dictionary<CustomerId, int> _slots = [];
+        private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
         private readonly List<CustomerId> _ids = [];
         private GridPeriod[] _periods = [];
         private long[] _windowStart = [];
         private long[] _windowEnd = [];
         private int[] _eventStart = [];
         private Touch[] _touches = [];
+        private int _touchCount;
+        private List<int> _movementHead = [];
+        private List<int> _movementNext = [];
 
         public AttributionResult Execute(IEnumerable<CustomerMovement> movements, IEnumerable<ExperienceEvent> events, IEnumerable<CustomerId>? knownCustomers)
         {
-            HashSet<CustomerId>? known = knownCustomers?.ToHashSet();
-            List<Counted> counted = ReadMovements(movements);
-            ReadEvents(events, known);
-            CountOutsideEveryWindow();
-
-            int[] rank = RankCustomers();
-            var movementAt = new Dictionary<long, int>(counted.Count);
-            for (int i = 0; i < counted.Count; i++)
+            HashSet<string>? known = knownCustomers?.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+            List<Counted> counted = ReadMovements(movements, ReadOnlySpan<int>.Empty, columnar: false);
+            try
             {
-                movementAt[Key(counted[i].Slot, counted[i].Period)] = i;
+                ReadEvents(events, known);
+                return Attribute(counted, columnar: false);
             }
+            finally
+            {
+                ReturnTouches();
+            }
+        }
+
+        public AttributionResult ExecuteColumns(AttributionColumns columns)
+        {
+            // Dense customer indexes are the slots: no id is hashed.
+            _ids.AddRange(columns.Customers);
+            List<Counted> counted = ReadMovements(columns.Movements, columns.MovementCustomer.Span, columnar: true);
+            try
+            {
+                ReadEventColumns(columns);
+                return Attribute(counted, columnar: true);
+            }
+            finally
+            {
+                ReturnTouches();
+            }
+        }
+
+        private void ReturnTouches()
+        {
+            if (_touches.Length > 0)
+            {
+                ArrayPool<Touch>.Shared.Return(_touches);
+                _touches = [];
+            }
+        }
+
+        private AttributionResult Attribute(List<Counted> counted, bool columnar)
+        {
+            CountOutsideEveryWindow();
+            int[] rank = RankCustomers(checkDistinct: columnar);
+            // Each customer's movements as a linked list (at most one per period; usually one or none in all).
+            int[] movementHead = new int[_ids.Count];
+            Array.Fill(movementHead, -1);
+            CollectionsMarshal.AsSpan(_movementHead).CopyTo(movementHead);
+            int[] movementNext = [.. _movementNext];
 
             var totals = new Totals(_touchpointCount, framework.Stages.Count, _periods.Length);
             var credits = new List<(int Period, int Rank, AttributionDirection Direction, MovementCredit Credit)>();
             var scores = new List<PlayerScore>();
             foreach (AttributionDirection direction in (ReadOnlySpan<AttributionDirection>)[AttributionDirection.Gains, AttributionDirection.Losses])
             {
-                (AttributionPathSet paths, int[] movementOfPath, int[] periodOfPath) = BuildPaths(direction, counted, movementAt, rank);
+                (AttributionPathSet paths, int[] movementOfPath, int[] periodOfPath) = BuildPaths(direction, counted, movementHead, movementNext, rank);
                 if (direction == AttributionDirection.Gains)
                 {
                     _counts.GainNullPaths = paths.NullPathCount;
@@ -156,29 +221,51 @@ public sealed class JourneyAttributionCalculator
                     _counts.LossNullPaths = paths.NullPathCount;
                 }
 
-                AttributionModelFit fit = model.Fit(paths, options);
-                scores.AddRange(fit.Scores);
-                Allocate(direction, paths, fit, movementOfPath, periodOfPath, counted, rank, totals, credits);
+                try
+                {
+                    AttributionModelFit fit = model.Fit(paths, options);
+                    scores.AddRange(fit.Scores);
+                    Allocate(direction, paths, fit, movementOfPath, periodOfPath, counted, rank, totals, credits);
+                }
+                finally
+                {
+                    paths.Release();
+                    ArrayPool<int>.Shared.Return(movementOfPath);
+                    ArrayPool<int>.Shared.Return(periodOfPath);
+                }
             }
 
             return Assemble(totals, credits, scores);
         }
 
-        private static long Key(int slot, int period) => ((long)slot << 20) | (uint)period;
+        /// <summary>Whether a customer already has a counted movement in a period (its list holds one per period at most).</summary>
+        private bool HasMovement(List<Counted> counted, int slot, int period)
+        {
+            for (int m = _movementHead[slot]; m >= 0; m = _movementNext[m])
+            {
+                if (counted[m].Period == period)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private int SlotOf(CustomerId customer)
         {
-            if (!_slots.TryGetValue(customer, out int slot))
+            // Keyed by the id's text: string keys with the ordinal comparer get the runtime's fast non-randomised hashing.
+            if (!_slots.TryGetValue(customer.Value, out int slot))
             {
                 slot = _ids.Count;
-                _slots.Add(customer, slot);
+                _slots.Add(customer.Value, slot);
                 _ids.Add(customer);
             }
 
             return slot;
         }
 
-        private List<Counted> ReadMovements(IEnumerable<CustomerMovement> movements)
+        private List<Counted> ReadMovements(IEnumerable<CustomerMovement> movements, ReadOnlySpan<int> movementCustomer, bool columnar)
         {
             var periods = new Dictionary<int, GridPeriod>();
             var all = new List<CustomerMovement>();
@@ -190,7 +277,7 @@ public sealed class JourneyAttributionCalculator
                 }
 
                 all.Add(movement);
-                if (periods.TryGetValue(movement.Period.Index, out GridPeriod? seen) && seen != movement.Period)
+                if (periods.TryGetValue(movement.Period.Index, out GridPeriod? seen) && !ReferenceEquals(seen, movement.Period) && seen != movement.Period)
                 {
                     throw new ArgumentException($"Expected the movements of one period grid, got two periods with index {movement.Period.Index}: {seen} and {movement.Period}.", nameof(movements));
                 }
@@ -215,8 +302,10 @@ public sealed class JourneyAttributionCalculator
             }
 
             HashSet<MovementClass> classes = options.Movements.ToHashSet();
+            _slots.EnsureCapacity(all.Count);
             var counted = new List<Counted>();
-            var seenKeys = new HashSet<long>();
+            _movementHead = new List<int>(Math.Max(_ids.Count, all.Count));
+            _movementNext = new List<int>(all.Count);
             var failures = new FailureCollector();
             for (int i = 0; i < all.Count; i++)
             {
@@ -228,9 +317,14 @@ public sealed class JourneyAttributionCalculator
                     continue;
                 }
 
-                int slot = SlotOf(m.Customer);
+                int slot = columnar ? ColumnSlot(movementCustomer[i], m, nameof(movements)) : SlotOf(m.Customer);
                 int period = position[m.Period.Index];
-                if (!seenKeys.Add(Key(slot, period)))
+                while (_movementHead.Count <= slot)
+                {
+                    _movementHead.Add(-1);
+                }
+
+                if (HasMovement(counted, slot, period))
                 {
                     failures.Add(i, "customer movement", "Customer", CxErrorCodes.AttributionMovementInvalid,
                         $"Expected at most one movement per customer and period, got a second one for customer '{m.Customer}' in {m.Period}. Pass each customer's movements once.");
@@ -245,6 +339,8 @@ public sealed class JourneyAttributionCalculator
                     continue;
                 }
 
+                _movementNext.Add(_movementHead[slot]);
+                _movementHead[slot] = counted.Count;
                 counted.Add(new Counted(m, slot, period, direction, value));
                 if (direction == AttributionDirection.Gains)
                 {
@@ -260,6 +356,69 @@ public sealed class JourneyAttributionCalculator
             return counted;
         }
 
+        private int ColumnSlot(int customer, CustomerMovement movement, string parameter) =>
+            customer >= 0 && customer < _ids.Count && _ids[customer].Equals(movement.Customer)
+                ? customer
+                : throw new ArgumentException(
+                    $"Expected the customer index of each movement to name its customer, got {customer} for a movement of customer '{movement.Customer}' in {movement.Period}.",
+                    parameter);
+
+        private void ReadEventColumns(AttributionColumns columns)
+        {
+            ReadOnlySpan<int> customerColumn = columns.EventCustomer.Span;
+            ReadOnlySpan<int> touchpointColumn = columns.EventTouchpoint.Span;
+            ReadOnlySpan<long> ticksColumn = columns.EventUnixTicks.Span;
+            ReadOnlySpan<ExperienceOutcome> outcomeColumn = columns.EventOutcome.Span;
+            int n = customerColumn.Length;
+            int customers = _ids.Count;
+            var failures = new FailureCollector();
+            for (int i = 0; i < n; i++)
+            {
+                int c = customerColumn[i];
+                if (c < 0 || c >= customers)
+                {
+                    failures.Add(i, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.EventUnknownCustomer,
+                        string.Create(CultureInfo.InvariantCulture, $"Expected a customer index from 0 to {customers - 1}, got {c}. Correct the event's customer, or add the customer."));
+                }
+                else if (_ids[c].IsEmpty)
+                {
+                    failures.Add(i, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.CustomerIdEmpty, RecordRules.CustomerMessage);
+                }
+
+                int t = touchpointColumn[i];
+                if (t < 0 || t >= _touchpointCount)
+                {
+                    failures.Add(i, "experience event", nameof(ExperienceEvent.TouchpointId), CxErrorCodes.EventUnknownTouchpoint,
+                        string.Create(CultureInfo.InvariantCulture, $"Expected a touchpoint index of journey '{framework.Name}' from 0 to {_touchpointCount - 1}, got {t}. Add it to the framework or correct the event."));
+                }
+
+                if (outcomeColumn[i] is not (ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable))
+                {
+                    failures.Add(i, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {outcomeColumn[i]}.");
+                }
+            }
+
+            failures.ThrowIfAny("experience events");
+            _counts.Events = n;
+            int[] slots = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+            Touch[] raw = ArrayPool<Touch>.Shared.Rent(Math.Max(1, n));
+            try
+            {
+                customerColumn.CopyTo(slots);
+                for (int i = 0; i < n; i++)
+                {
+                    raw[i] = new Touch(ticksColumn[i], touchpointColumn[i], outcomeColumn[i]);
+                }
+
+                GroupTouches(slots, raw, n);
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(slots);
+                ArrayPool<Touch>.Shared.Return(raw);
+            }
+        }
+
         private (Instant Start, Instant End) Window(GridPeriod period)
         {
             DateTimeZone zone = options.TimeZone;
@@ -272,34 +431,57 @@ public sealed class JourneyAttributionCalculator
             return (start, end);
         }
 
-        private void ReadEvents(IEnumerable<ExperienceEvent> events, HashSet<CustomerId>? known)
+        private void ReadEvents(IEnumerable<ExperienceEvent> events, HashSet<string>? known)
         {
             var failures = new FailureCollector();
-            var slots = new List<int>();
-            var raw = new List<Touch>();
+            int capacity = events.TryGetNonEnumeratedCount(out int eventCount) ? Math.Max(1, eventCount) : 1024;
+            int[] slots = ArrayPool<int>.Shared.Rent(capacity);
+            Touch[] raw = ArrayPool<Touch>.Shared.Rent(capacity);
+            int accepted = 0;
             long position = -1;
-            foreach (ExperienceEvent e in events)
+
+            // Events usually come grouped by customer and share touchpoint id strings: remember the last customer and, in a
+            // small table keyed by object identity, the touchpoint strings seen, so that most events cost no string hashing
+            // (a reference comparison decides; any other string falls back to the lookups).
+            string? lastCustomer = null;
+            int lastSlot = -1;
+            string?[] cachedIds = new string?[256];
+            int[] cachedIndexes = new int[256];
+            void Read(in ExperienceEvent e)
             {
                 position++;
                 bool ok = true;
+                int slot = -1;
                 if (e.Customer.IsEmpty)
                 {
                     failures.Add(position, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.CustomerIdEmpty, RecordRules.CustomerMessage);
                     ok = false;
                 }
-                else if (known is not null && !known.Contains(e.Customer))
+                else if (ReferenceEquals(e.Customer.Value, lastCustomer))
+                {
+                    slot = lastSlot;
+                }
+                else if (known is not null && !known.Contains(e.Customer.Value))
                 {
                     failures.Add(position, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.EventUnknownCustomer,
                         $"Expected a customer of the ledger, got '{e.Customer}'. Correct the event's customer id, or add the customer's revenue.");
                     ok = false;
                 }
 
-                int touchpoint = framework.IndexOfTouchpoint(e.TouchpointId);
+                int cacheSlot = e.TouchpointId is null ? 0 : RuntimeHelpers.GetHashCode(e.TouchpointId) & 255;
+                int touchpoint = e.TouchpointId is not null && ReferenceEquals(e.TouchpointId, cachedIds[cacheSlot])
+                    ? cachedIndexes[cacheSlot]
+                    : framework.IndexOfTouchpoint(e.TouchpointId);
                 if (touchpoint < 0)
                 {
                     failures.Add(position, "experience event", nameof(ExperienceEvent.TouchpointId), CxErrorCodes.EventUnknownTouchpoint,
                         $"Expected a touchpoint of journey '{framework.Name}', got '{e.TouchpointId}'. Add it to the framework or correct the event.");
                     ok = false;
+                }
+                else
+                {
+                    cachedIds[cacheSlot] = e.TouchpointId;
+                    cachedIndexes[cacheSlot] = touchpoint;
                 }
 
                 if (e.Outcome is not (ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable))
@@ -316,20 +498,80 @@ public sealed class JourneyAttributionCalculator
 
                 if (ok && failures.Count == 0)
                 {
-                    slots.Add(SlotOf(e.Customer));
-                    raw.Add(new Touch(e.At.ToUnixTimeTicks(), touchpoint, e.Outcome));
+                    if (slot < 0)
+                    {
+                        slot = SlotOf(e.Customer);
+                        lastCustomer = e.Customer.Value;
+                        lastSlot = slot;
+                    }
+
+                    if (accepted == raw.Length)
+                    {
+                        Grow(ref raw, accepted, accepted + 1);
+                        Grow(ref slots, accepted, accepted + 1);
+                    }
+
+                    slots[accepted] = slot;
+                    raw[accepted] = new Touch(e.At.ToUnixTimeTicks(), touchpoint, e.Outcome);
+                    accepted++;
                 }
             }
 
-            failures.ThrowIfAny("experience events");
-            _counts.Events = position + 1;
+            // Arrays and lists are read in place (no enumerator, no copies of the events).
+            if (events is ExperienceEvent[] array)
+            {
+                foreach (ref readonly ExperienceEvent e in array.AsSpan())
+                {
+                    Read(in e);
+                }
+            }
+            else if (events is List<ExperienceEvent> list)
+            {
+                foreach (ref readonly ExperienceEvent e in CollectionsMarshal.AsSpan(list))
+                {
+                    Read(in e);
+                }
+            }
+            else
+            {
+                foreach (ExperienceEvent e in events)
+                {
+                    Read(in e);
+                }
+            }
 
-            // Group by customer (counting sort), then order each customer's touches by instant and journey order.
+            try
+            {
+                failures.ThrowIfAny("experience events");
+                _counts.Events = position + 1;
+                GroupTouches(slots, raw, accepted);
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(slots);
+                ArrayPool<Touch>.Shared.Return(raw);
+            }
+        }
+
+        /// <summary>Replaces a pooled buffer by a larger one (at least <paramref name="needed"/>, at least twice the used
+        /// part), keeping the used part.</summary>
+        private static void Grow<T>(ref T[] pooled, int used, int needed)
+        {
+            T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(needed, used * 2));
+            pooled.AsSpan(0, used).CopyTo(larger);
+            ArrayPool<T>.Shared.Return(pooled);
+            pooled = larger;
+        }
+
+        /// <summary>Groups the accepted touches by customer (counting sort into a pooled array), then orders each customer's
+        /// touches by instant and journey order.</summary>
+        private void GroupTouches(int[] slots, Touch[] raw, int accepted)
+        {
             int customers = _ids.Count;
             _eventStart = new int[customers + 1];
-            foreach (int s in slots)
+            for (int i = 0; i < accepted; i++)
             {
-                _eventStart[s + 1]++;
+                _eventStart[slots[i] + 1]++;
             }
 
             for (int c = 0; c < customers; c++)
@@ -338,20 +580,47 @@ public sealed class JourneyAttributionCalculator
             }
 
             int[] next = _eventStart[..customers];
-            _touches = new Touch[raw.Count];
-            for (int i = 0; i < raw.Count; i++)
+            _touchCount = accepted;
+            _touches = accepted == 0 ? [] : ArrayPool<Touch>.Shared.Rent(accepted);
+            for (int i = 0; i < accepted; i++)
             {
                 _touches[next[slots[i]]++] = raw[i];
             }
 
             for (int c = 0; c < customers; c++)
             {
-                _touches.AsSpan(_eventStart[c], _eventStart[c + 1] - _eventStart[c]).Sort(static (a, b) =>
-                {
-                    int byTime = a.Ticks.CompareTo(b.Ticks);
-                    return byTime != 0 ? byTime : a.Touchpoint != b.Touchpoint ? a.Touchpoint.CompareTo(b.Touchpoint) : a.Outcome.CompareTo(b.Outcome);
-                });
+                SortTouches(_touches.AsSpan(_eventStart[c], _eventStart[c + 1] - _eventStart[c]));
             }
+        }
+
+        /// <summary>Orders one customer's touches by instant, touchpoint (journey order), then outcome: insertion sort for
+        /// the usual handful, the library sort beyond.</summary>
+        private static void SortTouches(Span<Touch> touches)
+        {
+            if (touches.Length > 32)
+            {
+                touches.Sort(static (a, b) => Compare(a, b));
+                return;
+            }
+
+            for (int i = 1; i < touches.Length; i++)
+            {
+                Touch current = touches[i];
+                int j = i - 1;
+                while (j >= 0 && Compare(touches[j], current) > 0)
+                {
+                    touches[j + 1] = touches[j];
+                    j--;
+                }
+
+                touches[j + 1] = current;
+            }
+        }
+
+        private static int Compare(Touch a, Touch b)
+        {
+            int byTime = a.Ticks.CompareTo(b.Ticks);
+            return byTime != 0 ? byTime : a.Touchpoint != b.Touchpoint ? a.Touchpoint.CompareTo(b.Touchpoint) : a.Outcome.CompareTo(b.Outcome);
         }
 
         private void CountOutsideEveryWindow()
@@ -372,7 +641,7 @@ public sealed class JourneyAttributionCalculator
 
             long[] starts = union.Select(u => u.Start).ToArray();
             long outside = 0;
-            foreach (Touch touch in _touches)
+            foreach (Touch touch in _touches.AsSpan(0, _touchCount))
             {
                 int i = Array.BinarySearch(starts, touch.Ticks);
                 i = i >= 0 ? i : ~i - 1;
@@ -385,59 +654,161 @@ public sealed class JourneyAttributionCalculator
             _counts.OutsideEveryWindow = outside;
         }
 
-        private int[] RankCustomers()
+        /// <summary>The slots in ordinal order of the customer ids. Slots are handed out in input order (movements, then
+        /// events), which is usually a few ascending runs: a natural merge sort costs O(n log runs), O(n) for sorted input.</summary>
+        private int[] RankCustomers(bool checkDistinct)
         {
-            int[] order = Enumerable.Range(0, _ids.Count).ToArray();
-            Array.Sort(order, (a, b) => string.CompareOrdinal(_ids[a].Value, _ids[b].Value));
+            int n = _ids.Count;
+            string[] keys = new string[n];
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                keys[i] = _ids[i].Value;
+                order[i] = i;
+            }
+
+            var runs = new List<int> { 0 };
+            for (int i = 1; i < n; i++)
+            {
+                if (string.CompareOrdinal(keys[i - 1], keys[i]) > 0)
+                {
+                    runs.Add(i);
+                }
+            }
+
+            if (runs.Count > 64)
+            {
+                Array.Sort(keys, order, StringComparer.Ordinal);
+                return checkDistinct ? CheckDistinct(order) : order;
+            }
+
+            runs.Add(n);
+            int[] buffer = new int[n];
+            while (runs.Count > 2)
+            {
+                var merged = new List<int> { 0 };
+                for (int r = 0; r + 1 < runs.Count; r += 2)
+                {
+                    int lo = runs[r];
+                    int mid = runs[r + 1];
+                    int hi = r + 2 < runs.Count ? runs[r + 2] : mid;
+                    int a = lo, b = mid, o = lo;
+                    while (a < mid && b < hi)
+                    {
+                        buffer[o++] = string.CompareOrdinal(keys[order[a]], keys[order[b]]) <= 0 ? order[a++] : order[b++];
+                    }
+
+                    while (a < mid)
+                    {
+                        buffer[o++] = order[a++];
+                    }
+
+                    while (b < hi)
+                    {
+                        buffer[o++] = order[b++];
+                    }
+
+                    merged.Add(hi);
+                }
+
+                (order, buffer) = (buffer, order);
+                runs = merged;
+            }
+
+            return checkDistinct ? CheckDistinct(order) : order;
+        }
+
+        /// <summary>Checks that no two customers of the columns share an id (adjacent in ordinal order).</summary>
+        private int[] CheckDistinct(int[] order)
+        {
+            for (int i = 1; i < order.Length; i++)
+            {
+                if (_ids[order[i - 1]].Equals(_ids[order[i]]))
+                {
+                    throw new ArgumentException(
+                        string.Create(CultureInfo.InvariantCulture, $"Expected distinct customers in the columns, got '{_ids[order[i]]}' at indexes {Math.Min(order[i - 1], order[i])} and {Math.Max(order[i - 1], order[i])}."));
+                }
+            }
+
             return order;
         }
 
         private (AttributionPathSet Paths, int[] MovementOfPath, int[] PeriodOfPath) BuildPaths(
-            AttributionDirection direction, List<Counted> counted, Dictionary<long, int> movementAt, int[] order)
+            AttributionDirection direction, List<Counted> counted, int[] movementHead, int[] movementNext, int[] order)
         {
             TouchFilter filter = options.FilterOf(direction);
-            var starts = new List<int> { 0 };
-            var touchpoints = new List<int>();
-            var ages = new List<long>();
-            var converting = new List<bool>();
-            var movementOfPath = new List<int>();
-            var periodOfPath = new List<int>();
+            int expectedPaths = Math.Max(16, _ids.Count);
+            int[] starts = ArrayPool<int>.Shared.Rent(expectedPaths + 1);
+            int[] touchpoints = ArrayPool<int>.Shared.Rent(Math.Max(16, _touchCount));
+            long[] ages = ArrayPool<long>.Shared.Rent(touchpoints.Length);
+            bool[] converting = ArrayPool<bool>.Shared.Rent(expectedPaths);
+            int[] movementOfPath = ArrayPool<int>.Shared.Rent(expectedPaths);
+            int[] periodOfPath = ArrayPool<int>.Shared.Rent(expectedPaths);
+            starts[0] = 0;
+            int pathCount = 0;
+            int touchCount = 0;
+            Touch[] all = _touches;
             for (int p = 0; p < _periods.Length; p++)
             {
                 long windowStart = _windowStart[p];
                 long windowEnd = _windowEnd[p];
                 foreach (int c in order)
                 {
-                    int movement = movementAt.TryGetValue(Key(c, p), out int found) && counted[found].Direction == direction ? found : -1;
+                    int movement = -1;
+                    for (int m = movementHead[c]; m >= 0; m = movementNext[m])
+                    {
+                        if (counted[m].Period == p)
+                        {
+                            movement = counted[m].Direction == direction ? m : -1;
+                            break;
+                        }
+                    }
+
                     int from = LowerBound(c, windowStart);
                     int to = LowerBound(c, windowEnd);
-                    int before = touchpoints.Count;
+                    int before = touchCount;
+                    if (touchCount + (to - from) > touchpoints.Length)
+                    {
+                        Grow(ref touchpoints, touchCount, touchCount + (to - from));
+                        Grow(ref ages, touchCount, touchpoints.Length);
+                    }
+
                     for (int e = from; e < to; e++)
                     {
-                        Touch touch = _touches[e];
+                        Touch touch = all[e];
                         if (filter == TouchFilter.All
                             || (filter == TouchFilter.UnreliableOnly && touch.Outcome == ExperienceOutcome.Unreliable)
                             || (filter == TouchFilter.ReliableOnly && touch.Outcome == ExperienceOutcome.Reliable))
                         {
-                            touchpoints.Add(touch.Touchpoint);
-                            ages.Add(windowEnd - touch.Ticks);
+                            touchpoints[touchCount] = touch.Touchpoint;
+                            ages[touchCount] = windowEnd - touch.Ticks;
+                            touchCount++;
                         }
                     }
 
-                    if (movement < 0 && touchpoints.Count == before)
+                    if (movement < 0 && touchCount == before)
                     {
                         continue;
                     }
 
-                    starts.Add(touchpoints.Count);
-                    converting.Add(movement >= 0);
-                    movementOfPath.Add(movement);
-                    periodOfPath.Add(p);
+                    if (pathCount == converting.Length || pathCount + 1 == starts.Length)
+                    {
+                        Grow(ref converting, pathCount, pathCount + 1);
+                        Grow(ref movementOfPath, pathCount, pathCount + 1);
+                        Grow(ref periodOfPath, pathCount, pathCount + 1);
+                        Grow(ref starts, pathCount + 1, pathCount + 2);
+                    }
+
+                    converting[pathCount] = movement >= 0;
+                    movementOfPath[pathCount] = movement;
+                    periodOfPath[pathCount] = p;
+                    pathCount++;
+                    starts[pathCount] = touchCount;
                 }
             }
 
-            var set = new AttributionPathSet(framework, direction, [.. starts], [.. touchpoints], [.. ages], [.. converting], converting.Count);
-            return (set, [.. movementOfPath], [.. periodOfPath]);
+            var set = new AttributionPathSet(framework, direction, starts, touchpoints, ages, converting, pathCount);
+            return (set, movementOfPath, periodOfPath);
         }
 
         private int LowerBound(int customer, long ticks)

@@ -31,12 +31,27 @@ internal static class LargestRemainder
         }
 
         long assigned = 0;
-        for (int i = 0; i < weights.Length; i++)
+        if (value <= long.MaxValue / unitTotal)
         {
-            Int128 product = (Int128)value * units[i];
-            parts[i] = (long)(product / unitTotal);
-            remainders[i] = units[i] == 0 ? -1 : (long)(product % unitTotal);
-            assigned += parts[i];
+            // value × units[i] ≤ value × unitTotal fits in 64 bits: the same quotients and remainders without Int128.
+            for (int i = 0; i < weights.Length; i++)
+            {
+                long product = value * units[i];
+                long quotient = product / unitTotal;
+                parts[i] = quotient;
+                remainders[i] = units[i] == 0 ? -1 : product - (quotient * unitTotal);
+                assigned += quotient;
+            }
+        }
+        else
+        {
+            for (int i = 0; i < weights.Length; i++)
+            {
+                Int128 product = (Int128)value * units[i];
+                parts[i] = (long)(product / unitTotal);
+                remainders[i] = units[i] == 0 ? -1 : (long)(product % unitTotal);
+                assigned += parts[i];
+            }
         }
 
         for (long left = value - assigned; left > 0; left--)

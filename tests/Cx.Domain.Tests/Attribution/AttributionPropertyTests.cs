@@ -24,7 +24,7 @@ public sealed class AttributionPropertyTests
     private static long Value(CustomerMovement m) => Math.Abs(m.ValueDelta);
 
     /// <summary>Everything the result says, as text, to compare results exactly.</summary>
-    private static string Render(AttributionResult r)
+    internal static string Render(AttributionResult r)
     {
         var b = new StringBuilder();
         b.AppendJoin('\n', r.Touchpoints).Append('\n').AppendJoin('\n', r.Stages).Append('\n').AppendJoin('\n', r.Categories).Append('\n').Append(r.Unattributed).Append('\n');
