@@ -51,6 +51,35 @@ internal static class AmountCsvReader
         }
     }
 
+    /// <summary>Checks a data row's shape before its fields are read, the same way for every CSV input of the tool.</summary>
+    /// <returns><see langword="true"/> to read the row; <see langword="false"/> when it is blank (skipped, no problem) or
+    /// malformed or of another field count than the header (<paramref name="problem"/> says what is wrong).</returns>
+    internal static bool IsReadableRow(CsvReader reader, Dictionary<long, CsvMalformedReason> malformed, int headerCount, char separator, out InputProblem? problem)
+    {
+        problem = null;
+        long line = reader.LineNumber;
+        int fieldCount = reader.FieldCount;
+        if (IsBlank(reader, 0, fieldCount))
+        {
+            return false;
+        }
+
+        if (malformed.Remove(line, out CsvMalformedReason reason))
+        {
+            problem = new InputProblem(line, null, null, Describe(reason));
+            return false;
+        }
+
+        if (fieldCount < headerCount || (fieldCount > headerCount && !IsBlank(reader, headerCount, fieldCount)))
+        {
+            problem = new InputProblem(line, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"the row has {fieldCount} field{(fieldCount == 1 ? string.Empty : "s")}, the header has {headerCount}; enclose values that contain '{Printable(separator)}' in double quotes, and give every row all the columns."));
+            return false;
+        }
+
+        return true;
+    }
+
     private static ParsedInput Read(Stream stream, string name, CsvInputOptions options, CsvReaderOptions readerOptions, Dictionary<long, CsvMalformedReason> malformed, ProgressReporter? progress)
     {
         using CsvReader reader = CsvReader.Create(stream, readerOptions, leaveOpen: true);
@@ -81,22 +110,13 @@ internal static class AmountCsvReader
         {
             long line = reader.LineNumber;
             progress?.Report(reader.ByteOffset);
-            int fieldCount = reader.FieldCount;
-            if (IsBlank(reader, 0, fieldCount))
+            if (!IsReadableRow(reader, malformed, headerCount, options.Separator, out InputProblem? rowProblem))
             {
-                continue;
-            }
+                if (rowProblem is not null)
+                {
+                    input.AddProblem(rowProblem);
+                }
 
-            if (malformed.Remove(line, out CsvMalformedReason reason))
-            {
-                input.AddProblem(new InputProblem(line, null, null, Describe(reason)));
-                continue;
-            }
-
-            if (fieldCount < headerCount || (fieldCount > headerCount && !IsBlank(reader, headerCount, fieldCount)))
-            {
-                input.AddProblem(new InputProblem(line, null, null, string.Create(CultureInfo.InvariantCulture,
-                    $"the row has {fieldCount} field{(fieldCount == 1 ? string.Empty : "s")}, the header has {headerCount}; enclose values that contain '{Printable(options.Separator)}' in double quotes, and give every row all the columns.")));
                 continue;
             }
 

@@ -120,22 +120,13 @@ internal static class EventCsvReader
         while (reader.Read())
         {
             long line = reader.LineNumber;
-            int fieldCount = reader.FieldCount;
-            if (AmountCsvReader.IsBlank(reader, 0, fieldCount))
+            if (!AmountCsvReader.IsReadableRow(reader, malformed, headerCount, options.Separator, out InputProblem? rowProblem))
             {
-                continue;
-            }
+                if (rowProblem is not null)
+                {
+                    events.AddProblem(rowProblem);
+                }
 
-            if (malformed.Remove(line, out CsvMalformedReason reason))
-            {
-                events.AddProblem(new InputProblem(line, null, null, AmountCsvReader.Describe(reason)));
-                continue;
-            }
-
-            if (fieldCount < headerCount || (fieldCount > headerCount && !AmountCsvReader.IsBlank(reader, headerCount, fieldCount)))
-            {
-                events.AddProblem(new InputProblem(line, null, null, string.Create(CultureInfo.InvariantCulture,
-                    $"the row has {fieldCount} field{(fieldCount == 1 ? string.Empty : "s")}, the header has {headerCount}; enclose values that contain '{AmountCsvReader.Printable(options.Separator)}' in double quotes, and give every row all the columns.")));
                 continue;
             }
 

@@ -100,22 +100,13 @@ internal static class MeasurementCsvReader
         {
             long line = reader.LineNumber;
             progress?.Report(reader.ByteOffset);
-            int fieldCount = reader.FieldCount;
-            if (AmountCsvReader.IsBlank(reader, 0, fieldCount))
+            if (!AmountCsvReader.IsReadableRow(reader, malformed, headerCount, options.Separator, out InputProblem? rowProblem))
             {
-                continue;
-            }
+                if (rowProblem is not null)
+                {
+                    input.AddProblem(rowProblem);
+                }
 
-            if (malformed.Remove(line, out CsvMalformedReason reason))
-            {
-                input.AddProblem(new InputProblem(line, null, null, AmountCsvReader.Describe(reason)));
-                continue;
-            }
-
-            if (fieldCount < headerCount || (fieldCount > headerCount && !AmountCsvReader.IsBlank(reader, headerCount, fieldCount)))
-            {
-                input.AddProblem(new InputProblem(line, null, null, string.Create(CultureInfo.InvariantCulture,
-                    $"the row has {fieldCount} field{(fieldCount == 1 ? string.Empty : "s")}, the header has {headerCount}; enclose values that contain '{AmountCsvReader.Printable(options.Separator)}' in double quotes, and give every row all the columns.")));
                 continue;
             }
 
