@@ -142,6 +142,7 @@ public sealed class JourneyAttributionCalculator
     {
         private readonly int _touchpointCount = framework.Touchpoints.Count;
         private readonly int[] _stageOf = framework.Touchpoints.Select(t => framework.IndexOfStage(t.StageId)).ToArray();
+        private readonly int[] _categoryOf = framework.Touchpoints.Select(t => (int)t.Category).ToArray();
         private readonly AttributionCounts _counts = new();
 
         // Customers, events (grouped by customer, in time order) and periods.
@@ -930,8 +931,9 @@ public sealed class JourneyAttributionCalculator
                     sum = path.Length;
                 }
 
-                distinct.Sort();
-                int n = distinct.Count;
+                Span<int> distinctSpan = CollectionsMarshal.AsSpan(distinct);
+                distinctSpan.Sort();
+                int n = distinctSpan.Length;
                 if (shares.Length < n)
                 {
                     shares = new double[n * 2];
@@ -942,7 +944,7 @@ public sealed class JourneyAttributionCalculator
 
                 for (int j = 0; j < n; j++)
                 {
-                    shares[j] = touchpointWeight[distinct[j]];
+                    shares[j] = touchpointWeight[distinctSpan[j]];
                 }
 
                 LargestRemainder.Allocate(m.Value, shares.AsSpan(0, n), parts.AsSpan(0, n), units.AsSpan(0, n), remainders.AsSpan(0, n));
@@ -950,10 +952,10 @@ public sealed class JourneyAttributionCalculator
                 TouchpointShare[]? list = options.IncludeMovementCredits ? new TouchpointShare[n] : null;
                 for (int j = 0; j < n; j++)
                 {
-                    int t = distinct[j];
+                    int t = distinctSpan[j];
                     bool credited = shares[j] > 0;
                     int stage = _stageOf[t];
-                    int category = (int)framework.Touchpoints[t].Category;
+                    int category = _categoryOf[t];
                     totals.Credit(losses, period, t, stage, parts[j], credited);
                     if (credited && stageSeen[stage] != stamp)
                     {
