@@ -28,10 +28,18 @@ internal static class AmountCsvReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
+        return ReadCsv(stream, name, options.Separator, (readerOptions, malformed) => Read(stream, name, options, readerOptions, malformed, progress));
+    }
+
+    /// <summary>Reads a CSV input the way every reader of the tool does: line numbers tracked, malformed records recovered
+    /// and remembered by line (for <see cref="IsReadableRow"/>), rows of any field count read; CSV that cannot be read at
+    /// all becomes bad input naming the line.</summary>
+    internal static T ReadCsv<T>(Stream stream, string name, char separator, Func<CsvReaderOptions, Dictionary<long, CsvMalformedReason>, T> read)
+    {
         var malformed = new Dictionary<long, CsvMalformedReason>();
         CsvReaderOptions readerOptions = CsvReaderOptions.Default with
         {
-            Separator = options.Separator,
+            Separator = separator,
             TrackLineNumbers = true,
             MalformedData = CsvMalformedDataHandling.Recover,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
@@ -41,7 +49,7 @@ internal static class AmountCsvReader
 
         try
         {
-            return Read(stream, name, options, readerOptions, malformed, progress);
+            return read(readerOptions, malformed);
         }
         catch (CsvFormatException ex)
         {

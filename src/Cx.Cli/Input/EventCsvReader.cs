@@ -21,26 +21,7 @@ internal static class EventCsvReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
-        var malformed = new Dictionary<long, CsvMalformedReason>();
-        CsvReaderOptions readerOptions = CsvReaderOptions.Default with
-        {
-            Separator = options.Separator,
-            TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            OnMalformedRecord = record => malformed.TryAdd(record.LineNumber, record.Reason),
-        };
-
-        try
-        {
-            return Read(stream, name, options, readerOptions, malformed);
-        }
-        catch (CsvFormatException ex)
-        {
-            long? line = ex.LineNumber > 0 ? ex.LineNumber : null;
-            throw new BadInputException(name, [new InputProblem(line, line is null ? "input" : null, null, $"unreadable CSV: {ex.Message}")], 1);
-        }
+        return AmountCsvReader.ReadCsv(stream, name, options.Separator, (readerOptions, malformed) => Read(stream, name, options, readerOptions, malformed));
     }
 
     /// <summary>Parses an instant: ISO 8601 with <c>Z</c> or an offset.</summary>
