@@ -84,16 +84,8 @@ internal static partial class AttributionCommand
             CustomParser = ParseTimeZone,
             HelpName = "id",
         };
-        var format = new Option<string?>("--format", "-f")
-        {
-            Description = "The output format. Default: with --output, by the file's extension (.json, .csv, .md, else table); otherwise table on a terminal and json when standard output is redirected.",
-        };
-        format.AcceptOnlyFromAmong(OutputFormats.Names);
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write to this file instead of standard output. It is replaced only when the whole run succeeds.",
-            HelpName = "file",
-        };
+        Option<string?> format = OutputFormats.CreateFormatOption();
+        Option<string?> output = OutputFormats.CreateOutputOption();
 
         var command = new Command("attribution", "Journey-stage attribution: where the customer asset was earned and lost, per stage, touchpoint and category, with the unattributed movements and the stage-attributed bridge of every period.");
         foreach (Option option in revenue.All)

@@ -35,16 +35,8 @@ internal static class MovementsCommand
                 r.AddError(string.Create(CultureInfo.InvariantCulture, $"--activity-window: expected 1 to {AssetMovementOptions.MaxActivityWindow} periods, got {w}."));
             }
         });
-        var format = new Option<string?>("--format", "-f")
-        {
-            Description = "The output format. Default: with --output, by the file's extension (.json, .csv, .md, else table); otherwise table on a terminal and json when standard output is redirected.",
-        };
-        format.AcceptOnlyFromAmong(OutputFormats.Names);
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write to this file instead of standard output. It is replaced only when the whole run succeeds.",
-            HelpName = "file",
-        };
+        Option<string?> format = OutputFormats.CreateFormatOption();
+        Option<string?> output = OutputFormats.CreateOutputOption();
 
         var command = new Command("movements", "Customer-asset movements of every period: opening, new, reactivated, expansion, contraction, churned, closing, and customer counts.");
         foreach (Option option in revenue.All)

@@ -60,16 +60,8 @@ internal static class ReliabilityCommand
             CustomParser = RevenueInputOptions.ParseDelimiter,
             HelpName = "char",
         };
-        var format = new Option<string?>("--format", "-f")
-        {
-            Description = "The output format. Default: with --output, by the file's extension (.json, .csv, .md, else table); otherwise table on a terminal and json when standard output is redirected.",
-        };
-        format.AcceptOnlyFromAmong(OutputFormats.Names);
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write to this file instead of standard output. It is replaced only when the whole run succeeds.",
-            HelpName = "file",
-        };
+        Option<string?> format = OutputFormats.CreateFormatOption();
+        Option<string?> output = OutputFormats.CreateOutputOption();
 
         var command = new Command("reliability", "Status of every reliability standard (reliable, watch, breached, no data) with its figures and reasons, or a backtest of the early warnings.")
         {

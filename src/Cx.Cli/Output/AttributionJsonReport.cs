@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Cx.Domain.Assets;
 using Cx.Domain.Attribution;
@@ -17,8 +15,7 @@ internal static class AttributionJsonReport
     {
         AttributionResult result = report.Result;
         MeasureUnit unit = report.Unit;
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonOutput.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("currency", unit.Name);
@@ -41,7 +38,7 @@ internal static class AttributionJsonReport
             json.WriteNumber("equalSplitFallbacks", result.EqualSplitFallbackCount);
             Count(json, unit, "earned", result.GainCount, result.EarnedValue);
             Count(json, unit, "lost", result.LossCount, result.LostValue);
-            Amount(json, unit, "net", result.EarnedValue - result.LostValue);
+            JsonOutput.Amount(json, unit, "net", result.EarnedValue - result.LostValue);
 
             json.WriteStartArray("stages");
             foreach (StageCredit stage in result.Stages)
@@ -103,9 +100,9 @@ internal static class AttributionJsonReport
                 json.WriteString("period", period.Period.Label);
                 json.WriteString("start", InvariantText.Date(period.Period.Start));
                 json.WriteString("end", InvariantText.Date(period.Period.End));
-                Amount(json, unit, "earned", period.EarnedValue);
-                Amount(json, unit, "lost", period.LostValue);
-                Amount(json, unit, "net", period.NetValue);
+                JsonOutput.Amount(json, unit, "earned", period.EarnedValue);
+                JsonOutput.Amount(json, unit, "lost", period.LostValue);
+                JsonOutput.Amount(json, unit, "net", period.NetValue);
                 json.WriteStartArray("stages");
                 foreach (StageCredit stage in period.Stages)
                 {
@@ -124,29 +121,21 @@ internal static class AttributionJsonReport
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+        });
     }
 
     private static void Credit(Utf8JsonWriter json, MeasureUnit unit, AttributedValue value)
     {
         Count(json, unit, "earned", value.GainCount, value.EarnedValue);
         Count(json, unit, "lost", value.LossCount, value.LostValue);
-        Amount(json, unit, "net", value.NetValue);
+        JsonOutput.Amount(json, unit, "net", value.NetValue);
     }
 
     private static void Count(Utf8JsonWriter json, MeasureUnit unit, string name, long count, long value)
     {
         json.WriteStartObject(name);
         json.WriteNumber("count", count);
-        Amount(json, unit, "value", value);
+        JsonOutput.Amount(json, unit, "value", value);
         json.WriteEndObject();
-    }
-
-    private static void Amount(Utf8JsonWriter json, MeasureUnit unit, string name, long units)
-    {
-        json.WritePropertyName(name);
-        json.WriteRawValue(unit.Format(units), skipInputValidation: true);
     }
 }

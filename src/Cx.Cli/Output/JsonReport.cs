@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Cx.Domain.Assets;
 using Cx.Domain.Primitives;
@@ -15,8 +13,7 @@ internal static class JsonReport
     {
         AssetMovementReport report = result.Report;
         MeasureUnit unit = report.Unit;
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonOutput.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("currency", unit.Name);
@@ -30,8 +27,8 @@ internal static class JsonReport
                 json.WriteString("period", p.Period.Label);
                 json.WriteString("start", InvariantText.Date(p.Period.Start));
                 json.WriteString("end", InvariantText.Date(p.Period.End));
-                Amount(json, unit, "opening", p.Opening);
-                Amount(json, unit, "closing", p.Closing);
+                JsonOutput.Amount(json, unit, "opening", p.Opening);
+                JsonOutput.Amount(json, unit, "closing", p.Closing);
                 Class(json, unit, "new", p.New);
                 Class(json, unit, "reactivated", p.Reactivated);
                 Class(json, unit, "expansion", p.Expansion);
@@ -42,29 +39,21 @@ internal static class JsonReport
                 json.WriteNumber("active", p.Customers.ActiveCount);
                 json.WriteNumber("incoming", p.Customers.IncomingCount);
                 json.WriteNumber("lost", p.Customers.LostCount);
-                Amount(json, unit, "lostValue", p.Customers.LostValue);
+                JsonOutput.Amount(json, unit, "lostValue", p.Customers.LostValue);
                 json.WriteEndObject();
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+        });
     }
 
     private static void Class(Utf8JsonWriter json, MeasureUnit unit, string name, MovementTotal total)
     {
         json.WriteStartObject(name);
         json.WriteNumber("count", total.CustomerCount);
-        Amount(json, unit, "value", total.Value);
+        JsonOutput.Amount(json, unit, "value", total.Value);
         json.WriteEndObject();
-    }
-
-    private static void Amount(Utf8JsonWriter json, MeasureUnit unit, string name, long units)
-    {
-        json.WritePropertyName(name);
-        json.WriteRawValue(unit.Format(units), skipInputValidation: true);
     }
 }

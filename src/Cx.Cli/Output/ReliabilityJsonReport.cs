@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Cx.Domain.Reliability;
 
@@ -14,8 +12,7 @@ internal static class ReliabilityJsonReport
 {
     public static string Render(ReliabilityResult result)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonOutput.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("asOf", ReliabilityText.Instant(result.AsOf));
@@ -30,9 +27,7 @@ internal static class ReliabilityJsonReport
             }
 
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+        });
     }
 
     private static void Status(Utf8JsonWriter json, ReliabilityReport report)
