@@ -1,3 +1,3 @@
-using Cx.Cli.Tests.TestData;
+using Cx.Domain.Tests.TestData;
 
 [assembly: InvariantCulture]
