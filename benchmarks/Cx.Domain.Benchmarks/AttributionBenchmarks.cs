@@ -36,7 +36,7 @@ public class AttributionBenchmarks
             Enumerable.Range(0, 10).Select(s => new JourneyStage($"s{s}", $"Stage {s}", s + 1)),
             Enumerable.Range(0, 50).Select(t => new Touchpoint($"t{t}", $"Touchpoint {t}", $"s{t / 5}", (TouchpointCategory)((t % 4) + 1), "Owner")));
         PeriodGrid grid = PeriodGrid.Monthly(new LocalDate(2024, 1, 1), new LocalDate(2024, 3, 31));
-        Cx.Domain.Primitives.Period march = grid[2];
+        GridPeriod march = grid[2];
         var random = new Random(42);
         var movements = new List<CustomerMovement>(Customers);
         var events = new List<ExperienceEvent>(Customers * 10);

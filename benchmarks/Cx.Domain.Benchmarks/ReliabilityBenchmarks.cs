@@ -33,8 +33,11 @@ public class ReliabilityBenchmarks
     public void Setup()
     {
         PeriodGrid grid = PeriodGrid.Monthly(new YearMonth(2026, 1), new YearMonth(2026, 12));
-        _standards = ReliabilityStandardSet.Create(Enumerable.Range(0, StandardCount).Select(i => ReliabilityStandard.Create(
-            $"s{i}", $"t{i % 12}", $"Standard {i}", "hours", "h", ThresholdComparison.AtMost, 48, 0.95, EvaluationWindow.Calendar(grid), 20, "Owner")));
+        _standards = ReliabilityStandardSet.Create(Enumerable.Range(0, StandardCount).Select(i => ReliabilityStandard.Create(new ReliabilityStandardDefinition
+        {
+            Id = $"s{i}", TouchpointId = $"t{i % 12}", Name = $"Standard {i}", Metric = "hours", Unit = "h", Comparison = ThresholdComparison.AtMost, Threshold = 48,
+            Objective = 0.95, Window = EvaluationWindow.Calendar(grid), MinimumEvents = 20, Owner = "Owner",
+        })));
         _evaluator = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { DetectDrift = false });
         var random = new Random(42);
         Instant start = Instant.FromUtc(2026, 1, 1, 0, 0);

@@ -139,7 +139,7 @@ internal static partial class AttributionCommand
         }
 
         SampleCompany? company = revenue.Sample ? SampleCompany.Generate(revenue.Seed) : null;
-        JourneyFramework framework = company is null ? LoadJourney(settings.JourneyFile!) : SampleCompany.Journey;
+        JourneyFramework framework = company is null ? LoadJourney(settings.JourneyFile!) : company.Journey;
         ParsedInput input = MovementsCommand.Load(revenue, stderr, console);
         AssetLedger ledger = MovementsCommand.BuildLedger(input, revenue);
         ParsedEvents events = company is null ? LoadEvents(settings.EventsFile!, settings.Events) : SampleEvents(company, revenue.Seed);

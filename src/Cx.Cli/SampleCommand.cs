@@ -63,7 +63,7 @@ internal static class SampleCommand
             var company = SampleCompany.Generate(new SampleCompanyOptions { Seed = parse.GetValue(seed), CustomerCount = parse.GetValue(customers) });
             if (parse.GetValue(journey) is { } journeyPath)
             {
-                OutputFile.Write(journeyPath, stdout, writer => writer.Write(JourneyJson.Write(SampleCompany.Journey).ReplaceLineEndings("\n") + "\n"));
+                OutputFile.Write(journeyPath, stdout, writer => writer.Write(JourneyJson.Write(company.Journey).ReplaceLineEndings("\n") + "\n"));
             }
 
             if (parse.GetValue(events) is { } eventsPath)

@@ -152,7 +152,7 @@ public sealed class AttributionCommandTests
             company.RevenueRecords,
             PeriodGrid.Monthly(company.RevenueRecords.Min(r => r.Date), company.RevenueRecords.Max(r => r.Date)),
             new AssetLedgerOptions { AfterGrid = AfterGridPolicy.Exclude });
-        AttributionResult expected = new JourneyAttributionCalculator().Calculate(SampleCompany.Journey, ledger, company.ExperienceEvents, new AttributionOptions { Model = model });
+        AttributionResult expected = new JourneyAttributionCalculator().Calculate(company.Journey, ledger, company.ExperienceEvents, new AttributionOptions { Model = model });
 
         CliRun run = Tool.Run("attribution", "--sample", "--model", name, "--format", "json");
 

@@ -10,7 +10,7 @@ public sealed record CohortCell
     /// <param name="period">The period the cell measures.</param>
     /// <param name="activeCustomerCount">How many of the cohort's customers are active in that period.</param>
     /// <param name="value">Their total value in that period, in units.</param>
-    public CohortCell(int age, Period period, long activeCustomerCount, long value)
+    public CohortCell(int age, GridPeriod period, long activeCustomerCount, long value)
     {
         Age = age;
         Period = period;
@@ -22,7 +22,7 @@ public sealed record CohortCell
     public int Age { get; }
 
     /// <summary>The period the cell measures.</summary>
-    public Period Period { get; }
+    public GridPeriod Period { get; }
 
     /// <summary>How many of the cohort's customers are active in that period.</summary>
     public long ActiveCustomerCount { get; }

@@ -15,7 +15,7 @@ public sealed record CohortRetention
     /// <param name="retainedCustomerCount">How many of them are active at p.</param>
     /// <param name="retainedValue">Their total value at p.</param>
     /// <param name="grossRetainedValue">The sum over them of <c>min(v(p), v(p - h))</c>.</param>
-    public CohortRetention(Period period, int horizon, string basePeriodLabel, long baseCustomerCount, long baseValue, long retainedCustomerCount, long retainedValue, long grossRetainedValue)
+    public CohortRetention(GridPeriod period, int horizon, string basePeriodLabel, long baseCustomerCount, long baseValue, long retainedCustomerCount, long retainedValue, long grossRetainedValue)
     {
         Period = period;
         Horizon = horizon;
@@ -28,7 +28,7 @@ public sealed record CohortRetention
     }
 
     /// <summary>The period p measured.</summary>
-    public Period Period { get; }
+    public GridPeriod Period { get; }
 
     /// <summary>The horizon h in periods.</summary>
     public int Horizon { get; }

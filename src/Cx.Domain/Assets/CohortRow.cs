@@ -10,7 +10,7 @@ public sealed record CohortRow
     /// <param name="cohort">The cohort's first active period.</param>
     /// <param name="customerCount">The cohort's size.</param>
     /// <param name="cells">One cell per age, from 0 to the end of the grid.</param>
-    public CohortRow(Period cohort, long customerCount, ImmutableArray<CohortCell> cells)
+    public CohortRow(GridPeriod cohort, long customerCount, ImmutableArray<CohortCell> cells)
     {
         Cohort = cohort;
         CustomerCount = customerCount;
@@ -18,7 +18,7 @@ public sealed record CohortRow
     }
 
     /// <summary>The cohort's first active period.</summary>
-    public Period Cohort { get; }
+    public GridPeriod Cohort { get; }
 
     /// <summary>The cohort's size.</summary>
     public long CustomerCount { get; }

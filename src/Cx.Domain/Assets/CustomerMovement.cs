@@ -12,7 +12,7 @@ public sealed record CustomerMovement
     /// <param name="previousValue">The customer's value in the period before, in units.</param>
     /// <param name="currentValue">The customer's value in this period, in units.</param>
     /// <param name="segment">The segment the movement is attributed to (the segment at this period; at the period before for churn), or null.</param>
-    public CustomerMovement(CustomerId customer, Period period, MovementClass movementClass, long previousValue, long currentValue, string? segment)
+    public CustomerMovement(CustomerId customer, GridPeriod period, MovementClass movementClass, long previousValue, long currentValue, string? segment)
     {
         Customer = customer;
         Period = period;
@@ -26,7 +26,7 @@ public sealed record CustomerMovement
     public CustomerId Customer { get; }
 
     /// <summary>The period of the movement.</summary>
-    public Period Period { get; }
+    public GridPeriod Period { get; }
 
     /// <summary>The movement class.</summary>
     public MovementClass Class { get; }

@@ -10,7 +10,7 @@ namespace Cx.Domain.Assets;
 /// </remarks>
 public sealed record PeriodMovement
 {
-    internal PeriodMovement(Period period, long opening, long closing, MovementTotal[] classes, CustomerActivity customers)
+    internal PeriodMovement(GridPeriod period, long opening, long closing, MovementTotal[] classes, CustomerActivity customers)
     {
         Period = period;
         Opening = opening;
@@ -25,7 +25,7 @@ public sealed record PeriodMovement
     }
 
     /// <summary>Gets the period.</summary>
-    public Period Period { get; }
+    public GridPeriod Period { get; }
 
     /// <summary>Gets the total value of the period before: the sum of v(p-1) over all customers.</summary>
     public long Opening { get; }

@@ -17,7 +17,7 @@ public sealed record PeriodRetention
     /// <param name="netRevenueChurnFraction">Net revenue churn: <c>-(Churned + Contraction + Expansion + Reactivated) / Opening</c>;
 /// negative when expansion and reactivation outweigh losses. Null when the opening is zero.</param>
     /// <param name="quickRatio">Quick ratio: <c>(New + Reactivated + Expansion) / |Contraction + Churned|</c>. Null when there are no losses.</param>
-    public PeriodRetention(Period period, long opening, double? netRevenueRetentionFraction, double? grossRevenueRetentionFraction, double? grossRevenueChurnFraction, double? netRevenueChurnFraction, double? quickRatio)
+    public PeriodRetention(GridPeriod period, long opening, double? netRevenueRetentionFraction, double? grossRevenueRetentionFraction, double? grossRevenueChurnFraction, double? netRevenueChurnFraction, double? quickRatio)
     {
         Period = period;
         Opening = opening;
@@ -29,7 +29,7 @@ public sealed record PeriodRetention
     }
 
     /// <summary>The period.</summary>
-    public Period Period { get; }
+    public GridPeriod Period { get; }
 
     /// <summary>The opening value the ratios divide by.</summary>
     public long Opening { get; }

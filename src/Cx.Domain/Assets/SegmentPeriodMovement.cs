@@ -20,7 +20,7 @@ public sealed record SegmentPeriodMovement
     /// <param name="churned">Churned customers.</param>
     /// <param name="netMigrationIn">Value that moved in with customers who switched into the segment: <c>Opening</c> minus
 /// the segment's closing of the period before (negative when customers moved out).</param>
-    public SegmentPeriodMovement(Period period, long opening, long closing, MovementTotal @new, MovementTotal reactivated, MovementTotal expansion, MovementTotal contraction, MovementTotal flat, MovementTotal churned, long netMigrationIn)
+    public SegmentPeriodMovement(GridPeriod period, long opening, long closing, MovementTotal @new, MovementTotal reactivated, MovementTotal expansion, MovementTotal contraction, MovementTotal flat, MovementTotal churned, long netMigrationIn)
     {
         Period = period;
         Opening = opening;
@@ -35,7 +35,7 @@ public sealed record SegmentPeriodMovement
     }
 
     /// <summary>The period.</summary>
-    public Period Period { get; }
+    public GridPeriod Period { get; }
 
     /// <summary>The period-before value of the customers attributed to this segment in this period.</summary>
     public long Opening { get; }

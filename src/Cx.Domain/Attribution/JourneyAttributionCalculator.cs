@@ -10,7 +10,6 @@ using Cx.Domain.Journey;
 using Cx.Domain.Primitives;
 using Cx.Domain.Validation;
 using NodaTime;
-using GridPeriod = Cx.Domain.Primitives.Period;
 
 namespace Cx.Domain.Attribution;
 

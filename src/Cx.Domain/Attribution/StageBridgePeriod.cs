@@ -1,5 +1,5 @@
 using System.Globalization;
-using GridPeriod = Cx.Domain.Primitives.Period;
+using Cx.Domain.Primitives;
 
 namespace Cx.Domain.Attribution;
 

@@ -25,7 +25,7 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
     private readonly long _startEpochDay;
     private readonly int _startMonthNumber;
     private readonly LocalDate[] _customStarts;
-    private readonly ImmutableArray<Period> _periods;
+    private readonly ImmutableArray<GridPeriod> _periods;
 
     private PeriodGrid(PeriodGridKind kind, LocalDate start, int count, IsoDayOfWeek weekStart, DateInterval[]? custom)
     {
@@ -34,11 +34,11 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
         _startEpochDay = CalendarMath.EpochDay(start);
         _startMonthNumber = CalendarMath.MonthNumber(start);
         _customStarts = custom is null ? [] : custom.Select(i => i.Start).ToArray();
-        var periods = ImmutableArray.CreateBuilder<Period>(count);
+        var periods = ImmutableArray.CreateBuilder<GridPeriod>(count);
         for (int i = 0; i < count; i++)
         {
             DateInterval interval = custom is null ? RegularInterval(start, i) : custom[i];
-            periods.Add(new Period(i, interval, custom is null ? RegularLabel(interval) : CustomLabel(interval)));
+            periods.Add(new GridPeriod(i, interval, custom is null ? RegularLabel(interval) : CustomLabel(interval)));
         }
 
         _periods = periods.MoveToImmutable();
@@ -54,7 +54,7 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
     public int Count => _periods.Length;
 
     /// <summary>Gets the periods, in calendar order.</summary>
-    public IReadOnlyList<Period> Periods => _periods;
+    public IReadOnlyList<GridPeriod> Periods => _periods;
 
     /// <summary>Gets the first day of the first period.</summary>
     public LocalDate Start => _periods[0].Start;
@@ -72,7 +72,7 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
     /// <param name="index">Zero-based, less than <see cref="Count"/>.</param>
     /// <returns>The period.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the grid.</exception>
-    public Period this[int index]
+    public GridPeriod this[int index]
     {
         get
         {
@@ -109,7 +109,7 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
     /// <param name="period">The period, or null when the date is outside the grid.</param>
     /// <returns><see langword="true"/> when the date falls in the grid.</returns>
     /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
-    public bool TryFind(LocalDate date, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Period? period)
+    public bool TryFind(LocalDate date, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GridPeriod? period)
     {
         int index = IndexOf(date);
         period = unchecked((uint)index < (uint)Count) ? _periods[index] : null;

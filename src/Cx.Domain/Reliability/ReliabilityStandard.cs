@@ -10,7 +10,7 @@ namespace Cx.Domain.Reliability;
 /// <para>An event is good when its value meets <see cref="Threshold"/> by <see cref="Comparison"/>; a window meets the
 /// standard when its share of good events (compliance) is at least <see cref="Objective"/>, and it needs at least
 /// <see cref="MinimumEvents"/> events for any verdict.</para>
-/// <para>Immutable and validated: create it with <see cref="Create"/>; every failure is reported with a code (CX0501 to
+/// <para>Immutable and validated: create it with <see cref="Create(ReliabilityStandardDefinition)"/>; every failure is reported with a code (CX0501 to
 /// CX0509, CX0514). The drift baseline is given (<see cref="Baseline"/>), estimated from the events in
 /// <see cref="ReferenceInterval"/>, or absent (then no drift detection for this standard).</para>
 /// </remarks>
@@ -86,31 +86,21 @@ public sealed class ReliabilityStandard
 
     internal decimal ObjectiveDecimal => decimal.Parse(Objective.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    /// <summary>Validates and creates a standard.</summary>
-    /// <param name="id">The stable id.</param>
-    /// <param name="touchpointId">The touchpoint's id.</param>
-    /// <param name="name">The display name.</param>
-    /// <param name="metric">What is measured.</param>
-    /// <param name="unit">The unit of the values.</param>
-    /// <param name="comparison">At most or at least.</param>
-    /// <param name="threshold">The threshold, finite.</param>
-    /// <param name="objective">The share of events that must be good, in (0, 1).</param>
-    /// <param name="window">The evaluation window.</param>
-    /// <param name="minimumEvents">The evidence gate, at least 1.</param>
-    /// <param name="owner">The accountable owner, or null to take the touchpoint's owner from a journey framework.</param>
-    /// <param name="evidence">Events (default) or periodic aggregates.</param>
-    /// <param name="baseline">A given drift baseline, or null.</param>
-    /// <param name="referenceInterval">The interval whose events estimate the drift baseline, or null.</param>
+    /// <summary>Validates a definition and creates the standard.</summary>
+    /// <param name="definition">The definition: id, touchpoint, name, metric, comparison, threshold, objective and window, and
+    /// the optional parts.</param>
     /// <returns>The standard.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> is null.</exception>
     /// <exception cref="CxValidationException">Something is invalid; every failure is listed with its code.</exception>
-    public static ReliabilityStandard Create(
-        string id, string touchpointId, string name, string metric, string unit, ThresholdComparison comparison, double threshold,
-        double objective, EvaluationWindow window, int minimumEvents = 1, string? owner = null, EvidenceKind evidence = EvidenceKind.Events,
-        DriftBaseline? baseline = null, Interval? referenceInterval = null)
+    public static ReliabilityStandard Create(ReliabilityStandardDefinition definition)
     {
+        ArgumentNullException.ThrowIfNull(definition);
+        string? id = definition.Id;
+        string? owner = definition.Owner;
         var standard = new ReliabilityStandard(
-            id?.Trim()!, touchpointId?.Trim()!, name?.Trim()!, metric?.Trim()!, unit?.Trim() ?? string.Empty, comparison, threshold, objective,
-            window, minimumEvents, string.IsNullOrWhiteSpace(owner) ? null : owner.Trim(), evidence, baseline, referenceInterval);
+            id?.Trim()!, definition.TouchpointId?.Trim()!, definition.Name?.Trim()!, definition.Metric?.Trim()!, definition.Unit?.Trim() ?? string.Empty,
+            definition.Comparison, definition.Threshold, definition.Objective, definition.Window, definition.MinimumEvents,
+            string.IsNullOrWhiteSpace(owner) ? null : owner.Trim(), definition.Evidence, definition.Baseline, definition.ReferenceInterval);
         new ReliabilityStandardValidator().ValidateOrThrow(standard, string.IsNullOrWhiteSpace(id) ? "reliability standard" : $"reliability standard '{id}'");
         return standard;
     }

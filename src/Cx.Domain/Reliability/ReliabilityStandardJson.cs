@@ -108,9 +108,12 @@ public static class ReliabilityStandardJson
 
             try
             {
-                standards.Add(ReliabilityStandard.Create(
-                    d.Id!, d.Touchpoint!, d.Name!, d.Metric!, d.Unit ?? string.Empty, comparison, d.Value!.Value, d.Target!.Value, window!,
-                    d.MinimumEvents ?? 1, d.Owner, evidence, baseline, reference));
+                standards.Add(ReliabilityStandard.Create(new ReliabilityStandardDefinition
+                {
+                    Id = d.Id!, TouchpointId = d.Touchpoint!, Name = d.Name!, Metric = d.Metric!, Unit = d.Unit ?? string.Empty, Comparison = comparison,
+                    Threshold = d.Value!.Value, Objective = d.Target!.Value, Window = window!, MinimumEvents = d.MinimumEvents ?? 1, Owner = d.Owner,
+                    Evidence = evidence, Baseline = baseline, ReferenceInterval = reference,
+                }));
             }
             catch (CxValidationException e)
             {

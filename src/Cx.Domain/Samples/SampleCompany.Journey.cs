@@ -20,8 +20,9 @@ public sealed partial class SampleCompany
 
     /// <summary>Gets the sample company's journey: a car-buying journey of six stages (research, test drive, purchase,
     /// delivery, service, renewal) and twelve touchpoints with their categories, owners and moments of truth.</summary>
-    /// <remarks>The stage and touchpoint ids are stable: other modules' samples (reliability standards) use them.</remarks>
-    public static JourneyFramework Journey => CarJourney.Value;
+    /// <remarks>The stage and touchpoint ids are stable: other modules' samples (reliability standards) use them. The journey
+    /// does not depend on the options, so every instance returns the same framework.</remarks>
+    public JourneyFramework Journey => CarJourney.Value;
 
     /// <summary>Gets the customers' experience events, derived from their movements with a separate random stream.</summary>
     /// <remarks>

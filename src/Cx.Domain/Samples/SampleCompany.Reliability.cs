@@ -58,9 +58,12 @@ public sealed partial class SampleCompany
         var window = EvaluationWindow.Calendar(Grid);
         Instant start = Grid.Start.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
         Instant referenceEnd = Grid.Start.PlusMonths(Math.Min(3, MonthCount)).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
-        return ReliabilityStandardSet.Create(Processes.Select(p => ReliabilityStandard.Create(
-            p.Id, p.Touchpoint, p.Name, p.Metric, p.Unit, ThresholdComparison.AtMost, p.Threshold, p.Objective, window, (int)Math.Round(3 / (1 - p.Objective)), p.Owner,
-            referenceInterval: new Interval(start, referenceEnd))), Journey);
+        return ReliabilityStandardSet.Create(Processes.Select(p => ReliabilityStandard.Create(new ReliabilityStandardDefinition
+        {
+            Id = p.Id, TouchpointId = p.Touchpoint, Name = p.Name, Metric = p.Metric, Unit = p.Unit, Comparison = ThresholdComparison.AtMost,
+            Threshold = p.Threshold, Objective = p.Objective, Window = window, MinimumEvents = (int)Math.Round(3 / (1 - p.Objective)), Owner = p.Owner,
+            ReferenceInterval = new Interval(start, referenceEnd),
+        })), Journey);
     }
 
     private ImmutableArray<ReliabilityMeasurement> GenerateReliabilityMeasurements()

@@ -171,7 +171,7 @@ public sealed class AttributionPropertyTests
         int converting = 0, all = 0;
         var customers = s.Movements.Select(m => m.Customer).Concat(s.Events.Select(e => e.Customer)).Distinct();
         var periods = s.Movements.Select(m => m.Period).Distinct();
-        foreach (Cx.Domain.Primitives.Period period in periods)
+        foreach (GridPeriod period in periods)
         {
             NodaTime.Instant end = NodaTime.DateTimeZone.Utc.AtStartOfDay(period.End.PlusDays(1)).ToInstant();
             NodaTime.Instant start = end - NodaTime.Duration.FromDays(90);

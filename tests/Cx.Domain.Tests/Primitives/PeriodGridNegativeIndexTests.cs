@@ -3,7 +3,6 @@ using Cx.Domain.Tests.TestData;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
-using Period = Cx.Domain.Primitives.Period;
 
 namespace Cx.Domain.Tests.Primitives;
 
@@ -22,7 +21,7 @@ public sealed class PeriodGridNegativeIndexTests
     [Fact]
     public void TryFind_DateBeforeTheGrid_ReturnsFalse()
     {
-        Assert.False(Monthly2024.TryFind(new LocalDate(2023, 12, 31), out Period? period));
+        Assert.False(Monthly2024.TryFind(new LocalDate(2023, 12, 31), out GridPeriod? period));
         Assert.Null(period);
     }
 

@@ -5,7 +5,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using NodaPeriod = NodaTime.Period;
-using Period = Cx.Domain.Primitives.Period;
 
 namespace Cx.Domain.Tests.Primitives;
 
@@ -15,7 +14,7 @@ public sealed class PeriodGridTests
 
     private static string[] Labels(PeriodGrid grid) => grid.Periods.Select(p => p.Label).ToArray();
 
-    private static void AssertInterval(Period period, LocalDate start, LocalDate end)
+    private static void AssertInterval(GridPeriod period, LocalDate start, LocalDate end)
     {
         Assert.Equal(start, period.Start);
         Assert.Equal(end, period.End);
@@ -418,9 +417,9 @@ public sealed class PeriodGridTests
     {
         PeriodGrid grid = PeriodGrid.Monthly(new YearMonth(2024, 1), new YearMonth(2024, 3));
 
-        Assert.True(grid.TryFind(D(2024, 2, 10), out Period? period));
+        Assert.True(grid.TryFind(D(2024, 2, 10), out GridPeriod? period));
         Assert.Equal("2024-02", period!.Label);
-        Assert.False(grid.TryFind(D(2024, 4, 1), out Period? after));
+        Assert.False(grid.TryFind(D(2024, 4, 1), out GridPeriod? after));
         Assert.Null(after);
     }
 
@@ -504,7 +503,7 @@ public sealed class PeriodGridTests
 
             Assert.InRange(index, 0, grid.Count - 1);
             Assert.True(grid[index].Contains(date), $"{grid[index]} should contain {date}");
-            Assert.True(grid.TryFind(date, out Period? found));
+            Assert.True(grid.TryFind(date, out GridPeriod? found));
             Assert.Same(grid[index], found);
         }));
 
@@ -606,7 +605,7 @@ public sealed class PeriodGridTests
         PropertyCheck.Run(Prop.ForAll(PrimitiveGenerators.RegularGridSpecs(), spec =>
         {
             PeriodGrid grid = spec.Build();
-            foreach (Period p in grid.Periods)
+            foreach (GridPeriod p in grid.Periods)
             {
                 switch (spec.Kind)
                 {
@@ -649,7 +648,7 @@ public sealed class PeriodGridTests
     public void Labels_AnyRegularGrid_FollowTheKindsFormat() =>
         PropertyCheck.Run(Prop.ForAll(PrimitiveGenerators.RegularGridSpecs(), spec =>
         {
-            foreach (Period p in spec.Build().Periods)
+            foreach (GridPeriod p in spec.Build().Periods)
             {
                 DateTime start = p.Start.ToDateTimeUnspecified();
                 string expected = spec.Kind switch

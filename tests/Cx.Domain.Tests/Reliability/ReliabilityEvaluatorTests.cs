@@ -103,7 +103,11 @@ public sealed class ReliabilityEvaluatorTests
     [Fact]
     public void Evaluate_ThresholdItself_IsGoodForAtMostAndAtLeast()
     {
-        ReliabilityStandard score = ReliabilityStandard.Create("csat", "service-repair", "CSAT", "score", "pts", ThresholdComparison.AtLeast, 4, 0.5, EvaluationWindow.Calendar(Months2026), owner: "Aftersales");
+        ReliabilityStandard score = ReliabilityStandard.Create(new ReliabilityStandardDefinition
+        {
+            Id = "csat", TouchpointId = "service-repair", Name = "CSAT", Metric = "score", Unit = "pts", Comparison = ThresholdComparison.AtLeast, Threshold = 4,
+            Objective = 0.5, Window = EvaluationWindow.Calendar(Months2026), Owner = "Aftersales",
+        });
         ReliabilityReport report = Evaluator.Evaluate(Set(TestDrive(), score), [M("test-drive-48h", Jan1, 48), M("csat", Jan1, 4), M("csat", Jan1, 3.99)], Jan1);
 
         Assert.Equal(0L, report.Standards[0].CurrentWindow!.BadEventCount);
@@ -114,8 +118,12 @@ public sealed class ReliabilityEvaluatorTests
     public void Evaluate_PeriodAggregates_JudgesEachPeriodOnceWhenItCloses()
     {
         // Weekly first-contact resolution at least 85%, in 3 of 4 weeks a month. Two weeks of January are below.
-        ReliabilityStandard fcr = ReliabilityStandard.Create("fcr-weekly", "roadside-assistance", "First-contact resolution", "weekly FCR", "%", ThresholdComparison.AtLeast, 85, 0.75,
-            EvaluationWindow.Calendar(Months2026), owner: "Customer care", evidence: EvidenceKind.PeriodAggregates);
+        ReliabilityStandard fcr = ReliabilityStandard.Create(new ReliabilityStandardDefinition
+        {
+            Id = "fcr-weekly", TouchpointId = "roadside-assistance", Name = "First-contact resolution", Metric = "weekly FCR", Unit = "%",
+            Comparison = ThresholdComparison.AtLeast, Threshold = 85, Objective = 0.75, Window = EvaluationWindow.Calendar(Months2026), Owner = "Customer care",
+            Evidence = EvidenceKind.PeriodAggregates,
+        });
         PeriodAggregate Week(int startDay, double value) => new("fcr-weekly", new DateInterval(new LocalDate(2026, 1, startDay), new LocalDate(2026, 1, startDay + 6)), value);
 
         StandardEvaluation e = Evaluator.Evaluate(Set(fcr), [], Instant.FromUtc(2026, 1, 31, 0, 0), [Week(1, 87), Week(8, 84), Week(15, 80), Week(22, 90)]).Standards[0];
@@ -129,7 +137,11 @@ public sealed class ReliabilityEvaluatorTests
     [Fact]
     public void Evaluate_StandardWithoutEvents_IsNoDataNotAnError()
     {
-        ReliabilityStandard other = ReliabilityStandard.Create("proposal-5d", "proposal", "Proposal in 5 days", "days to proposal", "d", ThresholdComparison.AtMost, 5, 0.9, EvaluationWindow.Calendar(Months2026), owner: "Sales operations");
+        ReliabilityStandard other = ReliabilityStandard.Create(new ReliabilityStandardDefinition
+        {
+            Id = "proposal-5d", TouchpointId = "proposal", Name = "Proposal in 5 days", Metric = "days to proposal", Unit = "d",
+            Comparison = ThresholdComparison.AtMost, Threshold = 5, Objective = 0.9, Window = EvaluationWindow.Calendar(Months2026), Owner = "Sales operations",
+        });
 
         ReliabilityReport report = Evaluator.Evaluate(Set(TestDrive(), other), [M("test-drive-48h", Jan1, 10)], Jan1);
 
@@ -171,8 +183,11 @@ public sealed class ReliabilityEvaluatorTests
     [Fact]
     public void Create_InvalidStandard_ReportsEveryFailure()
     {
-        var ex = Assert.Throws<CxValidationException>(() => ReliabilityStandard.Create(
-            "", "test-drive", " ", "hours", "h", ThresholdComparison.Unknown, double.NaN, 1, EvaluationWindow.Rolling(Duration.FromMinutes(30)), 0));
+        var ex = Assert.Throws<CxValidationException>(() => ReliabilityStandard.Create(new ReliabilityStandardDefinition
+        {
+            Id = "", TouchpointId = "test-drive", Name = " ", Metric = "hours", Unit = "h", Comparison = ThresholdComparison.Unknown, Threshold = double.NaN,
+            Objective = 1, Window = EvaluationWindow.Rolling(Duration.FromMinutes(30)), MinimumEvents = 0,
+        }));
 
         Assert.Equal(
             [CxErrorCodes.StandardIdEmpty, CxErrorCodes.StandardObjectiveInvalid, CxErrorCodes.StandardThresholdInvalid, CxErrorCodes.StandardKindInvalid, CxErrorCodes.StandardWindowInvalid, CxErrorCodes.StandardMinimumEventsInvalid, CxErrorCodes.StandardTextMissing],
@@ -196,8 +211,16 @@ public sealed class ReliabilityEvaluatorTests
     {
         JourneyFramework journey = JourneyFramework.Create("Car buyers", [new JourneyStage("test-drive", "Test drive", 1)],
             [new Touchpoint("test-drive", "Test drive", "test-drive", TouchpointCategory.EarningTheRightToGrowth, "Dealer network")]);
-        ReliabilityStandard noOwner = ReliabilityStandard.Create("td", "test-drive", "Test drive", "hours", "h", ThresholdComparison.AtMost, 48, 0.95, EvaluationWindow.Calendar(Months2026));
-        ReliabilityStandard unknown = ReliabilityStandard.Create("x", "tets-drive", "X", "hours", "h", ThresholdComparison.AtMost, 48, 0.95, EvaluationWindow.Calendar(Months2026), owner: "Digital");
+        ReliabilityStandard noOwner = ReliabilityStandard.Create(new ReliabilityStandardDefinition
+        {
+            Id = "td", TouchpointId = "test-drive", Name = "Test drive", Metric = "hours", Unit = "h", Comparison = ThresholdComparison.AtMost, Threshold = 48,
+            Objective = 0.95, Window = EvaluationWindow.Calendar(Months2026),
+        });
+        ReliabilityStandard unknown = ReliabilityStandard.Create(new ReliabilityStandardDefinition
+        {
+            Id = "x", TouchpointId = "tets-drive", Name = "X", Metric = "hours", Unit = "h", Comparison = ThresholdComparison.AtMost, Threshold = 48,
+            Objective = 0.95, Window = EvaluationWindow.Calendar(Months2026), Owner = "Digital",
+        });
 
         Assert.Equal("Dealer network", ReliabilityStandardSet.Create([noOwner], journey).Standards[0].Owner);
         var ex = Assert.Throws<CxValidationException>(() => ReliabilityStandardSet.Create([noOwner, unknown, noOwner], journey));

@@ -13,7 +13,7 @@ public sealed class SampleCompanyJourneyTests
     [Fact]
     public void Journey_Always_HasTheAgreedStagesTouchpointsCategoriesAndOwners()
     {
-        JourneyFramework journey = SampleCompany.Journey;
+        JourneyFramework journey = Company.Journey;
 
         Assert.Equal(["research", "test-drive", "purchase", "delivery", "service", "renewal"], journey.Stages.Select(s => s.Id));
         Assert.Equal(
@@ -32,7 +32,7 @@ public sealed class SampleCompanyJourneyTests
 
         Assert.Equal(Company.ExperienceEvents, again.ExperienceEvents);
         Assert.True(Company.ExperienceEvents.Count > 1000, $"{Company.ExperienceEvents.Count} events");
-        AttributionResult result = new JourneyAttributionCalculator().Calculate(SampleCompany.Journey, Company.RevenueLedger(), Company.ExperienceEvents);
+        AttributionResult result = new JourneyAttributionCalculator().Calculate(Company.Journey, Company.RevenueLedger(), Company.ExperienceEvents);
         Assert.True(result.Touchpoints.Sum(t => t.EarnedValue) > result.Unattributed.EarnedValue);
     }
 

@@ -3,7 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using NodaPeriod = NodaTime.Period;
-using Period = Cx.Domain.Primitives.Period;
 
 namespace Cx.Domain.Tests.TestData;
 
@@ -119,7 +118,7 @@ public static class PrimitiveGenerators
     }
 
     /// <summary>Periods taken from <see cref="SmallGrids"/>.</summary>
-    public static Arbitrary<Period> SmallPeriods() =>
+    public static Arbitrary<GridPeriod> SmallPeriods() =>
         Arb.From(SmallGrids().Generator.SelectMany(g => Gen.Elements(g.Periods.ToArray())));
 
     private static PeriodGrid Rebuild(PeriodGrid grid) => grid.Kind switch

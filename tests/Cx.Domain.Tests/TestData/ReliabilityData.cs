@@ -13,9 +13,12 @@ public static class ReliabilityData
 
     /// <summary>"Test drive within 48 hours for 95% of requests", monthly, evidence gate <paramref name="minimumEvents"/>.</summary>
     public static ReliabilityStandard TestDrive(EvaluationWindow? window = null, int minimumEvents = 1, double objective = 0.95, DriftBaseline? baseline = null, Interval? reference = null) =>
-        ReliabilityStandard.Create(
-            "test-drive-48h", "test-drive", "Test drive within 48 hours", "hours from request to test drive", "h", ThresholdComparison.AtMost, 48, objective,
-            window ?? EvaluationWindow.Calendar(Months2026), minimumEvents, "Dealer network", baseline: baseline, referenceInterval: reference);
+        ReliabilityStandard.Create(new ReliabilityStandardDefinition
+        {
+            Id = "test-drive-48h", TouchpointId = "test-drive", Name = "Test drive within 48 hours", Metric = "hours from request to test drive", Unit = "h",
+            Comparison = ThresholdComparison.AtMost, Threshold = 48, Objective = objective, Window = window ?? EvaluationWindow.Calendar(Months2026),
+            MinimumEvents = minimumEvents, Owner = "Dealer network", Baseline = baseline, ReferenceInterval = reference,
+        });
 
     public static ReliabilityStandardSet Set(params ReliabilityStandard[] standards) => ReliabilityStandardSet.Create(standards);
 

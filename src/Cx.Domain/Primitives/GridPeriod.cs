@@ -4,9 +4,9 @@ namespace Cx.Domain.Primitives;
 
 /// <summary>One period of a <see cref="PeriodGrid"/>: its position, its dates and its label.</summary>
 /// <remarks>Equality compares index, interval and label. Periods are created by their grid only.</remarks>
-public sealed class Period : IEquatable<Period>
+public sealed class GridPeriod : IEquatable<GridPeriod>
 {
-    internal Period(int index, DateInterval interval, string label)
+    internal GridPeriod(int index, DateInterval interval, string label)
     {
         Index = index;
         Interval = interval;
@@ -34,26 +34,26 @@ public sealed class Period : IEquatable<Period>
     public bool Contains(LocalDate date) => Interval.Contains(date);
 
     /// <inheritdoc/>
-    public bool Equals(Period? other) =>
+    public bool Equals(GridPeriod? other) =>
         other is not null && Index == other.Index && Interval.Equals(other.Interval) && string.Equals(Label, other.Label, StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as Period);
+    public override bool Equals(object? obj) => Equals(obj as GridPeriod);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Index, Interval, Label);
 
-    /// <summary>Tests two instances for equality; see <see cref="Equals(Period?)"/>.</summary>
+    /// <summary>Tests two instances for equality; see <see cref="Equals(GridPeriod?)"/>.</summary>
     /// <param name="left">The first instance, or null.</param>
     /// <param name="right">The second instance, or null.</param>
     /// <returns><see langword="true"/> when both are null or equal.</returns>
-    public static bool operator ==(Period? left, Period? right) => left is null ? right is null : left.Equals(right);
+    public static bool operator ==(GridPeriod? left, GridPeriod? right) => left is null ? right is null : left.Equals(right);
 
     /// <summary>Tests two instances for inequality.</summary>
     /// <param name="left">The first instance, or null.</param>
     /// <param name="right">The second instance, or null.</param>
     /// <returns><see langword="true"/> when they differ.</returns>
-    public static bool operator !=(Period? left, Period? right) => !(left == right);
+    public static bool operator !=(GridPeriod? left, GridPeriod? right) => !(left == right);
 
     /// <summary>Returns the label.</summary>
     /// <returns>The label, such as <c>2024-03</c>.</returns>
