@@ -7,7 +7,7 @@ using NodaTime.Text;
 
 namespace Cx.Domain.Tests.Assets;
 
-/// <summary>The engine on real data no one here wrote: the CDNOW purchase log (shared/data/cdnow, from the lifetimes
+/// <summary>The engine on real data no one here wrote: the CDNOW purchase log (tests/data/cdnow, from the lifetimes
 /// project). Reference: Fader, Hardie and Lee (2005), "Counting your customers the easy way", Marketing Science 24(2),
 /// describe the master file as the 23,570 customers who made their first purchase at CDNOW in the first quarter of
 /// 1997, followed through June 1998.</summary>
@@ -16,7 +16,7 @@ public sealed class CdnowTests
     private static readonly Lazy<AssetRecord[]> Records = new(() =>
     {
         LocalDatePattern pattern = LocalDatePattern.CreateWithInvariantCulture("yyyyMMdd");
-        return File.ReadLines(SharedData.PathOf("cdnow/CDNOW_master.txt"))
+        return File.ReadLines(TestFiles.PathOf("cdnow/CDNOW_master.txt"))
             .Skip(1)
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Select(f => new AssetRecord(CustomerId.From(f[0]), pattern.Parse(f[1]).Value, Money.FromDecimal(decimal.Parse(f[3], CultureInfo.InvariantCulture), Currency.Usd)))

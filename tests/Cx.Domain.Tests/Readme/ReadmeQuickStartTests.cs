@@ -44,12 +44,12 @@ public sealed partial class ReadmeQuickStartTests
     [Fact]
     public void QuickStart_ReadmeBlock_IsTheCompiledCode()
     {
-        string readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
+        string readme = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "README.md"));
         Match block = ReadmeBlock().Match(readme);
         Assert.True(block.Success, "README.md has no ```csharp block after '## Quick start'.");
         string[] readmeLines = Lines(block.Groups["code"].Value).Where(l => !l.StartsWith("using ", StringComparison.Ordinal)).ToArray();
 
-        string source = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "tests", "Cx.Domain.Tests", "Readme", "ReadmeQuickStartTests.cs"));
+        string source = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "tests", "Cx.Domain.Tests", "Readme", "ReadmeQuickStartTests.cs"));
         int begin = source.IndexOf("// README quick start: begin", StringComparison.Ordinal);
         int end = source.IndexOf("// README quick start: end", StringComparison.Ordinal);
         string[] codeLines = Lines(source[begin..end]).Skip(1).Select(l => l.Replace("console.WriteLine", "Console.WriteLine", StringComparison.Ordinal)).ToArray();

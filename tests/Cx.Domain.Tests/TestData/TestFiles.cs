@@ -1,7 +1,8 @@
 namespace Cx.Domain.Tests.TestData;
 
-/// <summary>Finds the project's reference data sets in <c>../shared/data</c>, beside the repository.</summary>
-public static class SharedData
+/// <summary>Finds the repository root and the reference data sets in <c>tests/data</c> (copied there with their
+/// licences, so that a clone of the repository alone passes the tests).</summary>
+public static class TestFiles
 {
     public static string RepositoryRoot
     {
@@ -21,9 +22,9 @@ public static class SharedData
 
     public static string PathOf(string relative)
     {
-        string path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", relative));
+        string path = Path.GetFullPath(Path.Combine(RepositoryRoot, "tests", "data", relative));
         return File.Exists(path)
             ? path
-            : throw new FileNotFoundException($"Reference data {relative} not found at {path}: clone the repository beside shared/.", path);
+            : throw new FileNotFoundException($"Reference data {relative} not found at {path}: it belongs in the repository (tests/data).", path);
     }
 }
