@@ -174,4 +174,13 @@ public static class CxErrorCodes
 
     /// <summary>A periodic aggregate is for an event standard, lacks a period, or repeats a period.</summary>
     public const string AggregateInvalid = "CX0517";
+
+    /// <summary>The customer list of asset columns holds an id twice.</summary>
+    public const string ColumnsCustomerRepeated = "CX1001";
+
+    /// <summary>The segment list of asset columns holds a name twice.</summary>
+    public const string ColumnsSegmentRepeated = "CX1002";
+
+    /// <summary>A row of asset columns has a segment index outside the segment list.</summary>
+    public const string ColumnsSegmentIndexInvalid = "CX1003";
 }
