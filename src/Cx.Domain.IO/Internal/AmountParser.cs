@@ -95,7 +95,7 @@ internal sealed class AmountParser
         int significant = 0;
         for (; i < t.Length; i++)
         {
-            uint d = (uint)(t[i] - '0');
+            uint d = unchecked((uint)(t[i] - '0'));
             if (d > 9)
             {
                 break;
@@ -127,7 +127,7 @@ internal sealed class AmountParser
 
             for (i++; i < t.Length; i++)
             {
-                uint d = (uint)(t[i] - '0');
+                uint d = unchecked((uint)(t[i] - '0'));
                 if (d > 9)
                 {
                     return false;

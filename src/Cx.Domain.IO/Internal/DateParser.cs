@@ -82,7 +82,7 @@ internal sealed class DateParser
                 case (byte)'y':
                 case (byte)'M':
                 case (byte)'d':
-                    uint d = (uint)(c - '0');
+                    uint d = unchecked((uint)(c - '0'));
                     if (d > 9)
                     {
                         return false;
