@@ -71,7 +71,7 @@ internal static class TextFileReader
         string Name(string setting) => names is not null && names.TryGetValue(setting, out string? n) ? n : setting;
         if (fields is null)
         {
-            throw new InputFileException(name, [new FileProblem(before + 1, null, null, null, null, emptyMessage)]);
+            throw new InputFileException(name, [new FileProblem(1, null, null, null, null, emptyMessage)]);
         }
 
         long firstLine = before + 1;
