@@ -70,7 +70,7 @@ internal abstract class CheckedSink : RowSink
         }
 
         string before = Encoding.UTF8.GetString(bytes[Math.Max(0, valid - 20)..valid]).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
-        AddProblem(line, null, null, "Encoding", string.Create(CultureInfo.InvariantCulture,
+        AddProblem(line, null, "Encoding", null, string.Create(CultureInfo.InvariantCulture,
             $"the line is not valid UTF-8 (byte 0x{bytes[valid]:X2} after '{before}'); {_encodingHint}"));
     }
 
