@@ -149,8 +149,8 @@ public static class RevenueFileReader
             total = checked(total + sink.RowCount);
         }
 
-        string?[] customerNames = shared.Customers.Names();
-        string?[] segmentNames = shared.Segments.Names();
+        string[] customerNames = shared.Customers.Names();
+        string[] segmentNames = shared.Segments.Names();
         int[] customerMap = new int[customerNames.Length];
         customerMap.AsSpan().Fill(-1);
         int[] segmentMap = new int[segmentNames.Length];

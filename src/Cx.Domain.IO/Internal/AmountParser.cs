@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using Cx.Domain.Primitives;
@@ -37,6 +38,7 @@ internal sealed class AmountParser
 
     /// <summary>Parses an amount field (raw bytes, not trimmed).</summary>
     /// <returns><see langword="true"/> with the minor units, or <see langword="false"/> with the message.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryParse(ReadOnlySpan<byte> raw, out long minorUnits, out string? error)
     {
         if (TryFast(Fields.TrimAscii(raw), out minorUnits))
@@ -79,6 +81,7 @@ internal sealed class AmountParser
 
     /// <summary>Sign, up to 18 significant integer digits, an optional separator and up to 18 decimals; anything else
     /// (or a value that does not fit) goes to the slow path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryFast(ReadOnlySpan<byte> t, out long minorUnits)
     {
         minorUnits = 0;

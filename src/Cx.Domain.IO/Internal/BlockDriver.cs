@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text.Unicode;
 
@@ -173,6 +174,7 @@ internal static class BlockDriver
     }
 
     /// <summary>Parses the rows of a block into its sink; returns how many bytes were consumed (whole rows).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParseBlock(ReadOnlySpan<byte> data, bool final, RowParser parser, Row row, RowSink sink)
     {
         bool valid = Utf8.IsValid(data);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -33,6 +34,7 @@ internal abstract class CheckedSink : RowSink
 
     public int RowCount { get; protected set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public sealed override void OnRow(ReadOnlySpan<byte> buffer, Row row, long line)
     {
         int count = row.Count;

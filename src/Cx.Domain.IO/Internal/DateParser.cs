@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using NodaTime;
 using NodaTime.Text;
@@ -28,6 +29,7 @@ internal sealed class DateParser
 
     public string EmptyMessage { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryParse(ReadOnlySpan<byte> raw, out LocalDate date, out string? error)
     {
         if (_template is not null && TryFast(Fields.TrimAscii(raw), out date))
@@ -61,6 +63,7 @@ internal sealed class DateParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryFast(ReadOnlySpan<byte> t, out LocalDate date)
     {
         date = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Cx.Domain.IO.Internal;
@@ -39,6 +40,7 @@ internal static class Fields
         return string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(t));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsBlankRow(ReadOnlySpan<byte> buffer, Row row, int from, int to)
     {
         for (int i = from; i < to; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Cx.Domain.Assets;
 using Cx.Domain.Primitives;
@@ -13,6 +14,9 @@ internal sealed class RevenueSink : CheckedSink
 {
     private readonly RevenueShared _shared;
     private byte[] _scratch = new byte[256];
+    private readonly byte[] _lastKey = new byte[64];
+    private int _lastKeyLength;
+    private int _lastCustomer = -1;
 
     public RevenueSink(ReaderContext context, RevenueShared shared)
         : base(context)
@@ -32,6 +36,7 @@ internal sealed class RevenueSink : CheckedSink
 
     public LocalDate? Last { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override bool Read(ReadOnlySpan<byte> buffer, Row row, long line)
     {
         RevenueShared s = _shared;
@@ -52,7 +57,28 @@ internal sealed class RevenueSink : CheckedSink
             return false;
         }
 
-        int customer = s.Customers.GetOrAdd(Fields.Unescaped(buffer, row, s.CustomerIndex, ref _scratch));
+        ReadOnlySpan<byte> id = Fields.Unescaped(buffer, row, s.CustomerIndex, ref _scratch);
+        int customer;
+        if (_lastCustomer >= 0 && id.SequenceEqual(_lastKey.AsSpan(0, _lastKeyLength)))
+        {
+            // Rows of one customer often follow each other (sorted exports): no lookup.
+            customer = _lastCustomer;
+        }
+        else
+        {
+            customer = s.Customers.GetOrAdd(id);
+            if (customer >= 0 && id.Length <= _lastKey.Length)
+            {
+                id.CopyTo(_lastKey);
+                _lastKeyLength = id.Length;
+                _lastCustomer = customer;
+            }
+            else
+            {
+                _lastCustomer = -1;
+            }
+        }
+
         int segment = -1;
         bool segmentTooLong = false;
         if (s.SegmentIndex >= 0)
@@ -66,8 +92,8 @@ internal sealed class RevenueSink : CheckedSink
         {
             // The library's own checks and messages (CX0101, CX0106), for the rare row that fails them.
             string? segmentText = segment < 0 ? null : Encoding.UTF8.GetString(Fields.Unescaped(buffer, row, s.SegmentIndex, ref _scratch)).Trim();
-            CustomerId id = customer < 0 ? default : CustomerId.From(Encoding.UTF8.GetString(Fields.Unescaped(buffer, row, s.CustomerIndex, ref _scratch)));
-            var record = new AssetRecord(id, date, Money.FromMinorUnits(amount, s.Currency), segmentText);
+            CustomerId customerId = customer < 0 ? default : CustomerId.From(Encoding.UTF8.GetString(Fields.Unescaped(buffer, row, s.CustomerIndex, ref _scratch)));
+            var record = new AssetRecord(customerId, date, Money.FromMinorUnits(amount, s.Currency), segmentText);
             foreach (ValidationFailure failure in s.Validator.Validate(record).Errors)
             {
                 AddProblem(line, s.ColumnOf(failure.PropertyName), failure.PropertyName, failure.ErrorCode, failure.ErrorMessage);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Cx.Domain.IO.Internal;
@@ -38,6 +39,7 @@ internal sealed class RowParser
     /// <param name="final">Whether the data ends at the end of the buffer (else a row running to the end needs more).</param>
     /// <param name="row">Receives the fields.</param>
     /// <returns><see cref="Result.Row"/>, <see cref="Result.NeedMore"/> (nothing consumed) or <see cref="Result.End"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Result Next(ReadOnlySpan<byte> buffer, ref int pos, bool final, Row row)
     {
         int n = buffer.Length;
