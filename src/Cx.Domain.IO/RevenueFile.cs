@@ -10,9 +10,9 @@ namespace Cx.Domain.IO;
 /// to file lines with <see cref="LineOf"/>.</remarks>
 public sealed class RevenueFile
 {
-    private readonly LineMap _lines;
+    private readonly LineMap? _lines;
 
-    internal RevenueFile(string name, string encoding, ColumnNames columns, AssetColumns data, IReadOnlyList<FileProblem> problems, long problemCount, LocalDate? firstDate, LocalDate? lastDate, LineMap lines)
+    internal RevenueFile(string name, string encoding, ColumnNames columns, AssetColumns data, IReadOnlyList<FileProblem> problems, long problemCount, LocalDate? firstDate, LocalDate? lastDate, LineMap? lines)
     {
         Name = name;
         Encoding = encoding;
@@ -31,7 +31,8 @@ public sealed class RevenueFile
     /// <summary>Gets the file's name as messages show it.</summary>
     public string Name { get; }
 
-    /// <summary>Gets the encoding the file was read with: <c>UTF-8</c>, <c>Windows-1252</c>, <c>UTF-16LE (byte order mark)</c>...</summary>
+    /// <summary>Gets the encoding the file was read with: <c>UTF-8</c>, <c>Windows-1252</c>, <c>UTF-16LE (byte order mark)</c>...,
+    /// or <c>Parquet</c>.</summary>
     public string Encoding { get; }
 
     /// <summary>Gets the customer column's name as the header spells it (<c>#1</c> for a position without a header).</summary>
@@ -69,8 +70,9 @@ public sealed class RevenueFile
 
     /// <summary>Returns the file line where a row starts.</summary>
     /// <param name="row">The 0-based row, as in <see cref="Columns"/> (and in ledger failures).</param>
-    /// <returns>The 1-based line, or null when <paramref name="row"/> is out of range.</returns>
-    public long? LineOf(long row) => row >= 0 && row < RowCount ? _lines.LineOf(row) : null;
+    /// <returns>The 1-based line, or null when <paramref name="row"/> is out of range or the file has no lines (Parquet:
+    /// problems there name the row, from 1).</returns>
+    public long? LineOf(long row) => _lines is not null && row >= 0 && row < RowCount ? _lines.LineOf(row) : null;
 
     /// <summary>Returns a short description.</summary>
     /// <returns>For example <c>sales.csv: 14000 rows, 2 problems, UTF-8</c>.</returns>

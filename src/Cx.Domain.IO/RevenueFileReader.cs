@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cx.Domain.Assets;
 using Cx.Domain.IO.Internal;
 using Cx.Domain.Primitives;
@@ -66,6 +67,12 @@ public static class RevenueFileReader
         ArgumentNullException.ThrowIfNull(name);
         options ??= new RevenueFileOptions();
         LocalDatePattern pattern = Validate(options);
+        if (ParquetRevenue.IsParquet(stream))
+        {
+            (ReaderContext parquet, List<RevenueSink> groups, RevenueShared columns) = ParquetRevenue.Read(stream, name, options, (context, missing) => Prepare(options, pattern, context, missing), progress, cancellationToken);
+            return Assemble(name, parquet, columns, groups, 1, rows: true);
+        }
+
         RevenueShared? shared = null;
         (ReaderContext context, List<RevenueSink> sinks, long firstDataLine) = TextFileReader.Read<RevenueSink>(
             stream,
@@ -75,35 +82,40 @@ public static class RevenueFileReader
             "the file is empty; expected a header line such as customer_id,date,amount, then one row per amount.",
             (context, missing) =>
             {
-                Header header = context.Header;
-                int customer = header.Resolve(options.Customer, "Customer", true, missing);
-                int date = header.Resolve(options.Date, "Date", true, missing);
-                int amount = header.Resolve(options.Amount, "Amount", true, missing);
-                int segment = header.Resolve(options.Segment, "Segment", options.SegmentRequired, missing);
-                if (missing.Count > 0)
-                {
-                    return () => throw new InvalidOperationException("Columns are missing.");
-                }
-
-                var columns = new ColumnNames(header.NameOf(customer), header.NameOf(date), header.NameOf(amount), segment < 0 ? null : header.NameOf(segment));
-                RevenueShared s = shared = new RevenueShared
-                {
-                    CustomerIndex = customer,
-                    DateIndex = date,
-                    AmountIndex = amount,
-                    SegmentIndex = segment,
-                    Columns = columns,
-                    Currency = options.Currency,
-                    Dates = new DateParser(pattern, context.SettingName("DateFormat")),
-                    Amounts = new AmountParser(options.Currency, options.DecimalSeparator),
-                    Validator = new AssetRecordValidator(options.Currency),
-                };
-                return () => new RevenueSink(context, s);
+                RevenueShared? s = shared = Prepare(options, pattern, context, missing);
+                return s is null ? () => throw new InvalidOperationException("Columns are missing.") : () => new RevenueSink(context, s);
             },
             progress is null ? null : progress.Report,
             cancellationToken);
 
-        return Assemble(name, context, shared!, sinks, firstDataLine);
+        return Assemble(name, context, shared!, sinks, firstDataLine, rows: false);
+    }
+
+    /// <summary>Finds the columns and sets up what every block shares; null (with problems) when a column is missing.</summary>
+    private static RevenueShared? Prepare(RevenueFileOptions options, LocalDatePattern pattern, ReaderContext context, List<FileProblem> missing)
+    {
+        Header header = context.Header;
+        int customer = header.Resolve(options.Customer, "Customer", true, missing);
+        int date = header.Resolve(options.Date, "Date", true, missing);
+        int amount = header.Resolve(options.Amount, "Amount", true, missing);
+        int segment = header.Resolve(options.Segment, "Segment", options.SegmentRequired, missing);
+        if (missing.Count > 0)
+        {
+            return null;
+        }
+
+        return new RevenueShared
+        {
+            CustomerIndex = customer,
+            DateIndex = date,
+            AmountIndex = amount,
+            SegmentIndex = segment,
+            Columns = new ColumnNames(header.NameOf(customer), header.NameOf(date), header.NameOf(amount), segment < 0 ? null : header.NameOf(segment)),
+            Currency = options.Currency,
+            Dates = new DateParser(pattern, context.SettingName("DateFormat")),
+            Amounts = new AmountParser(options.Currency, options.DecimalSeparator),
+            Validator = new AssetRecordValidator(options.Currency),
+        };
     }
 
     private static LocalDatePattern Validate(RevenueFileOptions options)
@@ -141,7 +153,7 @@ public static class RevenueFileReader
         }
     }
 
-    private static RevenueFile Assemble(string name, ReaderContext context, RevenueShared shared, List<RevenueSink> sinks, long firstDataLine)
+    private static RevenueFile Assemble(string name, ReaderContext context, RevenueShared shared, List<RevenueSink> sinks, long firstDataLine, bool rows)
     {
         int total = 0;
         foreach (RevenueSink sink in sinks)
@@ -213,7 +225,9 @@ public static class RevenueFileReader
             {
                 if (problems.Count < RevenueFile.ProblemLimit)
                 {
-                    problems.Add(new FileProblem(p.Line + line, p.Where, p.Column, p.Setting, p.Code, p.Message));
+                    problems.Add(rows
+                        ? new FileProblem(null, string.Create(CultureInfo.InvariantCulture, $"row {p.Line + line}"), p.Column, p.Setting, p.Code, p.Message)
+                        : new FileProblem(p.Line + line, p.Where, p.Column, p.Setting, p.Code, p.Message));
                 }
             }
 
@@ -235,6 +249,6 @@ public static class RevenueFileReader
         var columns = segmented
             ? new AssetColumns(shared.Currency, customers, customer, date, amount, segments, segment)
             : new AssetColumns(shared.Currency, customers, customer, date, amount);
-        return new RevenueFile(name, context.EncodingName, shared.Columns, columns, problems, problemCount, first, last, lines);
+        return new RevenueFile(name, context.EncodingName, shared.Columns, columns, problems, problemCount, first, last, rows ? null : lines);
     }
 }

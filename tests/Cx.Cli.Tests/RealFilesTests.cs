@@ -100,4 +100,25 @@ public sealed class RealFilesTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("small.csv line 1, column '7': not found; the first row has 3 columns. Name the right one with --amount-column (a header name, or a position from 1).", run.ErrorLines[0]);
     }
+
+    [Fact]
+    public void Movements_ParquetTwinOfTheSmallFixture_GivesTheSameJson()
+    {
+        // small.parquet is small.csv written by DuckDB 1.5.6 (COPY ... TO (FORMAT parquet)): VARCHAR, DATE, DECIMAL(18,2).
+        CliRun csv = Tool.Run("movements", "-i", Tool.Fixture("small.csv"), "-f", "json");
+        CliRun parquet = Tool.Run("movements", "-i", Tool.Fixture("small.parquet"), "-f", "json");
+
+        Assert.Equal(0, parquet.ExitCode);
+        Assert.Equal(string.Empty, parquet.Stderr);
+        Assert.Equal(csv.Stdout, parquet.Stdout);
+    }
+
+    [Fact]
+    public void Movements_ParquetWithAMissingColumn_NamesTheFileSColumns()
+    {
+        CliRun run = Tool.Run("movements", "-i", Tool.Fixture("small.parquet"), "--amount-column", "value");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("small.parquet: schema, column 'value': not found; the file has the columns 'customer_id', 'date', 'amount'. Name the right one with --amount-column.", run.ErrorLines[0]);
+    }
 }

@@ -34,6 +34,13 @@ internal abstract class CheckedSink : RowSink
 
     public int RowCount { get; protected set; }
 
+    /// <summary>Counts a row kept by a reader that fills the columns itself (Parquet), at the given line or row.</summary>
+    internal void Kept(long line)
+    {
+        RowLines.Add(RowCount, line);
+        RowCount++;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public sealed override void OnRow(ReadOnlySpan<byte> buffer, Row row, long line)
     {
@@ -80,7 +87,7 @@ internal abstract class CheckedSink : RowSink
     /// <returns><see langword="true"/> when the row was kept.</returns>
     protected abstract bool Read(ReadOnlySpan<byte> buffer, Row row, long line);
 
-    protected void AddProblem(long line, string? column, string? setting, string? code, string message)
+    internal void AddProblem(long line, string? column, string? setting, string? code, string message)
     {
         ProblemCount++;
         if (Problems.Count < RevenueFile.ProblemLimit)

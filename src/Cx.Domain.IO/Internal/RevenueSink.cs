@@ -102,10 +102,17 @@ internal sealed class RevenueSink : CheckedSink
             return false;
         }
 
+        Add(customer, date, amount, segment);
+        return true;
+    }
+
+    /// <summary>Adds a row's values to the columns (the caller counts the row).</summary>
+    internal void Add(int customer, LocalDate date, long amount, int segment)
+    {
         Customer.Add(customer);
         Date.Add(date);
         Amount.Add(amount);
-        if (s.SegmentIndex >= 0)
+        if (_shared.SegmentIndex >= 0)
         {
             Segment.Add(segment);
         }
@@ -119,8 +126,6 @@ internal sealed class RevenueSink : CheckedSink
         {
             Last = date;
         }
-
-        return true;
     }
 }
 
