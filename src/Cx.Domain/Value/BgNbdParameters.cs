@@ -82,6 +82,10 @@ public sealed class BgNbdParameters : PurchaseModel
     }
 
     /// <inheritdoc/>
+    public override double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon) =>
+        horizon == 0 ? 0 : Unconditional(frequency, Alpha + age, horizon);
+
+    /// <inheritdoc/>
     public override double ExpectedPurchasesNewCustomer(double horizon) => horizon == 0 ? 0 : Unconditional(0, Alpha, horizon);
 
     /// <summary>ln[a/(b + x − 1) ((α + T)/(α + t_x))^(r + x)], the log-odds of having dropped out.</summary>

@@ -72,8 +72,14 @@ public sealed class ParetoNbdParameters : PurchaseModel
             return 0;
         }
 
+        return ExpectedPurchasesIfAlive(frequency, recency, age, horizon) * ProbabilityAlive(frequency, recency, age);
+    }
+
+    /// <inheritdoc/>
+    public override double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon)
+    {
         double logRemain = -SpecialFunctions.Log1P(horizon / (Beta + age));
-        return (R + frequency) * (Beta + age) / (Alpha + age) * OneMinusPower(S - 1, logRemain) * ProbabilityAlive(frequency, recency, age);
+        return horizon == 0 ? 0 : (R + frequency) * (Beta + age) / (Alpha + age) * OneMinusPower(S - 1, logRemain);
     }
 
     /// <inheritdoc/>

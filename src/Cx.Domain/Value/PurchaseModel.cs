@@ -49,6 +49,15 @@ public abstract class PurchaseModel
     /// <returns>The expected count, at least 0 and increasing in <paramref name="horizon"/>.</returns>
     public abstract double ExpectedPurchases(int frequency, double recency, double age, double horizon);
 
+    /// <summary>The expected number of purchases in (T, T + t] if the customer is still alive at T; the conditional
+    /// expectation is this times <see cref="ProbabilityAlive(int, double, double)"/>.</summary>
+    /// <param name="frequency">x, repeat purchases.</param>
+    /// <param name="recency">t_x.</param>
+    /// <param name="age">T.</param>
+    /// <param name="horizon">t, at least 0.</param>
+    /// <returns>E[Y(t) | alive at T, x, t_x, T].</returns>
+    public abstract double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon);
+
     /// <summary>The expected number of repeat purchases of a new customer in their first <paramref name="horizon"/> time units.</summary>
     /// <param name="horizon">t, at least 0.</param>
     /// <returns>E[X(t)].</returns>
