@@ -57,7 +57,7 @@ internal static class SpecialFunctions
         }
 
         double result = 0;
-        while (x < 6)
+        while (x < 10)
         {
             result -= 1 / x;
             x += 1;
