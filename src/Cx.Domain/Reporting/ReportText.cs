@@ -1,14 +1,35 @@
 using System.Globalization;
 using System.Text;
+using Cx.Domain.Assets;
+using Cx.Domain.Attribution;
+using Cx.Domain.Journey;
 using Cx.Domain.Reliability;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Cx.Cli.Output;
+namespace Cx.Domain.Reporting;
 
-/// <summary>Culture-independent words and numbers shared by the <c>cx reliability</c> outputs.</summary>
-internal static class ReliabilityText
+/// <summary>Culture-independent words and numbers shared by every renderer: dates, instants, durations, counts, amounts,
+/// shares, and the names of statuses, categories and models as the reports spell them.</summary>
+internal static class ReportText
 {
+    /// <summary>A date as ISO <c>yyyy-MM-dd</c>.</summary>
+    public static string Date(LocalDate date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}");
+
+    /// <summary>A count, without separators: <c>1234</c>.</summary>
+    public static string Count(long count) => count.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A count with thousands separators, for people: <c>1,234</c>.</summary>
+    public static string GroupedCount(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>An amount in the unit's major units with its decimals and thousands separators: <c>1,234.50</c>.</summary>
+    public static string Grouped(MeasureUnit unit, long units) =>
+        unit.ToDecimal(units).ToString("N" + unit.DecimalPlaces.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>An amount with thousands separators and the unit: <c>USD 1,234.50</c>, or <c>1,234 visits</c> for a quantity.</summary>
+    public static string WithUnit(MeasureUnit unit, long units) => Internal.Amounts.Format(unit, units);
+
     /// <summary>An instant as ISO 8601 in UTC, such as <c>2025-04-10T08:30:00Z</c> (fractions of a second only when present).</summary>
     public static string Instant(Instant at) => InstantPattern.ExtendedIso.Format(at);
 
@@ -35,6 +56,50 @@ internal static class ReliabilityText
 
     /// <summary>The comparison as the standards JSON spells it: <c>lte</c> (at most) or <c>gte</c> (at least).</summary>
     public static string Op(ThresholdComparison comparison) => comparison == ThresholdComparison.AtMost ? "lte" : "gte";
+
+    /// <summary>A category's name as the journey JSON spells it (<c>managingCustomersAtRisk</c>...).</summary>
+    public static string Category(TouchpointCategory category) => category switch
+    {
+        TouchpointCategory.ManagingCustomersAtRisk => "managingCustomersAtRisk",
+        TouchpointCategory.RespondingToCustomerNeeds => "respondingToCustomerNeeds",
+        TouchpointCategory.IncreasingTheBond => "increasingTheBond",
+        TouchpointCategory.EarningTheRightToGrowth => "earningTheRightToGrowth",
+        _ => "unknown",
+    };
+
+    /// <summary>A category in words, for charts and pages: <c>managing customers at risk</c>.</summary>
+    public static string CategoryWords(TouchpointCategory category) => category switch
+    {
+        TouchpointCategory.ManagingCustomersAtRisk => "managing customers at risk",
+        TouchpointCategory.RespondingToCustomerNeeds => "responding to customer needs",
+        TouchpointCategory.IncreasingTheBond => "increasing the bond",
+        TouchpointCategory.EarningTheRightToGrowth => "earning the right to growth",
+        _ => "unknown",
+    };
+
+    /// <summary>Gains or losses.</summary>
+    public static string Direction(AttributionDirection direction) => direction == AttributionDirection.Losses ? "losses" : "gains";
+
+    /// <summary>Which movements an attribution credited: <c>gains</c>, <c>losses</c> or <c>both</c>.</summary>
+    public static string Directions(IReadOnlyCollection<MovementClass> movements)
+    {
+        bool gains = movements.Any(m => m is MovementClass.New or MovementClass.Reactivated or MovementClass.Expansion);
+        bool losses = movements.Any(m => m is MovementClass.Contraction or MovementClass.Churned);
+        return gains && losses ? "both" : losses ? "losses" : "gains";
+    }
+
+    /// <summary>A model's name as the <c>cx</c> tool spells it: <c>first-touch</c>, <c>markov</c>...</summary>
+    public static string Model(AttributionModel model) => model switch
+    {
+        AttributionModel.FirstTouch => "first-touch",
+        AttributionModel.LastTouch => "last-touch",
+        AttributionModel.Linear => "linear",
+        AttributionModel.TimeDecay => "time-decay",
+        AttributionModel.PositionBased => "position-based",
+        AttributionModel.MarkovChain => "markov",
+        AttributionModel.Shapley => "shapley",
+        _ => "unknown",
+    };
 
     /// <summary>A duration in ISO 8601, such as <c>P2DT4H30M</c> (days of 24 hours; <c>PT0S</c> for zero).</summary>
     public static string IsoDuration(Duration duration)
@@ -113,6 +178,18 @@ internal static class ReliabilityText
 
     /// <summary>A number in its shortest round-trip form, as the JSON writes it.</summary>
     public static string Exact(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A number for people: up to <paramref name="digits"/> significant digits, thousands separated (<c>1,234.5</c>).</summary>
+    public static string Short(double value, int digits = 4)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return "-";
+        }
+
+        double rounded = value == 0 ? 0 : Math.Round(value, Math.Max(0, digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value)))));
+        return rounded.ToString("#,0.##########", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The threshold in words, such as <c>hours from request to test drive &lt;= 48 h</c>.</summary>
     public static string Threshold(ReliabilityStandard s) =>
