@@ -43,10 +43,18 @@ done
 
 echo
 echo "medians of $RUNS runs (wall seconds, peak resident MB):"
-for name in cx-csv duckdb-csv cx-parquet duckdb-parquet; do
-  awk -v n="$name" '$1 == n {print $2, $3}' "$WORK/runs.txt" | sort -n | awk -v n="$name" '{w[NR] = $1; m[NR] = $2} END {
-    asort(m); printf "%-15s %7.2f s %7.0f MB\n", n, w[int((NR + 1) / 2)], m[int((NR + 1) / 2)] / 1024 }'
-done
+/usr/bin/python3 - "$WORK/runs.txt" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    name, wall, kb = line.split()
+    runs.setdefault(name, []).append((float(wall), int(kb)))
+for name, values in runs.items():
+    print(f"{name:15} {statistics.median(w for w, _ in values):7.2f} s {statistics.median(k for _, k in values) / 1024:7.0f} MB")
+if "cx-csv" in runs and "duckdb-csv" in runs:
+    ratio = statistics.median(w for w, _ in runs["cx-csv"]) / statistics.median(w for w, _ in runs["duckdb-csv"])
+    print(f"cx / DuckDB wall time on the CSV: {ratio:.2f} (bar: at most 0.50)")
+PY
 
 /usr/bin/python3 "$DIR/compare.py" "$WORK/cx-csv.csv" "$WORK/duckdb-csv.csv"
 cmp -s "$WORK/cx-csv.csv" "$WORK/cx-parquet.csv" && echo "cx gives the same bridge from the CSV and from Parquet"
