@@ -71,43 +71,9 @@ internal sealed class ParsedInput
     /// <summary>Wraps records that come from no file (the sample company): interned into columns like a file's rows.</summary>
     public static ParsedInput FromRecords(string name, IReadOnlyList<AssetRecord> records, Currency currency)
     {
-        var customers = new List<CustomerId>();
-        var customerSlots = new Dictionary<CustomerId, int>();
-        var segments = new List<string>();
-        var segmentSlots = new Dictionary<string, int>(StringComparer.Ordinal);
-        int[] customer = new int[records.Count];
-        var date = new LocalDate[records.Count];
-        long[] amount = new long[records.Count];
-        int[] segment = new int[records.Count];
-        LocalDate? first = null;
-        LocalDate? last = null;
-        for (int i = 0; i < records.Count; i++)
-        {
-            AssetRecord r = records[i];
-            if (!customerSlots.TryGetValue(r.Customer, out int c))
-            {
-                c = customers.Count;
-                customerSlots.Add(r.Customer, c);
-                customers.Add(r.Customer);
-            }
-
-            int s = -1;
-            if (r.Segment is { } seg && !segmentSlots.TryGetValue(seg, out s))
-            {
-                s = segments.Count;
-                segmentSlots.Add(seg, s);
-                segments.Add(seg);
-            }
-
-            customer[i] = c;
-            date[i] = r.Date;
-            amount[i] = r.Amount.MinorUnits;
-            segment[i] = s;
-            first = first is { } f && f <= r.Date ? f : r.Date;
-            last = last is { } l && l >= r.Date ? l : r.Date;
-        }
-
-        var columns = new AssetColumns(currency, customers, customer, date, amount, segments, segment);
+        LocalDate? first = records.Count == 0 ? null : records.Min(r => r.Date);
+        LocalDate? last = records.Count == 0 ? null : records.Max(r => r.Date);
+        var columns = AssetColumns.FromRecords(records, currency);
         return new ParsedInput(name, "customer_id", "date", "amount", "segment", columns, null, first, last);
     }
 

@@ -71,6 +71,57 @@ public sealed class AssetColumns
     /// <summary>Gets the number of rows (the length of the customer column).</summary>
     public int RowCount => CustomerIndex.Length;
 
+    /// <summary>Interns records into columns: customers and segments numbered in order of first appearance, as file
+    /// readers do.</summary>
+    /// <param name="records">The records, all in <paramref name="currency"/>.</param>
+    /// <param name="currency">The currency of the amounts.</param>
+    /// <returns>The columns; <see cref="AssetLedger.FromColumns"/> on them gives the ledger of
+    /// <see cref="AssetLedger.FromRecords"/> on the records.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
+    /// <exception cref="ArgumentException">A record's amount is in another currency.</exception>
+    public static AssetColumns FromRecords(IReadOnlyList<AssetRecord> records, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var customers = new List<CustomerId>();
+        var customerSlots = new Dictionary<CustomerId, int>();
+        var segments = new List<string>();
+        var segmentSlots = new Dictionary<string, int>(StringComparer.Ordinal);
+        int[] customer = new int[records.Count];
+        var date = new LocalDate[records.Count];
+        long[] amount = new long[records.Count];
+        int[] segment = new int[records.Count];
+        for (int i = 0; i < records.Count; i++)
+        {
+            AssetRecord r = records[i];
+            if (r.Amount.Currency != currency)
+            {
+                throw new ArgumentException($"Expected every amount in {currency}, got {r.Amount.Currency} at record #{i}.", nameof(records));
+            }
+
+            if (!customerSlots.TryGetValue(r.Customer, out int c))
+            {
+                c = customers.Count;
+                customerSlots.Add(r.Customer, c);
+                customers.Add(r.Customer);
+            }
+
+            int s = -1;
+            if (r.Segment is { } name && !segmentSlots.TryGetValue(name, out s))
+            {
+                s = segments.Count;
+                segmentSlots.Add(name, s);
+                segments.Add(name);
+            }
+
+            customer[i] = c;
+            date[i] = r.Date;
+            amount[i] = r.Amount.MinorUnits;
+            segment[i] = s;
+        }
+
+        return new AssetColumns(currency, customers, customer, date, amount, segments, segment);
+    }
+
     /// <summary>Returns a short description.</summary>
     /// <returns>For example <c>asset columns USD, 14000 rows, 1000 customers</c>.</returns>
     public override string ToString() => $"asset columns {Currency}, {RowCount} rows, {Customers.Count} customers";

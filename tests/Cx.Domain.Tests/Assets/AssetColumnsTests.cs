@@ -194,6 +194,21 @@ public sealed class AssetColumnsTests
     }
 
     [Fact]
+    public void FromRecords_Records_InternLikeTheOracleAndRejectOtherCurrencies()
+    {
+        AssetRecord[] records = [.. new AssetDataset(1, 3, [[0, 100, 200, 0], [50, 0, 60, 70]], [[0, 1, 2, 0], [2, 2, 0, 1]]).Records()];
+        AssetColumns expected = ToColumns(records, Currency.Usd);
+        AssetColumns actual = AssetColumns.FromRecords(records, Currency.Usd);
+
+        Assert.Equal(expected.Customers, actual.Customers);
+        Assert.Equal(expected.Segments, actual.Segments);
+        Assert.Equal(expected.CustomerIndex.ToArray(), actual.CustomerIndex.ToArray());
+        Assert.Equal(expected.SegmentIndex.ToArray(), actual.SegmentIndex.ToArray());
+        Assert.Equal(expected.AmountInMinorUnits.ToArray(), actual.AmountInMinorUnits.ToArray());
+        Assert.Throws<ArgumentException>(() => AssetColumns.FromRecords(records, Currency.Eur));
+    }
+
+    [Fact]
     public void FromColumns_ToString_SaysWhatItHolds()
     {
         var columns = new AssetColumns(Currency.Usd, [CustomerId.From("A")], new[] { 0, 0 }, new[] { new LocalDate(2024, 1, 1), new LocalDate(2024, 1, 2) }, new long[] { 1, 2 });
