@@ -15,46 +15,7 @@ public sealed class AssetColumnsTests
     private static readonly PeriodGrid Q1 = PeriodGrid.Monthly(new YearMonth(2024, 1), new YearMonth(2024, 3));
     private static readonly AssetMovementCalculator Calculator = new();
 
-    /// <summary>Interns records into columns the way a file reader does: customers and segments numbered in order of first
-    /// appearance.</summary>
-    internal static AssetColumns ToColumns(IReadOnlyList<AssetRecord> records, Currency currency, bool segmentColumn = true)
-    {
-        var customers = new List<CustomerId>();
-        var customerSlots = new Dictionary<CustomerId, int>();
-        var segments = new List<string>();
-        var segmentSlots = new Dictionary<string, int>(StringComparer.Ordinal);
-        int[] customer = new int[records.Count];
-        var date = new LocalDate[records.Count];
-        long[] amount = new long[records.Count];
-        int[] segment = new int[records.Count];
-        for (int i = 0; i < records.Count; i++)
-        {
-            AssetRecord r = records[i];
-            if (!customerSlots.TryGetValue(r.Customer, out int c))
-            {
-                c = customers.Count;
-                customerSlots.Add(r.Customer, c);
-                customers.Add(r.Customer);
-            }
-
-            int s = -1;
-            if (r.Segment is { } name && !segmentSlots.TryGetValue(name, out s))
-            {
-                s = segments.Count;
-                segmentSlots.Add(name, s);
-                segments.Add(name);
-            }
-
-            customer[i] = c;
-            date[i] = r.Date;
-            amount[i] = r.Amount.MinorUnits;
-            segment[i] = s;
-        }
-
-        return segmentColumn
-            ? new AssetColumns(currency, customers, customer, date, amount, segments, segment)
-            : new AssetColumns(currency, customers, customer, date, amount);
-    }
+    internal static AssetColumns ToColumns(IReadOnlyList<AssetRecord> records, Currency currency) => AssetColumns.FromRecords(records, currency);
 
     private static Arbitrary<(AssetDataset Data, int Seed, int Cut)> DataSeedAndCut =>
         (from data in AssetDataset.Generator()
@@ -84,6 +45,19 @@ public sealed class AssetColumnsTests
 
             AssertSameLedger(expected, actual);
             Assert.Equal(Calculator.Calculate(expected, new AssetMovementOptions { ActivityWindow = 2 }), Calculator.Calculate(actual, new AssetMovementOptions { ActivityWindow = 2 }));
+
+            // Customers listed in another order than their first appearance (and an unused one) are renumbered.
+            AssetColumns interned = ToColumns(records, Currency.Usd);
+            int n = interned.Customers.Count;
+            AssetColumns reordered = new(
+                Currency.Usd,
+                [CustomerId.From("unused"), .. interned.Customers.Reverse()],
+                interned.CustomerIndex.ToArray().Select(c => n - c).ToArray(),
+                interned.Date,
+                interned.AmountInMinorUnits,
+                interned.Segments,
+                interned.SegmentIndex);
+            AssertSameLedger(expected, AssetLedger.FromColumns(reordered, grid, options));
             SegmentMovementReport expectedSegments = Calculator.BySegment(expected);
             SegmentMovementReport actualSegments = Calculator.BySegment(actual);
             Assert.Equal(expectedSegments.Segments.Select(s => s.Segment), actualSegments.Segments.Select(s => s.Segment));
@@ -194,17 +168,23 @@ public sealed class AssetColumnsTests
     }
 
     [Fact]
-    public void FromRecords_Records_InternLikeTheOracleAndRejectOtherCurrencies()
+    public void FromRecords_Records_AreNumberedInOrderOfFirstAppearance()
     {
-        AssetRecord[] records = [.. new AssetDataset(1, 3, [[0, 100, 200, 0], [50, 0, 60, 70]], [[0, 1, 2, 0], [2, 2, 0, 1]]).Records()];
-        AssetColumns expected = ToColumns(records, Currency.Usd);
-        AssetColumns actual = AssetColumns.FromRecords(records, Currency.Usd);
+        AssetRecord[] records =
+        [
+            new(CustomerId.From("B"), new LocalDate(2024, 1, 5), Money.FromMinorUnits(100, Currency.Usd), "pro"),
+            new(CustomerId.From("A"), new LocalDate(2024, 2, 5), Money.FromMinorUnits(-20, Currency.Usd)),
+            new(CustomerId.From("B"), new LocalDate(2024, 3, 5), Money.FromMinorUnits(300, Currency.Usd), "basic"),
+        ];
 
-        Assert.Equal(expected.Customers, actual.Customers);
-        Assert.Equal(expected.Segments, actual.Segments);
-        Assert.Equal(expected.CustomerIndex.ToArray(), actual.CustomerIndex.ToArray());
-        Assert.Equal(expected.SegmentIndex.ToArray(), actual.SegmentIndex.ToArray());
-        Assert.Equal(expected.AmountInMinorUnits.ToArray(), actual.AmountInMinorUnits.ToArray());
+        AssetColumns columns = AssetColumns.FromRecords(records, Currency.Usd);
+
+        Assert.Equal([CustomerId.From("B"), CustomerId.From("A")], columns.Customers);
+        Assert.Equal(["pro", "basic"], columns.Segments);
+        Assert.Equal([0, 1, 0], columns.CustomerIndex.ToArray());
+        Assert.Equal([0, -1, 1], columns.SegmentIndex.ToArray());
+        Assert.Equal([100L, -20L, 300L], columns.AmountInMinorUnits.ToArray());
+        Assert.Equal(new LocalDate(2024, 2, 5), columns.Date.Span[1]);
         Assert.Throws<ArgumentException>(() => AssetColumns.FromRecords(records, Currency.Eur));
     }
 
