@@ -15,8 +15,9 @@ public sealed class ImpactEstimate
 {
     internal ImpactEstimate(
         GridPeriod asOf, GridPeriod? firstExposurePeriod, GridPeriod? lastExposurePeriod, int horizon,
-        RiskComparison churn, RiskComparison contraction, RiskComparison churnOrContraction, LossShareComparison lossShare, IReadOnlyList<ImpactStratum> strata)
+        RiskComparison churn, RiskComparison contraction, RiskComparison churnOrContraction, LossShareComparison lossShare, IReadOnlyList<ImpactStratum> strata, int minimumExposed)
     {
+        MinimumExposedCount = minimumExposed;
         AsOf = asOf;
         FirstExposurePeriod = firstExposurePeriod;
         LastExposurePeriod = lastExposurePeriod;
@@ -39,6 +40,9 @@ public sealed class ImpactEstimate
 
     /// <summary>Gets the horizon h, in periods.</summary>
     public int Horizon { get; }
+
+    /// <summary>Gets the evidence gate the verdicts used, in exposed customer-periods.</summary>
+    public int MinimumExposedCount { get; }
 
     /// <summary>Gets the comparison of churn within the horizon.</summary>
     public RiskComparison Churn { get; }

@@ -44,5 +44,7 @@ public sealed class LossShareComparison
     /// <returns>The description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"exposed lost {Exposed.LossShare * 100:F1}%, unexposed {StandardizedUnexposedShare * 100:F1}%, excess {(ExcessShare is { } e ? e.ToString() : "-")}, {Evidence}");
+        $"exposed lost {Share(Exposed.LossShare)}, unexposed {Share(StandardizedUnexposedShare)}, excess {(ExcessShare is { } e ? e.ToString() : "-")}, {Evidence}");
+
+    private static string Share(double? share) => share is { } s ? (s * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-";
 }

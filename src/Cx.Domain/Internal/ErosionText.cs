@@ -39,7 +39,7 @@ internal static class ErosionText
     {
         if (r.Estimate is not { } estimate)
         {
-            return "no estimate: " + Reason(EvidenceVerdict.NoComparison, r.Impact.LossShare.Exposed.Count, r.MinimumExposedCount);
+            return "no estimate: " + Reason(r.Evidence == EvidenceVerdict.Sufficient ? EvidenceVerdict.NoComparison : r.Evidence, r.Impact.LossShare.Exposed.Count, r.MinimumExposedCount);
         }
 
         string figure = string.Create(

@@ -43,7 +43,8 @@ internal static class ImpactBuilder
             Risk(LossOutcome.Contraction, exposed, unexposed, exposedTotal, unexposedTotal, z, o),
             Risk(LossOutcome.ChurnOrContraction, exposed, unexposed, exposedTotal, unexposedTotal, z, o),
             Share(exposed, unexposed, exposedTotal, unexposedTotal, z, o),
-            Strata(t, exposed, unexposed));
+            Strata(t, exposed, unexposed),
+            o.MinimumExposedCount);
     }
 
     public static GroupOutcome Group(in OutcomeCell c) => new(c.Count, c.Churned, c.Contracted, c.Either, c.BaseValue, c.LostValue);
