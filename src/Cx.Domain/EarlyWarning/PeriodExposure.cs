@@ -12,6 +12,9 @@ namespace Cx.Domain.EarlyWarning;
 /// <see cref="UnexposedValue"/>).</para>
 /// <para>A failing event counts for exposure only when it names a customer of the ledger: <see cref="FailingEventCount"/> =
 /// with a customer of the ledger + <see cref="FailingEventsWithUnknownCustomerCount"/> + without a customer.</para>
+/// <para>For a touchpoint, the events counted are its experience events; its exposed customers are those who met an
+/// unreliable experience there or a failing measurement of one of its standards (so they can outnumber its own failing
+/// events).</para>
 /// </remarks>
 public sealed class PeriodExposure
 {

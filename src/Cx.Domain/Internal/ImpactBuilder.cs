@@ -95,7 +95,8 @@ internal static class ImpactBuilder
         IntervalEstimate? stratifiedRatio = RiskStatistics.MantelHaenszelRatio(sa, sn1, sc, sn0, z) is var (mr, rrlo, rrhi)
             ? new IntervalEstimate(mr, rrlo, rrhi, o.ConfidenceLevel)
             : null;
-        EvidenceVerdict verdict = e.Count < o.MinimumExposedCount ? EvidenceVerdict.TooFewExposed
+        EvidenceVerdict verdict = e.Count + u.Count == 0 ? EvidenceVerdict.NoComparison
+            : e.Count < o.MinimumExposedCount ? EvidenceVerdict.TooFewExposed
             : stratifiedDifference is not { } sd ? EvidenceVerdict.NoComparison
             : sd.Excludes(0) ? EvidenceVerdict.Sufficient
             : EvidenceVerdict.IncludesNoEffect;
@@ -143,7 +144,8 @@ internal static class ImpactBuilder
             excess = new IntervalEstimate(d, d - half, d + half, o.ConfidenceLevel);
         }
 
-        EvidenceVerdict verdict = e.Count < o.MinimumExposedCount ? EvidenceVerdict.TooFewExposed
+        EvidenceVerdict verdict = e.Count + u.Count == 0 ? EvidenceVerdict.NoComparison
+            : e.Count < o.MinimumExposedCount ? EvidenceVerdict.TooFewExposed
             : excess is not { } x ? EvidenceVerdict.NoComparison
             : x.Excludes(0) ? EvidenceVerdict.Sufficient
             : EvidenceVerdict.IncludesNoEffect;
