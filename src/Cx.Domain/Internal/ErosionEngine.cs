@@ -214,7 +214,7 @@ internal sealed class ErosionEngine : IDisposable
         int first = cells.FirstReported;
         int axis = cells.AxisLength;
         int horizon = t.Options.Horizon;
-        IReadOnlyList<int> bandStarts = t.Options.TenureBandStarts;
+        int[] bandStarts = [.. t.Options.TenureBandStarts];
         int bands = t.BandLabels.Length;
         int noSegment = t.SegmentNames.Length - 1;
         int lastComplete = _periods - horizon; // exposure periods 0..lastComplete have their whole horizon in the grid
@@ -225,6 +225,8 @@ internal sealed class ErosionEngine : IDisposable
         long[] lossPrefix = ArrayPool<long>.Shared.Rent(axis + 2);
         int[] churnPrefix = ArrayPool<int>.Shared.Rent(axis + 2);
         int[] contractionPrefix = ArrayPool<int>.Shared.Rent(axis + 2);
+        Array.Clear(value, 0, axis + 1);
+        Array.Clear(segment, 0, axis + 1);
         var opening = new long[_periods];
         var stratum = new int[_periods];
         var churned = new bool[_periods];
@@ -240,8 +242,6 @@ internal sealed class ErosionEngine : IDisposable
                 ReadOnlySpan<int> periods = cells.PeriodsOf(slot);
                 ReadOnlySpan<long> values = cells.ValuesOf(slot);
                 ReadOnlySpan<int> segments = cells.SegmentsOf(slot);
-                Array.Clear(value, 0, axis);
-                Array.Clear(segment, 0, axis);
                 long firstActive = cells.IsActiveBeforeAxis(slot) ? long.MinValue / 4 : long.MaxValue;
                 for (int j = 0; j < periods.Length; j++)
                 {
@@ -283,7 +283,7 @@ internal sealed class ErosionEngine : IDisposable
                     int seg = segment[a - 1] < 0 ? noSegment : segment[a - 1];
                     long tenure = a - 1 - firstActive;
                     int band = 0;
-                    while (band < bandStarts.Count && tenure >= bandStarts[band])
+                    while (band < bandStarts.Length && tenure >= bandStarts[band])
                     {
                         band++;
                     }
@@ -297,6 +297,13 @@ internal sealed class ErosionEngine : IDisposable
                         lost[p] = Math.Min(open, lossPrefix[end] - lossPrefix[a]);
                         t.All[(p * strata) + stratum[p]].Add(churned[p], contracted[p], open, lost[p]);
                     }
+                }
+
+                // Clear only the cells written, for the next customer.
+                foreach (int q in periods)
+                {
+                    value[q] = 0;
+                    segment[q] = 0;
                 }
 
                 long low = position * perCustomer;

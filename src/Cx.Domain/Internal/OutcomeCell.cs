@@ -26,10 +26,13 @@ internal struct OutcomeCell
             Contracted += contracted ? 1 : 0;
             Either += churned || contracted ? 1 : 0;
             BaseValue += baseValue;
-            LostValue += lostValue;
             BaseSquares += (Int128)baseValue * baseValue;
-            LostSquares += (Int128)lostValue * lostValue;
-            LostTimesBase += (Int128)lostValue * baseValue;
+            if (lostValue != 0)
+            {
+                LostValue += lostValue;
+                LostSquares += (Int128)lostValue * lostValue;
+                LostTimesBase += (Int128)lostValue * baseValue;
+            }
         }
     }
 
