@@ -46,6 +46,11 @@ public sealed class ErosionScenario
                 values[p] = random.Next(10) < 3 ? 0 : random.Next(1, 500);
             }
 
+            if (values.All(v => v == 0))
+            {
+                values[random.Next(values.Length)] = random.Next(1, 500); // every customer is in the ledger
+            }
+
             void AddRecords(CustomerId who)
             {
                 for (int p = 0; p < values.Length; p++)
