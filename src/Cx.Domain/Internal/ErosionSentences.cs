@@ -43,9 +43,12 @@ internal static class ErosionSentences
         string figures = window is null
             ? "no current window"
             : string.Create(CultureInfo.InvariantCulture, $"{window.BadEventCount:#,##0} of {window.EventCount:#,##0} events failed in {window.Label} (objective {ErosionText.Level(w.Standard.Objective)})");
-        string exposure = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{w.ExposedSoFarCustomerCount:#,##0} customers holding {ErosionText.Amount(w.ExposedValueSoFar, w.RevenueAtRisk.Unit)} met a failure so far");
+        string customers = ErosionText.Count(w.ExposedSoFarCustomerCount, "customer", "customers");
+        string exposure = w.ExposedSoFarCustomerCount == 0
+            ? "no customer met a failure so far"
+            : w.ExposedValueSoFar == 0
+                ? $"{customers} met a failure so far, none holding value at the start of the period"
+                : $"{customers} holding {ErosionText.Amount(w.ExposedValueSoFar, w.RevenueAtRisk.Unit)} met a failure so far";
         if (w.ExpectedFurtherExposedValue > 0)
         {
             exposure += $", {ErosionText.Amount(w.ExpectedFurtherExposedValue, w.RevenueAtRisk.Unit)} more expected by the window's end";

@@ -15,6 +15,10 @@ internal static class ErosionText
         return unit.IsMoney ? unit.Name + " " + number : number + " " + unit.Name;
     }
 
+    /// <summary>A count with its noun: <c>1 customer</c>, <c>1,204 customers</c>.</summary>
+    public static string Count(long count, string one, string many) =>
+        count.ToString("#,##0", CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+
     /// <summary>A share as a percentage with one decimal: <c>12.3%</c>.</summary>
     public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
