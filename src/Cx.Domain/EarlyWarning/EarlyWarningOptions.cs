@@ -75,7 +75,41 @@ public sealed class EarlyWarningOptions
         RevenueAtRiskWeight = RevenueAtRiskWeight,
         SignalWeight = SignalWeight,
         StageLossWeight = StageLossWeight,
-        Attribution = Attribution,
-        Reliability = Reliability,
+        Attribution = Attribution is null ? null : CopyOf(Attribution),
+        Reliability = Reliability is null ? null : CopyOf(Reliability),
+    };
+
+    /// <summary>Returns a copy of attribution options (the movement classes copied too).</summary>
+    /// <param name="o">The options.</param>
+    /// <returns>The copy.</returns>
+    internal static AttributionOptions CopyOf(AttributionOptions o) => new()
+    {
+        Model = o.Model,
+        Lookback = o.Lookback,
+        TimeZone = o.TimeZone,
+        Movements = o.Movements is null ? null! : [.. o.Movements],
+        GainTouches = o.GainTouches,
+        LossTouches = o.LossTouches,
+        HalfLife = o.HalfLife,
+        FirstTouchShare = o.FirstTouchShare,
+        LastTouchShare = o.LastTouchShare,
+        ShapleyPlayers = o.ShapleyPlayers,
+        IncludeMovementCredits = o.IncludeMovementCredits,
+    };
+
+    /// <summary>Returns a copy of reliability evaluation options (the chart settings copied too).</summary>
+    /// <param name="o">The options.</param>
+    /// <returns>The copy.</returns>
+    internal static ReliabilityEvaluationOptions CopyOf(ReliabilityEvaluationOptions o) => new()
+    {
+        BurnRatePolicy = o.BurnRatePolicy,
+        MinimumEventsInLongWindow = o.MinimumEventsInLongWindow,
+        DetectDrift = o.DetectDrift,
+        Ewma = o.Ewma is null ? null! : new EwmaOptions { Lambda = o.Ewma.Lambda, LimitWidth = o.Ewma.LimitWidth, UseAsymptoticLimits = o.Ewma.UseAsymptoticLimits },
+        Cusum = o.Cusum is null ? null! : new CusumOptions { ReferenceValue = o.Cusum.ReferenceValue, DecisionInterval = o.Cusum.DecisionInterval },
+        RunRules = o.RunRules,
+        DriftMemory = o.DriftMemory,
+        RollingHistoryCount = o.RollingHistoryCount,
+        BacktestStep = o.BacktestStep,
     };
 }

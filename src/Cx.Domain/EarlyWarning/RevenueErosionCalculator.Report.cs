@@ -201,21 +201,9 @@ public sealed partial class RevenueErosionCalculator
 
     private static AttributionOptions AttributionFor(EarlyWarningOptions o, bool includeCredits)
     {
-        AttributionOptions given = o.Attribution ?? new AttributionOptions { TimeZone = o.TimeZone };
-        return new AttributionOptions
-        {
-            Model = given.Model,
-            Lookback = given.Lookback,
-            TimeZone = given.TimeZone,
-            Movements = given.Movements,
-            GainTouches = given.GainTouches,
-            LossTouches = given.LossTouches,
-            HalfLife = given.HalfLife,
-            FirstTouchShare = given.FirstTouchShare,
-            LastTouchShare = given.LastTouchShare,
-            ShapleyPlayers = given.ShapleyPlayers,
-            IncludeMovementCredits = includeCredits,
-        };
+        AttributionOptions copy = EarlyWarningOptions.CopyOf(o.Attribution ?? new AttributionOptions { TimeZone = o.TimeZone });
+        copy.IncludeMovementCredits = includeCredits;
+        return copy;
     }
 
     private static CxValidationException PeriodProblem(string message)

@@ -222,6 +222,16 @@ public sealed partial class RevenueErosionCalculator
     {
         EarlyWarningOptions copy = options.Snapshot();
         OptionsValidator.ValidateOrThrow(copy, "early-warning options");
+        if (copy.Attribution is { } attribution)
+        {
+            new AttributionOptionsValidator().ValidateOrThrow(attribution, "attribution options");
+        }
+
+        if (copy.Reliability is { } reliability)
+        {
+            _ = new ReliabilityEvaluator(reliability); // validates the settings now, not at the first report
+        }
+
         return copy;
     }
 

@@ -52,6 +52,30 @@ public sealed class ErosionBadInputTests
     }
 
     [Fact]
+    public void Calculator_InvalidNestedAttributionOrReliabilitySettings_ThrowAtConstruction()
+    {
+        var badAttribution = new EarlyWarningOptions { Attribution = new Cx.Domain.Attribution.AttributionOptions { Lookback = NodaTime.Period.Zero } };
+        var badReliability = new EarlyWarningOptions { Reliability = new ReliabilityEvaluationOptions { MinimumEventsInLongWindow = 0 } };
+
+        Assert.Contains("[CX0601]", Assert.Throws<CxValidationException>(() => new RevenueErosionCalculator(badAttribution)).Message, StringComparison.Ordinal);
+        Assert.Contains("[CX0302]", Assert.Throws<CxValidationException>(() => new RevenueErosionCalculator(badReliability)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calculator_DefaultsChangedAfterConstruction_KeepsTheValidatedCopy()
+    {
+        var options = new EarlyWarningOptions { Horizon = 2, TenureBandStarts = [], MinimumExposedCount = 1 };
+        var calculator = new RevenueErosionCalculator(options);
+        options.Horizon = 0;
+        options.TenureBandStarts = [5];
+
+        ErosionAnalysis analysis = calculator.Analyze(ErosionExampleTests.Input());
+
+        Assert.Equal(2, analysis.Horizon);
+        Assert.Equal(["0+"], analysis.TenureBands);
+    }
+
+    [Fact]
     public void Analyze_BadMeasurementsAndEvents_ListsEveryFailureWithItsPositionAndCode()
     {
         ErosionInput example = ErosionExampleTests.Input();
