@@ -142,8 +142,62 @@ internal sealed class ErosionEngine : IDisposable
             }
         }
 
-        Sweep(keys[..distinct]);
+        int customers = _ledger.CustomerOrder.Length;
+        int degree = customers >= ParallelThreshold ? Math.Clamp(Environment.ProcessorCount, 1, MaxDegreeOfParallelism) : 1;
+        if (degree == 1)
+        {
+            Sweep(0, customers, _keys, 0, distinct, _tables);
+            return _tables;
+        }
+
+        // Customers in disjoint ranges, one core each; every figure the sweep adds is a sum, so the parts add up to the whole.
+        var parts = new ErosionTables[degree];
+        long[] keyArray = _keys;
+        long perCustomer = (long)_periods * _subjects;
+        try
+        {
+            Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, part =>
+            {
+                int from = (int)((long)customers * part / degree);
+                int to = (int)((long)customers * (part + 1) / degree);
+                int firstKey = LowerBound(keyArray, distinct, from * perCustomer);
+                int endKey = LowerBound(keyArray, distinct, to * perCustomer);
+                parts[part] = _tables.EmptyLike();
+                Sweep(from, to, keyArray, firstKey, endKey, parts[part]);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OverflowException))
+        {
+            throw new OverflowException(e.InnerExceptions[0].Message, e);
+        }
+
+        foreach (ErosionTables part in parts)
+        {
+            _tables.AddSweep(part);
+        }
+
         return _tables;
+    }
+
+    /// <summary>Customer counts from which the sweep is split across cores (internal so tests can lower it).</summary>
+    internal static int ParallelThreshold { get; set; } = 1 << 18;
+
+    private const int MaxDegreeOfParallelism = 8;
+
+    private static int LowerBound(long[] keys, int count, long value)
+    {
+        int found = Array.BinarySearch(keys, 0, count, value);
+        if (found < 0)
+        {
+            return ~found;
+        }
+
+        while (found > 0 && keys[found - 1] == value)
+        {
+            found--;
+        }
+
+        return found;
     }
 
     public void Dispose()
@@ -206,11 +260,11 @@ internal sealed class ErosionEngine : IDisposable
         _keys[_keyCount++] = ((((long)customer * _periods) + period) * _subjects) + subject;
     }
 
-    private void Sweep(ReadOnlySpan<long> keys)
+    private void Sweep(int fromPosition, int toPosition, long[] keyArray, int firstKey, int endKey, ErosionTables t)
     {
+        ReadOnlySpan<long> keys = keyArray.AsSpan(0, endKey);
         LedgerCells cells = _ledger.Cells;
         ImmutableArray<int> order = _ledger.CustomerOrder;
-        ErosionTables t = _tables;
         int first = cells.FirstReported;
         int axis = cells.AxisLength;
         int horizon = t.Options.Horizon;
@@ -233,10 +287,10 @@ internal sealed class ErosionEngine : IDisposable
         var contracted = new bool[_periods];
         var lost = new long[_periods];
         long perCustomer = (long)_periods * _subjects;
-        int k = 0;
+        int k = firstKey;
         try
         {
-            for (int position = 0; position < order.Length; position++)
+            for (int position = fromPosition; position < toPosition; position++)
             {
                 int slot = order[position];
                 ReadOnlySpan<int> periods = cells.PeriodsOf(slot);

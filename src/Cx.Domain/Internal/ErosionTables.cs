@@ -91,6 +91,40 @@ internal sealed class ErosionTables
 
     public int Index(int subject, int period) => (subject * PeriodCount) + period;
 
+    /// <summary>Returns empty tables of the same shape, for one part of a parallel sweep.</summary>
+    public ErosionTables EmptyLike() => new(Grid, Unit, Framework, Standards, Options, SegmentNames, BandLabels);
+
+    /// <summary>Adds what another part's sweep found (active customers, exposure, outcome cells); the event counts are not
+    /// the sweep's and are left alone.</summary>
+    public void AddSweep(ErosionTables part)
+    {
+        checked
+        {
+            for (int i = 0; i < ExposedCustomers.Length; i++)
+            {
+                ExposedCustomers[i] += part.ExposedCustomers[i];
+                ExposedActiveCustomers[i] += part.ExposedActiveCustomers[i];
+                ExposedValue[i] += part.ExposedValue[i];
+            }
+
+            for (int p = 0; p < PeriodCount; p++)
+            {
+                ActiveCustomers[p] += part.ActiveCustomers[p];
+                ActiveValue[p] += part.ActiveValue[p];
+            }
+        }
+
+        for (int i = 0; i < All.Length; i++)
+        {
+            All[i].Add(part.All[i]);
+        }
+
+        for (int i = 0; i < Exposed.Length; i++)
+        {
+            Exposed[i].Add(part.Exposed[i]);
+        }
+    }
+
     public ReadOnlySpan<OutcomeCell> ExposedCells(int subject, int period) => Exposed.AsSpan(Index(subject, period) * StratumCount, StratumCount);
 
     public ReadOnlySpan<OutcomeCell> AllCells(int period) => All.AsSpan(period * StratumCount, StratumCount);

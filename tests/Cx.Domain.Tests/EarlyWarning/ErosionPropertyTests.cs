@@ -149,6 +149,29 @@ public sealed class ErosionPropertyTests
         }, maxTests: 100);
     }
 
+    /// <summary>Large ledgers are swept on several cores; the split must change nothing. The threshold is lowered here so
+    /// small inputs take the parallel path (other tests running meanwhile are unaffected: the results are identical by design,
+    /// which is what this test checks).</summary>
+    [Fact]
+    public void ParallelSweep_Always_EqualsTheSequentialOne()
+    {
+        int saved = Cx.Domain.Internal.ErosionEngine.ParallelThreshold;
+        try
+        {
+            Properties.Check(ErosionScenario.Arbitrary(), s =>
+            {
+                Cx.Domain.Internal.ErosionEngine.ParallelThreshold = int.MaxValue;
+                string expected = ErosionScenario.Render(Calculator.Analyze(s.Input()));
+                Cx.Domain.Internal.ErosionEngine.ParallelThreshold = 0;
+                Assert.Equal(expected, ErosionScenario.Render(Calculator.Analyze(s.Input())));
+            }, maxTests: 60);
+        }
+        finally
+        {
+            Cx.Domain.Internal.ErosionEngine.ParallelThreshold = saved;
+        }
+    }
+
     [Fact]
     public void Priorities_AreDeterministic_IndependentOfInputOrder_AndOnePerTouchpoint()
     {
