@@ -165,7 +165,24 @@ internal static class ValueCommand
     {
         if (input.ProblemCount > 0)
         {
-            throw new BadInputException(input.Name, input.Problems, input.ProblemCount);
+            // The rows that could be read are still checked by the library, so that every problem is reported at once.
+            var problems = new List<InputProblem>(input.Problems);
+            long count = input.ProblemCount;
+            if (input.Records.Count > 0)
+            {
+                try
+                {
+                    _ = CustomerSummarySet.FromRecords(input.Records);
+                }
+                catch (CxValidationException ex)
+                {
+                    CxValidationFailure[] rows = [.. ex.Failures.Where(f => f.Position is not null)];
+                    problems.AddRange(rows.Select(f => Problem(input, f)));
+                    count += rows.Length + (ex.TotalFailureCount - ex.Failures.Count);
+                }
+            }
+
+            throw new BadInputException(input.Name, [.. problems.OrderBy(p => p.Line ?? long.MaxValue)], count);
         }
 
         if (input.Records.Count == 0)
@@ -201,19 +218,21 @@ internal static class ValueCommand
         }
         catch (CxValidationException ex)
         {
-            List<InputProblem> problems = [.. ex.Failures.Select(f =>
-            {
-                string message = $"{f.Message} [{f.ErrorCode}]";
-                if (f.Position is { } position)
-                {
-                    long? line = input.LineOf(position);
-                    return new InputProblem(line, line is null ? $"record #{position}" : null, ColumnOf(input, f.Field), message);
-                }
-
-                return new InputProblem(null, f.Subject ?? "input", ColumnOf(input, f.Field), message);
-            }).OrderBy(p => p.Line ?? long.MaxValue)];
-            throw new BadInputException(input.Name, problems, ex.TotalFailureCount);
+            throw new BadInputException(input.Name, [.. ex.Failures.Select(f => Problem(input, f)).OrderBy(p => p.Line ?? long.MaxValue)], ex.TotalFailureCount);
         }
+    }
+
+    /// <summary>A library failure as the user sees it: the CSV line and column of its record, or what it is about.</summary>
+    private static InputProblem Problem(ParsedInput input, CxValidationFailure failure)
+    {
+        string message = $"{failure.Message} [{failure.ErrorCode}]";
+        if (failure.Position is { } position)
+        {
+            long? line = input.LineOf(position);
+            return new InputProblem(line, line is null ? $"record #{position}" : null, ColumnOf(input, failure.Field), message);
+        }
+
+        return new InputProblem(null, failure.Subject ?? "input", ColumnOf(input, failure.Field), message);
     }
 
     private static string? ColumnOf(ParsedInput input, string field) =>

@@ -244,7 +244,7 @@ public static class CustomerValueRenderer
         json.WriteNumber("customersWithoutPurchase", calibration.CustomersWithoutPurchase);
         json.WriteNumber("recordsAfterHoldout", calibration.RecordsAfterHoldout);
         json.WriteString("asOf", ReportText.Date(analysis.AsOf));
-        json.WriteNumber("customersScored", analysis.Scoring.CustomerCount);
+        json.WriteNumber("customersAsOf", analysis.Scoring.CustomerCount);
         json.WriteEndObject();
     }
 
@@ -255,6 +255,7 @@ public static class CustomerValueRenderer
         Number(json, "varianceOfShare", regularity.VarianceOfShare);
         Number(json, "k", regularity.Estimate);
         Number(json, "evenIntervalShare", regularity.EvenIntervalShare);
+        Number(json, "medianIntervalDays", regularity.MedianIntervalDays);
         json.WriteBoolean("regular", regularity.IsRegular);
         json.WriteBoolean("clockLike", regularity.IsClockLike);
         json.WriteEndObject();
@@ -537,7 +538,7 @@ public static class CustomerValueRenderer
 
         if (c.CustomersFirstSeenAfterCalibration > 0)
         {
-            counted.Add($"{Count(c.CustomersFirstSeenAfterCalibration, "customer")} first seen in the holdout (valued, not fitted)");
+            counted.Add($"{Count(c.CustomersFirstSeenAfterCalibration, "customer")} first seen in the holdout (not in the fit)");
         }
 
         if (c.CustomersWithoutPurchase > 0)

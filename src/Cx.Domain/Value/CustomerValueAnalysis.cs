@@ -178,13 +178,17 @@ public sealed class CustomerValueAnalysis
         };
 
         FitSpend(calibration, ref parts);
+        if (calibration.HoldoutEnd is { } end)
+        {
+            parts.Scoring = CustomerSummarySet.FromRecords(all, new CustomerSummaryOptions { TimeUnit = options.TimeUnit, CalibrationEnd = end });
+        }
+
         if (parts.PurchaseFit.IsConverged)
         {
             PurchaseModel model = parts.PurchaseFit.Parameters;
-            if (calibration.HoldoutEnd is { } end)
+            if (calibration.HoldoutEnd is not null)
             {
                 parts.Holdout = HoldoutComparison.Compare(model, calibration);
-                parts.Scoring = CustomerSummarySet.FromRecords(all, new CustomerSummaryOptions { TimeUnit = options.TimeUnit, CalibrationEnd = end });
             }
 
             var calculator = new CustomerValueCalculator();
@@ -307,7 +311,7 @@ public sealed class CustomerValueAnalysis
         {
             string measured = Invariant($"Purchases come at regular intervals: over the last two intervals of {regularity.CustomerCount:N0} customers, the Wheat-Morrison regularity is k = {Number(k)} and {regularity.EvenIntervalShare * 100:F0}% of the customers have two nearly equal intervals, where {name} assumes purchases at random (k = 1, 5% nearly equal).");
             findings.Add(new ValueFinding(ValueFindingKind.RegularPurchases, regularity.IsClockLike
-                ? measured + " Intervals this even are billing on a schedule, as in a subscription or a lease: contractual data. A buy-till-you-die model, made for customers who buy when they like and leave unannounced, does not fit them: a missed payment means a lapse, not a pause. Follow these customers with the asset bridge (churn as it happens) and model renewals with the shifted-beta-geometric model of contract cohorts."
+                ? measured + Invariant($" Intervals this even (typically {regularity.MedianIntervalDays:F0} days) are billing on a schedule, as in a subscription or a lease: contractual data. A buy-till-you-die model, made for customers who buy when they like and leave unannounced, does not fit them: a missed payment means a lapse, not a pause. Follow these customers with the asset bridge (churn as it happens) and model renewals with the shifted-beta-geometric model of contract cohorts.")
                 : measured + " The model takes a customer who is late for their usual purchase to be less likely lost than regular buyers are (Platzer and Reutterer 2016): read P(alive) of long-silent customers as optimistic."));
         }
 

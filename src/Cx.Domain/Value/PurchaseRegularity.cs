@@ -41,8 +41,9 @@ public sealed class PurchaseRegularity
     /// in subscription or contract billing: one half, ten times the share for purchases at random.</summary>
     public const double ClockLikeFrom = 0.5;
 
-    private PurchaseRegularity(int customerCount, double varianceOfShare, int evenCount)
+    private PurchaseRegularity(int customerCount, double varianceOfShare, int evenCount, double medianIntervalDays)
     {
+        MedianIntervalDays = medianIntervalDays;
         CustomerCount = customerCount;
         VarianceOfShare = varianceOfShare;
         EvenIntervalShare = customerCount == 0 ? double.NaN : (double)evenCount / customerCount;
@@ -69,6 +70,10 @@ public sealed class PurchaseRegularity
     /// <remarks>A robust companion of <see cref="Estimate"/>: a few irregular customers (a one-off purchase between two
     /// monthly payments) inflate Var(M) and pull k̂ down, but leave this share high.</remarks>
     public double EvenIntervalShare { get; }
+
+    /// <summary>Gets the median, over the measured customers, of the mean of their last two intervals, in days (30 for
+    /// monthly billing); NaN without customers.</summary>
+    public double MedianIntervalDays { get; }
 
     /// <summary>Gets a value indicating whether purchases are markedly more regular than the models assume
     /// (k̂ ≥ <see cref="RegularFrom"/>, or clock-like).</summary>
@@ -115,6 +120,7 @@ public sealed class PurchaseRegularity
         }
 
         var squares = new List<double>(lastThree.Count);
+        var intervals = new List<double>(lastThree.Count);
         int even = 0;
         foreach ((LocalDate first, LocalDate second, LocalDate third, int count) in lastThree.Values)
         {
@@ -129,6 +135,7 @@ public sealed class PurchaseRegularity
             double share = t1 / (t1 + t2);
             squares.Add((share - 0.5) * (share - 0.5));
             even += Math.Abs(share - 0.5) <= EvenTolerance ? 1 : 0;
+            intervals.Add((t1 + t2) / 2);
         }
 
         // Summed in sorted order: the same bits whatever the order of the records.
@@ -139,7 +146,11 @@ public sealed class PurchaseRegularity
             sum += square;
         }
 
-        return new PurchaseRegularity(squares.Count, squares.Count == 0 ? double.NaN : sum / squares.Count, even);
+        intervals.Sort();
+        double median = intervals.Count == 0 ? double.NaN
+            : intervals.Count % 2 == 1 ? intervals[intervals.Count / 2]
+            : (intervals[(intervals.Count / 2) - 1] + intervals[intervals.Count / 2]) / 2;
+        return new PurchaseRegularity(squares.Count, squares.Count == 0 ? double.NaN : sum / squares.Count, even, median);
 
         static (LocalDate, LocalDate, LocalDate, int) Insert(LocalDate a, LocalDate date) =>
             date < a ? (date, a, default, 2) : (a, date, default, 2);

@@ -85,10 +85,13 @@ public sealed class CustomerValueAnalysisTests
         Assert.Null(analysis.Holdout);
         Assert.Null(analysis.Values);
         Assert.Null(analysis.AtRisk);
+        Assert.Equal(new LocalDate(2025, 12, 28), analysis.AsOf); // the end of the data all the same
+        Assert.Equal(3000, analysis.Scoring.CustomerCount);
         Assert.Equal(
             [ValueFindingKind.RegularPurchases, ValueFindingKind.PurchaseFitNotConverged, ValueFindingKind.SpendModelNotUsed],
             analysis.Findings.Select(f => f.Kind));
         Assert.Contains("subscription", analysis.Findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("(typically 30 days)", analysis.Findings[0].Message, StringComparison.Ordinal);
         Assert.Contains("shifted-beta-geometric", analysis.Findings[0].Message, StringComparison.Ordinal);
     }
 

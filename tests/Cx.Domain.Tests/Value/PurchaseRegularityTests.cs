@@ -45,6 +45,7 @@ public sealed class PurchaseRegularityTests
         Assert.Equal(1.0 / 32, r.VarianceOfShare, 15);
         Assert.Equal(3.5, r.Estimate!.Value, 12);
         Assert.Equal(0.5, r.EvenIntervalShare);
+        Assert.Equal(20, r.MedianIntervalDays); // every customer's two intervals average 20 days
         Assert.True(r.IsRegular);
         Assert.True(r.IsClockLike);
     }
@@ -132,6 +133,7 @@ public sealed class PurchaseRegularityTests
         Assert.Equal(54.0 / 60, r.EvenIntervalShare, 12); // Oct-Nov 31 days, Nov-Dec 30: even; the 6 one-off buyers are not
         Assert.True(r.IsClockLike);
         Assert.True(r.IsRegular);
+        Assert.Equal(30.5, r.MedianIntervalDays); // (31 + 30) / 2 for 54 customers, (30 + 9) / 2 for 6
     }
 
     [Fact]
@@ -161,6 +163,7 @@ public sealed class PurchaseRegularityTests
         Assert.Equal(0, r.CustomerCount);
         Assert.True(double.IsNaN(r.VarianceOfShare));
         Assert.True(double.IsNaN(r.EvenIntervalShare));
+        Assert.True(double.IsNaN(r.MedianIntervalDays));
         Assert.Null(r.Estimate);
         Assert.False(r.IsClockLike);
     }
