@@ -7,7 +7,6 @@ using Cx.Domain.Reporting;
 using Cx.Domain.Validation;
 using Cx.Domain.Value;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Cx.Cli;
 
@@ -29,13 +28,13 @@ internal static class ValueCommand
         var calibrationEnd = new Option<LocalDate?>("--calibration-end")
         {
             Description = "The last day of the calibration period the models are fitted on (yyyy-MM-dd, or yyyy-MM for the month's last day); later purchases are the holdout the fit is checked on. Default: two thirds of the way from the first record's date to the last one's.",
-            CustomParser = r => ParseDate(r, "--calibration-end"),
+            CustomParser = r => RevenueInputOptions.ParseDay(r, "--calibration-end", end: true),
             HelpName = "date",
         };
         var holdoutEnd = new Option<LocalDate?>("--holdout-end")
         {
             Description = "The last day of the holdout period (yyyy-MM-dd, or yyyy-MM for the month's last day); values and the at-risk list are as of this day, later records are left out and counted. Default: the last record's date.",
-            CustomParser = r => ParseDate(r, "--holdout-end"),
+            CustomParser = r => RevenueInputOptions.ParseDay(r, "--holdout-end", end: true),
             HelpName = "date",
         };
         var model = new Option<string>("--model", "-m")
@@ -229,36 +228,10 @@ internal static class ValueCommand
         if (failure.Position is { } position)
         {
             long? line = input.LineOf(position);
-            return new InputProblem(line, line is null ? $"record #{position}" : null, ColumnOf(input, failure.Field), message);
+            return new InputProblem(line, line is null ? $"record #{position}" : null, MovementsCommand.ColumnOf(input, failure.Field), message);
         }
 
-        return new InputProblem(null, failure.Subject ?? "input", ColumnOf(input, failure.Field), message);
-    }
-
-    private static string? ColumnOf(ParsedInput input, string field) =>
-        field.StartsWith("Customer", StringComparison.Ordinal) ? input.CustomerColumn
-        : field.StartsWith("Date", StringComparison.Ordinal) ? input.DateColumn
-        : field.StartsWith("Amount", StringComparison.Ordinal) ? input.AmountColumn
-        : field.StartsWith("Segment", StringComparison.Ordinal) ? input.SegmentColumn
-        : null;
-
-    private static LocalDate? ParseDate(ArgumentResult result, string option)
-    {
-        string text = result.Tokens[0].Value;
-        ParseResult<LocalDate> date = LocalDatePattern.Iso.Parse(text);
-        if (date.Success)
-        {
-            return date.Value;
-        }
-
-        ParseResult<YearMonth> month = YearMonthPattern.Iso.Parse(text);
-        if (month.Success)
-        {
-            return month.Value.OnDayOfMonth(month.Value.Calendar.GetDaysInMonth(month.Value.Year, month.Value.Month));
-        }
-
-        result.AddError($"{option}: expected a date such as 1997-09-30 or a month such as 1997-09 (its last day), got '{text}'.");
-        return null;
+        return new InputProblem(null, failure.Subject ?? "input", MovementsCommand.ColumnOf(input, failure.Field), message);
     }
 
     /// <summary>Parses a share as a number (0.25) or a percentage (25%), within (0, 1] or [0, 1].</summary>

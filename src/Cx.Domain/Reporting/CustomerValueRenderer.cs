@@ -38,80 +38,14 @@ public static class CustomerValueRenderer
     /// <param name="options">Where the data came from; none when null.</param>
     /// <returns>The text, LF line ends.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="analysis"/> is null.</exception>
-    public static string ToText(this CustomerValueAnalysis analysis, ReportOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(analysis);
-        var text = new StringBuilder();
-        foreach (Block block in Blocks(analysis, options ?? ReportOptions.Default))
-        {
-            switch (block)
-            {
-                case Block.Title t:
-                    ReportMarkup.Title(text, t.Text, markdown: false);
-                    break;
-                case Block.Heading h:
-                    text.Append(CellEscaping.Line(h.Text)).Append(":\n");
-                    break;
-                case Block.Paragraph p:
-                    ReportMarkup.Line(text, p.Text, markdown: false).Append('\n');
-                    break;
-                case Block.Table t:
-                    t.Value.WriteText(text);
-                    text.Append('\n');
-                    break;
-                case Block.Items l:
-                    foreach (string item in l.Lines)
-                    {
-                        text.Append("  - ").Append(CellEscaping.Line(item)).Append('\n');
-                    }
-
-                    text.Append('\n');
-                    break;
-            }
-        }
-
-        return text.ToString().TrimEnd('\n') + "\n";
-    }
+    public static string ToText(this CustomerValueAnalysis analysis, ReportOptions? options = null) => Render(analysis, options, markdown: false);
 
     /// <summary>Renders the analysis as Markdown: a <c>##</c> title, <c>###</c> sections, tables, the findings as a list.</summary>
     /// <param name="analysis">The analysis.</param>
     /// <param name="options">Where the data came from; none when null.</param>
     /// <returns>The Markdown, every cell escaped, LF line ends.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="analysis"/> is null.</exception>
-    public static string ToMarkdown(this CustomerValueAnalysis analysis, ReportOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(analysis);
-        var text = new StringBuilder();
-        foreach (Block block in Blocks(analysis, options ?? ReportOptions.Default))
-        {
-            switch (block)
-            {
-                case Block.Title t:
-                    ReportMarkup.Title(text, t.Text, markdown: true);
-                    break;
-                case Block.Heading h:
-                    ReportMarkup.Title(text, h.Text, markdown: true, level: "### ");
-                    break;
-                case Block.Paragraph p:
-                    ReportMarkup.Line(text, p.Text, markdown: true).Append('\n');
-                    break;
-                case Block.Table t:
-                    t.Value.WriteMarkdown(text);
-                    text.Append('\n');
-                    break;
-                case Block.Items l:
-                    foreach (string item in l.Lines)
-                    {
-                        text.Append("- ").Append(CellEscaping.Markdown(item)).Append('\n');
-                    }
-
-                    text.Append('\n');
-                    break;
-            }
-        }
-
-        return text.ToString().TrimEnd('\n') + "\n";
-    }
+    public static string ToMarkdown(this CustomerValueAnalysis analysis, ReportOptions? options = null) => Render(analysis, options, markdown: true);
 
     /// <summary>Renders the analysis as an HTML section: a heading, sub-headings, tables (numbers right-aligned, thousands
     /// separated), the findings as a list. Place it in an <see cref="HtmlPage"/> or a notebook cell.</summary>
@@ -433,6 +367,53 @@ public static class CustomerValueRenderer
         {
             json.WriteString(name, value);
         }
+    }
+
+    private static string Render(CustomerValueAnalysis analysis, ReportOptions? options, bool markdown)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var text = new StringBuilder();
+        foreach (Block block in Blocks(analysis, options ?? ReportOptions.Default))
+        {
+            switch (block)
+            {
+                case Block.Title t:
+                    ReportMarkup.Title(text, t.Text, markdown);
+                    break;
+                case Block.Heading h when markdown:
+                    ReportMarkup.Title(text, h.Text, markdown, level: "### ");
+                    break;
+                case Block.Heading h:
+                    text.Append(CellEscaping.Line(h.Text)).Append(":\n");
+                    break;
+                case Block.Paragraph p:
+                    ReportMarkup.Line(text, p.Text, markdown).Append('\n');
+                    break;
+                case Block.Table t:
+                    if (markdown)
+                    {
+                        t.Value.WriteMarkdown(text);
+                    }
+                    else
+                    {
+                        t.Value.WriteText(text);
+                    }
+
+                    text.Append('\n');
+                    break;
+                case Block.Items l:
+                    foreach (string item in l.Lines)
+                    {
+                        text.Append(markdown ? "- " : "  - ");
+                        ReportMarkup.Line(text, item, markdown);
+                    }
+
+                    text.Append('\n');
+                    break;
+            }
+        }
+
+        return text.ToString().TrimEnd('\n') + "\n";
     }
 
     private static IEnumerable<Block> Blocks(CustomerValueAnalysis analysis, ReportOptions options)
