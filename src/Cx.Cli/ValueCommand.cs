@@ -73,7 +73,7 @@ internal static class ValueCommand
         });
         var margin = new Option<double>("--margin")
         {
-            Description = "The share of spend that is value (a gross margin), above 0 and at most 1 (0.3) or a percentage (30%). Default 1: value is spend.",
+            Description = "The share of spend that is value (a gross margin), above 0 and at most 1 (0.3) or a percentage (30%); 1, value is spend, by default.",
             DefaultValueFactory = _ => new CustomerValueOptions().Margin,
             CustomParser = r => ParseShare(r, "--margin", "a share above 0 and at most 1 such as 0.3, or a percentage such as 30%", allowZero: false),
             HelpName = "share",
