@@ -257,7 +257,8 @@ internal static class MovementsCommand
         }
     }
 
-    private static string? ColumnOf(ParsedInput input, string field) =>
+    /// <summary>The CSV column of a library failure's field (<c>Customer</c>, <c>Date</c>, <c>Amount</c>, <c>Segment</c>), or null.</summary>
+    internal static string? ColumnOf(ParsedInput input, string field) =>
         field.StartsWith("Customer", StringComparison.Ordinal) ? input.CustomerColumn
         : field.StartsWith("Date", StringComparison.Ordinal) ? input.DateColumn
         : field.StartsWith("Amount", StringComparison.Ordinal) ? input.AmountColumn

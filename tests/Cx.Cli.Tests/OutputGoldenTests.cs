@@ -72,6 +72,9 @@ public sealed class OutputGoldenTests
         All("reliability-fixture-backtest", [.. ReliabilityFixture, "--backtest"]);
         All("reliability-sample", ["reliability", "--sample"]);
         All("reliability-sample-backtest", ["reliability", "--sample", "--backtest"]);
+        All("value-small", ["value", "-i", Tool.Fixture("value/small.csv"), "--top", "10"]);
+        All("value-sample", ["value", "--sample"]);
+        cases["value-small-pareto-days.txt"] = ["value", "-i", Tool.Fixture("value/small.csv"), "--model", "pareto-nbd", "--unit", "days", "--calibration-end", "2024-09-30", "--top", "5", "--format", "table"];
         return cases;
     }
 

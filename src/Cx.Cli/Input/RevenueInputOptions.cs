@@ -263,7 +263,11 @@ internal sealed class RevenueInputOptions
         }
     }
 
-    private static LocalDate? ParseBound(ArgumentResult result, bool end)
+    private static LocalDate? ParseBound(ArgumentResult result, bool end) => ParseDay(result, end ? "--end" : "--start", end);
+
+    /// <summary>Parses a day given as a date (<c>yyyy-MM-dd</c>) or a month (<c>yyyy-MM</c>: its last day when
+    /// <paramref name="end"/>, else its first), or adds an error naming <paramref name="option"/>.</summary>
+    internal static LocalDate? ParseDay(ArgumentResult result, string option, bool end)
     {
         string text = result.Tokens[0].Value;
         ParseResult<LocalDate> date = LocalDatePattern.Iso.Parse(text);
@@ -278,7 +282,7 @@ internal sealed class RevenueInputOptions
             return end ? month.Value.OnDayOfMonth(month.Value.Calendar.GetDaysInMonth(month.Value.Year, month.Value.Month)) : month.Value.OnDayOfMonth(1);
         }
 
-        result.AddError($"{(end ? "--end" : "--start")}: expected a date such as 2024-03-15 or a month such as 2024-03, got '{text}'.");
+        result.AddError($"{option}: expected a date such as 2024-03-15 or a month such as 2024-03, got '{text}'.");
         return null;
     }
 }

@@ -232,6 +232,8 @@ public static class CxErrorCodes
     /// <summary>A fit option is invalid: starting values of the wrong count or not positive and finite, or an iteration limit below 1.</summary>
     public const string FitOptionsInvalid = "CX0911";
 
+    /// <summary>A customer-value analysis option is invalid: an unknown purchase model, or value or at-risk options set to null.</summary>
+    public const string ValueAnalysisOptionsInvalid = "CX0912";
     /// <summary>The customer list of asset columns holds an id twice.</summary>
     public const string ColumnsCustomerRepeated = "CX1001";
 
