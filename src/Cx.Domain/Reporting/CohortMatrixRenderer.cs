@@ -43,7 +43,7 @@ public static class CohortMatrixRenderer
         options ??= ReportOptions.Default;
         var html = new StringBuilder();
         ReportHtml.SectionStart(html, Title(options));
-        ReportHtml.Paragraph(html, Summary(matrix));
+        ReportHtml.Paragraph(html, Summary(matrix, grouped: true));
         Customers(matrix).WriteHtml(html, CustomersCaption);
         Values(matrix).WriteHtml(html, ValuesCaption);
         ReportHtml.SectionEnd(html);
@@ -151,7 +151,7 @@ public static class CohortMatrixRenderer
         options ??= ReportOptions.Default;
         var text = new StringBuilder();
         ReportMarkup.Title(text, Title(options), markdown);
-        ReportMarkup.Line(text, Summary(matrix), markdown).Append('\n');
+        ReportMarkup.Line(text, Summary(matrix, grouped: false), markdown).Append('\n');
         foreach ((string caption, ReportTable table) in (ValueTuple<string, ReportTable>[])[(CustomersCaption, Customers(matrix)), (ValuesCaption, Values(matrix))])
         {
             ReportMarkup.Title(text, caption, markdown, "### ");
@@ -172,11 +172,12 @@ public static class CohortMatrixRenderer
 
     private static string Title(ReportOptions options) => options.Source is null ? "Cohorts" : "Cohorts from " + options.Source;
 
-    private static string Summary(CohortMatrix matrix)
+    private static string Summary(CohortMatrix matrix, bool grouped)
     {
-        long customers = matrix.Rows.Sum(r => r.CustomerCount);
+        Func<long, string> count = grouped ? ReportText.GroupedCount : ReportText.Count;
+        string customers = count(matrix.Rows.Sum(r => r.CustomerCount));
         string before = matrix.CustomersFirstActiveBeforeGrid > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"; {matrix.CustomersFirstActiveBeforeGrid} customer(s) first active before the grid belong to no cohort")
+            ? $"; {count(matrix.CustomersFirstActiveBeforeGrid)} customer(s) first active before the grid belong to no cohort"
             : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"{matrix.Unit.Name}, {matrix.Grid}; {matrix.Rows.Count} cohorts, {customers} customers{before}.");
     }

@@ -21,11 +21,12 @@ internal static class StageChart
             .. result.Stages.Select(s => (s.Stage.Name, s.Stage.Id, (AttributedValue)s)),
             ("(unattributed)", string.Empty, result.Unattributed),
         ];
+        bool whole = rows.Any(r => Math.Max(r.Value.EarnedValue, r.Value.LostValue) >= 1000 * Math.Pow(10, unit.DecimalPlaces)) || Math.Abs(result.EarnedValue) >= 1000 * Math.Pow(10, unit.DecimalPlaces);
         int extra = SvgCanvas.Wrap(summary(), Width - 48).Count - 1;
         double Top = TopBase + (extra * 16);
         double height = Top + (rows.Count * Row) + 56;
         string title = $"Earned and lost by journey stage ({unit.Name}, {ReportText.Model(result.Model)} attribution)";
-        string summary() => $"Earned {ChartText.Amount(unit, result.EarnedValue)}, lost {ChartText.Amount(unit, result.LostValue)}, net {ChartText.Signed(unit, result.EarnedValue - result.LostValue)} {unit.Name} over journey '{result.Framework.Name}'.";
+        string summary() => $"Earned {ChartText.Amount(unit, result.EarnedValue, whole)}, lost {ChartText.Amount(unit, result.LostValue, whole)}, net {ChartText.Signed(unit, result.EarnedValue - result.LostValue, whole)} {unit.Name} over journey '{result.Framework.Name}'.";
         var canvas = new SvgCanvas(Width, (int)height, title, summary());
         canvas.Text(24, 26, title, size: 16, bold: true);
         canvas.Paragraph(24, 46, summary(), Width - 48);
@@ -54,10 +55,10 @@ internal static class StageChart
             double earned = (double)unit.ToDecimal(value.EarnedValue);
             double lost = (double)unit.ToDecimal(value.LostValue);
             canvas.Rect(Left, y + 6, X(earned) - Left, 15, SvgCanvas.Gain, $"{name}: earned {ChartText.Exact(unit, value.EarnedValue)} in {value.GainCount} gain(s)");
-            canvas.Text(X(earned) + 5, y + 18, ChartText.Amount(unit, value.EarnedValue), size: 11);
+            canvas.Text(X(earned) + 5, y + 18, ChartText.Amount(unit, value.EarnedValue, whole), size: 11);
             canvas.Rect(Left, y + 23, X(lost) - Left, 15, SvgCanvas.Loss, $"{name}: lost {ChartText.Exact(unit, value.LostValue)} in {value.LossCount} loss(es)");
-            canvas.Text(X(lost) + 5, y + 35, ChartText.Amount(unit, value.LostValue), size: 11);
-            canvas.Text(Width - 16, y + 27, ChartText.Signed(unit, value.NetValue), "end", 12, value.NetValue >= 0 ? SvgCanvas.Gain : SvgCanvas.Loss, bold: true);
+            canvas.Text(X(lost) + 5, y + 35, ChartText.Amount(unit, value.LostValue, whole), size: 11);
+            canvas.Text(Width - 16, y + 27, ChartText.Signed(unit, value.NetValue, whole), "end", 12, value.NetValue >= 0 ? SvgCanvas.Gain : SvgCanvas.Loss, bold: true);
         }
 
         return canvas.ToChart();

@@ -34,8 +34,12 @@ internal static class WaterfallChart
             ("closing", closing, true),
         ];
 
+        // One precision for every label of the chart: whole units when any bar reaches 1,000.
+        bool whole = bars.Any(b => Math.Abs(unit.ToDecimal(b.Value)) >= 1000m);
+        string Amount(long v) => ChartText.Amount(unit, v, whole);
+        string Signed(long v) => (v > 0 ? "+" : string.Empty) + Amount(v);
         string title = $"Customer asset bridge, {range} ({unit.Name})";
-        string summary = $"Opening {ChartText.Amount(unit, opening)}, closing {ChartText.Amount(unit, closing)}, net {ChartText.Signed(unit, closing - opening)} {unit.Name}.";
+        string summary = $"Opening {Amount(opening)}, closing {Amount(closing)}, net {Signed(closing - opening)} {unit.Name}.";
         var canvas = new SvgCanvas(Width, Height, title, summary + " Gains rise in green, losses fall in red.");
         canvas.Text(Left, 26, title, size: 16, bold: true);
         canvas.Text(Left, 46, summary, size: 12, fill: SvgCanvas.Muted);
@@ -99,7 +103,7 @@ internal static class WaterfallChart
             string color = total ? SvgCanvas.Total : value >= 0 ? SvgCanvas.Gain : SvgCanvas.Loss;
             double top = Y(Math.Max(from, to));
             double height = Math.Max(1, Math.Abs(Y(Math.Max(from, low)) - Y(to)));
-            string amount = total ? ChartText.Amount(unit, value) : ChartText.Signed(unit, value);
+            string amount = total ? Amount(value) : Signed(value);
             canvas.Rect(x, top, barWidth, height, color, $"{label}: {ChartText.Exact(unit, value)}");
             bool up = total || value >= 0;
             canvas.Text(x + (barWidth / 2), up ? top - 6 : top + height + 14, amount, "middle", 11.5, SvgCanvas.Ink, bold: total);
@@ -120,14 +124,14 @@ internal static class WaterfallChart
 /// <summary>Amounts as the charts label them: currency units with thousands separators, whole units from 1,000 up.</summary>
 internal static class ChartText
 {
-    public static string Amount(MeasureUnit unit, long units)
+    public static string Amount(MeasureUnit unit, long units, bool? whole = null)
     {
         decimal value = unit.ToDecimal(units);
-        int decimals = Math.Abs(value) >= 1000m ? 0 : unit.DecimalPlaces;
+        int decimals = whole ?? Math.Abs(value) >= 1000m ? 0 : unit.DecimalPlaces;
         return value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
-    public static string Signed(MeasureUnit unit, long units) => (units > 0 ? "+" : string.Empty) + Amount(unit, units);
+    public static string Signed(MeasureUnit unit, long units, bool? whole = null) => (units > 0 ? "+" : string.Empty) + Amount(unit, units, whole);
 
     public static string Exact(MeasureUnit unit, long units) => Internal.Amounts.Format(unit, units);
 

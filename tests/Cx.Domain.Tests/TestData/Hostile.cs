@@ -17,6 +17,9 @@ public static class Hostile
     /// <summary>Breaks out of a quoted attribute to add an event handler.</summary>
     public const string Attribute = "\" onload=\"alert(2)";
 
+    /// <summary>Markup that would mark the page if it ever ran (a Chromium test looks for the mark).</summary>
+    public const string Image = "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
+
     /// <summary>Ends a Markdown table cell and row.</summary>
     public const string Table = "a|b\nc";
 
@@ -24,12 +27,12 @@ public static class Hostile
     public static readonly string[] Formulas = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)"];
 
     /// <summary>All hostile names, distinct.</summary>
-    public static readonly string[] Names = [Script, Attribute, Table, "'single' & <b>bold</b>", .. Formulas];
+    public static readonly string[] Names = [Script, Image, Attribute, Table, "'single' & <b>bold</b>", .. Formulas];
 
     /// <summary>A journey whose stage and touchpoint ids, names and owners are hostile.</summary>
     public static JourneyFramework Journey() => JourneyFramework.Create(
         Script,
-        [new JourneyStage(Script, Attribute, 1), new JourneyStage(Table, Formulas[0], 2), new JourneyStage(Formulas[1], Script, 3)],
+        [new JourneyStage(Script, Attribute, 1), new JourneyStage(Table, Formulas[0], 2), new JourneyStage(Formulas[1], Image, 3)],
         [
             new Touchpoint(Formulas[2], Script, Script, TouchpointCategory.EarningTheRightToGrowth, Attribute),
             new Touchpoint(Attribute, Table, Table, TouchpointCategory.RespondingToCustomerNeeds, Formulas[3]),
@@ -44,6 +47,7 @@ public static class Hostile
             Sale("A", 1, 100m, Script), Sale("A", 2, 150m, Script), Sale("A", 3, 90m, Script),
             Sale("B", 1, 200m, Formulas[0]), Sale("B", 2, 120m, Formulas[0]),
             Sale("C", 2, 1_234_567.89m, Table), Sale("C", 3, 1_300_000m, Table),
+            Sale("D", 1, 50m, Image), Sale("D", 3, 75m, Image),
         ],
         Grid);
 
