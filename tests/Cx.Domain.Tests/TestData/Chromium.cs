@@ -41,6 +41,7 @@ public static partial class Chromium
         string url = new Uri(page).AbsoluteUri;
 
         (string dom, string log) = Run(browser, ["--enable-logging=stderr", "--v=0", "--dump-dom", url]);
+        File.WriteAllText(Path.Combine(ScreenshotFolder, name + ".dom.html"), dom);
         string screenshot = Path.Combine(ScreenshotFolder, name + ".png");
         File.Delete(screenshot);
         Run(browser, [$"--screenshot={screenshot}", $"--window-size=1280,{height}", "--hide-scrollbars", url]);
