@@ -28,7 +28,7 @@ namespace Cx.Domain.Attribution;
 /// never an error; events with an unknown touchpoint, an empty customer, an undefined outcome, or (when the customers are known)
 /// an unknown customer are errors, all reported together.</para>
 /// </remarks>
-public sealed class JourneyAttributionCalculator
+public sealed partial class JourneyAttributionCalculator
 {
     private readonly FrozenDictionary<AttributionModel, IAttributionModel> _models;
 
