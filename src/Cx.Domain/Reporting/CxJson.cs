@@ -10,17 +10,16 @@ namespace Cx.Domain.Reporting;
 /// calendar metadata.</summary>
 /// <remarks>
 /// <para>For the documented, stable documents use the renderers' <c>ToJson()</c> (<see cref="AssetMovementRenderer"/>,
-/// <see cref="AttributionRenderer"/>, ...). <see cref="Options"/> is for the rest: a quick dump of a result object in a
-/// notebook or a log, <c>JsonSerializer.Serialize(result, CxJson.Options)</c>. Grid periods, grids and units are compact
+/// <see cref="AttributionRenderer"/>, ...). <see cref="CreateOptions"/> is for the rest: a quick dump of a result object in a
+/// notebook or a log, <c>JsonSerializer.Serialize(result, CxJson.CreateOptions())</c>. Grid periods, grids and units are compact
 /// with or without these options (<c>{"label":"2024-03","start":"2024-03-01","end":"2024-03-31"}</c>).</para>
 /// <para>Writing only: the results are created by the calculators, not read back.</para>
 /// </remarks>
 public static class CxJson
 {
-    /// <summary>Gets the options: camel case, NodaTime values as ISO 8601 strings, not indented; read-only.</summary>
-    public static JsonSerializerOptions Options { get; } = Create();
-
-    private static JsonSerializerOptions Create()
+    /// <summary>Creates the options: camel case (the web defaults), NodaTime values as ISO 8601 strings, not indented.</summary>
+    /// <returns>New options, yours to change (they become read-only once a serializer has used them).</returns>
+    public static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -37,7 +36,6 @@ public static class CxJson
                 new IntervalConverter(),
             },
         };
-        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 

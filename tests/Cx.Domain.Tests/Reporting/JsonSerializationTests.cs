@@ -9,7 +9,7 @@ using NodaTime.Text;
 namespace Cx.Domain.Tests.Reporting;
 
 /// <summary>System.Text.Json on results: periods, grids and units compact by default (issue #9: one PeriodMovement gave
-/// 7,346 characters of calendar metadata), and <see cref="CxJson.Options"/> writes NodaTime values as ISO text.</summary>
+/// 7,346 characters of calendar metadata), and <see cref="CxJson.CreateOptions()"/> writes NodaTime values as ISO text.</summary>
 public sealed class JsonSerializationTests
 {
     private static readonly SampleCompany Company = SampleCompany.Generate(new SampleCompanyOptions { CustomerCount = 200 });
@@ -54,7 +54,7 @@ public sealed class JsonSerializationTests
         var asOf = Company.ReliabilityMeasurements.Max(m => m.At);
         ReliabilityReport report = new ReliabilityEvaluator().Evaluate(Company.ReliabilityStandards, Company.ReliabilityMeasurements, asOf);
 
-        string json = JsonSerializer.Serialize(report, CxJson.Options);
+        string json = JsonSerializer.Serialize(report, CxJson.CreateOptions());
 
         Assert.StartsWith($"{{\"asOf\":\"{InstantPattern.ExtendedIso.Format(asOf)}\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain(":{}", json, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class JsonSerializationTests
     {
         AttributionResult result = new JourneyAttributionCalculator().Calculate(Company.Journey, Ledger, Company.ExperienceEvents);
 
-        string json = JsonSerializer.Serialize(result, CxJson.Options);
+        string json = JsonSerializer.Serialize(result, CxJson.CreateOptions());
 
         Assert.Contains("\"lookback\":\"P90D\"", json, StringComparison.Ordinal);
         Assert.Contains("\"timeZone\":\"UTC\"", json, StringComparison.Ordinal);
