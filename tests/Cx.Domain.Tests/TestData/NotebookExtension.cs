@@ -14,6 +14,16 @@ public static class NotebookExtension
 {
     /// <summary>The stand-in for the formatting API: records each registration.</summary>
     private const string FormatterStandIn = """
+        namespace Microsoft.DotNet.Interactive
+        {
+            public static class Kernel
+            {
+                public static readonly System.Collections.Generic.List<object> Displayed = new();
+
+                public static void display(object value) => Displayed.Add(value);
+            }
+        }
+
         namespace Microsoft.DotNet.Interactive.Formatting
         {
             public static class Formatter
@@ -70,9 +80,23 @@ public static class NotebookExtension
 
     /// <summary>Compiles and runs the extension's C# cells; returns each registered formatter by type and MIME type.</summary>
     /// <exception cref="InvalidOperationException">The cells do not compile; the message lists the errors.</exception>
-    public static IReadOnlyList<(Type Type, string MimeType, Func<object, string> Format)> Load()
+    public static IReadOnlyList<(Type Type, string MimeType, Func<object, string> Format)> Load() => Run([]).Formatters;
+
+    /// <summary>Runs the extension's cells, then a notebook's C# cells (without their <c>#r</c> and <c>#i</c> directives) as one
+    /// program, as the kernel would after loading the package; <c>display(value)</c> records the value.</summary>
+    /// <param name="notebookCells">The notebook's C# cells, in order.</param>
+    /// <returns>The formatters registered and the values displayed.</returns>
+    /// <exception cref="InvalidOperationException">The cells do not compile; the message lists the errors.</exception>
+    public static (IReadOnlyList<(Type Type, string MimeType, Func<object, string> Format)> Formatters, IReadOnlyList<object> Displayed) Run(IEnumerable<string> notebookCells)
     {
-        string code = string.Join("\n\n", CSharpCells(File.ReadAllText(Path)));
+        IEnumerable<string> withoutDirectives = notebookCells.Select(c => string.Join('\n', c.Split('\n').Where(l => !l.StartsWith("#r ", StringComparison.Ordinal) && !l.StartsWith("#i ", StringComparison.Ordinal))));
+        List<string> cells = [.. CSharpCells(File.ReadAllText(Path)), .. withoutDirectives];
+
+        // Usings of every cell go first, as the kernel keeps them for the whole session.
+        string[] lines = [.. cells.SelectMany(c => c.Split('\n'))];
+        string code = "using static Microsoft.DotNet.Interactive.Kernel;\n" +
+            string.Join('\n', lines.Where(l => l.StartsWith("using ", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)) + "\n" +
+            string.Join('\n', lines.Where(l => !l.StartsWith("using ", StringComparison.Ordinal)));
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(System.IO.Path.PathSeparator);
         MetadataReference[] references =
         [
@@ -98,6 +122,7 @@ public static class NotebookExtension
         Assembly assembly = AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(image.ToArray()));
         assembly.EntryPoint!.Invoke(null, [Array.Empty<string>()]);
         object registered = assembly.GetType("Microsoft.DotNet.Interactive.Formatting.Formatter")!.GetField("Registered")!.GetValue(null)!;
-        return (List<(Type, string, Func<object, string>)>)registered;
+        object displayed = assembly.GetType("Microsoft.DotNet.Interactive.Kernel")!.GetField("Displayed")!.GetValue(null)!;
+        return ((List<(Type, string, Func<object, string>)>)registered, (List<object>)displayed);
     }
 }
