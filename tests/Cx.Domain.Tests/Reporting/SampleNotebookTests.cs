@@ -12,17 +12,16 @@ public sealed class SampleNotebookTests
         string notebook = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "examples", "sample-company.dib"));
         IReadOnlyList<string> cells = NotebookExtension.CSharpCells(notebook);
         string folder = Directory.CreateTempSubdirectory("cx-notebook-").FullName;
-        string before = Environment.CurrentDirectory;
+        string page = Path.Combine(folder, "sample-company.html");
         (IReadOnlyList<(Type Type, string MimeType, Func<object, string> Format)> Formatters, IReadOnlyList<object> Displayed) run;
         try
         {
-            Environment.CurrentDirectory = folder; // the last cell writes sample-company.html
-            run = NotebookExtension.Run(cells);
-            Assert.True(File.Exists(Path.Combine(folder, "sample-company.html")));
+            // The last cell writes sample-company.html to the notebook's folder: here, a temporary one.
+            run = NotebookExtension.Run(cells.Select(c => c.Replace("\"sample-company.html\"", "@\"" + page + "\"", StringComparison.Ordinal)));
+            Assert.True(File.Exists(page));
         }
         finally
         {
-            Environment.CurrentDirectory = before;
             Directory.Delete(folder, recursive: true);
         }
 
