@@ -244,7 +244,7 @@ public sealed class AssetLedger
     }
 
     /// <summary>Builds a ledger from dated money records given as columns, with customers as dense indexes: the bulk
-    /// path of file readers. Gives exactly the ledger <see cref="FromRecords"/> gives for the same rows as records
+    /// path of file readers. Gives exactly the ledger <see cref="FromRecords(IEnumerable{AssetRecord}, PeriodGrid, AssetLedgerOptions?)"/> gives for the same rows as records
     /// (same values, customers, segments, floored cells, exclusions and failures), without a per-row object.</summary>
     /// <param name="columns">The rows; see <see cref="AssetColumns"/>.</param>
     /// <param name="grid">The periods to report.</param>
@@ -252,7 +252,7 @@ public sealed class AssetLedger
     /// currency. Defaults when null.</param>
     /// <returns>The ledger.</returns>
     /// <remarks>Row numbers in failures are 0-based positions in the columns, like record positions in
-    /// <see cref="FromRecords"/>. As there, customers and segments are known in order of first appearance among the rows
+    /// <see cref="FromRecords(IEnumerable{AssetRecord}, PeriodGrid, AssetLedgerOptions?)"/>. As there, customers and segments are known in order of first appearance among the rows
     /// kept: customers (and segments) whose every row falls after the grid, or that no row names, are not in the ledger.
     /// Columns interned in order of appearance (as file readers do) are read in place; others are renumbered into a
     /// copy of the index columns.</remarks>
