@@ -41,7 +41,9 @@ public static class CxDomainServiceCollectionExtensions
         services.TryAddSingleton<CohortCalculator>();
         foreach (IAttributionModel model in JourneyAttributionCalculator.BuiltInModels)
         {
-            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IAttributionModel), model.GetType()));
+            // The built-in models are stateless: their shared instances serve (and keep registration free of reflection, so the
+            // package stays trimmable); TryAddEnumerable still skips a model type that is already registered.
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(model));
         }
 
         services.TryAddSingleton(provider => new JourneyAttributionCalculator(provider.GetServices<IAttributionModel>()));
