@@ -32,7 +32,9 @@ internal static class SurveyStatistics
         double denominator = 1 + (z2 / n);
         double center = (p + (z2 / (2.0 * n))) / denominator;
         double half = z / denominator * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n)));
-        return new SurveyInterval(100 * p, 100 * Math.Sqrt(p * (1 - p) / n), Math.Max(0, 100 * (center - half)), Math.Min(100, 100 * (center + half)), 100 * center);
+        double lower = successes == 0 ? 0 : Math.Max(0, 100 * (center - half));
+        double upper = successes == n ? 100 : Math.Min(100, 100 * (center + half));
+        return new SurveyInterval(100 * p, 100 * Math.Sqrt(p * (1 - p) / n), lower, upper, 100 * center);
     }
 
     /// <summary>The mean of a histogram of scores 1..k with its t interval (clipped to the scale) and the standard deviation.</summary>
