@@ -9,16 +9,26 @@ internal readonly struct CountDistribution
 {
     private const double Negligible = 1e-18;
 
+    // Beyond this size the negative binomial and the Poisson differ by less than 1e-12 relative at any count that matters.
+    private const double PoissonSize = 1e12;
+
     private readonly double _size;
     private readonly double _q;
+    private readonly double _logQ;
+    private readonly double _sizeLogP;
 
     public CountDistribution(double mean, double dispersion)
     {
         Mean = mean;
         Dispersion = dispersion;
-        IsPoisson = dispersion <= 1;
-        _size = IsPoisson ? double.PositiveInfinity : mean / (dispersion - 1);
-        _q = IsPoisson ? 0 : 1 - (1 / dispersion);
+        double delta = dispersion - 1;
+        IsPoisson = delta <= 0 || mean / delta > PoissonSize;
+        _size = IsPoisson ? double.PositiveInfinity : mean / delta;
+
+        // q = 1 - 1/φ = δ/φ and size × ln(1/φ) = -(μ/δ) ln(1 + δ), written so that φ close to 1 keeps its precision.
+        _q = IsPoisson ? 0 : delta / dispersion;
+        _logQ = IsPoisson ? 0 : Math.Log(delta) - Math.Log(dispersion);
+        _sizeLogP = IsPoisson ? 0 : -mean * LogOnePlus(delta) / delta;
     }
 
     public double Mean { get; }
@@ -41,8 +51,29 @@ internal readonly struct CountDistribution
 
         return IsPoisson
             ? (k * Math.Log(Mean)) - Mean - SpecialFunctions.LogGamma(k + 1.0)
-            : SpecialFunctions.LogGamma(k + _size) - SpecialFunctions.LogGamma(_size) - SpecialFunctions.LogGamma(k + 1.0)
-                + (_size * Math.Log(1 - _q)) + (k * Math.Log(_q));
+            : LogGammaRatio(k, _size) - SpecialFunctions.LogGamma(k + 1.0) + _sizeLogP + (k * _logQ);
+    }
+
+    /// <summary>ln(1 + x), accurate for small x.</summary>
+    private static double LogOnePlus(double x) =>
+        Math.Abs(x) < 1e-4 ? x * (1 - (x * ((1.0 / 2) - (x * ((1.0 / 3) - (x / 4)))))) : Math.Log(1 + x);
+
+    /// <summary>ln Γ(k + r) - ln Γ(r), summed term by term when r is large (where the difference of two huge log-gammas
+    /// would lose digits).</summary>
+    private static double LogGammaRatio(long k, double r)
+    {
+        if (r < 1e4 || k > 100_000)
+        {
+            return SpecialFunctions.LogGamma(k + r) - SpecialFunctions.LogGamma(r);
+        }
+
+        double sum = k * Math.Log(r);
+        for (long j = 1; j < k; j++)
+        {
+            sum += LogOnePlus(j / r);
+        }
+
+        return sum;
     }
 
     /// <summary>P(Y = k + 1) / P(Y = k).</summary>

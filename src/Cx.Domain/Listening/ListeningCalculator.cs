@@ -243,7 +243,7 @@ public sealed class ListeningCalculator
             int score = hasSurveys ? scores[i] : 0;
             double sentiment = hasSentiments ? sentiments[i] : double.NaN;
             ReadOnlySpan<int> rowTopics = default;
-            bool ok = (uint)(source - 1) < 8u && (uint)(kind - 1) < 3u
+            bool ok = unchecked((uint)(source - 1) < 8u && (uint)(kind - 1) < 3u)
                 && stage >= -1 && stage < stageCount && touchpoint >= -1 && touchpoint < touchpointCount
                 && (stage < 0 || touchpoint < 0 || layout.TouchpointStage[touchpoint] == stage)
                 && (double.IsNaN(sentiment) || (sentiment >= -1 && sentiment <= 1))
@@ -251,8 +251,8 @@ public sealed class ListeningCalculator
                 && instrument switch
                 {
                     0 => true,
-                    (int)SurveyInstrument.Nps => (uint)score <= 10u,
-                    (int)SurveyInstrument.Ces => (uint)(score - 1) < 7u,
+                    (int)SurveyInstrument.Nps => score is >= 0 and <= 10,
+                    (int)SurveyInstrument.Ces => score is >= 1 and <= 7,
                     (int)SurveyInstrument.Csat => csatScaleOk && score >= csatMin && score <= csatMax,
                     _ => false,
                 };
@@ -266,7 +266,7 @@ public sealed class ListeningCalculator
                     rowTopics = topicIndexes[from..to];
                     for (int a = 0; a < rowTopics.Length && ok; a++)
                     {
-                        ok = (uint)rowTopics[a] < (uint)topicCount;
+                        ok = rowTopics[a] >= 0 && rowTopics[a] < topicCount;
                         for (int b = 0; b < a && ok; b++)
                         {
                             ok = rowTopics[a] != rowTopics[b];
@@ -282,7 +282,7 @@ public sealed class ListeningCalculator
             }
 
             int period = layout.PeriodOf(ticks[i]);
-            if ((uint)period >= (uint)layout.PeriodCount)
+            if (period < 0 || period >= layout.PeriodCount)
             {
                 AddOutside(counts, period);
                 continue;
@@ -433,7 +433,7 @@ public sealed class ListeningCalculator
                 ReadOnlySpan<int> row = c.TopicIndexes.Span[from..to];
                 for (int a = 0; a < row.Length; a++)
                 {
-                    if ((uint)row[a] >= (uint)layout.Topics.Count)
+                    if (row[a] < 0 || row[a] >= layout.Topics.Count)
                     {
                         failures.Add(i, null, "TopicIndexes", code, string.Create(inv, $"Expected topic indexes from 0 to {layout.Topics.Count - 1}, got {row[a]}."));
                     }

@@ -79,6 +79,19 @@ public sealed class DistributionTests
     public void CountUpperTail_MatchesPnbinomAndPpois(double mean, double dispersion, long y, double expected) =>
         Near(expected, new CountDistribution(mean, dispersion).UpperTail(y), 1e-10);
 
+    [Theory]
+    [InlineData(1.0000000000000004)]
+    [InlineData(1.000001)]
+    [InlineData(1.001)]
+    public void CountDistribution_WithDispersionJustAboveOne_IsAlmostPoisson(double dispersion)
+    {
+        // R: qpois(0.99, 1/6) = 2; ppois(1, 1/6, lower.tail = FALSE) = 0.012437987627616914 (P(Y >= 2)); with φ = 1.001, pnbinom gives 0.0124967 (0.5% more).
+        var nearlyPoisson = new CountDistribution(1.0 / 6, dispersion);
+
+        Assert.Equal(2, nearlyPoisson.Quantile(0.99));
+        Near(0.012437987627616914, nearlyPoisson.UpperTail(2), 6e-3);
+    }
+
     [Fact]
     public void CountDistribution_WithZeroMean_PutsAllMassAtZero()
     {
