@@ -71,7 +71,7 @@ public sealed partial class SampleCompany
     [
         new TaxonomyTopic("website", "Website and configurator", ["website", "configurator", "app", "online booking", "page"], ["research"]),
         new TaxonomyTopic("dealer-response", "Dealer responsiveness", ["call back", "called back", "no answer", "respond*", "reply", "replied"], ["research"]),
-        new TaxonomyTopic(TestDriveWaitTopic, "Test-drive waits", ["test drive", "test-drive"], ["test-drive"]),
+        new TaxonomyTopic(TestDriveWaitTopic, "Test-drive waits", ["test drive", "test drives"], ["test-drive"]),
         new TaxonomyTopic("price-offer", "Price and offers", ["price*", "expensive", "offer*", "quote"], ["purchase"]),
         new TaxonomyTopic(FinancingDelayTopic, "Financing delays", ["financing", "loan", "credit decision", "approval"], ["purchase"]),
         new TaxonomyTopic("delivery", "Delivery", ["delivery", "handover", "delivered"], ["delivery"]),
@@ -100,11 +100,13 @@ public sealed partial class SampleCompany
 
     private ImmutableArray<FeedbackSignal> GenerateFeedback()
     {
+        Instant gridStart = Grid.Start.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
         Instant gridEnd = Grid.End.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
         var signals = new List<FeedbackSignal>();
         void Keep(FeedbackSignal signal)
         {
-            if (signal.At < gridEnd)
+            // Experiences before the first month (the history of the first customers) and answers after the last are not kept.
+            if (signal.At >= gridStart && signal.At < gridEnd)
             {
                 signals.Add(signal);
             }
