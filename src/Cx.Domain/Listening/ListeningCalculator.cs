@@ -23,6 +23,8 @@ namespace Cx.Domain.Listening;
 /// </remarks>
 public sealed class ListeningCalculator
 {
+    private const int ParallelThreshold = 1 << 20;
+
     private readonly ListeningOptions _options;
 
     /// <summary>Initializes a calculator.</summary>
@@ -205,11 +207,59 @@ public sealed class ListeningCalculator
         TopicTaxonomy topics = columns.Taxonomy;
         topics.ValidateStageHints(journey);
         var layout = new ListeningLayout(grid, journey, topics, zone);
-        var counts = new ListeningCounts(layout);
-        var failures = new FailureCollector();
-        int stageCount = journey.Stages.Count;
-        int touchpointCount = journey.Touchpoints.Count;
-        int topicCount = topics.Count;
+        ReadOnlySpan<int> starts = columns.TopicStarts.Span;
+        if (!starts.IsEmpty && (starts[0] != 0 || starts[^1] != columns.TopicIndexes.Length))
+        {
+            var failures = new FailureCollector();
+            failures.Add(null, "feedback columns", "TopicStarts", CxErrorCodes.FeedbackColumnsInvalid,
+                string.Create(CultureInfo.InvariantCulture, $"Expected topic starts from 0 to {columns.TopicIndexes.Length} (the number of topic indexes), got {starts[0]} to {starts[^1]}."));
+            failures.ThrowIfAny("feedback columns");
+        }
+
+        // Large inputs are counted in blocks on every core, each into counts of its own (a fixed size, whatever the number
+        // of signals), merged in block order: integer sums, so the result is the same as one pass.
+        int n = columns.Count;
+        int blocks = n < ParallelThreshold ? 1 : Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, n / (ParallelThreshold / 4)));
+        var parts = new ListeningCounts[blocks];
+        var partFailures = new FailureCollector[blocks];
+        if (blocks == 1)
+        {
+            parts[0] = new ListeningCounts(layout);
+            partFailures[0] = new FailureCollector();
+            CountRange(columns, layout, 0, n, parts[0], partFailures[0]);
+        }
+        else
+        {
+            Parallel.For(0, blocks, b =>
+            {
+                parts[b] = new ListeningCounts(layout);
+                partFailures[b] = new FailureCollector();
+                CountRange(columns, layout, (int)((long)n * b / blocks), (int)((long)n * (b + 1) / blocks), parts[b], partFailures[b]);
+            });
+        }
+
+        var all = new FailureCollector();
+        foreach (FailureCollector f in partFailures)
+        {
+            all.AddFrom(f);
+        }
+
+        all.ThrowIfAny("feedback columns");
+        for (int b = 1; b < blocks; b++)
+        {
+            parts[0].AddFrom(parts[b]);
+        }
+
+        return parts[0];
+    }
+
+    /// <summary>Counts rows [from, to) of the columns; invalid rows go to the failures with their position.</summary>
+    private static void CountRange(FeedbackColumns columns, ListeningLayout layout, int from, int to, ListeningCounts counts, FailureCollector failures)
+    {
+        int stageCount = layout.Journey.Stages.Count;
+        int touchpointCount = layout.Journey.Touchpoints.Count;
+        int topicCount = layout.Topics.Count;
+        int noTouchpoint = layout.TouchpointSlots - 1;
         int csatMin = columns.CsatScaleMin;
         int csatMax = columns.CsatScaleMax;
         bool csatScaleOk = csatMax > csatMin && (long)csatMax - csatMin < SurveyAnswer.MaxScalePoints;
@@ -226,14 +276,13 @@ public sealed class ListeningCalculator
         bool hasTopics = !starts.IsEmpty;
         bool hasSurveys = !instruments.IsEmpty;
         bool hasSentiments = !sentiments.IsEmpty;
-        if (hasTopics && (starts[0] != 0 || starts[^1] != topicIndexes.Length))
-        {
-            failures.Add(null, "feedback columns", "TopicStarts", CxErrorCodes.FeedbackColumnsInvalid,
-                string.Create(CultureInfo.InvariantCulture, $"Expected topic starts from 0 to {topicIndexes.Length} (the number of topic indexes), got {starts[0]} to {starts[^1]}."));
-            failures.ThrowIfAny("feedback columns");
-        }
+        int[] touchpointStage = layout.TouchpointStage;
 
-        for (int i = 0; i < ticks.Length; i++)
+        // The period of the previous row: time-ordered input stays in it for long runs, with two comparisons a row.
+        int period = -2;
+        long periodStart = long.MaxValue;
+        long periodEnd = long.MinValue;
+        for (int i = from; i < to; i++)
         {
             int source = (int)sources[i];
             int kind = (int)kinds[i];
@@ -245,7 +294,7 @@ public sealed class ListeningCalculator
             ReadOnlySpan<int> rowTopics = default;
             bool ok = unchecked((uint)(source - 1) < 8u && (uint)(kind - 1) < 3u)
                 && stage >= -1 && stage < stageCount && touchpoint >= -1 && touchpoint < touchpointCount
-                && (stage < 0 || touchpoint < 0 || layout.TouchpointStage[touchpoint] == stage)
+                && (stage < 0 || touchpoint < 0 || touchpointStage[touchpoint] == stage)
                 && (double.IsNaN(sentiment) || (sentiment >= -1 && sentiment <= 1))
                 && ((kind == (int)FeedbackKind.Survey) == (instrument != 0))
                 && instrument switch
@@ -258,12 +307,12 @@ public sealed class ListeningCalculator
                 };
             if (ok && hasTopics)
             {
-                int from = starts[i];
-                int to = starts[i + 1];
-                ok = from <= to && to <= topicIndexes.Length;
+                int first = starts[i];
+                int last = starts[i + 1];
+                ok = first <= last && last <= topicIndexes.Length;
                 if (ok)
                 {
-                    rowTopics = topicIndexes[from..to];
+                    rowTopics = topicIndexes[first..last];
                     for (int a = 0; a < rowTopics.Length && ok; a++)
                     {
                         ok = rowTopics[a] >= 0 && rowTopics[a] < topicCount;
@@ -281,11 +330,20 @@ public sealed class ListeningCalculator
                 continue;
             }
 
-            int period = layout.PeriodOf(ticks[i]);
-            if (period < 0 || period >= layout.PeriodCount)
+            long t = ticks[i];
+            if (t < periodStart || t >= periodEnd)
             {
-                AddOutside(counts, period);
-                continue;
+                period = layout.PeriodOf(t);
+                if (period < 0 || period >= layout.PeriodCount)
+                {
+                    AddOutside(counts, period);
+                    periodStart = long.MaxValue;
+                    periodEnd = long.MinValue;
+                    continue;
+                }
+
+                periodStart = layout.Boundary(period);
+                periodEnd = layout.Boundary(period + 1);
             }
 
             if (instrument == (int)SurveyInstrument.Csat)
@@ -293,12 +351,9 @@ public sealed class ListeningCalculator
                 score = score >= csatMax - 1 ? 1 : 0;
             }
 
-            counts.Add(period, source, kind, StageSlot(layout, stage, touchpoint, rowTopics), touchpoint < 0 ? layout.TouchpointSlots - 1 : touchpoint, rowTopics,
+            counts.Add(period, source, kind, StageSlot(layout, stage, touchpoint, rowTopics), touchpoint < 0 ? noTouchpoint : touchpoint, rowTopics,
                 instrument, score, double.IsNaN(sentiment) ? int.MinValue : ListeningCounts.Milli(sentiment));
         }
-
-        failures.ThrowIfAny("feedback columns");
-        return counts;
     }
 
     /// <summary>The stage slot of a signal: its stage, else its touchpoint's, else its first topic's hint, else "no stage".</summary>

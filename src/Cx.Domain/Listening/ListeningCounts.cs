@@ -88,62 +88,70 @@ internal sealed class ListeningCounts
     /// <summary>Counts one signal in a period of the grid. <paramref name="stage"/> and <paramref name="touchpoint"/> are
     /// slots (the last slot for none); <paramref name="score"/> is the NPS score, the CES score, or for CSAT 1 when in the
     /// top two boxes; <paramref name="sentimentMilli"/> is <see cref="int.MinValue"/> for none.</summary>
+    /// <remarks>Unchecked: a count cannot reach 2^63 in any input that fits in memory.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int period, int source, int kind, int stage, int touchpoint, ReadOnlySpan<int> topics, int instrument, int score, int sentimentMilli)
     {
-        ListeningLayout layout = Layout;
-        int stages = layout.StageSlots;
-        int topicSlots = layout.TopicSlots;
-        int ps = (period * stages) + stage;
-        Total[period]++;
-        Kind[(period * KindCount) + kind - 1]++;
-        Source[(period * SourceCount) + source - 1]++;
-        Stage[ps]++;
-        Touchpoint[(period * layout.TouchpointSlots) + touchpoint]++;
-        bool sentiment = sentimentMilli != int.MinValue;
-        if (sentiment)
+        unchecked
         {
-            StageSentimentSum[ps] += sentimentMilli;
-            StageSentimentCount[ps]++;
-        }
-
-        int series = kind == (int)FeedbackKind.Complaint ? 0 : kind == (int)FeedbackKind.Unaided ? 1 : -1;
-        if (series == 0)
-        {
-            Complaints[ps]++;
-        }
-
-        int untagged = topicSlots - 1;
-        if (topics.IsEmpty)
-        {
-            Count(untagged);
-        }
-        else
-        {
-            foreach (int t in topics)
+            ListeningLayout layout = Layout;
+            int stages = layout.StageSlots;
+            int topicSlots = layout.TopicSlots;
+            int ps = (period * stages) + stage;
+            Total[period]++;
+            Kind[(period * KindCount) + kind - 1]++;
+            Source[(period * SourceCount) + source - 1]++;
+            Stage[ps]++;
+            Touchpoint[(period * layout.TouchpointSlots) + touchpoint]++;
+            bool sentiment = sentimentMilli != int.MinValue;
+            if (sentiment)
             {
-                Count(t);
+                StageSentimentSum[ps] += sentimentMilli;
+                StageSentimentCount[ps]++;
+            }
+
+            int series = kind == (int)FeedbackKind.Complaint ? 0 : kind == (int)FeedbackKind.Unaided ? 1 : -1;
+            if (series == 0)
+            {
+                Complaints[ps]++;
+            }
+
+            if (topics.IsEmpty)
+            {
+                CountTopic(period, ps, topicSlots - 1, series, sentiment, sentimentMilli);
+            }
+            else
+            {
+                foreach (int t in topics)
+                {
+                    CountTopic(period, ps, t, series, sentiment, sentimentMilli);
+                }
+            }
+
+            switch (instrument)
+            {
+                case (int)SurveyInstrument.Nps:
+                    Nps[(ps * NpsPoints) + score]++;
+                    break;
+                case (int)SurveyInstrument.Ces:
+                    Ces[(ps * CesPoints) + score - 1]++;
+                    break;
+                case (int)SurveyInstrument.Csat:
+                    Csat[ps * 2]++;
+                    Csat[(ps * 2) + 1] += score;
+                    break;
+                default:
+                    break;
             }
         }
+    }
 
-        switch (instrument)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountTopic(int period, int ps, int topic, int series, bool sentiment, int sentimentMilli)
+    {
+        unchecked
         {
-            case (int)SurveyInstrument.Nps:
-                Nps[(ps * NpsPoints) + score]++;
-                break;
-            case (int)SurveyInstrument.Ces:
-                Ces[(ps * CesPoints) + score - 1]++;
-                break;
-            case (int)SurveyInstrument.Csat:
-                Csat[ps * 2]++;
-                Csat[(ps * 2) + 1] += score;
-                break;
-            default:
-                break;
-        }
-
-        void Count(int topic)
-        {
+            int topicSlots = Layout.TopicSlots;
             int pt = (period * topicSlots) + topic;
             Topic[pt]++;
             if (sentiment)
