@@ -28,7 +28,7 @@ internal readonly struct CountDistribution
         // q = 1 - 1/φ = δ/φ and size × ln(1/φ) = -(μ/δ) ln(1 + δ), written so that φ close to 1 keeps its precision.
         _q = IsPoisson ? 0 : delta / dispersion;
         _logQ = IsPoisson ? 0 : Math.Log(delta) - Math.Log(dispersion);
-        _sizeLogP = IsPoisson ? 0 : -mean * LogOnePlus(delta) / delta;
+        _sizeLogP = IsPoisson ? 0 : -mean * SpecialFunctions.Log1P(delta) / delta;
     }
 
     public double Mean { get; }
@@ -54,10 +54,6 @@ internal readonly struct CountDistribution
             : LogGammaRatio(k, _size) - SpecialFunctions.LogGamma(k + 1.0) + _sizeLogP + (k * _logQ);
     }
 
-    /// <summary>ln(1 + x), accurate for small x.</summary>
-    private static double LogOnePlus(double x) =>
-        Math.Abs(x) < 1e-4 ? x * (1 - (x * ((1.0 / 2) - (x * ((1.0 / 3) - (x / 4)))))) : Math.Log(1 + x);
-
     /// <summary>ln Γ(k + r) - ln Γ(r), summed term by term when r is large (where the difference of two huge log-gammas
     /// would lose digits).</summary>
     private static double LogGammaRatio(long k, double r)
@@ -70,7 +66,7 @@ internal readonly struct CountDistribution
         double sum = k * Math.Log(r);
         for (long j = 1; j < k; j++)
         {
-            sum += LogOnePlus(j / r);
+            sum += SpecialFunctions.Log1P(j / r);
         }
 
         return sum;
