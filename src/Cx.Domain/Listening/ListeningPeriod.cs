@@ -14,8 +14,9 @@ namespace Cx.Domain.Listening;
 public sealed class ListeningPeriod
 {
     internal ListeningPeriod(GridPeriod period, long signalCount, long? activeCustomers, long complaintCount, IReadOnlyList<VolumeCount> kinds,
-        IReadOnlyList<VolumeCount> sources, IReadOnlyList<StageVoice> stages, IReadOnlyList<VolumeCount> touchpoints, IReadOnlyList<VolumeCount> topics)
+        IReadOnlyList<VolumeCount> sources, IReadOnlyList<StageVoice> stages, IReadOnlyList<VolumeCount> touchpoints, IReadOnlyList<VolumeCount> topics, long untaggedFeedback)
     {
+        UntaggedFeedbackCount = untaggedFeedback;
         Period = period;
         SignalCount = signalCount;
         ActiveCustomerCount = activeCustomers;
@@ -60,6 +61,10 @@ public sealed class ListeningPeriod
 
     /// <summary>Gets the number of signals without a topic.</summary>
     public long UntaggedCount => Topics[^1].Count;
+
+    /// <summary>Gets the number of complaints and unaided comments without a topic (survey responses, which rarely carry one,
+    /// are not included): what a taxonomy could still tag.</summary>
+    public long UntaggedFeedbackCount { get; }
 
     /// <summary>Gets the number of signals without a stage.</summary>
     public long NoStageCount => Stages[^1].SignalCount;

@@ -129,8 +129,15 @@ internal static class ListeningReportBuilder
             topics.Add(new VolumeCount(none ? null : layout.Topics.Topics[t].Id, none ? "(untagged)" : layout.Topics.Topics[t].Name, counts.Topic[(p * layout.TopicSlots) + t], total));
         }
 
+        long untaggedFeedback = 0;
+        for (int s = 0; s < layout.StageSlots; s++)
+        {
+            int cell = ((((p * layout.StageSlots) + s) * layout.TopicSlots) + layout.TopicSlots - 1) * 2;
+            untaggedFeedback += counts.SpikeSeries[cell] + counts.SpikeSeries[cell + 1];
+        }
+
         return new ListeningPeriod(layout.Grid[p], total, active, complaints, kinds.MoveToImmutable(), sources.MoveToImmutable(), stages.MoveToImmutable(),
-            touchpoints.MoveToImmutable(), topics.MoveToImmutable());
+            touchpoints.MoveToImmutable(), topics.MoveToImmutable(), untaggedFeedback);
     }
 
     private static ImmutableArray<SpikeCheck> SpikeChecks(ListeningCounts counts, ListeningOptions options)
