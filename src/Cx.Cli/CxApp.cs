@@ -77,6 +77,7 @@ internal static class CxApp
             ReliabilityCommand.Create(stdout, stderr, console),
             SampleCommand.Create(stdout),
             AttributionCommand.Create(stdout, stderr, console),
+            ListeningCommand.Create(stdout, stderr, console),
         };
         return root;
     }

@@ -3,7 +3,9 @@ using System.Globalization;
 using CsvHelper;
 using Cx.Cli.Output;
 using Cx.Domain.Assets;
+using Cx.Cli.Input;
 using Cx.Domain.Journey;
+using Cx.Domain.Listening;
 using Cx.Domain.Reliability;
 using Cx.Domain.Samples;
 using NodaTime.Text;
@@ -13,7 +15,8 @@ namespace Cx.Cli;
 /// <summary><c>cx sample</c>: writes the sample company's revenue records as CSV (customer_id, date, amount, segment): the
 /// shape <c>cx movements</c> reads, to look at or to try the tool on; with <c>--events</c> and <c>--journey</c> also its
 /// experience events (CSV) and journey (JSON), the other two inputs of <c>cx attribution</c>; with <c>--standards</c> and
-/// <c>--measurements</c> also the reliability standards (JSON) and measurements (CSV) that <c>cx reliability</c> reads.</summary>
+/// <c>--measurements</c> also the reliability standards (JSON) and measurements (CSV) that <c>cx reliability</c> reads; with
+/// <c>--feedback</c> and <c>--taxonomy</c> also the feedback (CSV) and topic taxonomy (JSON) that <c>cx listening</c> reads.</summary>
 internal static class SampleCommand
 {
     public static Command Create(TextWriter stdout)
@@ -54,9 +57,15 @@ internal static class SampleCommand
             Description = "Also write the sample's reliability measurements to this file, as the CSV 'cx reliability --measurements' reads: standard,instant,value.",
             HelpName = "file",
         };
+        var feedback = new Option<string?>("--feedback")
+        {
+            Description = "Also write the sample's customer feedback to this file, as the CSV 'cx listening --input' reads (instant,source,kind,customer_id,stage,touchpoint,topics,sentiment,instrument,score,scale_min,scale_max,text). With --feedback, the revenue records are written only with --output.",
+            HelpName = "file",
+        };
+        var taxonomy = new Option<string?>("--taxonomy") { Description = "Also write the sample's topic taxonomy to this file, as the JSON 'cx listening --taxonomy' reads.", HelpName = "file" };
         var command = new Command("sample", "Write the sample company's revenue records as CSV: customer_id,date,amount,segment; optionally its experience events and journey, and its reliability standards and measurements, too.")
         {
-            seed, customers, output, events, journey, standards, measurements,
+            seed, customers, output, events, journey, standards, measurements, feedback, taxonomy,
         };
         command.SetAction(parse =>
         {
@@ -84,7 +93,18 @@ internal static class SampleCommand
                 OutputFile.Write(measurementsFile, stdout, writer => WriteMeasurements(company.ReliabilityMeasurements, writer));
             }
 
-            if (parse.GetValue(output) is not null || (standardsFile is null && measurementsFile is null))
+            string? feedbackFile = parse.GetValue(feedback);
+            if (parse.GetValue(taxonomy) is { } taxonomyFile)
+            {
+                OutputFile.Write(taxonomyFile, stdout, writer => writer.Write(TopicTaxonomyJson.Write(company.FeedbackTaxonomy).ReplaceLineEndings("\n") + "\n"));
+            }
+
+            if (feedbackFile is not null)
+            {
+                OutputFile.Write(feedbackFile, stdout, writer => WriteFeedback(company.Feedback, writer));
+            }
+
+            if (parse.GetValue(output) is not null || (standardsFile is null && measurementsFile is null && feedbackFile is null))
             {
                 OutputFile.Write(parse.GetValue(output), stdout, writer => Write(company, writer));
             }
@@ -116,6 +136,26 @@ internal static class SampleCommand
         foreach (ExperienceEvent e in company.ExperienceEvents)
         {
             csv.WriteRecord([e.Customer.Value, e.TouchpointId, InstantPattern.ExtendedIso.Format(e.At), e.Outcome.ToString().ToLowerInvariant(), e.Channel ?? string.Empty]);
+        }
+    }
+
+    /// <summary>Writes feedback signals as CSV with LF line ends: instants ISO 8601 in UTC, sources and kinds in lower case,
+    /// topics joined by ';', sentiments in their shortest round-trip form, the scale of every survey score.</summary>
+    public static void WriteFeedback(IReadOnlyList<FeedbackSignal> signals, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        using CsvWriter csv = CsvWriter.Create(writer, CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        csv.WriteHeader(FeedbackCsvReader.Header);
+        foreach (FeedbackSignal s in signals)
+        {
+            bool survey = s.Survey.Instrument != SurveyInstrument.None;
+            csv.WriteRecord([
+                InvariantText.Instant(s.At), FeedbackCsvReader.SourceName(s.Source), s.Kind.ToString().ToLowerInvariant(), s.Customer?.Value ?? string.Empty,
+                s.StageId ?? string.Empty, s.TouchpointId ?? string.Empty, string.Join(';', s.Topics), s.Sentiment is { } v ? InvariantText.Exact(v) : string.Empty,
+                FeedbackCsvReader.InstrumentName(s.Survey.Instrument), survey ? s.Survey.Score.ToString(CultureInfo.InvariantCulture) : string.Empty,
+                survey ? s.Survey.ScaleMin.ToString(CultureInfo.InvariantCulture) : string.Empty, survey ? s.Survey.ScaleMax.ToString(CultureInfo.InvariantCulture) : string.Empty,
+                s.Text ?? string.Empty,
+            ]);
         }
     }
 

@@ -171,7 +171,7 @@ internal sealed class RevenueInputOptions
         return ',';
     }
 
-    private static LocalDate? ParseBound(ArgumentResult result, bool end)
+    internal static LocalDate? ParseBound(ArgumentResult result, bool end)
     {
         string text = result.Tokens[0].Value;
         ParseResult<LocalDate> date = LocalDatePattern.Iso.Parse(text);
