@@ -23,6 +23,12 @@ public sealed class OutputGoldenTests
         "reliability", "--standards", Tool.Fixture("reliability/standards.json"), "--measurements", Tool.Fixture("reliability/measurements.csv"),
     ];
 
+    private static readonly string[] ListeningFixture =
+    [
+        "listening", "--input", Tool.Fixture("listening/feedback.csv"), "--journey", Tool.Fixture("listening/journey.json"),
+        "--taxonomy", Tool.Fixture("listening/taxonomy.json"),
+    ];
+
     private static readonly string[] Formats = ["table", "markdown", "csv", "json"];
 
     private static readonly Dictionary<string, string[]> Cases = Build();
@@ -73,6 +79,9 @@ public sealed class OutputGoldenTests
         All("reliability-fixture-backtest", [.. ReliabilityFixture, "--backtest"]);
         All("reliability-sample", ["reliability", "--sample"]);
         All("reliability-sample-backtest", ["reliability", "--sample", "--backtest"]);
+        All("listening-fixture", ListeningFixture);
+        cases["listening-sample.txt"] = ["listening", "--sample", "--format", "table"];
+        cases["listening-sample.md"] = ["listening", "--sample", "--format", "markdown"];
         return cases;
     }
 
