@@ -1,4 +1,5 @@
 using Cx.Domain.Assets;
+using Cx.Domain.Listening;
 using Cx.Domain.Reliability;
 
 namespace Cx.Domain.DependencyInjection;
@@ -13,4 +14,8 @@ public sealed class CxDomainOptions
     /// <summary>Gets the default options of <see cref="ReliabilityEvaluator"/> (burn-rate rules derived from each standard's
     /// window, EWMA and CUSUM defaults, no run rules).</summary>
     public ReliabilityEvaluationOptions Reliability { get; } = new();
+
+    /// <summary>Gets the settings of <see cref="ListeningCalculator"/> (time zone, confidence level, minimum responses,
+    /// spike detection); validated when <c>AddCxDomain</c> runs.</summary>
+    public ListeningOptions Listening { get; } = new();
 }

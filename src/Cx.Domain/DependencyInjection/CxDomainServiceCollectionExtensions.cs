@@ -31,10 +31,12 @@ public static class CxDomainServiceCollectionExtensions
         configure(options);
         var movementCalculator = new AssetMovementCalculator(options.AssetMovements);
         var reliabilityEvaluator = new Cx.Domain.Reliability.ReliabilityEvaluator(options.Reliability);
+        var listeningCalculator = new Cx.Domain.Listening.ListeningCalculator(options.Listening);
 
         services.TryAddSingleton(options);
         services.TryAddSingleton(movementCalculator);
         services.TryAddSingleton(reliabilityEvaluator);
+        services.TryAddSingleton(listeningCalculator);
         services.TryAddSingleton<RetentionCalculator>();
         services.TryAddSingleton<CohortCalculator>();
         foreach (IAttributionModel model in JourneyAttributionCalculator.BuiltInModels)
