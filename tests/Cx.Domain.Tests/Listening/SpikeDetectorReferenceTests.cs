@@ -134,6 +134,13 @@ public sealed class SpikeDetectorReferenceTests
 
         Assert.False(outcome.Trend);
         Near(6.333333333333333, outcome.Expected, 1e-12, "expected: the mean of the baseline");
+
+        // The worked example of docs/concepts/listening.md: Pearson dispersion 0.354 < 1, so Poisson(6.333);
+        // scipy.stats.poisson.ppf(0.99, 76/12) = 13 and poisson.sf(29, 76/12) = 9.40081720241384e-12.
+        Assert.Equal(1, outcome.Dispersion);
+        Assert.Equal(13, outcome.Threshold);
+        Near(9.40081720241384e-12, outcome.Probability, 1e-9, "p-value");
+        Assert.True(outcome.Alarm);
     }
 
     [Theory]
