@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Cx.Domain.Journey;
 using Cx.Domain.Listening;
 using Cx.Domain.Primitives;
@@ -15,7 +14,7 @@ namespace Cx.Domain.Benchmarks;
 /// sentiment, most have one or two topics. Throughput target: 20M signals per second; allocation must not grow with the
 /// signal count (compare the two sizes).</remarks>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 6)]
+[FewIterationsJob(launchCount: 1, iterationCount: 6)]
 public class ListeningBenchmarks
 {
     private PeriodGrid _grid = null!;

@@ -20,8 +20,6 @@ namespace Cx.Cli;
 /// <see cref="ListeningCalculator"/> and <see cref="TopicTagger"/>, every rendering from <see cref="ListeningRenderer"/>.</remarks>
 internal static class ListeningCommand
 {
-    private static readonly string[] GridNames = ["monthly", "quarterly", "weekly"];
-
     public static Command Create(TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         var input = new Option<string?>("--input", "-i")
@@ -38,7 +36,7 @@ internal static class ListeningCommand
             HelpName = "file",
         };
         var grid = new Option<string>("--grid") { Description = "The periods: calendar months, calendar quarters, or ISO weeks.", DefaultValueFactory = _ => "monthly" };
-        grid.AcceptOnlyFromAmong(GridNames);
+        grid.AcceptOnlyFromAmong(RevenueInputOptions.GridNames);
         var start = new Option<LocalDate?>("--start")
         {
             Description = "The first period is the one holding this date (yyyy-MM-dd, or yyyy-MM). Default: the earliest signal's. Earlier signals are counted as before the grid.",
@@ -209,12 +207,7 @@ internal static class ListeningCommand
 
         try
         {
-            return settings.Grid switch
-            {
-                "quarterly" => PeriodGrid.Quarterly(first, last),
-                "weekly" => PeriodGrid.Weekly(first, last),
-                _ => PeriodGrid.Monthly(first, last),
-            };
+            return RevenueInputOptions.CreateGrid(settings.Grid, first, last);
         }
         catch (ArgumentException ex)
         {

@@ -13,7 +13,7 @@ namespace Cx.Cli.Input;
 /// they read it the same way.</summary>
 internal sealed class RevenueInputOptions
 {
-    private static readonly string[] GridNames = ["monthly", "quarterly", "weekly"];
+    internal static readonly string[] GridNames = ["monthly", "quarterly", "weekly"];
 
     private RevenueInputOptions()
     {
@@ -170,6 +170,16 @@ internal sealed class RevenueInputOptions
         result.AddError($"--delimiter: expected one ASCII character such as ',' or ';', or 'tab'; got '{text}'.");
         return ',';
     }
+
+    /// <summary>Creates the grid a <c>--grid</c> name stands for, from the period holding <paramref name="first"/> to the one
+    /// holding <paramref name="last"/>.</summary>
+    /// <exception cref="ArgumentException">The grid cannot be built (too many periods, dates out of range).</exception>
+    internal static PeriodGrid CreateGrid(string name, LocalDate first, LocalDate last) => name switch
+    {
+        "quarterly" => PeriodGrid.Quarterly(first, last),
+        "weekly" => PeriodGrid.Weekly(first, last),
+        _ => PeriodGrid.Monthly(first, last),
+    };
 
     internal static LocalDate? ParseBound(ArgumentResult result, bool end)
     {

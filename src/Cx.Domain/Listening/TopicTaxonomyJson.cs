@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cx.Domain.Internal;
@@ -38,11 +37,7 @@ public static class TopicTaxonomyJson
         }
         catch (JsonException e)
         {
-            string where = e.LineNumber is { } line
-                ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}")
-                : "unknown position";
-            string what = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].Trim();
-            throw Malformed($"Malformed JSON at {where}{(string.IsNullOrEmpty(e.Path) ? string.Empty : " (at " + e.Path + ")")}: {what}");
+            throw Malformed(JsonErrors.Describe(e));
         }
 
         if (document?.Topics is null)
