@@ -3,6 +3,7 @@ using System.Globalization;
 using Cx.Cli.Input;
 using Cx.Cli.Output;
 using Cx.Domain.Assets;
+using Cx.Domain.IO;
 using Cx.Domain.Journey;
 using Cx.Domain.Listening;
 using Cx.Domain.Primitives;
@@ -59,23 +60,20 @@ internal static class ListeningCommand
         var confidence = new Option<double>("--confidence") { Description = "The confidence level of the survey intervals and tests, 0.80 to 0.999.", DefaultValueFactory = _ => 0.95, HelpName = "level" };
         var minimumResponses = new Option<int>("--minimum-responses") { Description = "The responses each period needs before survey metrics are compared.", DefaultValueFactory = _ => 30, HelpName = "count" };
         var includeUnaided = new Option<bool>("--include-unaided") { Description = "Count unaided feedback toward spikes as well as complaints." };
-        var delimiter = new Option<char>("--delimiter")
-        {
-            Description = "The field separator: one character such as ';', or 'tab'.",
-            DefaultValueFactory = _ => ',',
-            CustomParser = RevenueInputOptions.ParseDelimiter,
-            HelpName = "char",
-        };
+        Option<Delimiter> delimiter = RevenueInputOptions.CreateDelimiterOption();
+        Option<bool> noHeader = RevenueInputOptions.CreateNoHeaderOption();
+        Option<InputEncoding> encoding = RevenueInputOptions.CreateEncodingOption();
         Option<string?> format = OutputFormats.CreateFormatOption();
         Option<string?> output = OutputFormats.CreateOutputOption();
         var command = new Command("listening", "The customer listening path: volumes per stage, touchpoint, topic, kind and source; spikes of complaints with their expected counts, thresholds and false-alarm probabilities; survey metrics (NPS, CSAT, CES) with intervals; and whether the surveys confirm the spikes.")
         {
-            input, sample, seed, journey, taxonomy, grid, start, end, timeZone, confidence, minimumResponses, includeUnaided, delimiter, format, output,
+            input, sample, seed, journey, taxonomy, grid, start, end, timeZone, confidence, minimumResponses, includeUnaided, delimiter, noHeader, encoding, format, output,
         };
         command.SetAction(parse => Run(
             new Settings(parse.GetValue(input), parse.GetValue(sample), parse.GetValue(seed), parse.GetValue(journey), parse.GetValue(taxonomy), parse.GetValue(grid)!,
                 parse.GetValue(start), parse.GetValue(end), parse.GetValue(timeZone)!, parse.GetValue(confidence), parse.GetValue(minimumResponses),
-                parse.GetValue(includeUnaided), parse.GetValue(delimiter), parse.GetValue(format), parse.GetValue(output)),
+                parse.GetValue(includeUnaided), new FeedbackFileOptions { Text = RevenueInputOptions.ReadTextOptions(parse, delimiter, noHeader, encoding) },
+                parse.GetValue(format), parse.GetValue(output)),
             stdout, stderr, console));
         return command;
     }
@@ -143,13 +141,7 @@ internal static class ListeningCommand
 
             var company = SampleCompany.Generate(settings.Seed);
             string name = string.Create(CultureInfo.InvariantCulture, $"sample (seed {settings.Seed})");
-            var parsed = new ParsedFeedback(name, []);
-            foreach (FeedbackSignal signal in company.Feedback)
-            {
-                parsed.Add(signal, line: null);
-            }
-
-            return (name, company.Journey, taxonomy ?? company.FeedbackTaxonomy, parsed, company);
+            return (name, company.Journey, taxonomy ?? company.FeedbackTaxonomy, ParsedFeedback.FromSignals(name, company.Feedback), company);
         }
 
         if (settings.InputFile is null || settings.JourneyFile is null)
@@ -164,17 +156,10 @@ internal static class ListeningCommand
 
     private static ParsedFeedback ReadFeedback(Settings settings, TextWriter stderr, CxConsole console)
     {
-        string path = settings.InputFile!;
-        if (path == "-")
-        {
-            using Stream stdin = console.OpenStandardInput();
-            return FeedbackCsvReader.Read(stdin, "stdin", settings.Delimiter, progress: null);
-        }
-
-        string name = Path.GetFileName(path);
-        using FileStream stream = AttributionCommand.OpenFile(path, "--input", "a CSV file of feedback");
-        ProgressReporter? progress = !console.IsErrorRedirected && stream.Length > console.ProgressThresholdBytes ? new ProgressReporter(stderr, name, stream.Length) : null;
-        return FeedbackCsvReader.Read(stream, name, settings.Delimiter, progress);
+        FeedbackFile file = InputFiles.Read(settings.InputFile!, "--input", "a CSV file of feedback", stderr, console,
+            (stream, name, progress) => FeedbackFileReader.Read(stream, name, settings.Csv, progress));
+        InputFiles.SayEncoding(stderr, file.Name, file.Encoding, settings.Csv.Text);
+        return ParsedFeedback.FromFile(file);
     }
 
     private static TopicTaxonomy LoadTaxonomy(string path)
@@ -269,7 +254,7 @@ internal static class ListeningCommand
         double Confidence,
         int MinimumResponses,
         bool IncludeUnaided,
-        char Delimiter,
+        FeedbackFileOptions Csv,
         string? Format,
         string? Output);
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using CsvHelper;
 using Cx.Cli.Output;
 using Cx.Domain.Assets;
-using Cx.Cli.Input;
+using Cx.Domain.IO;
 using Cx.Domain.Journey;
 using Cx.Domain.Listening;
 using Cx.Domain.Reliability;
@@ -101,7 +101,7 @@ internal static class SampleCommand
 
             if (feedbackFile is not null)
             {
-                OutputFile.Write(feedbackFile, stdout, writer => WriteFeedback(company.Feedback, writer));
+                OutputFile.Write(feedbackFile, stdout, writer => FeedbackFileReader.Write(company.Feedback, writer));
             }
 
             if (parse.GetValue(output) is not null || (standardsFile is null && measurementsFile is null && feedbackFile is null))
@@ -136,26 +136,6 @@ internal static class SampleCommand
         foreach (ExperienceEvent e in company.ExperienceEvents)
         {
             csv.WriteRecord([e.Customer.Value, e.TouchpointId, InstantPattern.ExtendedIso.Format(e.At), e.Outcome.ToString().ToLowerInvariant(), e.Channel ?? string.Empty]);
-        }
-    }
-
-    /// <summary>Writes feedback signals as CSV with LF line ends: instants ISO 8601 in UTC, sources and kinds in lower case,
-    /// topics joined by ';', sentiments in their shortest round-trip form, the scale of every survey score.</summary>
-    public static void WriteFeedback(IReadOnlyList<FeedbackSignal> signals, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(signals);
-        using CsvWriter csv = CsvWriter.Create(writer, CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
-        csv.WriteHeader(FeedbackCsvReader.Header);
-        foreach (FeedbackSignal s in signals)
-        {
-            bool survey = s.Survey.Instrument != SurveyInstrument.None;
-            csv.WriteRecord([
-                InvariantText.Instant(s.At), FeedbackCsvReader.SourceName(s.Source), s.Kind.ToString().ToLowerInvariant(), s.Customer?.Value ?? string.Empty,
-                s.StageId ?? string.Empty, s.TouchpointId ?? string.Empty, string.Join(';', s.Topics), s.Sentiment is { } v ? InvariantText.Exact(v) : string.Empty,
-                FeedbackCsvReader.InstrumentName(s.Survey.Instrument), survey ? s.Survey.Score.ToString(CultureInfo.InvariantCulture) : string.Empty,
-                survey ? s.Survey.ScaleMin.ToString(CultureInfo.InvariantCulture) : string.Empty, survey ? s.Survey.ScaleMax.ToString(CultureInfo.InvariantCulture) : string.Empty,
-                s.Text ?? string.Empty,
-            ]);
         }
     }
 

@@ -1,71 +1,43 @@
+using Cx.Domain.IO;
 using Cx.Domain.Listening;
 using NodaTime;
 
 namespace Cx.Cli.Input;
 
-/// <summary>The feedback signals read from a CSV file, the line of each, the columns found, and every row that could not be
-/// read (up to <see cref="ParsedInput.ProblemLimit"/> kept, all counted).</summary>
+/// <summary>The feedback signals of a run — read from a file by <see cref="FeedbackFileReader"/>, or the sample's — with
+/// the line and column behind every signal for messages, and the problems of the rows that could not be read.</summary>
 internal sealed class ParsedFeedback
 {
-    private readonly List<InputProblem> _problems = [];
-    private readonly Dictionary<string, string> _columns;
+    private readonly FeedbackFile? _file;
 
-    public ParsedFeedback(string name, Dictionary<string, string> columns)
+    private ParsedFeedback(string name, IReadOnlyList<FeedbackSignal> signals, FeedbackFile? file)
     {
         Name = name;
-        _columns = columns;
+        Signals = signals;
+        _file = file;
+        Problems = file is null ? [] : [.. file.Problems.Select(ParsedInput.ToInputProblem)];
+        ProblemCount = file?.ProblemCount ?? 0;
+        Earliest = file?.Earliest ?? (signals.Count == 0 ? null : signals.Min(s => s.At));
+        Latest = file?.Latest ?? (signals.Count == 0 ? null : signals.Max(s => s.At));
     }
 
     public string Name { get; }
 
-    public List<FeedbackSignal> Signals { get; } = [];
+    public IReadOnlyList<FeedbackSignal> Signals { get; }
 
-    public List<long>? Lines { get; init; }
+    public IReadOnlyList<InputProblem> Problems { get; }
 
-    public IReadOnlyList<InputProblem> Problems => _problems;
+    public long ProblemCount { get; }
 
-    public long ProblemCount { get; private set; }
+    public Instant? Earliest { get; }
 
-    public Instant? Earliest { get; private set; }
+    public Instant? Latest { get; }
 
-    public Instant? Latest { get; private set; }
+    public static ParsedFeedback FromFile(FeedbackFile file) => new(file.Name, file.Signals, file);
 
-    public void Add(FeedbackSignal signal, long? line)
-    {
-        Signals.Add(signal);
-        if (line is { } l)
-        {
-            Lines?.Add(l);
-        }
+    public static ParsedFeedback FromSignals(string name, IReadOnlyList<FeedbackSignal> signals) => new(name, signals, null);
 
-        Earliest = Earliest is { } e && e <= signal.At ? e : signal.At;
-        Latest = Latest is { } x && x >= signal.At ? x : signal.At;
-    }
+    public long? LineOf(long position) => _file?.LineOf(position);
 
-    public void AddProblem(InputProblem problem)
-    {
-        ProblemCount++;
-        if (_problems.Count < ParsedInput.ProblemLimit)
-        {
-            _problems.Add(problem);
-        }
-    }
-
-    public long? LineOf(long position) => Lines is { } lines && position >= 0 && position < lines.Count ? lines[(int)position] : null;
-
-    /// <summary>The CSV column of a <see cref="FeedbackSignal"/> property named in a validation failure, or null.</summary>
-    public string? ColumnOf(string field) => field switch
-    {
-        nameof(FeedbackSignal.Source) => Column(FeedbackCsvReader.SourceColumn),
-        nameof(FeedbackSignal.Kind) => Column(FeedbackCsvReader.KindColumn),
-        nameof(FeedbackSignal.Customer) => Column(FeedbackCsvReader.CustomerColumn),
-        nameof(FeedbackSignal.StageId) => Column(FeedbackCsvReader.StageColumn),
-        nameof(FeedbackSignal.TouchpointId) => Column(FeedbackCsvReader.TouchpointColumn),
-        nameof(FeedbackSignal.Topics) => Column(FeedbackCsvReader.TopicsColumn),
-        nameof(FeedbackSignal.Sentiment) => Column(FeedbackCsvReader.SentimentColumn),
-        nameof(FeedbackSignal.Survey) => Column(FeedbackCsvReader.ScoreColumn) ?? Column(FeedbackCsvReader.InstrumentColumn),
-        _ => null,
-    };
-
-    public string? Column(string canonical) => _columns.TryGetValue(canonical, out string? header) ? header : null;
+    public string? ColumnOf(string field) => _file?.ColumnOf(field);
 }

@@ -1,4 +1,5 @@
 using Cx.Domain.Assets;
+using Cx.Domain.EarlyWarning;
 using Cx.Domain.Listening;
 using Cx.Domain.Reliability;
 
@@ -18,4 +19,7 @@ public sealed class CxDomainOptions
     /// <summary>Gets the settings of <see cref="ListeningCalculator"/> (time zone, confidence level, minimum responses,
     /// spike detection); validated when <c>AddCxDomain</c> runs.</summary>
     public ListeningOptions Listening { get; } = new();
+    /// <summary>Gets the default options of <see cref="RevenueErosionCalculator"/> (horizon 3, 95% intervals, evidence gate 30,
+    /// top 5 priorities).</summary>
+    public EarlyWarningOptions EarlyWarning { get; } = new();
 }

@@ -23,6 +23,7 @@ public sealed class CxDomainServiceCollectionExtensionsTests
     [InlineData(typeof(CohortCalculator))]
     [InlineData(typeof(CxDomainOptions))]
     [InlineData(typeof(Cx.Domain.Listening.ListeningCalculator))]
+    [InlineData(typeof(Cx.Domain.EarlyWarning.RevenueErosionCalculator))]
     public void AddCxDomain_Calculators_AreRegisteredAsSingletons(Type service)
     {
         var services = new ServiceCollection();
