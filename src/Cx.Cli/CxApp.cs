@@ -78,6 +78,7 @@ internal static class CxApp
             SampleCommand.Create(stdout),
             AttributionCommand.Create(stdout, stderr, console),
             ValueCommand.Create(stdout, stderr, console),
+            ListeningCommand.Create(stdout, stderr, console),
         };
         return root;
     }

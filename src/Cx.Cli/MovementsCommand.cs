@@ -244,12 +244,7 @@ internal static class MovementsCommand
 
         try
         {
-            return settings.Grid switch
-            {
-                "quarterly" => PeriodGrid.Quarterly(first, last),
-                "weekly" => PeriodGrid.Weekly(first, last),
-                _ => PeriodGrid.Monthly(first, last),
-            };
+            return RevenueInputOptions.CreateGrid(settings.Grid, first, last);
         }
         catch (ArgumentException ex)
         {

@@ -14,7 +14,7 @@ namespace Cx.Cli.Input;
 /// they read it the same way.</summary>
 internal sealed class RevenueInputOptions
 {
-    private static readonly string[] GridNames = ["monthly", "quarterly", "weekly"];
+    internal static readonly string[] GridNames = ["monthly", "quarterly", "weekly"];
 
     private RevenueInputOptions()
     {
@@ -263,7 +263,17 @@ internal sealed class RevenueInputOptions
         }
     }
 
-    private static LocalDate? ParseBound(ArgumentResult result, bool end) => ParseDay(result, end ? "--end" : "--start", end);
+    /// <summary>Creates the grid a <c>--grid</c> name stands for, from the period holding <paramref name="first"/> to the one
+    /// holding <paramref name="last"/>.</summary>
+    /// <exception cref="ArgumentException">The grid cannot be built (too many periods, dates out of range).</exception>
+    internal static PeriodGrid CreateGrid(string name, LocalDate first, LocalDate last) => name switch
+    {
+        "quarterly" => PeriodGrid.Quarterly(first, last),
+        "weekly" => PeriodGrid.Weekly(first, last),
+        _ => PeriodGrid.Monthly(first, last),
+    };
+
+    internal static LocalDate? ParseBound(ArgumentResult result, bool end) => ParseDay(result, end ? "--end" : "--start", end);
 
     /// <summary>Parses a day given as a date (<c>yyyy-MM-dd</c>) or a month (<c>yyyy-MM</c>: its last day when
     /// <paramref name="end"/>, else its first), or adds an error naming <paramref name="option"/>.</summary>

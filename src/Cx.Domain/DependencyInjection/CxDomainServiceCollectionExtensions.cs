@@ -31,11 +31,13 @@ public static class CxDomainServiceCollectionExtensions
         configure(options);
         var movementCalculator = new AssetMovementCalculator(options.AssetMovements);
         var reliabilityEvaluator = new Cx.Domain.Reliability.ReliabilityEvaluator(options.Reliability);
+        var listeningCalculator = new Cx.Domain.Listening.ListeningCalculator(options.Listening);
         var erosionCalculator = new Cx.Domain.EarlyWarning.RevenueErosionCalculator(options.EarlyWarning);
 
         services.TryAddSingleton(options);
         services.TryAddSingleton(movementCalculator);
         services.TryAddSingleton(reliabilityEvaluator);
+        services.TryAddSingleton(listeningCalculator);
         services.TryAddSingleton(erosionCalculator);
         services.TryAddSingleton<RetentionCalculator>();
         services.TryAddSingleton<CohortCalculator>();
