@@ -15,16 +15,17 @@ internal sealed class AttributionAllocator
     private readonly AttributionOptions _options;
     private readonly int[] _stageOf;
     private readonly int[] _categoryOf;
-    private readonly double[] _touchpointWeight;
+    private readonly int[] _touchpointPart;
+    private readonly LargestRemainder _split = new();
     private readonly int[] _stageSeen;
     private readonly int[] _categorySeen = new int[5];
     private readonly List<int> _distinct = [];
     private int _stamp;
-    private double[] _weights = new double[16];
-    private double[] _shares = new double[16];
+    private double[] _numerators = new double[16];
+    private long[] _denominators = new long[16];
+    private int[] _partOf = new int[16];
+    private double[] _fractions = new double[16];
     private long[] _parts = new long[16];
-    private long[] _units = new long[16];
-    private long[] _remainders = new long[16];
 
     public AttributionAllocator(JourneyFramework framework, AttributionOptions options, int[] stageOf, int[] categoryOf)
     {
@@ -32,7 +33,8 @@ internal sealed class AttributionAllocator
         _options = options;
         _stageOf = stageOf;
         _categoryOf = categoryOf;
-        _touchpointWeight = new double[framework.Touchpoints.Count];
+        _touchpointPart = new int[framework.Touchpoints.Count];
+        Array.Fill(_touchpointPart, -1);
         _stageSeen = new int[framework.Stages.Count];
     }
 
@@ -48,7 +50,7 @@ internal sealed class AttributionAllocator
         AttributionDirection direction = paths.Set.Direction;
         bool losses = direction == AttributionDirection.Losses;
         List<CountedMovement> counted = index.Movements;
-        double[] touchpointWeight = _touchpointWeight;
+        int[] partOf = _touchpointPart;
         int[] stageSeen = _stageSeen;
         int[] categorySeen = _categorySeen;
         List<int> distinct = _distinct;
@@ -71,80 +73,77 @@ internal sealed class AttributionAllocator
                 continue;
             }
 
-            if (_weights.Length < path.Length)
+            int length = path.Length;
+            if (_numerators.Length < length)
             {
-                _weights = new double[path.Length * 2];
+                _numerators = new double[length * 2];
+                _denominators = new long[length * 2];
+                _partOf = new int[length * 2];
             }
 
-            Span<double> w = _weights.AsSpan(0, path.Length);
-            fit.Weigh(path, set.AgeTicks(p), w);
-            distinct.Clear();
-            double sum = 0;
-            for (int i = 0; i < path.Length; i++)
+            Span<double> numerators = _numerators.AsSpan(0, length);
+            Span<long> denominators = _denominators.AsSpan(0, length);
+            fit.WeighExact(path, set.AgeTicks(p), numerators, denominators);
+            bool positive = false;
+            for (int i = 0; i < length; i++)
             {
-                if (!double.IsFinite(w[i]) || w[i] < 0)
+                if (!double.IsFinite(numerators[i]) || numerators[i] < 0)
                 {
                     throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                        $"Expected finite, non-negative weights from the {_options.Model} model, got {w[i]} for touchpoint '{_framework.Touchpoints[path[i]].Id}'."));
+                        $"Expected finite, non-negative weights from the {_options.Model} model, got {numerators[i]} for touchpoint '{_framework.Touchpoints[path[i]].Id}'."));
                 }
 
-                if (touchpointWeight[path[i]] == 0 && !distinct.Contains(path[i]))
-                {
-                    distinct.Add(path[i]);
-                }
-
-                touchpointWeight[path[i]] += w[i];
-                sum += w[i];
+                positive |= numerators[i] > 0;
             }
 
-            if (!(sum > 0))
+            if (!positive)
             {
                 // Every touch weighed zero: share equally over the touches instead (counted).
                 totals.Fallbacks++;
-                foreach (int t in path)
+                numerators.Fill(1);
+                denominators.Fill(1);
+            }
+
+            // The distinct touchpoints of the path in journey order, and the part each touch adds to.
+            distinct.Clear();
+            foreach (int t in path)
+            {
+                if (partOf[t] < 0)
                 {
-                    touchpointWeight[t] = 0;
+                    partOf[t] = distinct.Count;
+                    distinct.Add(t);
                 }
-
-                distinct.Clear();
-                foreach (int t in path)
-                {
-                    if (touchpointWeight[t] == 0)
-                    {
-                        distinct.Add(t);
-                    }
-
-                    touchpointWeight[t] += 1;
-                }
-
-                sum = path.Length;
             }
 
             Span<int> distinctSpan = CollectionsMarshal.AsSpan(distinct);
             distinctSpan.Sort();
             int n = distinctSpan.Length;
-            if (_shares.Length < n)
-            {
-                _shares = new double[n * 2];
-                _parts = new long[n * 2];
-                _units = new long[n * 2];
-                _remainders = new long[n * 2];
-            }
-
-            double[] shares = _shares;
-            long[] parts = _parts;
             for (int j = 0; j < n; j++)
             {
-                shares[j] = touchpointWeight[distinctSpan[j]];
+                partOf[distinctSpan[j]] = j;
             }
 
-            LargestRemainder.Allocate(m.Value, shares.AsSpan(0, n), parts.AsSpan(0, n), _units.AsSpan(0, n), _remainders.AsSpan(0, n));
+            Span<int> part = _partOf.AsSpan(0, length);
+            for (int i = 0; i < length; i++)
+            {
+                part[i] = partOf[path[i]];
+            }
+
+            if (_fractions.Length < n)
+            {
+                _fractions = new double[n * 2];
+                _parts = new long[n * 2];
+            }
+
+            double[] fractions = _fractions;
+            long[] parts = _parts;
+            _split.Split(m.Value, part, numerators, denominators, n, parts.AsSpan(0, n), fractions.AsSpan(0, n));
             _stamp++;
             TouchpointShare[]? list = credits is not null ? new TouchpointShare[n] : null;
             for (int j = 0; j < n; j++)
             {
                 int t = distinctSpan[j];
-                bool credited = shares[j] > 0;
+                bool credited = fractions[j] > 0;
                 int stage = _stageOf[t];
                 int category = _categoryOf[t];
                 totals.Credit(losses, period, t, stage, parts[j], credited);
@@ -162,10 +161,10 @@ internal sealed class AttributionAllocator
 
                 if (list is not null)
                 {
-                    list[j] = new TouchpointShare(_framework.Touchpoints[t].Id, _framework.Stages[stage].Id, shares[j] / sum, parts[j]);
+                    list[j] = new TouchpointShare(_framework.Touchpoints[t].Id, _framework.Stages[stage].Id, fractions[j], parts[j]);
                 }
 
-                touchpointWeight[t] = 0;
+                partOf[t] = -1;
             }
 
             if (list is not null)
