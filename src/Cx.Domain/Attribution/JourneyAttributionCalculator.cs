@@ -53,7 +53,11 @@ public sealed class JourneyAttributionCalculator
     public static IReadOnlyList<IAttributionModel> BuiltInModels { get; } = ImmutableArray.Create<IAttributionModel>(
         new FirstTouchModel(), new LastTouchModel(), new LinearModel(), new TimeDecayModel(), new PositionBasedModel(), new MarkovChainModel(), new ShapleyModel());
 
-    /// <summary>Attributes the movements of a ledger (every customer movement of every grid period).</summary>
+    /// <summary>Attributes the movements of a ledger (every customer movement of every grid period, flat ones included).</summary>
+    /// <remarks>Exactly the list overload on <c>new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true)</c>
+    /// with the ledger's customers as the known customers: flat movements are never attributed but are counted in
+    /// <see cref="AttributionResult.ExcludedMovementCount"/>, and a period whose only movements are flat is still analysed (its
+    /// customers' touches are null paths for the data-driven models).</remarks>
     /// <param name="framework">The journey framework.</param>
     /// <param name="ledger">The ledger; its customers are the known customers, so an event for another customer is an error.</param>
     /// <param name="events">The experience events, in any order.</param>
@@ -64,7 +68,7 @@ public sealed class JourneyAttributionCalculator
     public AttributionResult Calculate(JourneyFramework framework, AssetLedger ledger, IEnumerable<ExperienceEvent> events, AttributionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        return Calculate(framework, new AssetMovementCalculator().CustomerMovements(ledger), events, options, ledger.Customers);
+        return Calculate(framework, new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true), events, options, ledger.Customers);
     }
 
     /// <summary>Attributes a list of customer movements.</summary>
