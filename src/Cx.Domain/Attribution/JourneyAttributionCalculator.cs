@@ -113,18 +113,156 @@ public sealed class JourneyAttributionCalculator
         return Calculate(framework, options, columnar: true, index => index.ReadColumns(columns, periods: null));
     }
 
-    private AttributionResult Calculate(JourneyFramework framework, AttributionOptions? options, bool columnar, Action<AttributionIndex> read)
+    /// <summary>Phase one of an attribution split across customer partitions: counts the paths of one partition's customers
+    /// (a ledger of some customers), for every period of the ledger's grid.</summary>
+    /// <param name="framework">The journey framework.</param>
+    /// <param name="ledger">The partition's ledger; its customers are the known customers.</param>
+    /// <param name="events">The partition's experience events, in any order.</param>
+    /// <param name="options">The options, the same for every partition; the defaults when null.</param>
+    /// <returns>The partition's statistics; merge them with the other partitions', then <see cref="Fit(AttributionStatistics)"/>.</returns>
+    /// <remarks>See <see cref="AttributionStatistics"/> for the two phases. The partitions' ledgers must share one grid.</remarks>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
+    /// <exception cref="CxValidationException">The options or some events are invalid; every failure is reported with its code.</exception>
+    /// <exception cref="InvalidOperationException">The model chosen is not registered, or is a custom model (only the built-in
+    /// models fit from merged statistics).</exception>
+    public AttributionStatistics Count(JourneyFramework framework, AssetLedger ledger, IEnumerable<ExperienceEvent> events, AttributionOptions? options = null)
     {
-        options ??= new AttributionOptions();
-        new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
-        if (!_models.TryGetValue(options.Model, out IAttributionModel? model))
-        {
-            throw new InvalidOperationException($"Expected a registered model of kind {options.Model}, got none. Registered: {string.Join(", ", _models.Keys.Order())}.");
-        }
+        ArgumentNullException.ThrowIfNull(ledger);
+        return Count(framework, ledger.Grid, new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true), events, options, ledger.Customers);
+    }
 
+    /// <summary>Phase one of an attribution split across customer partitions: counts the paths of one partition's customers,
+    /// for every period of a grid.</summary>
+    /// <param name="framework">The journey framework.</param>
+    /// <param name="grid">The grid of the movements; the same for every partition.</param>
+    /// <param name="movements">The partition's movements (flat ones included, so that the analysed periods are right).</param>
+    /// <param name="events">The partition's experience events, in any order.</param>
+    /// <param name="options">The options, the same for every partition; the defaults when null.</param>
+    /// <param name="knownCustomers">The customers events may name, or null to accept any.</param>
+    /// <returns>The partition's statistics; merge them with the other partitions', then <see cref="Fit(AttributionStatistics)"/>.</returns>
+    /// <remarks>See <see cref="AttributionStatistics"/> for the two phases.</remarks>
+    /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">A movement's period is not a period of <paramref name="grid"/>.</exception>
+    /// <exception cref="CxValidationException">The options, some events or the movements are invalid; every failure is reported with its code.</exception>
+    /// <exception cref="InvalidOperationException">The model chosen is not registered, or is a custom model (only the built-in
+    /// models fit from merged statistics).</exception>
+    public AttributionStatistics Count(
+        JourneyFramework framework,
+        PeriodGrid grid,
+        IEnumerable<CustomerMovement> movements,
+        IEnumerable<ExperienceEvent> events,
+        AttributionOptions? options = null,
+        IEnumerable<CustomerId>? knownCustomers = null)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(movements);
+        ArgumentNullException.ThrowIfNull(events);
+        return Count(framework, grid, options, columnar: false, (index, periods) => index.ReadObjects(movements, events, knownCustomers, periods));
+    }
+
+    /// <summary>Phase one of an attribution split across customer partitions, for a partition given as columns.</summary>
+    /// <param name="framework">The journey framework.</param>
+    /// <param name="grid">The grid of the movements; the same for every partition.</param>
+    /// <param name="columns">The partition's customers, movements and events.</param>
+    /// <param name="options">The options, the same for every partition; the defaults when null.</param>
+    /// <returns>The partition's statistics.</returns>
+    /// <remarks>See <see cref="AttributionStatistics"/> for the two phases.</remarks>
+    /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">Two customers share an id, a movement's customer index does not name its customer,
+    /// or a movement's period is not a period of <paramref name="grid"/>.</exception>
+    /// <exception cref="CxValidationException">The options, some events or the movements are invalid; every failure is reported with its code.</exception>
+    /// <exception cref="InvalidOperationException">The model chosen is not registered, or is a custom model.</exception>
+    public AttributionStatistics Count(JourneyFramework framework, PeriodGrid grid, AttributionColumns columns, AttributionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(columns);
+        return Count(framework, grid, options, columnar: true, (index, periods) => index.ReadColumns(columns, periods));
+    }
+
+    /// <summary>Fits the model once on the merged statistics of every partition.</summary>
+    /// <param name="statistics">The statistics of all partitions, merged.</param>
+    /// <returns>The fit to allocate every partition with.</returns>
+    /// <remarks>The analysed periods are the grid periods with a movement in any partition; the Markov chain and the Shapley
+    /// game are built from the counts of those periods, exactly as one calculation over all customers would build them.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="statistics"/> is null.</exception>
+    /// <exception cref="CxValidationException">More than 15 Shapley players are met (CX0604).</exception>
+    /// <exception cref="InvalidOperationException">The model is not registered, or is a custom model.</exception>
+    public FittedAttribution Fit(AttributionStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        AttributionOptions options = statistics.Options;
+        IPathStatisticsModel model = StatisticsModel(options);
+        bool[] analysed = statistics.PeriodHasMovement;
+        GridPeriod[] periods = [.. statistics.Grid.Periods.Where((_, i) => analysed[i])];
+        AttributionModelFit gains = model.Fit(statistics.Sum(AttributionDirection.Gains, analysed, model), statistics.Framework, options, AttributionDirection.Gains);
+        AttributionModelFit losses = model.Fit(statistics.Sum(AttributionDirection.Losses, analysed, model), statistics.Framework, options, AttributionDirection.Losses);
+        return new FittedAttribution(
+            statistics.Framework,
+            options,
+            periods,
+            gains,
+            losses,
+            statistics.NullPaths(AttributionDirection.Gains, analysed),
+            statistics.NullPaths(AttributionDirection.Losses, analysed),
+            statistics.OutsideEveryWindow(analysed));
+    }
+
+    /// <summary>Phase two of an attribution split across customer partitions: splits one partition's movements (a ledger of
+    /// some customers) with the fit of the whole.</summary>
+    /// <param name="fit">The fit of the merged statistics.</param>
+    /// <param name="ledger">The partition's ledger, the one it was counted with; its customers are the known customers.</param>
+    /// <param name="events">The partition's experience events.</param>
+    /// <returns>The partition's credits; merge them with the other partitions' and call <see cref="AttributionPartial.ToResult"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A movement falls in a period the fit did not analyse (the partition changed between the phases).</exception>
+    /// <exception cref="CxValidationException">Some events or movements are invalid; every failure is reported with its code.</exception>
+    public AttributionPartial Allocate(FittedAttribution fit, AssetLedger ledger, IEnumerable<ExperienceEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return Allocate(fit, new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true), events, ledger.Customers);
+    }
+
+    /// <summary>Phase two of an attribution split across customer partitions: splits one partition's movements with the fit
+    /// of the whole.</summary>
+    /// <param name="fit">The fit of the merged statistics.</param>
+    /// <param name="movements">The partition's movements, as counted.</param>
+    /// <param name="events">The partition's experience events, as counted.</param>
+    /// <param name="knownCustomers">The customers events may name, or null to accept any.</param>
+    /// <returns>The partition's credits; merge them with the other partitions' and call <see cref="AttributionPartial.ToResult"/>.</returns>
+    /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">A movement falls in a period the fit did not analyse (the partition changed between the phases).</exception>
+    /// <exception cref="CxValidationException">Some events or movements are invalid; every failure is reported with its code.</exception>
+    public AttributionPartial Allocate(FittedAttribution fit, IEnumerable<CustomerMovement> movements, IEnumerable<ExperienceEvent> events, IEnumerable<CustomerId>? knownCustomers = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(movements);
+        ArgumentNullException.ThrowIfNull(events);
+        return GuardOverflow(() => AttributionEngine.Allocate(fit, index => index.ReadObjects(movements, events, knownCustomers, fit.Periods), columnar: false));
+    }
+
+    /// <summary>Phase two of an attribution split across customer partitions, for a partition given as columns.</summary>
+    /// <param name="fit">The fit of the merged statistics.</param>
+    /// <param name="columns">The partition's customers, movements and events, as counted.</param>
+    /// <returns>The partition's credits.</returns>
+    /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">Two customers share an id, a movement's customer index does not name its customer,
+    /// or a movement falls in a period the fit did not analyse.</exception>
+    /// <exception cref="CxValidationException">Some events or movements are invalid; every failure is reported with its code.</exception>
+    public AttributionPartial Allocate(FittedAttribution fit, AttributionColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(columns);
+        return GuardOverflow(() => AttributionEngine.Allocate(fit, index => index.ReadColumns(columns, fit.Periods), columnar: true));
+    }
+
+    /// <summary>Runs a step of a calculation, turning a 64-bit overflow into a clear validation error.</summary>
+    internal static T GuardOverflow<T>(Func<T> step)
+    {
         try
         {
-            return AttributionEngine.Run(framework, options, model, read, columnar);
+            return step();
         }
         catch (OverflowException)
         {
@@ -134,4 +272,31 @@ public sealed class JourneyAttributionCalculator
             throw failures.ToException("attribution");
         }
     }
+
+    private AttributionResult Calculate(JourneyFramework framework, AttributionOptions? options, bool columnar, Action<AttributionIndex> read)
+    {
+        options ??= new AttributionOptions();
+        new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
+        IAttributionModel model = ModelOf(options);
+        return GuardOverflow(() => AttributionEngine.Run(framework, options, model, read, columnar));
+    }
+
+    private AttributionStatistics Count(JourneyFramework framework, PeriodGrid grid, AttributionOptions? options, bool columnar, Action<AttributionIndex, GridPeriod[]> read)
+    {
+        options = (options ?? new AttributionOptions()).Copy();
+        new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
+        IPathStatisticsModel model = StatisticsModel(options);
+        GridPeriod[] periods = [.. grid.Periods];
+        return GuardOverflow(() => AttributionEngine.Count(framework, options, model, grid, index => read(index, periods), columnar));
+    }
+
+    private IAttributionModel ModelOf(AttributionOptions options) =>
+        _models.TryGetValue(options.Model, out IAttributionModel? model)
+            ? model
+            : throw new InvalidOperationException($"Expected a registered model of kind {options.Model}, got none. Registered: {string.Join(", ", _models.Keys.Order())}.");
+
+    private IPathStatisticsModel StatisticsModel(AttributionOptions options) =>
+        ModelOf(options) as IPathStatisticsModel
+            ?? throw new InvalidOperationException(
+                $"Expected a built-in {options.Model} model to fit from merged statistics, got a custom one ({ModelOf(options).GetType().Name}). Calculate over all customers at once with a custom model.");
 }

@@ -1,3 +1,6 @@
+using Cx.Domain.Internal;
+using Cx.Domain.Journey;
+
 namespace Cx.Domain.Attribution;
 
 /// <summary>Position based (U-shaped): the first and last touches get fixed shares, the touches between share the rest equally.</summary>
@@ -5,7 +8,7 @@ namespace Cx.Domain.Attribution;
 /// of their shares); path A, B, C, D gives A 40%, B 10%, C 10%, D 40%. See <see cref="AttributionOptions.FirstTouchShare"/>.
 /// The shares are taken as the decimal numbers they print as (0.4 is 2/5, not the nearest binary fraction), so the split
 /// to the cent is exact: on six touches the four between get 1/20 each, and equal quotas tie exactly.</remarks>
-public sealed class PositionBasedModel : IAttributionModel
+public sealed class PositionBasedModel : IAttributionModel, IPathStatisticsModel
 {
     /// <summary>The largest denominator of a share taken as an exact decimal fraction (15 decimal places).</summary>
     private const long MaxDenominator = 1_000_000_000_000_000;
@@ -45,6 +48,13 @@ public sealed class PositionBasedModel : IAttributionModel
         numerator = decimal.ToInt64(d * denominator);
         return true;
     }
+
+    /// <inheritdoc/>
+    PathStatistics? IPathStatisticsModel.CreateStatistics(JourneyFramework framework, AttributionOptions options) => null;
+
+    /// <inheritdoc/>
+    AttributionModelFit IPathStatisticsModel.Fit(PathStatistics? statistics, JourneyFramework framework, AttributionOptions options, AttributionDirection direction) =>
+        Create(options);
 
     private sealed class PositionFit : AttributionModelFit
     {

@@ -41,11 +41,14 @@ internal sealed class AttributionAllocator
     /// <summary>Allocates the converting paths of one direction.</summary>
     /// <param name="paths">The paths.</param>
     /// <param name="fit">The model fitted for the direction.</param>
+    /// <param name="pooled">For a pooled allocation, the global weight of every touchpoint (some positive): movements with
+    /// touches then add to the period's pool, shared out at assembly, and their drill-down shares the value over every
+    /// touchpoint by these weights; null to split each movement over its own path.</param>
     /// <param name="index">The index the paths were built from.</param>
     /// <param name="rankOf">Each customer slot's position in ordinal order of the ids.</param>
     /// <param name="totals">The totals to add to.</param>
     /// <param name="credits">The drill-down to add to, or null.</param>
-    public void Allocate(AttributionPaths paths, AttributionModelFit fit, AttributionIndex index, int[] rankOf, AttributionTotals totals, List<RankedCredit>? credits)
+    public void Allocate(AttributionPaths paths, AttributionModelFit fit, double[]? pooled, AttributionIndex index, int[] rankOf, AttributionTotals totals, List<RankedCredit>? credits)
     {
         AttributionDirection direction = paths.Set.Direction;
         bool losses = direction == AttributionDirection.Losses;
@@ -70,6 +73,12 @@ internal sealed class AttributionAllocator
             {
                 totals.Unattributed(losses, period, m.Value);
                 credits?.Add(new RankedCredit(period, rankOf[m.Slot], direction, new MovementCredit(m.Movement, direction, m.Value, [])));
+                continue;
+            }
+
+            if (pooled is not null)
+            {
+                AllocatePooled(path, pooled, m, period, direction, rankOf, totals, credits);
                 continue;
             }
 
@@ -172,5 +181,89 @@ internal sealed class AttributionAllocator
                 credits!.Add(new RankedCredit(period, rankOf[m.Slot], direction, new MovementCredit(m.Movement, direction, m.Value, list)));
             }
         }
+    }
+
+    /// <summary>Shares a value over every touchpoint by global weights (exactly, largest remainder in journey order).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="weights">The weight of each touchpoint; some positive.</param>
+    /// <param name="parts">Receives each touchpoint's part (zero where the weight is zero).</param>
+    /// <param name="fractions">Receives each touchpoint's weight as a fraction of the total.</param>
+    public void Pool(long value, double[] weights, Span<long> parts, Span<double> fractions)
+    {
+        int n = weights.Length;
+        if (_numerators.Length < n)
+        {
+            _numerators = new double[n * 2];
+            _denominators = new long[n * 2];
+            _partOf = new int[n * 2];
+        }
+
+        Span<int> part = _partOf.AsSpan(0, n);
+        for (int t = 0; t < n; t++)
+        {
+            part[t] = t;
+        }
+
+        weights.CopyTo(_numerators.AsSpan(0, n));
+        _denominators.AsSpan(0, n).Fill(1);
+        _split.Split(value, part, _numerators.AsSpan(0, n), _denominators.AsSpan(0, n), n, parts, fractions);
+    }
+
+    /// <summary>A movement of a pooled allocation: it counts for the touchpoints on its path with a positive global weight,
+    /// and its value joins its period's pool.</summary>
+    private void AllocatePooled(ReadOnlySpan<int> path, double[] pooled, CountedMovement m, int period, AttributionDirection direction, int[] rankOf, AttributionTotals totals, List<RankedCredit>? credits)
+    {
+        bool losses = direction == AttributionDirection.Losses;
+        int[] partOf = _touchpointPart;
+        _stamp++;
+        foreach (int t in path)
+        {
+            if (partOf[t] >= 0 || !(pooled[t] > 0))
+            {
+                continue;
+            }
+
+            partOf[t] = 0;
+            totals.CountTouchpoint(losses, t);
+            int stage = _stageOf[t];
+            int category = _categoryOf[t];
+            if (_stageSeen[stage] != _stamp)
+            {
+                _stageSeen[stage] = _stamp;
+                totals.CountStage(losses, period, stage);
+            }
+
+            if (_categorySeen[category] != _stamp)
+            {
+                _categorySeen[category] = _stamp;
+                totals.CountCategory(losses, category);
+            }
+        }
+
+        foreach (int t in path)
+        {
+            partOf[t] = -1;
+        }
+
+        totals.AddToPool(losses, period, m.Value);
+        if (credits is null)
+        {
+            return;
+        }
+
+        int n = pooled.Length;
+        long[] parts = new long[n];
+        double[] fractions = new double[n];
+        Pool(m.Value, pooled, parts, fractions);
+        var list = new List<TouchpointShare>();
+        for (int t = 0; t < n; t++)
+        {
+            if (pooled[t] > 0)
+            {
+                list.Add(new TouchpointShare(_framework.Touchpoints[t].Id, _framework.Stages[_stageOf[t]].Id, fractions[t], parts[t]));
+            }
+        }
+
+        credits.Add(new RankedCredit(period, rankOf[m.Slot], direction, new MovementCredit(m.Movement, direction, m.Value, list)));
     }
 }

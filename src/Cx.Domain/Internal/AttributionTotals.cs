@@ -61,6 +61,10 @@ internal sealed class AttributionTotals
         }
     }
 
+    public void CountTouchpoint(bool losses, int touchpoint) => TouchpointCount[losses ? 1 : 0][touchpoint]++;
+
+    public void AddToPool(bool losses, int period, long value) => PooledValue[losses ? 1 : 0][period] += value;
+
     public void CountStage(bool losses, int period, int stage) => StageCount[losses ? 1 : 0][(period * _stages) + stage]++;
 
     public void CountCategory(bool losses, int category) => CategoryCount[losses ? 1 : 0][category]++;
