@@ -58,6 +58,7 @@ internal sealed class AttributionAllocator
         int[] categorySeen = _categorySeen;
         List<int> distinct = _distinct;
         AttributionPathSet set = paths.Set;
+        bool learned = fit.HasLearnedWeights;
         for (int p = 0; p < set.PathCount; p++)
         {
             int movement = paths.MovementOfPath[p];
@@ -146,7 +147,7 @@ internal sealed class AttributionAllocator
 
             double[] fractions = _fractions;
             long[] parts = _parts;
-            _split.Split(m.Value, part, numerators, denominators, n, parts.AsSpan(0, n), fractions.AsSpan(0, n));
+            _split.Split(m.Value, part, numerators, denominators, n, parts.AsSpan(0, n), fractions.AsSpan(0, n), learned);
             _stamp++;
             TouchpointShare[]? list = credits is not null ? new TouchpointShare[n] : null;
             for (int j = 0; j < n; j++)
@@ -206,7 +207,7 @@ internal sealed class AttributionAllocator
 
         weights.CopyTo(_numerators.AsSpan(0, n));
         _denominators.AsSpan(0, n).Fill(1);
-        _split.Split(value, part, _numerators.AsSpan(0, n), _denominators.AsSpan(0, n), n, parts, fractions);
+        _split.Split(value, part, _numerators.AsSpan(0, n), _denominators.AsSpan(0, n), n, parts, fractions, tolerant: true);
     }
 
     /// <summary>A movement of a pooled allocation: it counts for the touchpoints on its path with a positive global weight,

@@ -14,6 +14,10 @@ namespace Cx.Domain.Internal;
 /// 128-bit for most weights that come from doubles, arbitrary precision beyond. No weight is rounded before the split, so
 /// quotas that tie exactly (1/6 and 1/6, 0.2/7 and 0.2/7) tie in the split too, and the earlier part — callers order parts
 /// by journey order — wins.</para>
+/// <para>Weights learned in floating point by a data-driven model stand for rational numbers (removal effects, Shapley values)
+/// that the doubles carry with rounding noise; for them, remainders within 2^-32 of the value (in cents: a four-billionth
+/// of the movement, far below any difference the learned weights can resolve) count as equal, so an exact tie of the
+/// rational weights still goes to the earlier part.</para>
 /// <para>One instance per thread: it owns scratch buffers.</para>
 /// </remarks>
 internal sealed class LargestRemainder
@@ -34,7 +38,10 @@ internal sealed class LargestRemainder
     /// <param name="partCount">The number of parts; at least one term with a positive numerator.</param>
     /// <param name="parts">Receives each part's share of the value.</param>
     /// <param name="fractions">Receives each part's weight as a fraction of the total weight (for display).</param>
-    public void Split(long value, ReadOnlySpan<int> part, ReadOnlySpan<double> numerators, ReadOnlySpan<long> denominators, int partCount, Span<long> parts, Span<double> fractions)
+    /// <param name="tolerant">Whether the weights were computed in floating point (learned by a data-driven model): remainders
+    /// within 2^-32 × value units of the largest then count as tied, so that quotas that tie exactly in the rational weights
+    /// the doubles stand for are not decided by rounding noise.</param>
+    public void Split(long value, ReadOnlySpan<int> part, ReadOnlySpan<double> numerators, ReadOnlySpan<long> denominators, int partCount, Span<long> parts, Span<double> fractions, bool tolerant = false)
     {
         int terms = part.Length;
         if (_mantissa.Length < terms)
@@ -92,15 +99,15 @@ internal sealed class LargestRemainder
 
         if (commonFits && bits <= 62)
         {
-            SplitLong(value, part, denominators, common, lowest, partCount, parts, fractions);
+            SplitLong(value, part, denominators, common, lowest, partCount, parts, fractions, tolerant);
         }
         else if (commonFits && bits + BitLength(value) <= 126)
         {
-            SplitWide(value, part, denominators, common, lowest, partCount, parts, fractions);
+            SplitWide(value, part, denominators, common, lowest, partCount, parts, fractions, tolerant);
         }
         else
         {
-            SplitBig(value, part, denominators, lowest, partCount, parts, fractions);
+            SplitBig(value, part, denominators, lowest, partCount, parts, fractions, tolerant);
         }
     }
 
@@ -143,7 +150,7 @@ internal sealed class LargestRemainder
         return true;
     }
 
-    private void SplitLong(long value, ReadOnlySpan<int> part, ReadOnlySpan<long> denominators, long common, int lowest, int partCount, Span<long> parts, Span<double> fractions)
+    private void SplitLong(long value, ReadOnlySpan<int> part, ReadOnlySpan<long> denominators, long common, int lowest, int partCount, Span<long> parts, Span<double> fractions, bool tolerant)
     {
         Span<long> units = _long.AsSpan(0, partCount);
         units.Clear();
@@ -186,10 +193,10 @@ internal sealed class LargestRemainder
             assigned += parts[j];
         }
 
-        HandOutLeftovers(value - assigned, wideRemainders, parts);
+        HandOutLeftovers(value - assigned, wideRemainders, parts, tolerant ? ((Int128)total >> 32) * value : 0);
     }
 
-    private void SplitWide(long value, ReadOnlySpan<int> part, ReadOnlySpan<long> denominators, long common, int lowest, int partCount, Span<long> parts, Span<double> fractions)
+    private void SplitWide(long value, ReadOnlySpan<int> part, ReadOnlySpan<long> denominators, long common, int lowest, int partCount, Span<long> parts, Span<double> fractions, bool tolerant)
     {
         Span<Int128> units = _wide.AsSpan(0, partCount);
         units.Clear();
@@ -221,7 +228,7 @@ internal sealed class LargestRemainder
             assigned += quotient;
         }
 
-        HandOutLeftovers(value - assigned, remainders, parts);
+        HandOutLeftovers(value - assigned, remainders, parts, tolerant ? (total >> 32) * value : 0);
     }
 
     /// <summary>floor(product / total) for a quotient known to lie in [0, value]: estimated in floating point and corrected
@@ -254,17 +261,21 @@ internal sealed class LargestRemainder
         return estimate;
     }
 
-    private static void HandOutLeftovers(long left, Span<Int128> remainders, Span<long> parts)
+    /// <summary>One unit each to the largest remainders: the lowest index among those within the tolerance of the largest.</summary>
+    private static void HandOutLeftovers(long left, Span<Int128> remainders, Span<long> parts, Int128 tolerance)
     {
         for (; left > 0; left--)
         {
-            int best = -1;
-            for (int j = 0; j < remainders.Length; j++)
+            Int128 largest = -1;
+            foreach (Int128 r in remainders)
             {
-                if (remainders[j] >= 0 && (best < 0 || remainders[j] > remainders[best]))
-                {
-                    best = j;
-                }
+                largest = r > largest ? r : largest;
+            }
+
+            int best = 0;
+            while (remainders[best] < 0 || remainders[best] < largest - tolerance)
+            {
+                best++;
             }
 
             parts[best]++;
@@ -272,7 +283,7 @@ internal sealed class LargestRemainder
         }
     }
 
-    private void SplitBig(long value, ReadOnlySpan<int> part, ReadOnlySpan<long> denominators, int lowest, int partCount, Span<long> parts, Span<double> fractions)
+    private void SplitBig(long value, ReadOnlySpan<int> part, ReadOnlySpan<long> denominators, int lowest, int partCount, Span<long> parts, Span<double> fractions, bool tolerant)
     {
         BigInteger common = BigInteger.One;
         for (int i = 0; i < part.Length; i++)
@@ -310,15 +321,19 @@ internal sealed class LargestRemainder
             assigned += parts[j];
         }
 
+        BigInteger tolerance = tolerant ? (total >> 32) * value : BigInteger.Zero;
         for (long left = value - assigned; left > 0; left--)
         {
-            int best = -1;
-            for (int j = 0; j < partCount; j++)
+            BigInteger largest = BigInteger.MinusOne;
+            foreach (BigInteger r in remainders)
             {
-                if (remainders[j].Sign >= 0 && (best < 0 || remainders[j] > remainders[best]))
-                {
-                    best = j;
-                }
+                largest = r > largest ? r : largest;
+            }
+
+            int best = 0;
+            while (remainders[best].Sign < 0 || remainders[best] < largest - tolerance)
+            {
+                best++;
             }
 
             parts[best]++;

@@ -23,6 +23,8 @@ internal sealed class PlayerWeightFit : AttributionModelFit
 
     public override IReadOnlyList<PlayerScore> Scores => _scores;
 
+    internal override bool HasLearnedWeights => true;
+
     /// <summary>Gets the weight of each player (normalised; zero for a player not met or clamped).</summary>
     public ReadOnlySpan<double> Weights => _weights;
 
