@@ -22,6 +22,9 @@ internal static class AttributionEngine
     /// across cores (internal so tests can lower it).</summary>
     internal static int ParallelThreshold { get; set; } = 1 << 18;
 
+    /// <summary>Gets or sets a number of customer blocks to use instead of one per core (internal, for tests).</summary>
+    internal static int? BlockCountOverride { get; set; }
+
     /// <summary>One whole attribution.</summary>
     public static AttributionResult Run(JourneyFramework framework, AttributionOptions options, IAttributionModel model, Action<AttributionIndex> read, bool columnar)
     {
@@ -33,7 +36,7 @@ internal static class AttributionEngine
         int[] rankOf = RankOf(order);
         var statisticsModel = model as IPathStatisticsModel;
         int degree = statisticsModel is not null && (long)index.TouchCount + index.Movements.Count >= ParallelThreshold
-            ? Math.Clamp(Environment.ProcessorCount, 1, MaxDegreeOfParallelism)
+            ? BlockCountOverride ?? Math.Clamp(Environment.ProcessorCount, 1, MaxDegreeOfParallelism)
             : 1;
         degree = Math.Max(1, Math.Min(degree, order.Length));
         Block[] blocks = [.. Enumerable.Range(0, degree).Select(b => new Block(framework, options, index.Periods.Length, order, b, degree))];
@@ -238,9 +241,9 @@ internal static class AttributionEngine
     private static PathStatistics? Merge(PathStatistics?[] statistics)
     {
         PathStatistics? merged = statistics[0];
-        for (int b = 1; b < statistics.Length; b++)
+        for (int b = 1; merged is not null && b < statistics.Length; b++)
         {
-            merged!.Add(statistics[b]!);
+            merged.Add(statistics[b]!);
         }
 
         return merged;
