@@ -22,6 +22,8 @@ namespace Cx.Domain.Internal;
 /// </remarks>
 internal sealed class LargestRemainder
 {
+    private const double Epsilon52 = 1.0 / (1L << 52);
+    private const double TwoToMinus32 = 1.0 / (1L << 32);
     private long[] _mantissa = new long[16];
     private int[] _exponent = new int[16];
     private long[] _long = new long[16];
@@ -57,6 +59,27 @@ internal sealed class LargestRemainder
             _wideRemainder = new Int128[partCount * 2];
             _big = new BigInteger[partCount * 2];
             _bigRemainder = new BigInteger[partCount * 2];
+        }
+
+        // Whole numbers over 1 (the heuristic models): the units are the numerators themselves.
+        bool whole = true;
+        for (int i = 0; i < terms && whole; i++)
+        {
+            double x = numerators[i];
+            whole = denominators[i] == 1 && x == Math.Floor(x) && x < 1 << 30;
+            _mantissa[i] = (long)x;
+            _exponent[i] = 0;
+        }
+
+        if (whole)
+        {
+            SplitLong(value, part, denominators, 1, 0, partCount, parts, fractions, tolerant);
+            return;
+        }
+
+        if (TrySplitFloating(value, part, numerators, denominators, partCount, parts, fractions, tolerant))
+        {
+            return;
         }
 
         // Each positive numerator as an odd integer mantissa times a power of two; the common denominator of the terms.
@@ -111,6 +134,99 @@ internal sealed class LargestRemainder
         }
     }
 
+    /// <summary>The split in floating point, accepted only when a bound on its rounding error proves it equal to the exact
+    /// one: no quota within the error of an integer (so every floor is right), and the remainders that get the units left
+    /// over separated from the others by more than twice the error (more than the tolerance too, for learned weights).</summary>
+    /// <returns>False when the bound cannot decide (a quota on or near an integer, a tie at the cut): the caller splits exactly.</returns>
+    private bool TrySplitFloating(long value, ReadOnlySpan<int> part, ReadOnlySpan<double> numerators, ReadOnlySpan<long> denominators, int partCount, Span<long> parts, Span<double> fractions, bool tolerant)
+    {
+        if (value >= 1L << 50 || partCount > 64)
+        {
+            return false;
+        }
+
+        Span<double> weights = fractions;
+        weights.Clear();
+        for (int i = 0; i < part.Length; i++)
+        {
+            if (numerators[i] > 0)
+            {
+                weights[part[i]] += numerators[i] / denominators[i];
+            }
+        }
+
+        double total = 0;
+        foreach (double w in weights)
+        {
+            total += w;
+        }
+
+        if (!(total > 0) || !double.IsFinite(total))
+        {
+            return false;
+        }
+
+        // Each quota value × w / total carries a relative error below (2 terms + parts + 5) × 2^-53: bound it generously.
+        double error = value * (2.0 * part.Length + partCount + 8) * Epsilon52;
+        Span<double> remainders = stackalloc double[partCount];
+        long assigned = 0;
+        int positive = 0;
+        for (int j = 0; j < partCount; j++)
+        {
+            double w = weights[j];
+            fractions[j] = w / total;
+            if (!(w > 0))
+            {
+                parts[j] = 0;
+                remainders[j] = -1;
+                continue;
+            }
+
+            double quota = value * (w / total);
+            double floor = Math.Floor(quota);
+            double remainder = quota - floor;
+            if (remainder <= error || remainder >= 1 - error)
+            {
+                return false;
+            }
+
+            parts[j] = (long)floor;
+            remainders[j] = remainder;
+            assigned += parts[j];
+            positive++;
+        }
+
+        long left = value - assigned;
+        if (left < 0 || left >= positive)
+        {
+            return false;
+        }
+
+        if (left > 0)
+        {
+            Span<double> sorted = stackalloc double[partCount];
+            remainders.CopyTo(sorted);
+            sorted.Sort();
+            double cut = sorted[^(int)left];
+            double below = sorted[^((int)left + 1)];
+            double gap = (2 * error) + (tolerant ? value * TwoToMinus32 : 0);
+            if (below >= 0 && cut - below <= gap)
+            {
+                return false;
+            }
+
+            for (int j = 0; j < partCount; j++)
+            {
+                if (remainders[j] >= cut)
+                {
+                    parts[j]++;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A positive finite double as an odd mantissa times 2^exponent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Decompose(double x, out long mantissa, out int exponent)
@@ -138,7 +254,7 @@ internal sealed class LargestRemainder
 
     private static bool TryLcm(long a, long b, out long lcm)
     {
-        long gcd = (long)BigInteger.GreatestCommonDivisor(a, b);
+        long gcd = Gcd(a, b);
         long factor = b / gcd;
         if (a > long.MaxValue / factor)
         {
@@ -148,6 +264,16 @@ internal sealed class LargestRemainder
 
         lcm = a * factor;
         return true;
+    }
+
+    private static long Gcd(long a, long b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
     }
 
     private void SplitLong(long value, ReadOnlySpan<int> part, ReadOnlySpan<long> denominators, long common, int lowest, int partCount, Span<long> parts, Span<double> fractions, bool tolerant)
