@@ -67,7 +67,7 @@ internal sealed class LargestRemainder
         {
             double x = numerators[i];
             whole = denominators[i] == 1 && x == Math.Floor(x) && x < 1 << 30;
-            _mantissa[i] = (long)x;
+            _mantissa[i] = whole ? (long)x : 0;
             _exponent[i] = 0;
         }
 
