@@ -25,19 +25,45 @@ internal static class AttributionEngine
     /// <summary>Gets or sets a number of customer blocks to use instead of one per core (internal, for tests).</summary>
     internal static int? BlockCountOverride { get; set; }
 
+    /// <summary>The number of threads for an input of a size: one per core (at most eight) from the threshold on.</summary>
+    public static int DegreeFor(long size) =>
+        size >= ParallelThreshold ? BlockCountOverride ?? Math.Clamp(Environment.ProcessorCount, 1, MaxDegreeOfParallelism) : 1;
+
+    /// <summary>Runs an action for each of <paramref name="degree"/> parts, on as many threads; the first exception comes
+    /// out as itself.</summary>
+    public static void ForEach(int degree, Action<int> action)
+    {
+        if (degree == 1)
+        {
+            action(0);
+            return;
+        }
+
+        try
+        {
+            Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, action);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+    }
+
+    /// <summary>The bounds of part <paramref name="k"/> of <paramref name="degree"/> equal parts of <paramref name="length"/> items.</summary>
+    public static (int From, int To) Chunk(int length, int k, int degree) =>
+        ((int)((long)length * k / degree), (int)((long)length * (k + 1) / degree));
+
     /// <summary>One whole attribution.</summary>
     public static AttributionResult Run(JourneyFramework framework, AttributionOptions options, IAttributionModel model, Action<AttributionIndex> read, bool columnar)
     {
         var counts = new AttributionCounts();
         using var index = new AttributionIndex(framework, options, counts);
         read(index);
-        counts.OutsideEveryWindow = AttributionWindows.CountOutside(index);
+        counts.OutsideEveryWindow = AttributionWindows.CountOutside(index, DegreeFor(index.TouchCount));
         int[] order = index.RankCustomers(checkDistinct: columnar);
         int[] rankOf = RankOf(order);
         var statisticsModel = model as IPathStatisticsModel;
-        int degree = statisticsModel is not null && (long)index.TouchCount + index.Movements.Count >= ParallelThreshold
-            ? BlockCountOverride ?? Math.Clamp(Environment.ProcessorCount, 1, MaxDegreeOfParallelism)
-            : 1;
+        int degree = statisticsModel is not null ? DegreeFor((long)index.TouchCount + index.Movements.Count) : 1;
         degree = Math.Max(1, Math.Min(degree, order.Length));
         Block[] blocks = [.. Enumerable.Range(0, degree).Select(b => new Block(framework, options, index.Periods.Length, order, b, degree))];
         var scores = new List<PlayerScore>();
@@ -249,32 +275,12 @@ internal static class AttributionEngine
         return merged;
     }
 
-    /// <summary>Runs an action for each block, on as many threads as blocks; the first exception comes out as itself.</summary>
-    private static void ForEach(int degree, Action<int> action)
-    {
-        if (degree == 1)
-        {
-            action(0);
-            return;
-        }
-
-        try
-        {
-            Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, action);
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
-        }
-    }
-
     /// <summary>One block of customers (a contiguous slice of the ordinal order) with its own scratch, totals and drill-down.</summary>
     private sealed class Block
     {
         public Block(JourneyFramework framework, AttributionOptions options, int periods, int[] order, int block, int blocks)
         {
-            int from = (int)((long)order.Length * block / blocks);
-            int to = (int)((long)order.Length * (block + 1) / blocks);
+            (int from, int to) = Chunk(order.Length, block, blocks);
             Order = order.AsMemory(from, to - from);
             Allocator = new AttributionAllocator(framework, options, StagesOf(framework), framework.Touchpoints.Select(t => (int)t.Category).ToArray());
             Totals = new AttributionTotals(framework.Touchpoints.Count, framework.Stages.Count, periods);

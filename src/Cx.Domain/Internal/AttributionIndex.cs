@@ -364,9 +364,71 @@ internal sealed class AttributionIndex : IDisposable
 
     private void ReadEventColumns(AttributionColumns columns)
     {
+        int n = columns.EventCount;
+        int degree = AttributionEngine.DegreeFor(n);
+        if (!ColumnsValid(columns, degree))
+        {
+            ReportColumnFailures(columns);
+        }
+
+        _counts.Events = n;
+        int[] slots = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+        AttributionTouch[] raw = ArrayPool<AttributionTouch>.Shared.Rent(Math.Max(1, n));
+        try
+        {
+            AttributionEngine.ForEach(degree, k =>
+            {
+                (int from, int to) = AttributionEngine.Chunk(n, k, degree);
+                ReadOnlySpan<long> ticks = columns.EventUnixTicks.Span;
+                ReadOnlySpan<int> touchpoint = columns.EventTouchpoint.Span;
+                ReadOnlySpan<ExperienceOutcome> outcome = columns.EventOutcome.Span;
+                columns.EventCustomer.Span[from..to].CopyTo(slots.AsSpan(from));
+                for (int i = from; i < to; i++)
+                {
+                    raw[i] = new AttributionTouch(ticks[i], touchpoint[i], outcome[i]);
+                }
+            });
+            GroupTouches(slots, raw, n, degree);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(slots);
+            ArrayPool<AttributionTouch>.Shared.Return(raw);
+        }
+    }
+
+    /// <summary>Whether every event row names a customer and touchpoint in range (a non-empty customer) and a defined outcome.</summary>
+    private bool ColumnsValid(AttributionColumns columns, int degree)
+    {
+        int n = columns.EventCount;
+        int customers = _ids.Count;
+        bool[] emptyCustomer = [.. _ids.Select(c => c.IsEmpty)];
+        bool[] valid = new bool[degree];
+        AttributionEngine.ForEach(degree, k =>
+        {
+            (int from, int to) = AttributionEngine.Chunk(n, k, degree);
+            ReadOnlySpan<int> customer = columns.EventCustomer.Span;
+            ReadOnlySpan<int> touchpoint = columns.EventTouchpoint.Span;
+            ReadOnlySpan<ExperienceOutcome> outcome = columns.EventOutcome.Span;
+            bool ok = true;
+            for (int i = from; i < to && ok; i++)
+            {
+                int c = customer[i];
+                int t = touchpoint[i];
+                ok = (uint)c < (uint)customers && !emptyCustomer[c] && (uint)t < (uint)_touchpointCount
+                    && outcome[i] is ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable;
+            }
+
+            valid[k] = ok;
+        });
+        return valid.All(v => v);
+    }
+
+    /// <summary>Reports every invalid event row, in row order.</summary>
+    private void ReportColumnFailures(AttributionColumns columns)
+    {
         ReadOnlySpan<int> customerColumn = columns.EventCustomer.Span;
         ReadOnlySpan<int> touchpointColumn = columns.EventTouchpoint.Span;
-        ReadOnlySpan<long> ticksColumn = columns.EventUnixTicks.Span;
         ReadOnlySpan<ExperienceOutcome> outcomeColumn = columns.EventOutcome.Span;
         int n = customerColumn.Length;
         int customers = _ids.Count;
@@ -398,24 +460,6 @@ internal sealed class AttributionIndex : IDisposable
         }
 
         failures.ThrowIfAny("experience events");
-        _counts.Events = n;
-        int[] slots = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
-        AttributionTouch[] raw = ArrayPool<AttributionTouch>.Shared.Rent(Math.Max(1, n));
-        try
-        {
-            customerColumn.CopyTo(slots);
-            for (int i = 0; i < n; i++)
-            {
-                raw[i] = new AttributionTouch(ticksColumn[i], touchpointColumn[i], outcomeColumn[i]);
-            }
-
-            GroupTouches(slots, raw, n);
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(slots);
-            ArrayPool<AttributionTouch>.Shared.Return(raw);
-        }
     }
 
     private void ReadEvents(IEnumerable<ExperienceEvent> events, HashSet<string>? known)
@@ -531,7 +575,7 @@ internal sealed class AttributionIndex : IDisposable
         {
             failures.ThrowIfAny("experience events");
             _counts.Events = position + 1;
-            GroupTouches(slots, raw, accepted);
+            GroupTouches(slots, raw, accepted, AttributionEngine.DegreeFor(accepted));
         }
         finally
         {
@@ -541,35 +585,79 @@ internal sealed class AttributionIndex : IDisposable
     }
 
     /// <summary>Groups the accepted touches by customer (counting sort into a pooled array), then orders each customer's
-    /// touches by instant and journey order.</summary>
-    private void GroupTouches(int[] slots, AttributionTouch[] raw, int accepted)
+    /// touches by instant and journey order. On several threads, each counts and places a contiguous chunk of the rows
+    /// (a chunk's rows of a customer land after the previous chunks'), then sorts a range of customers.</summary>
+    private void GroupTouches(int[] slots, AttributionTouch[] raw, int accepted, int degree)
     {
         int customers = _ids.Count;
         int[] eventStart = new int[customers + 1];
-        for (int i = 0; i < accepted; i++)
-        {
-            eventStart[slots[i] + 1]++;
-        }
-
-        for (int c = 0; c < customers; c++)
-        {
-            eventStart[c + 1] += eventStart[c];
-        }
-
-        int[] next = eventStart[..customers];
         AttributionTouch[] touches = accepted == 0 ? [] : ArrayPool<AttributionTouch>.Shared.Rent(accepted);
-        for (int i = 0; i < accepted; i++)
+        if (degree == 1 || customers == 0)
         {
-            touches[next[slots[i]]++] = raw[i];
+            for (int i = 0; i < accepted; i++)
+            {
+                eventStart[slots[i] + 1]++;
+            }
+
+            for (int c = 0; c < customers; c++)
+            {
+                eventStart[c + 1] += eventStart[c];
+            }
+
+            int[] next = eventStart[..customers];
+            for (int i = 0; i < accepted; i++)
+            {
+                touches[next[slots[i]]++] = raw[i];
+            }
+        }
+        else
+        {
+            // Per chunk, the count of each customer's rows, then the position its first row goes to.
+            int[] positions = new int[degree * customers];
+            AttributionEngine.ForEach(degree, k =>
+            {
+                (int from, int to) = AttributionEngine.Chunk(accepted, k, degree);
+                Span<int> counts = positions.AsSpan(k * customers, customers);
+                for (int i = from; i < to; i++)
+                {
+                    counts[slots[i]]++;
+                }
+            });
+            int running = 0;
+            for (int c = 0; c < customers; c++)
+            {
+                eventStart[c] = running;
+                for (int k = 0; k < degree; k++)
+                {
+                    int count = positions[(k * customers) + c];
+                    positions[(k * customers) + c] = running;
+                    running += count;
+                }
+            }
+
+            eventStart[customers] = running;
+            AttributionEngine.ForEach(degree, k =>
+            {
+                (int from, int to) = AttributionEngine.Chunk(accepted, k, degree);
+                Span<int> next = positions.AsSpan(k * customers, customers);
+                for (int i = from; i < to; i++)
+                {
+                    touches[next[slots[i]]++] = raw[i];
+                }
+            });
         }
 
         EventStart = eventStart;
         Touches = touches;
         TouchCount = accepted;
-        for (int c = 0; c < customers; c++)
+        AttributionEngine.ForEach(degree, k =>
         {
-            SortTouches(touches.AsSpan(eventStart[c], eventStart[c + 1] - eventStart[c]));
-        }
+            (int from, int to) = AttributionEngine.Chunk(customers, k, degree);
+            for (int c = from; c < to; c++)
+            {
+                SortTouches(touches.AsSpan(eventStart[c], eventStart[c + 1] - eventStart[c]));
+            }
+        });
     }
 
     /// <summary>Orders one customer's touches by instant, touchpoint (journey order), then outcome: insertion sort for

@@ -37,7 +37,9 @@ internal static class AttributionWindows
     }
 
     /// <summary>Counts the touches of an index that fall in no analysed period's window.</summary>
-    public static long CountOutside(AttributionIndex index)
+    /// <param name="index">The index.</param>
+    /// <param name="degree">The number of threads to count on.</param>
+    public static long CountOutside(AttributionIndex index, int degree = 1)
     {
         // The union of the windows as sorted, disjoint intervals.
         var union = new List<(long Start, long End)>();
@@ -54,17 +56,26 @@ internal static class AttributionWindows
         }
 
         long[] starts = union.Select(u => u.Start).ToArray();
-        long outside = 0;
-        foreach (AttributionTouch touch in index.Touches.AsSpan(0, index.TouchCount))
+        long[] ends = union.Select(u => u.End).ToArray();
+        long[] outside = new long[degree];
+        AttributionTouch[] touches = index.Touches;
+        int count = index.TouchCount;
+        AttributionEngine.ForEach(degree, k =>
         {
-            int i = Array.BinarySearch(starts, touch.Ticks);
-            i = i >= 0 ? i : ~i - 1;
-            if (i < 0 || touch.Ticks >= union[i].End)
+            (int from, int to) = AttributionEngine.Chunk(count, k, degree);
+            long n = 0;
+            foreach (AttributionTouch touch in touches.AsSpan(from, to - from))
             {
-                outside++;
+                int i = Array.BinarySearch(starts, touch.Ticks);
+                i = i >= 0 ? i : ~i - 1;
+                if (i < 0 || touch.Ticks >= ends[i])
+                {
+                    n++;
+                }
             }
-        }
 
-        return outside;
+            outside[k] = n;
+        });
+        return outside.Sum();
     }
 }

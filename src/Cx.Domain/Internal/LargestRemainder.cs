@@ -29,6 +29,7 @@ internal sealed class LargestRemainder
     private long[] _long = new long[16];
     private Int128[] _wide = new Int128[16];
     private Int128[] _wideRemainder = new Int128[16];
+    private long[] _longRemainder = new long[16];
     private BigInteger[] _big = new BigInteger[16];
     private BigInteger[] _bigRemainder = new BigInteger[16];
 
@@ -57,6 +58,7 @@ internal sealed class LargestRemainder
             _long = new long[partCount * 2];
             _wide = new Int128[partCount * 2];
             _wideRemainder = new Int128[partCount * 2];
+            _longRemainder = new long[partCount * 2];
             _big = new BigInteger[partCount * 2];
             _bigRemainder = new BigInteger[partCount * 2];
         }
@@ -73,7 +75,7 @@ internal sealed class LargestRemainder
 
         if (whole)
         {
-            SplitLong(value, part, denominators, 1, 0, partCount, parts, fractions, tolerant);
+            SplitLong(value, part, denominators, 1, 0, partCount, parts, fractions, tolerant, whole: true);
             return;
         }
 
@@ -204,11 +206,22 @@ internal sealed class LargestRemainder
 
         if (left > 0)
         {
-            Span<double> sorted = stackalloc double[partCount];
-            remainders.CopyTo(sorted);
-            sorted.Sort();
-            double cut = sorted[^(int)left];
-            double below = sorted[^((int)left + 1)];
+            // The left-th and (left + 1)-th largest remainders, by selection (few parts, fewer units left).
+            Span<double> pool = stackalloc double[partCount];
+            remainders.CopyTo(pool);
+            double cut = double.MaxValue;
+            double below = -1;
+            for (long k = 0; k <= left; k++)
+            {
+                int at = 0;
+                for (int j = 1; j < partCount; j++)
+                {
+                    at = pool[j] > pool[at] ? j : at;
+                }
+
+                (cut, below) = k < left ? (pool[at], below) : (cut, pool[at]);
+                pool[at] = -1;
+            }
             double gap = (2 * error) + (tolerant ? value * TwoToMinus32 : 0);
             if (below >= 0 && cut - below <= gap)
             {
@@ -276,15 +289,26 @@ internal sealed class LargestRemainder
         return a;
     }
 
-    private void SplitLong(long value, ReadOnlySpan<int> part, ReadOnlySpan<long> denominators, long common, int lowest, int partCount, Span<long> parts, Span<double> fractions, bool tolerant)
+    private void SplitLong(long value, ReadOnlySpan<int> part, ReadOnlySpan<long> denominators, long common, int lowest, int partCount, Span<long> parts, Span<double> fractions, bool tolerant, bool whole = false)
     {
         Span<long> units = _long.AsSpan(0, partCount);
         units.Clear();
-        for (int i = 0; i < part.Length; i++)
+        if (whole)
         {
-            if (_mantissa[i] != 0)
+            // Whole numbers over 1: the numerators are the units.
+            for (int i = 0; i < part.Length; i++)
             {
-                units[part[i]] += (_mantissa[i] << (_exponent[i] - lowest)) * (common / denominators[i]);
+                units[part[i]] += _mantissa[i];
+            }
+        }
+        else
+        {
+            for (int i = 0; i < part.Length; i++)
+            {
+                if (_mantissa[i] != 0)
+                {
+                    units[part[i]] += (_mantissa[i] << (_exponent[i] - lowest)) * (common / denominators[i]);
+                }
             }
         }
 
@@ -294,9 +318,10 @@ internal sealed class LargestRemainder
             total += u;
         }
 
-        // Remainders in 64 bits when value × total fits, otherwise from 128-bit products (the remainder is below total).
+        // Quotients in 64 bits when value × total fits, otherwise from 128-bit products; a remainder is below total, so it
+        // always fits in 64 bits.
         long assigned = 0;
-        Span<Int128> wideRemainders = _wideRemainder.AsSpan(0, partCount);
+        Span<long> remainders = _longRemainder.AsSpan(0, partCount);
         bool small = value <= long.MaxValue / total;
         for (int j = 0; j < partCount; j++)
         {
@@ -307,19 +332,19 @@ internal sealed class LargestRemainder
                 long product = value * u;
                 long quotient = product / total;
                 parts[j] = quotient;
-                wideRemainders[j] = u == 0 ? -1 : product - (quotient * total);
+                remainders[j] = u == 0 ? -1 : product - (quotient * total);
             }
             else
             {
                 Int128 product = (Int128)value * u;
                 parts[j] = (long)(product / total);
-                wideRemainders[j] = u == 0 ? -1 : product % total;
+                remainders[j] = u == 0 ? -1 : (long)(product % total);
             }
 
             assigned += parts[j];
         }
 
-        HandOutLeftovers(value - assigned, wideRemainders, parts, tolerant ? ((Int128)total >> 32) * value : 0);
+        HandOutLeftovers(value - assigned, remainders, parts, tolerant ? (long)Int128.Min(long.MaxValue, ((Int128)total >> 32) * value) : 0);
     }
 
     private void SplitWide(long value, ReadOnlySpan<int> part, ReadOnlySpan<long> denominators, long common, int lowest, int partCount, Span<long> parts, Span<double> fractions, bool tolerant)
@@ -387,25 +412,27 @@ internal sealed class LargestRemainder
         return estimate;
     }
 
-    /// <summary>One unit each to the largest remainders: the lowest index among those within the tolerance of the largest.</summary>
-    private static void HandOutLeftovers(long left, Span<Int128> remainders, Span<long> parts, Int128 tolerance)
+    /// <summary>One unit each to the largest remainders: the lowest index among those within the tolerance of the largest
+    /// (a negative remainder marks a part that gets nothing more).</summary>
+    private static void HandOutLeftovers<T>(long left, Span<T> remainders, Span<long> parts, T tolerance)
+        where T : IBinaryInteger<T>
     {
         for (; left > 0; left--)
         {
-            Int128 largest = -1;
-            foreach (Int128 r in remainders)
+            T largest = -T.One;
+            foreach (T r in remainders)
             {
                 largest = r > largest ? r : largest;
             }
 
             int best = 0;
-            while (remainders[best] < 0 || remainders[best] < largest - tolerance)
+            while (T.IsNegative(remainders[best]) || remainders[best] < largest - tolerance)
             {
                 best++;
             }
 
             parts[best]++;
-            remainders[best] = -1;
+            remainders[best] = -T.One;
         }
     }
 
@@ -447,24 +474,7 @@ internal sealed class LargestRemainder
             assigned += parts[j];
         }
 
-        BigInteger tolerance = tolerant ? (total >> 32) * value : BigInteger.Zero;
-        for (long left = value - assigned; left > 0; left--)
-        {
-            BigInteger largest = BigInteger.MinusOne;
-            foreach (BigInteger r in remainders)
-            {
-                largest = r > largest ? r : largest;
-            }
-
-            int best = 0;
-            while (remainders[best].Sign < 0 || remainders[best] < largest - tolerance)
-            {
-                best++;
-            }
-
-            parts[best]++;
-            remainders[best] = BigInteger.MinusOne;
-        }
+        HandOutLeftovers(value - assigned, remainders, parts, tolerant ? (total >> 32) * value : BigInteger.Zero);
     }
 
     /// <summary>units / total as a double, scaled first so that huge integers do not overflow to infinity.</summary>

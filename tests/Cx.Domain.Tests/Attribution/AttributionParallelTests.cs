@@ -1,5 +1,7 @@
 using Cx.Domain.Attribution;
 using Cx.Domain.Internal;
+using Cx.Domain.Journey;
+using Cx.Domain.Validation;
 using Cx.Domain.Primitives;
 using Cx.Domain.Tests.TestData;
 
@@ -50,6 +52,20 @@ public sealed class AttributionParallelTests
             Assert.Equal(2, blocked.Count);
             Assert.Equal(single, blocked);
         }, maxTests: 20);
+    }
+
+    [Fact]
+    public void Calculate_BadColumnsOnSeveralThreads_ReportsEveryBadRowInOrder()
+    {
+        JourneyFramework framework = Journeys.Flat(2);
+        CustomerId[] customers = [CustomerId.From("a"), CustomerId.From("b")];
+        var columns = new AttributionColumns(customers, [], Array.Empty<int>(), new[] { 0, 5, 1, 0, -1 }, new[] { 0, 0, 9, 1, 0 }, new long[5], new[] { ExperienceOutcome.Reliable, ExperienceOutcome.Reliable, ExperienceOutcome.Unknown, (ExperienceOutcome)7, ExperienceOutcome.Reliable });
+
+        CxValidationException ex = Blocks(3, () => Assert.Throws<CxValidationException>(() => new JourneyAttributionCalculator().Calculate(framework, columns)));
+
+        Assert.Equal(
+            [(1L, CxErrorCodes.EventUnknownCustomer), (2L, CxErrorCodes.EventUnknownTouchpoint), (3L, CxErrorCodes.EventInvalid), (4L, CxErrorCodes.EventUnknownCustomer)],
+            ex.Failures.Select(f => (f.Position!.Value, f.ErrorCode)));
     }
 
     private static T Blocks<T>(int blocks, Func<T> run)
