@@ -28,6 +28,16 @@ internal static class AttributionJsonReport
                 json.WriteNumber("halfLifeHours", report.HalfLife.TotalHours);
             }
 
+            if (result.Model == AttributionModel.MarkovChain && result.MarkovAllocation == MarkovAllocation.Pooled)
+            {
+                json.WriteString("markovAllocation", "pooled");
+            }
+
+            if (result.Model == AttributionModel.Shapley && result.ShapleyValueFunction == ShapleyValueFunction.ConversionCount)
+            {
+                json.WriteString("shapleyValue", "conversion-count");
+            }
+
             json.WriteString("timeZone", result.TimeZone.Id);
             json.WriteString("direction", report.Direction);
             json.WriteNumber("events", result.EventCount);

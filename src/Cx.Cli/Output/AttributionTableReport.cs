@@ -16,6 +16,14 @@ internal static class AttributionTableReport
 
     public static string RenderMarkdown(AttributionReport report) => Render(report, markdown: true);
 
+    /// <summary>The non-default variant of a data-driven model, as the command line names it, or nothing.</summary>
+    private static string ModelVariant(AttributionResult result) => result.Model switch
+    {
+        AttributionModel.MarkovChain when result.MarkovAllocation == MarkovAllocation.Pooled => " (pooled allocation)",
+        AttributionModel.Shapley when result.ShapleyValueFunction == ShapleyValueFunction.ConversionCount => " (conversion-count value)",
+        _ => string.Empty,
+    };
+
     private static string Render(AttributionReport report, bool markdown)
     {
         AttributionResult result = report.Result;
@@ -24,7 +32,7 @@ internal static class AttributionTableReport
         string lookback = NodaTime.Text.PeriodPattern.Roundtrip.Format(result.Lookback);
         text.Append(markdown ? "## " : string.Empty).Append(CultureInfo.InvariantCulture, $"Journey attribution from {report.Input} and {report.EventsInput}\n\n");
         text.Append(CultureInfo.InvariantCulture,
-            $"Journey '{result.Framework.Name}'; {unit.Name}, {report.Grid}; model {report.ModelName}, lookback {lookback}, time zone {result.TimeZone.Id}, direction {report.Direction}.\n");
+            $"Journey '{result.Framework.Name}'; {unit.Name}, {report.Grid}; model {report.ModelName}{ModelVariant(result)}, lookback {lookback}, time zone {result.TimeZone.Id}, direction {report.Direction}.\n");
         text.Append(CultureInfo.InvariantCulture,
             $"Earned {unit.Format(result.EarnedValue)} in {result.GainCount} gain(s), lost {unit.Format(result.LostValue)} in {result.LossCount} loss(es); {result.EventCount} event(s), {report.RecordCount} record(s).\n\n");
 
