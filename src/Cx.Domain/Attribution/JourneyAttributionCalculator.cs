@@ -22,6 +22,11 @@ namespace Cx.Domain.Attribution;
 /// the order of the input. Events outside every window are counted (<see cref="AttributionResult.EventsOutsideEveryWindowCount"/>),
 /// never an error; events with an unknown touchpoint, an empty customer, an undefined outcome, or (when the customers are known)
 /// an unknown customer are errors, all reported together.</para>
+/// <para>Large inputs with a built-in model run on every core (customer blocks), with a result identical to one thread's.
+/// For customers split across workers, <see cref="Count(JourneyFramework, AssetLedger, IEnumerable{ExperienceEvent}, AttributionOptions?)"/>
+/// each partition, <see cref="Fit(AttributionStatistics)"/> the merged statistics once, then
+/// <see cref="Allocate(FittedAttribution, AssetLedger, IEnumerable{ExperienceEvent})"/> each partition and merge the
+/// <see cref="AttributionPartial"/>s: the result is exactly that of one calculation (see <see cref="AttributionStatistics"/>).</para>
 /// </remarks>
 public sealed class JourneyAttributionCalculator
 {

@@ -37,7 +37,7 @@ internal sealed class AttributionTotals
     public long[][] UnattributedCount { get; }
 
     /// <summary>Gets, per period, the value of the movements with touches that a pooled allocation shares out at the end
-    /// (Markov chain, pooled); zero otherwise.</summary>
+    /// (<see cref="Attribution.MarkovAllocation.Pooled"/>); zero otherwise.</summary>
     public long[][] PooledValue { get; }
 
     /// <summary>Gets or sets the number of movements whose touches all weighed zero (shared equally instead).</summary>

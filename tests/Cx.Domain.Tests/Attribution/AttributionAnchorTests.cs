@@ -150,6 +150,14 @@ public sealed class AttributionAnchorTests
         Assert.Equal([1050L, 150, 0], rate.Stages.Select(s => s.EarnedValue));
         Assert.Equal([975L, 225, 0], count.Stages.Select(s => s.EarnedValue));
         Assert.Equal([1.5, 0.5], count.Scores.Where(s => s.Direction == AttributionDirection.Gains).Select(s => s.Score), new Tolerance(1e-12));
+
+        // Over touchpoints: the rate gives web 836 + 300, proposal 64 (dealer's negative value clamped); the count gives
+        // φ(web) = 1 + 1/2, φ(proposal) = 1/2, φ(dealer) = 0 (on no converting path): web 675 + 300, proposal 225.
+        AttributionResult rateByTouchpoint = Run(new AttributionOptions { Model = AttributionModel.Shapley, ShapleyPlayers = ShapleyPlayers.Touchpoints }, paths);
+        AttributionResult countByTouchpoint = Run(new AttributionOptions { Model = AttributionModel.Shapley, ShapleyPlayers = ShapleyPlayers.Touchpoints, ShapleyValueFunction = ShapleyValueFunction.ConversionCount }, paths);
+        Assert.Equal([1136L, 0, 64, 0, 0], Earned(rateByTouchpoint));
+        Assert.Equal([975L, 0, 225, 0, 0], Earned(countByTouchpoint));
+        Assert.Equal([1.5, 0, 0.5], countByTouchpoint.Scores.Where(s => s.Direction == AttributionDirection.Gains).Select(s => s.Score), new Tolerance(1e-12));
     }
 
     private static double Fraction(string text)
