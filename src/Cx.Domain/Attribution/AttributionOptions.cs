@@ -63,6 +63,11 @@ public sealed class AttributionOptions
     /// <summary>Gets or sets a value indicating whether the result lists every movement's credits (drill-down); false by default.</summary>
     public bool IncludeMovementCredits { get; set; }
 
+    /// <summary>Gets or sets the unit of the movement values when movements (or columns) are attributed without a ledger,
+    /// so the result can show its amounts (<see cref="AttributionResult.Unit"/>); null (the default) means plain whole units.</summary>
+    /// <remarks>When a ledger is attributed, its own unit is used and this setting is ignored.</remarks>
+    public MeasureUnit? Unit { get; set; }
+
     /// <summary>Returns the filter of a direction.</summary>
     /// <param name="direction">Gains or losses.</param>
     /// <returns><see cref="GainTouches"/> or <see cref="LossTouches"/>.</returns>
@@ -84,6 +89,7 @@ public sealed class AttributionOptions
         MarkovAllocation = MarkovAllocation,
         ShapleyValueFunction = ShapleyValueFunction,
         IncludeMovementCredits = IncludeMovementCredits,
+        Unit = Unit,
     };
 
     /// <summary>Whether two options give the same calculation.</summary>
@@ -92,5 +98,5 @@ public sealed class AttributionOptions
         && Movements.ToHashSet().SetEquals(other.Movements) && GainTouches == other.GainTouches && LossTouches == other.LossTouches
         && HalfLife == other.HalfLife && FirstTouchShare.Equals(other.FirstTouchShare) && LastTouchShare.Equals(other.LastTouchShare)
         && ShapleyPlayers == other.ShapleyPlayers && MarkovAllocation == other.MarkovAllocation && ShapleyValueFunction == other.ShapleyValueFunction
-        && IncludeMovementCredits == other.IncludeMovementCredits;
+        && IncludeMovementCredits == other.IncludeMovementCredits && Unit == other.Unit;
 }

@@ -114,7 +114,7 @@ public sealed class AttributionPartial
                 .ThenBy(c => c.Credit.Movement.Customer.Value, StringComparer.Ordinal)
                 .ThenBy(c => c.Credit.Direction)
                 .Select(c => c.Credit);
-            return AttributionAssembler.Assemble(Fit.Framework, options, Fit.Periods, totals, credits, Fit.Scores, counts);
+            return AttributionAssembler.Assemble(Fit.Framework, options, Fit.Unit, Fit.ResultGrid, Fit.Periods, totals, credits, Fit.Scores, counts);
         });
     }
 

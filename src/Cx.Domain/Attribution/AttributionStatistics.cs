@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cx.Domain.Assets;
 using Cx.Domain.Internal;
 using Cx.Domain.Journey;
 using Cx.Domain.Primitives;
@@ -33,6 +34,8 @@ public sealed class AttributionStatistics
         JourneyFramework framework,
         AttributionOptions options,
         PeriodGrid grid,
+        MeasureUnit unit,
+        PeriodGrid? resultGrid,
         bool[] periodHasMovement,
         PathStatistics?[][] statistics,
         long[][] nullPaths,
@@ -42,6 +45,8 @@ public sealed class AttributionStatistics
         Framework = framework;
         Options = options;
         Grid = grid;
+        Unit = unit;
+        ResultGrid = resultGrid;
         _periodHasMovement = periodHasMovement;
         _statistics = statistics;
         _nullPaths = nullPaths;
@@ -65,7 +70,13 @@ public sealed class AttributionStatistics
     /// <summary>Gets the periods with a movement so far (of any class): the periods a fit of these statistics analyses.</summary>
     public IReadOnlyList<GridPeriod> AnalysedPeriods => ImmutableArray.CreateRange(Grid.Periods.Where((_, i) => _periodHasMovement[i]));
 
+    /// <summary>Gets the unit of the movement values: the ledger's, or <see cref="AttributionOptions.Unit"/>.</summary>
+    public MeasureUnit Unit { get; }
+
     internal AttributionOptions Options { get; }
+
+    /// <summary>Gets the grid the result reports: the ledger's when ledgers were counted, null for movements given directly.</summary>
+    internal PeriodGrid? ResultGrid { get; }
 
     internal long[] WindowStart { get; }
 
@@ -79,10 +90,11 @@ public sealed class AttributionStatistics
     public AttributionStatistics Merge(AttributionStatistics other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (!SameJourney(Framework, other.Framework) || !Grid.Equals(other.Grid) || !Options.SameAs(other.Options))
+        if (!SameJourney(Framework, other.Framework) || !Grid.Equals(other.Grid) || !Options.SameAs(other.Options)
+            || Unit != other.Unit || (ResultGrid is null) != (other.ResultGrid is null))
         {
             throw new ArgumentException(
-                $"Expected statistics of one calculation, got journeys '{Framework.Name}' and '{other.Framework.Name}', grids {Grid} and {other.Grid}, models {Model} and {other.Model}. Count every partition with the same journey, grid and options.",
+                $"Expected statistics of one calculation, got journeys '{Framework.Name}' and '{other.Framework.Name}', grids {Grid} and {other.Grid}, models {Model} and {other.Model}, units {Unit.Name} and {other.Unit.Name}. Count every partition with the same journey, grid, options and overload (ledgers, or movements).",
                 nameof(other));
         }
 
@@ -110,7 +122,7 @@ public sealed class AttributionStatistics
         WindowHistogram histogram = _histogram.Clone();
         histogram.Add(other._histogram);
         bool[] periods = [.. _periodHasMovement.Zip(other._periodHasMovement, (a, b) => a || b)];
-        return new AttributionStatistics(Framework, Options, Grid, periods, statistics, nullPaths, histogram, EventCount + other.EventCount);
+        return new AttributionStatistics(Framework, Options, Grid, Unit, ResultGrid, periods, statistics, nullPaths, histogram, EventCount + other.EventCount);
     }
 
     /// <summary>Merges any number of statistics of one calculation.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Cx.Domain.Assets;
 using Cx.Domain.Internal;
 using Cx.Domain.Journey;
 using Cx.Domain.Primitives;
@@ -21,6 +22,8 @@ public sealed class FittedAttribution
     internal FittedAttribution(
         JourneyFramework framework,
         AttributionOptions options,
+        MeasureUnit unit,
+        PeriodGrid? resultGrid,
         GridPeriod[] periods,
         AttributionModelFit gains,
         AttributionModelFit losses,
@@ -30,6 +33,8 @@ public sealed class FittedAttribution
     {
         Framework = framework;
         Options = options;
+        Unit = unit;
+        ResultGrid = resultGrid;
         Periods = periods;
         _gains = gains;
         _losses = losses;
@@ -62,7 +67,12 @@ public sealed class FittedAttribution
     /// <summary>Gets the number of events, over all partitions, in no analysed period's window.</summary>
     public long EventsOutsideEveryWindowCount { get; }
 
+    /// <summary>Gets the unit of the movement values.</summary>
+    public MeasureUnit Unit { get; }
+
     internal AttributionOptions Options { get; }
+
+    internal PeriodGrid? ResultGrid { get; }
 
     internal GridPeriod[] Periods { get; }
 

@@ -73,7 +73,11 @@ public sealed class JourneyAttributionCalculator
     public AttributionResult Calculate(JourneyFramework framework, AssetLedger ledger, IEnumerable<ExperienceEvent> events, AttributionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        return Calculate(framework, new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true), events, options, ledger.Customers);
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(events);
+        IReadOnlyList<CustomerMovement> movements = new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true);
+        IReadOnlyList<CustomerId> known = ledger.Customers;
+        return Calculate(framework, options, ledger.Unit, ledger.Grid, columnar: false, index => index.ReadObjects(movements, events, known, periods: null));
     }
 
     /// <summary>Attributes a list of customer movements.</summary>
@@ -97,7 +101,7 @@ public sealed class JourneyAttributionCalculator
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(movements);
         ArgumentNullException.ThrowIfNull(events);
-        return Calculate(framework, options, columnar: false, index => index.ReadObjects(movements, events, knownCustomers, periods: null));
+        return Calculate(framework, options, unit: null, grid: null, columnar: false, index => index.ReadObjects(movements, events, knownCustomers, periods: null));
     }
 
     /// <summary>Attributes movements to events given in columns (customers and touchpoints as dense indexes): the fast path,
@@ -115,7 +119,7 @@ public sealed class JourneyAttributionCalculator
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(columns);
-        return Calculate(framework, options, columnar: true, index => index.ReadColumns(columns, periods: null));
+        return Calculate(framework, options, unit: null, grid: null, columnar: true, index => index.ReadColumns(columns, periods: null));
     }
 
     /// <summary>Phase one of an attribution split across customer partitions: counts the paths of one partition's customers
@@ -132,8 +136,12 @@ public sealed class JourneyAttributionCalculator
     /// models fit from merged statistics).</exception>
     public AttributionStatistics Count(JourneyFramework framework, AssetLedger ledger, IEnumerable<ExperienceEvent> events, AttributionOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(ledger);
-        return Count(framework, ledger.Grid, new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true), events, options, ledger.Customers);
+        ArgumentNullException.ThrowIfNull(events);
+        IReadOnlyList<CustomerMovement> movements = new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true);
+        IReadOnlyList<CustomerId> known = ledger.Customers;
+        return Count(framework, ledger.Grid, options, ledger.Unit, ledger.Grid, columnar: false, (index, periods) => index.ReadObjects(movements, events, known, periods));
     }
 
     /// <summary>Phase one of an attribution split across customer partitions: counts the paths of one partition's customers,
@@ -163,7 +171,7 @@ public sealed class JourneyAttributionCalculator
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(movements);
         ArgumentNullException.ThrowIfNull(events);
-        return Count(framework, grid, options, columnar: false, (index, periods) => index.ReadObjects(movements, events, knownCustomers, periods));
+        return Count(framework, grid, options, unit: null, resultGrid: null, columnar: false, (index, periods) => index.ReadObjects(movements, events, knownCustomers, periods));
     }
 
     /// <summary>Phase one of an attribution split across customer partitions, for a partition given as columns.</summary>
@@ -183,7 +191,7 @@ public sealed class JourneyAttributionCalculator
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(columns);
-        return Count(framework, grid, options, columnar: true, (index, periods) => index.ReadColumns(columns, periods));
+        return Count(framework, grid, options, unit: null, resultGrid: null, columnar: true, (index, periods) => index.ReadColumns(columns, periods));
     }
 
     /// <summary>Fits the model once on the merged statistics of every partition.</summary>
@@ -206,6 +214,8 @@ public sealed class JourneyAttributionCalculator
         return new FittedAttribution(
             statistics.Framework,
             options,
+            statistics.Unit,
+            statistics.ResultGrid,
             periods,
             gains,
             losses,
@@ -278,21 +288,23 @@ public sealed class JourneyAttributionCalculator
         }
     }
 
-    private AttributionResult Calculate(JourneyFramework framework, AttributionOptions? options, bool columnar, Action<AttributionIndex> read)
+    private AttributionResult Calculate(JourneyFramework framework, AttributionOptions? options, MeasureUnit? unit, PeriodGrid? grid, bool columnar, Action<AttributionIndex> read)
     {
         options ??= new AttributionOptions();
+        unit ??= options.Unit ?? AttributionResult.PlainUnits;
         new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
         IAttributionModel model = ModelOf(options);
-        return GuardOverflow(() => AttributionEngine.Run(framework, options, model, read, columnar));
+        return GuardOverflow(() => AttributionEngine.Run(framework, options, model, unit, grid, read, columnar));
     }
 
-    private AttributionStatistics Count(JourneyFramework framework, PeriodGrid grid, AttributionOptions? options, bool columnar, Action<AttributionIndex, GridPeriod[]> read)
+    private AttributionStatistics Count(JourneyFramework framework, PeriodGrid grid, AttributionOptions? options, MeasureUnit? unit, PeriodGrid? resultGrid, bool columnar, Action<AttributionIndex, GridPeriod[]> read)
     {
         options = (options ?? new AttributionOptions()).Copy();
+        unit ??= options.Unit ?? AttributionResult.PlainUnits;
         new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
         IPathStatisticsModel model = StatisticsModel(options);
         GridPeriod[] periods = [.. grid.Periods];
-        return GuardOverflow(() => AttributionEngine.Count(framework, options, model, grid, index => read(index, periods), columnar));
+        return GuardOverflow(() => AttributionEngine.Count(framework, options, model, grid, unit, resultGrid, index => read(index, periods), columnar));
     }
 
     private IAttributionModel ModelOf(AttributionOptions options) =>

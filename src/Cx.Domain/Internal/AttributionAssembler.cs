@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cx.Domain.Assets;
 using Cx.Domain.Attribution;
 using Cx.Domain.Journey;
 using Cx.Domain.Primitives;
@@ -12,6 +13,8 @@ internal static class AttributionAssembler
     public static AttributionResult Assemble(
         JourneyFramework framework,
         AttributionOptions options,
+        MeasureUnit unit,
+        PeriodGrid? grid,
         IReadOnlyList<GridPeriod> periods,
         AttributionTotals totals,
         IEnumerable<MovementCredit> movementCredits,
@@ -64,6 +67,6 @@ internal static class AttributionAssembler
             ImmutableArray.CreateRange(Enumerable.Range(0, stages.Count).Select(s => Stage(s, p))),
             new UnattributedCredit(totals.UnattributedValue[0][p], totals.UnattributedCount[0][p], totals.UnattributedValue[1][p], totals.UnattributedCount[1][p]))));
         counts.Fallbacks = totals.Fallbacks;
-        return new AttributionResult(framework, options, touchpointCredits, stageCredits, categoryCredits, unattributed, bridge, ImmutableArray.CreateRange(movementCredits), scores.ToImmutableArray(), counts);
+        return new AttributionResult(framework, options, unit, grid, touchpointCredits, stageCredits, categoryCredits, unattributed, bridge, ImmutableArray.CreateRange(movementCredits), scores.ToImmutableArray(), counts);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Cx.Domain.Assets;
 using Cx.Domain.Attribution;
 using Cx.Domain.Journey;
 using Cx.Domain.Primitives;
@@ -54,7 +55,7 @@ internal static class AttributionEngine
         ((int)((long)length * k / degree), (int)((long)length * (k + 1) / degree));
 
     /// <summary>One whole attribution.</summary>
-    public static AttributionResult Run(JourneyFramework framework, AttributionOptions options, IAttributionModel model, Action<AttributionIndex> read, bool columnar)
+    public static AttributionResult Run(JourneyFramework framework, AttributionOptions options, IAttributionModel model, MeasureUnit unit, PeriodGrid? grid, Action<AttributionIndex> read, bool columnar)
     {
         var counts = new AttributionCounts();
         using var index = new AttributionIndex(framework, options, counts);
@@ -116,11 +117,11 @@ internal static class AttributionEngine
         IEnumerable<MovementCredit> credits = options.IncludeMovementCredits
             ? blocks.SelectMany(b => b.Credits!).OrderBy(c => c.Period).ThenBy(c => c.Rank).ThenBy(c => c.Direction).Select(c => c.Credit)
             : [];
-        return AttributionAssembler.Assemble(framework, options, index.Periods, totals, credits, scores, counts);
+        return AttributionAssembler.Assemble(framework, options, unit, grid, index.Periods, totals, credits, scores, counts);
     }
 
     /// <summary>Phase one of a partitioned attribution: the path statistics of some customers, period by period over a grid.</summary>
-    public static AttributionStatistics Count(JourneyFramework framework, AttributionOptions options, IPathStatisticsModel model, PeriodGrid grid, Action<AttributionIndex> read, bool columnar)
+    public static AttributionStatistics Count(JourneyFramework framework, AttributionOptions options, IPathStatisticsModel model, PeriodGrid grid, MeasureUnit unit, PeriodGrid? resultGrid, Action<AttributionIndex> read, bool columnar)
     {
         var counts = new AttributionCounts();
         GridPeriod[] periods = [.. grid.Periods];
@@ -155,7 +156,7 @@ internal static class AttributionEngine
             }
         }
 
-        return new AttributionStatistics(framework, options, grid, index.PeriodHasMovement, statistics, nullPaths, histogram, counts.Events);
+        return new AttributionStatistics(framework, options, grid, unit, resultGrid, index.PeriodHasMovement, statistics, nullPaths, histogram, counts.Events);
     }
 
     /// <summary>Phase two of a partitioned attribution: some customers' movements allocated with a fit of the whole.</summary>

@@ -146,7 +146,7 @@ public sealed class AttributionPartialTests
         FittedAttribution fit = calculator.Fit(linear);
         FittedAttribution other = calculator.Fit(linear);
 
-        Assert.Contains("Count every partition with the same journey, grid and options", Assert.Throws<ArgumentException>(() => linear.Merge(markov)).Message, StringComparison.Ordinal);
+        Assert.Contains("Count every partition with the same journey, grid, options", Assert.Throws<ArgumentException>(() => linear.Merge(markov)).Message, StringComparison.Ordinal);
         Assert.Contains("allocate every partition with that fit", Assert.Throws<ArgumentException>(() => calculator.Allocate(fit, movements, []).Merge(calculator.Allocate(other, movements, []))).Message, StringComparison.Ordinal);
         Assert.Contains("2024-03", Assert.Throws<ArgumentException>(() => calculator.Allocate(fit, [new CustomerMovement(CustomerId.From("b"), grid[1], MovementClass.New, 0, 5, null)], [])).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => AttributionStatistics.MergeAll([]));
