@@ -75,18 +75,8 @@ public sealed class AttributionPartial
     /// <exception cref="ArgumentNullException"><paramref name="partials"/> or one of its items is null.</exception>
     /// <exception cref="ArgumentException">None given, or they were allocated with different fits.</exception>
     /// <exception cref="InvalidOperationException">A merged total overflows 64 bits.</exception>
-    public static AttributionPartial MergeAll(IEnumerable<AttributionPartial> partials)
-    {
-        ArgumentNullException.ThrowIfNull(partials);
-        AttributionPartial? result = null;
-        foreach (AttributionPartial partial in partials)
-        {
-            ArgumentNullException.ThrowIfNull(partial, nameof(partials));
-            result = result is null ? partial : result.Merge(partial);
-        }
-
-        return result ?? throw new ArgumentException("Expected at least one partial to merge, got none.", nameof(partials));
-    }
+    public static AttributionPartial MergeAll(IEnumerable<AttributionPartial> partials) =>
+        Merging.MergeAll(partials, (a, b) => a.Merge(b), "partial", nameof(partials));
 
     /// <summary>Builds the attribution of the customers allocated so far.</summary>
     /// <returns>The result; for all partitions merged, exactly that of one calculation over all customers.</returns>

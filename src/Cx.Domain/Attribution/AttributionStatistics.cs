@@ -130,18 +130,8 @@ public sealed class AttributionStatistics
     /// <returns>The merged statistics.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="statistics"/> or one of its items is null.</exception>
     /// <exception cref="ArgumentException">None given, or they belong to different calculations.</exception>
-    public static AttributionStatistics MergeAll(IEnumerable<AttributionStatistics> statistics)
-    {
-        ArgumentNullException.ThrowIfNull(statistics);
-        AttributionStatistics? result = null;
-        foreach (AttributionStatistics item in statistics)
-        {
-            ArgumentNullException.ThrowIfNull(item, nameof(statistics));
-            result = result is null ? item : result.Merge(item);
-        }
-
-        return result ?? throw new ArgumentException("Expected at least one statistics to merge, got none.", nameof(statistics));
-    }
+    public static AttributionStatistics MergeAll(IEnumerable<AttributionStatistics> statistics) =>
+        Merging.MergeAll(statistics, (a, b) => a.Merge(b), "statistics", nameof(statistics));
 
     /// <summary>Returns a short diagnostic form.</summary>
     /// <returns>For example <c>MarkovChain statistics over journey 'Car buyers', 2023-01..2025-12: 12 analysed periods, 46024 events</c>.</returns>

@@ -84,13 +84,7 @@ internal sealed class AttributionAllocator
             }
 
             int length = path.Length;
-            if (_numerators.Length < length)
-            {
-                _numerators = new double[length * 2];
-                _denominators = new long[length * 2];
-                _partOf = new int[length * 2];
-            }
-
+            EnsureTerms(length);
             Span<double> numerators = _numerators.AsSpan(0, length);
             Span<long> denominators = _denominators.AsSpan(0, length);
             fit.WeighExact(path, set.AgeTicks(p), numerators, denominators);
@@ -192,12 +186,7 @@ internal sealed class AttributionAllocator
     public void Pool(long value, double[] weights, Span<long> parts, Span<double> fractions)
     {
         int n = weights.Length;
-        if (_numerators.Length < n)
-        {
-            _numerators = new double[n * 2];
-            _denominators = new long[n * 2];
-            _partOf = new int[n * 2];
-        }
+        EnsureTerms(n);
 
         Span<int> part = _partOf.AsSpan(0, n);
         for (int t = 0; t < n; t++)
@@ -208,6 +197,17 @@ internal sealed class AttributionAllocator
         weights.CopyTo(_numerators.AsSpan(0, n));
         _denominators.AsSpan(0, n).Fill(1);
         _split.Split(value, part, _numerators.AsSpan(0, n), _denominators.AsSpan(0, n), n, parts, fractions, tolerant: true);
+    }
+
+    /// <summary>Grows the per-term scratch buffers to hold at least <paramref name="terms"/> terms.</summary>
+    private void EnsureTerms(int terms)
+    {
+        if (_numerators.Length < terms)
+        {
+            _numerators = new double[terms * 2];
+            _denominators = new long[terms * 2];
+            _partOf = new int[terms * 2];
+        }
     }
 
     /// <summary>A movement of a pooled allocation: it counts for the touchpoints on its path with a positive global weight,
