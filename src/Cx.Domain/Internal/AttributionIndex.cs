@@ -464,6 +464,89 @@ internal sealed class AttributionIndex : IDisposable
 
     private void ReadEvents(IEnumerable<ExperienceEvent> events, HashSet<string>? known)
     {
+        if (events is ExperienceEvent[] or List<ExperienceEvent> && AttributionEngine.DegreeFor(events.Count()) is > 1 and int degree
+            && TryReadEventsInParallel(events, known, degree))
+        {
+            return;
+        }
+
+        ReadEventsInOrder(events, known);
+    }
+
+    /// <summary>Reads an array or list of events on several threads: each converts and checks a chunk, marking where a new
+    /// customer's run starts; then the runs get their slots in input order (one lookup per run). Returns false, having
+    /// read nothing, when an event is invalid or names an unknown customer: the ordered pass then reports every failure.</summary>
+    private bool TryReadEventsInParallel(IEnumerable<ExperienceEvent> events, HashSet<string>? known, int degree)
+    {
+        int n = events.Count();
+        int[] slots = ArrayPool<int>.Shared.Rent(n);
+        AttributionTouch[] raw = ArrayPool<AttributionTouch>.Shared.Rent(n);
+        try
+        {
+            bool[] valid = new bool[degree];
+            AttributionEngine.ForEach(degree, k =>
+            {
+                (int from, int to) = AttributionEngine.Chunk(n, k, degree);
+                ReadOnlySpan<ExperienceEvent> span = events is ExperienceEvent[] array ? array : CollectionsMarshal.AsSpan((List<ExperienceEvent>)events);
+                string?[] cachedIds = new string?[256];
+                int[] cachedIndexes = new int[256];
+                string? previous = from > 0 ? span[from - 1].Customer.Value : null;
+                bool ok = true;
+                for (int i = from; i < to && ok; i++)
+                {
+                    ref readonly ExperienceEvent e = ref span[i];
+                    string? id = e.TouchpointId;
+                    int cacheSlot = id is null ? 0 : RuntimeHelpers.GetHashCode(id) & 255;
+                    int touchpoint = id is not null && ReferenceEquals(id, cachedIds[cacheSlot]) ? cachedIndexes[cacheSlot] : _framework.IndexOfTouchpoint(id);
+                    cachedIds[cacheSlot] = id;
+                    cachedIndexes[cacheSlot] = touchpoint;
+                    ok = !e.Customer.IsEmpty && touchpoint >= 0
+                        && e.Outcome is ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable
+                        && (e.Channel is null || !string.IsNullOrWhiteSpace(e.Channel));
+                    raw[i] = new AttributionTouch(e.At.ToUnixTimeTicks(), touchpoint, e.Outcome);
+                    slots[i] = ReferenceEquals(e.Customer.Value, previous) ? -1 : -2;
+                    previous = e.Customer.Value;
+                }
+
+                valid[k] = ok;
+            });
+            if (!valid.All(v => v))
+            {
+                return false;
+            }
+
+            ReadOnlySpan<ExperienceEvent> all = events is ExperienceEvent[] events1 ? events1 : CollectionsMarshal.AsSpan((List<ExperienceEvent>)events);
+            int slot = -1;
+            for (int i = 0; i < n; i++)
+            {
+                if (slots[i] == -2)
+                {
+                    CustomerId customer = all[i].Customer;
+                    if (known is not null && !known.Contains(customer.Value))
+                    {
+                        return false;
+                    }
+
+                    slot = SlotOf(customer);
+                }
+
+                slots[i] = slot;
+            }
+
+            _counts.Events = n;
+            GroupTouches(slots, raw, n, degree);
+            return true;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(slots);
+            ArrayPool<AttributionTouch>.Shared.Return(raw);
+        }
+    }
+
+    /// <summary>Reads events one by one, in input order, collecting every failure with the event's position.</summary>
+    private void ReadEventsInOrder(IEnumerable<ExperienceEvent> events, HashSet<string>? known)
+    {
         var failures = new FailureCollector();
         int capacity = events.TryGetNonEnumeratedCount(out int eventCount) ? Math.Max(1, eventCount) : 1024;
         int[] slots = ArrayPool<int>.Shared.Rent(capacity);

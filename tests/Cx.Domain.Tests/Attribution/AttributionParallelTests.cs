@@ -68,6 +68,31 @@ public sealed class AttributionParallelTests
             ex.Failures.Select(f => (f.Position!.Value, f.ErrorCode)));
     }
 
+    [Fact]
+    public void Calculate_BadEventsOnSeveralThreads_ReportsExactlyWhatOneThreadReports()
+    {
+        JourneyFramework framework = Journeys.Flat(2);
+        NodaTime.Instant at = NodaTime.Instant.FromUtc(2024, 3, 1, 0, 0);
+        ExperienceEvent[] invalid =
+        [
+            new(CustomerId.From("a"), "t0", at, ExperienceOutcome.Reliable),
+            new(CustomerId.From("a"), "t9", at, ExperienceOutcome.Reliable),
+            new(CustomerId.From("z"), "t1", at, ExperienceOutcome.Unknown),
+            new(CustomerId.From("b"), "t1", at, (ExperienceOutcome)7, " "),
+            new(CustomerId.From("b"), "t0", at, ExperienceOutcome.Unreliable),
+        ];
+        List<ExperienceEvent> unknownCustomerOnly = [invalid[0], invalid[2] with { TouchpointId = "t0" }, invalid[4]];
+        CustomerId[] known = [CustomerId.From("a"), CustomerId.From("b")];
+        var calculator = new JourneyAttributionCalculator();
+        string Failures(int blocks, IEnumerable<ExperienceEvent> events) => Blocks(blocks, () => string.Join(
+            '\n',
+            Assert.Throws<CxValidationException>(() => calculator.Calculate(framework, [], events, knownCustomers: known)).Failures.Select(f => $"{f.Position} {f.Field} {f.ErrorCode}")));
+
+        Assert.Equal(Failures(1, invalid), Failures(3, invalid));
+        Assert.Equal(Failures(1, unknownCustomerOnly), Failures(2, unknownCustomerOnly));
+        Assert.Equal("1 Customer CX0605", Failures(2, unknownCustomerOnly));
+    }
+
     private static T Blocks<T>(int blocks, Func<T> run)
     {
         int threshold = AttributionEngine.ParallelThreshold;
