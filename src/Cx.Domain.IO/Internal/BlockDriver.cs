@@ -202,6 +202,7 @@ internal static class BlockDriver
             clean = row.Terminated && row.Malformed != Malformed.UnterminatedQuote;
         }
 
+        sink.OnBlockEnd(data);
         sink.Lines = line;
         sink.EndedClean = clean;
         return pos;

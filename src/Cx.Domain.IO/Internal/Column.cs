@@ -9,6 +9,9 @@ internal sealed class Column<T>
 
     public ReadOnlySpan<T> Span => _items.AsSpan(0, Count);
 
+    /// <summary>Gets the items added, writable (to fill in values resolved after the row was added).</summary>
+    public Span<T> Items => _items.AsSpan(0, Count);
+
     public void Add(T item)
     {
         if (Count == _items.Length)

@@ -12,10 +12,18 @@ namespace Cx.Domain.IO.Internal;
 /// (a string only for a text not seen before), dates and amounts parsed from the bytes.</summary>
 internal sealed class RevenueSink : CheckedSink
 {
+    /// <summary>How many customer lookups are hashed and prefetched before they are made.</summary>
+    private const int Batch = 32;
+
     private readonly RevenueShared _shared;
     private byte[] _scratch = new byte[256];
-    private readonly byte[] _lastKey = new byte[64];
-    private int _lastKeyLength;
+
+    // Lookups waiting for their batch: the row (in the columns), the id's place in the block and its hash; a length of -1
+    // means the same id as the row before (sorted exports), with no lookup.
+    private readonly Pending[] _pending = new Pending[Batch];
+    private int _pendingCount;
+    private int _lastStart = -1;
+    private int _lastLength;
     private int _lastCustomer = -1;
 
     public RevenueSink(ReaderContext context, RevenueShared shared)
@@ -57,26 +65,29 @@ internal sealed class RevenueSink : CheckedSink
             return false;
         }
 
-        ReadOnlySpan<byte> id = Fields.Unescaped(buffer, row, s.CustomerIndex, ref _scratch);
+        // The common id (no doubled quotes, ASCII at both ends once trimmed) is looked up later, in a batch whose table
+        // entries were prefetched; any other id now.
         int customer;
-        if (_lastCustomer >= 0 && id.SequenceEqual(_lastKey.AsSpan(0, _lastKeyLength)))
+        int idStart = row.Start(s.CustomerIndex);
+        int idEnd = row.End(s.CustomerIndex);
+        while (idStart < idEnd && Fields.IsAsciiSpace(buffer[idStart]))
         {
-            // Rows of one customer often follow each other (sorted exports): no lookup.
-            customer = _lastCustomer;
+            idStart++;
+        }
+
+        while (idEnd > idStart && Fields.IsAsciiSpace(buffer[idEnd - 1]))
+        {
+            idEnd--;
+        }
+
+        bool deferred = (row.Flags(s.CustomerIndex) & Row.Escaped) == 0 && idEnd > idStart && buffer[idStart] < 0x80 && buffer[idEnd - 1] < 0x80;
+        if (deferred)
+        {
+            customer = 0;
         }
         else
         {
-            customer = s.Customers.GetOrAdd(id);
-            if (customer >= 0 && id.Length <= _lastKey.Length)
-            {
-                id.CopyTo(_lastKey);
-                _lastKeyLength = id.Length;
-                _lastCustomer = customer;
-            }
-            else
-            {
-                _lastCustomer = -1;
-            }
+            customer = s.Customers.GetOrAdd(Fields.Unescaped(buffer, row, s.CustomerIndex, ref _scratch));
         }
 
         int segment = -1;
@@ -103,7 +114,79 @@ internal sealed class RevenueSink : CheckedSink
         }
 
         Add(customer, date, amount, segment);
+        if (deferred)
+        {
+            Defer(buffer, idStart, idEnd - idStart);
+        }
+        else
+        {
+            _lastStart = -1;
+        }
+
         return true;
+    }
+
+    /// <summary>Makes the lookups still waiting: their rows' ids are in <paramref name="buffer"/>, which is about to be
+    /// released (the end of a block).</summary>
+    public override void OnBlockEnd(ReadOnlySpan<byte> buffer)
+    {
+        Resolve(buffer);
+        _lastStart = -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Defer(ReadOnlySpan<byte> buffer, int start, int length)
+    {
+        ref Pending p = ref _pending[_pendingCount++];
+        p.Row = Customer.Count - 1;
+        p.Start = start;
+        if (_lastStart >= 0 && length == _lastLength && buffer.Slice(start, length).SequenceEqual(buffer.Slice(_lastStart, length)))
+        {
+            // Rows of one customer often follow each other (sorted exports): no lookup.
+            p.Length = -1;
+        }
+        else
+        {
+            p.Length = length;
+            p.Hash = Interner.Hash(buffer.Slice(start, length));
+            _shared.Customers.Prefetch(p.Hash);
+            _lastStart = start;
+            _lastLength = length;
+        }
+
+        if (_pendingCount == Batch)
+        {
+            Resolve(buffer);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Resolve(ReadOnlySpan<byte> buffer)
+    {
+        Interner customers = _shared.Customers;
+        Span<int> column = Customer.Items;
+        int last = _lastCustomer;
+        for (int i = 0; i < _pendingCount; i++)
+        {
+            ref Pending p = ref _pending[i];
+            if (p.Length >= 0)
+            {
+                last = customers.GetOrAdd(buffer.Slice(p.Start, p.Length), p.Hash);
+            }
+
+            column[p.Row] = last;
+        }
+
+        _lastCustomer = last;
+        _pendingCount = 0;
+    }
+
+    private struct Pending
+    {
+        public int Row;
+        public int Start;
+        public int Length;
+        public ulong Hash;
     }
 
     /// <summary>Adds a row's values to the columns (the caller counts the row).</summary>
