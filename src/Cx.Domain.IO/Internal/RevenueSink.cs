@@ -26,19 +26,37 @@ internal sealed class RevenueSink : CheckedSink
     private int _lastLength;
     private int _lastCustomer = -1;
 
-    public RevenueSink(ReaderContext context, RevenueShared shared)
+    private readonly int[] _customer;
+    private readonly LocalDate[] _date;
+    private readonly long[] _amount;
+    private readonly int[] _segment;
+    private readonly int _capacity;
+
+    /// <summary>Initializes the sink of a block whose rows go to <paramref name="start"/> and on in the shared store.</summary>
+    /// <param name="context">What every block shares.</param>
+    /// <param name="shared">The parsers, interners and store.</param>
+    /// <param name="start">The first row reserved for the block in the store.</param>
+    /// <param name="capacity">How many rows were reserved.</param>
+    public RevenueSink(ReaderContext context, RevenueShared shared, int start, int capacity)
         : base(context)
     {
         _shared = shared;
+        Start = start;
+        _capacity = capacity;
+        RevenueStore store = shared.Store;
+        _customer = store.Customer;
+        _date = store.Date;
+        _amount = store.Amount;
+        _segment = store.Segment;
     }
 
-    public Column<int> Customer { get; } = new();
+    /// <summary>Gets the block's first row in the store; its rows are <see cref="CheckedSink.RowCount"/> from there.</summary>
+    public int Start { get; }
 
-    public Column<LocalDate> Date { get; } = new();
-
-    public Column<long> Amount { get; } = new();
-
-    public Column<int> Segment { get; } = new();
+    /// <summary>Creates the sink of a block of text, reserving its rows in the store; null when the store must grow and
+    /// other blocks are in flight.</summary>
+    public static RevenueSink? Create(ReaderContext context, RevenueShared shared, int bytes, int rowBound, bool quiet) =>
+        shared.Store.TryReserve(bytes, rowBound, quiet, out int start) ? new RevenueSink(context, shared, start, rowBound) : null;
 
     public LocalDate? First { get; private set; }
 
@@ -132,13 +150,14 @@ internal sealed class RevenueSink : CheckedSink
     {
         Resolve(buffer);
         _lastStart = -1;
+        _shared.Store.Release(Start, _capacity, RowCount);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Defer(ReadOnlySpan<byte> buffer, int start, int length)
     {
         ref Pending p = ref _pending[_pendingCount++];
-        p.Row = Customer.Count - 1;
+        p.Row = Start + RowCount;
         p.Start = start;
         if (_lastStart >= 0 && length == _lastLength && buffer.Slice(start, length).SequenceEqual(buffer.Slice(_lastStart, length)))
         {
@@ -164,7 +183,7 @@ internal sealed class RevenueSink : CheckedSink
     private void Resolve(ReadOnlySpan<byte> buffer)
     {
         Interner customers = _shared.Customers;
-        Span<int> column = Customer.Items;
+        int[] column = _customer;
         int last = _lastCustomer;
         for (int i = 0; i < _pendingCount; i++)
         {
@@ -192,12 +211,19 @@ internal sealed class RevenueSink : CheckedSink
     /// <summary>Adds a row's values to the columns (the caller counts the row).</summary>
     internal void Add(int customer, LocalDate date, long amount, int segment)
     {
-        Customer.Add(customer);
-        Date.Add(date);
-        Amount.Add(amount);
-        if (_shared.SegmentIndex >= 0)
+        int row = RowCount;
+        if (row == _capacity)
         {
-            Segment.Add(segment);
+            throw new InvalidOperationException("A block holds more rows than it has line breaks.");
+        }
+
+        int at = Start + row;
+        _customer[at] = customer;
+        _date[at] = date;
+        _amount[at] = amount;
+        if (_segment.Length > 0)
+        {
+            _segment[at] = segment;
         }
 
         if (First is not { } first || date < first)
@@ -236,6 +262,9 @@ internal sealed class RevenueShared
     public Interner Customers { get; } = new();
 
     public Interner Segments { get; } = new();
+
+    /// <summary>Gets the columns every block writes its rows into.</summary>
+    public required RevenueStore Store { get; init; }
 
     public string? ColumnOf(string property) => property switch
     {
