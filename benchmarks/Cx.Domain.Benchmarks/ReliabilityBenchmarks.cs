@@ -38,7 +38,7 @@ public class ReliabilityBenchmarks
             Id = $"s{i}", TouchpointId = $"t{i % 12}", Name = $"Standard {i}", Metric = "hours", Unit = "h", Comparison = ThresholdComparison.AtMost, Threshold = 48,
             Objective = 0.95, Window = EvaluationWindow.Calendar(grid), MinimumEvents = 20, Owner = "Owner",
         })));
-        _evaluator = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { DetectDrift = false });
+        _evaluator = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { EarlyWarning = EarlyWarningPolicy.Default.WithValueDrift(null) });
         var random = new Random(42);
         Instant start = Instant.FromUtc(2026, 1, 1, 0, 0);
         long spanTicks = Duration.FromDays(365).BclCompatibleTicks;

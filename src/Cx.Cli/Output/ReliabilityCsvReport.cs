@@ -48,10 +48,10 @@ internal static class ReliabilityCsvReport
                 foreach (StandardBacktest s in result.Backtest!.Standards)
                 {
                     ReliabilityStandard st = s.Standard;
-                    var rows = s.Warnings.Select(w => (w.At, Order: 0, Row: new[]
+                    var rows = s.Episodes.Select(w => (At: w.OpenedAt, Order: 0, Row: new[]
                         {
-                            st.Id, st.TouchpointId, st.Owner ?? string.Empty, "warning", ReliabilityText.Instant(w.At), string.Empty, w.Reason,
-                            w.WasFollowedByBreach ? "true" : "false", string.Empty, string.Empty,
+                            st.Id, st.TouchpointId, st.Owner ?? string.Empty, "warning", ReliabilityText.Instant(w.OpenedAt), string.Empty, w.Escalations[0].Description,
+                            w.Verdict == EpisodeVerdict.True ? "true" : "false", string.Empty, string.Empty,
                         }))
                         .Concat(s.Breaches.Select(b => (b.At, Order: 1, Row: new[]
                         {

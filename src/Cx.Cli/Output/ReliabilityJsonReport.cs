@@ -143,8 +143,8 @@ internal static class ReliabilityJsonReport
         json.WriteNumber("breaches", backtest.BreachCount);
         json.WriteNumber("warnedBreaches", backtest.WarnedBreachCount);
         json.WriteNumber("missedBreaches", backtest.BreachCount - backtest.WarnedBreachCount);
-        json.WriteNumber("warnings", backtest.Standards.Sum(s => s.Warnings.Count));
-        json.WriteNumber("falseWarnings", backtest.FalseWarningCount);
+        json.WriteNumber("episodes", backtest.EpisodeCount);
+        json.WriteNumber("falseEpisodes", backtest.FalseEpisodeCount);
         json.WriteEndObject();
         json.WriteStartArray("standards");
         foreach (StandardBacktest s in backtest.Standards)
@@ -157,7 +157,7 @@ internal static class ReliabilityJsonReport
             json.WriteNumber("breachCount", s.Breaches.Count);
             json.WriteNumber("warnedBreaches", s.WarnedBreachCount);
             json.WriteNumber("missedBreaches", s.MissedBreachCount);
-            json.WriteNumber("falseWarnings", s.FalseWarningCount);
+            json.WriteNumber("falseEpisodes", s.Scorecard.FalseEpisodeCount);
             if (s.MedianLeadTime is { } median)
             {
                 json.WriteString("medianLeadTime", ReliabilityText.IsoDuration(median));
@@ -167,13 +167,13 @@ internal static class ReliabilityJsonReport
                 json.WriteNull("medianLeadTime");
             }
 
-            json.WriteStartArray("warnings");
-            foreach (BacktestWarning w in s.Warnings)
+            json.WriteStartArray("episodes");
+            foreach (WarningEpisode w in s.Episodes)
             {
                 json.WriteStartObject();
-                json.WriteString("at", ReliabilityText.Instant(w.At));
-                json.WriteString("reason", w.Reason);
-                json.WriteBoolean("followedByBreach", w.WasFollowedByBreach);
+                json.WriteString("at", ReliabilityText.Instant(w.OpenedAt));
+                json.WriteString("reason", w.Escalations[0].Description);
+                json.WriteBoolean("followedByBreach", w.Verdict == EpisodeVerdict.True);
                 json.WriteEndObject();
             }
 

@@ -39,13 +39,13 @@ internal static class ReliabilityTableReport
             text.Append(CultureInfo.InvariantCulture, $"Backtest of the early warnings from {result.Input}\n\n");
             text.Append(CultureInfo.InvariantCulture, $"Up to {ReliabilityText.Instant(result.AsOf)}; {result.MeasurementCount} measurements. ");
             text.Append(CultureInfo.InvariantCulture,
-                $"{backtest.BreachCount} breaches ({backtest.WarnedBreachCount} warned, {backtest.BreachCount - backtest.WarnedBreachCount} missed), {backtest.Standards.Sum(s => s.Warnings.Count)} warnings ({backtest.FalseWarningCount} false).\n\n");
+                $"{backtest.BreachCount} breaches ({backtest.WarnedBreachCount} warned, {backtest.BreachCount - backtest.WarnedBreachCount} missed), {backtest.EpisodeCount} episodes ({backtest.FalseEpisodeCount} false).\n\n");
             Table(text, BacktestHeader, BacktestRows(backtest), markdown, leftColumns: [0, 1, 2, 3, 4, 5, 6]);
             text.Append('\n').Append(markdown ? "### Summary\n\n" : "Summary:\n");
             foreach (StandardBacktest s in backtest.Standards)
             {
                 text.Append(markdown ? "- " : "  ").Append(CultureInfo.InvariantCulture,
-                    $"{s.Standard.Id}: {s.Breaches.Count} breaches ({s.WarnedBreachCount} warned, {s.MissedBreachCount} missed, median lead time {(s.MedianLeadTime is { } m ? ReliabilityText.Human(m) : "-")}), {s.Warnings.Count} warnings ({s.FalseWarningCount} false)\n");
+                    $"{s.Standard.Id}: {s.Breaches.Count} breaches ({s.WarnedBreachCount} warned, {s.MissedBreachCount} missed, median lead time {(s.MedianLeadTime is { } m ? ReliabilityText.Human(m) : "-")}), {s.Episodes.Count} episodes ({s.Scorecard.FalseEpisodeCount} false)\n");
             }
         }
 
@@ -77,9 +77,9 @@ internal static class ReliabilityTableReport
         var rows = new List<string[]>();
         foreach (StandardBacktest s in backtest.Standards)
         {
-            var events = s.Warnings.Select(w => (w.At, Order: 0, Row: new[]
+            var events = s.Episodes.Select(w => (At: w.OpenedAt, Order: 0, Row: new[]
                 {
-                    s.Standard.Id, w.WasFollowedByBreach ? "warning" : "warning (false)", ReliabilityText.Instant(w.At), "-", "-", "-", w.Reason,
+                    s.Standard.Id, w.Verdict == EpisodeVerdict.True ? "warning" : "warning (false)", ReliabilityText.Instant(w.OpenedAt), "-", "-", "-", w.Escalations[0].Description,
                 }))
                 .Concat(s.Breaches.Select(b => (b.At, Order: 1, Row: new[]
                 {

@@ -31,7 +31,7 @@ public sealed class BernoulliCusumDesign : IEquatable<BernoulliCusumDesign>
     public const int MaxStates = 200_000;
 
     private const int MaxScale = 1000;
-    private static readonly ConcurrentDictionary<(double P0, double P1, double Target), int> IntervalCache = new();
+    private static readonly ConcurrentDictionary<(double P0, int A, int M, int States), double> AnssCache = new();
 
     private BernoulliCusumDesign(double p0, double p1, int a, int m, int scaledInterval)
     {
@@ -86,13 +86,7 @@ public sealed class BernoulliCusumDesign : IEquatable<BernoulliCusumDesign>
         }
 
         (int a, int m) = ScaledReference(inControlShare, designShare);
-        int interval = IntervalCache.GetOrAdd((inControlShare, designShare, targetInControlAnss), key => SmallestInterval(key.P0, key.P1, key.Target, a, m));
-        if (IntervalCache.Count > 10_000)
-        {
-            IntervalCache.Clear();
-        }
-
-        return new BernoulliCusumDesign(inControlShare, designShare, a, m, interval);
+        return new BernoulliCusumDesign(inControlShare, designShare, a, m, SmallestInterval(inControlShare, designShare, targetInControlAnss, a, m));
     }
 
     /// <summary>Designs the chart with a given decision interval in bad events, rounded up to the scale: H = ceil(h m).</summary>
@@ -270,12 +264,23 @@ public sealed class BernoulliCusumDesign : IEquatable<BernoulliCusumDesign>
         return rhs[0];
     }
 
+    /// <summary>The in-control ANSS of a chain, remembered: designs for many standards and windows share few chains.</summary>
+    private static double InControl(double p0, int a, int m, int states)
+    {
+        if (AnssCache.Count > 100_000)
+        {
+            AnssCache.Clear();
+        }
+
+        return AnssCache.GetOrAdd((p0, a, m, states), key => Anss(key.P0, key.A, key.M, key.States));
+    }
+
     private static int SmallestInterval(double p0, double p1, double target, int a, int m)
     {
         // ANSS(p0) grows with H: double until the target is reached, then bisect.
         int low = 0;
         int high = Math.Max(1, m - a);
-        while (Anss(p0, a, m, high) < target)
+        while (InControl(p0, a, m, high) < target)
         {
             low = high;
             if (high >= MaxStates)
@@ -290,7 +295,7 @@ public sealed class BernoulliCusumDesign : IEquatable<BernoulliCusumDesign>
         while (high - low > 1)
         {
             int middle = low + ((high - low) / 2);
-            if (Anss(p0, a, m, middle) >= target)
+            if (InControl(p0, a, m, middle) >= target)
             {
                 high = middle;
             }
