@@ -27,7 +27,7 @@ internal static class BacktestRunner
         int period = -1;
         int periodFirst = 0;
         int lastBreachPeriod = -1;
-        var machine = new EpisodeMachine(detectors, from);
+        var machine = new EpisodeMachine(detectors, from.ToUnixTimeTicks());
         var breaches = new List<(Instant At, string Label, Instant Since)>();
         bool previousBreached = false;
         Instant lastBreachEnd = Instant.MinValue;

@@ -13,10 +13,10 @@ namespace Cx.Domain.Reliability;
 /// starts in the window's last quarter, the kind of change that breaches before a slower chart could see it.</para>
 /// <para>Decision interval: chosen so that the in-control average number of events to signal (ANSS, exact from the
 /// Markov chain) is at least <see cref="TargetInControlWindows"/> windows of events (rounded up to a power of 2^(1/8), steps
-/// of 9%, so that similar standards share a design), counted in the previous span of the standard's window length (spans
-/// start at the standard's first event). So the chart's false-alarm rate at
-/// p0 is fixed in time, not in events, at 5 or at 500 events a day; before a whole window of traffic has been seen the chart
-/// waits. A process below p0, as a healthy one is, signals far less often (the ANSS grows roughly exponentially as the share
+/// of 9%, so that similar standards share a design). The design is renewed every quarter of the standard's window length
+/// (counted from its first event) from the events of the window length before; while less than a window has passed the
+/// count is scaled up to a whole window, and in the first quarter the chart waits. So the chart's false-alarm rate at
+/// p0 is fixed in time, not in events, at 5 or at 500 events a day. A process below p0, as a healthy one is, signals far less often (the ANSS grows roughly exponentially as the share
 /// falls).</para>
 /// <para>The statistic is capped at h plus one bad event, so that after a long problem it falls back below h within a
 /// few dozen good events; the cap does not change the run length to the first signal. It fires while it is at or above h.</para>

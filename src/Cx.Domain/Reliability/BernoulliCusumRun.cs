@@ -5,9 +5,9 @@ namespace Cx.Domain.Reliability;
 
 /// <summary>Runs a <see cref="BernoulliCusumDetector"/> over one standard's events in time order and returns the spans in
 /// which it fires.</summary>
-/// <remarks>The decision interval is redesigned at the start of each span of the standard's window length, counted from
-/// the first event, from the events of the previous span; in the first span the chart waits. Events with one instant are
-/// all counted before the state is read.</remarks>
+/// <remarks>The decision interval is redesigned every quarter of the standard's window length, counted from the first event,
+/// from the events of the window before (scaled up to a whole window while less than one has passed); in the first quarter
+/// the chart waits. Events with one instant are all counted before the state is read.</remarks>
 internal static class BernoulliCusumRun
 {
     public static List<FiringInterval> Run(StandardSeries series, ReliabilityStandard standard, BernoulliCusumDetector detector, long horizon, out BernoulliCusumDesign? lastDesign)
@@ -20,17 +20,16 @@ internal static class BernoulliCusumRun
             return intervals;
         }
 
-        long span = standard.Window.NominalLength.BclCompatibleTicks;
+        long window = standard.Window.NominalLength.BclCompatibleTicks;
+        long quarter = Math.Max(1, window / 4);
         long first = series.TickAt(0);
         double p0 = detector.InControlShareFor(standard);
         double threshold = standard.Threshold;
         bool atMost = standard.Comparison == ThresholdComparison.AtMost;
         (int a, int m) = BernoulliCusumDesign.ScaledReference(p0, Math.Min(detector.DesignShareFactor * p0, (1 + p0) / 2));
         int up = m - a;
-        long currentSpan = 0;
-        long spanEnd = first + span;
-        long previousSpanEvents = 0;
-        long thisSpanEvents = 0;
+        long nextRedesign = first + quarter;
+        int trailing = 0;
         BernoulliCusumDesign? design = null;
         long s = 0;
         long runEvents = 0;
@@ -41,21 +40,27 @@ internal static class BernoulliCusumRun
         while (i < n)
         {
             long tick = series.TickAt(i);
-            if (tick >= spanEnd)
+            if (tick >= nextRedesign)
             {
-                long spans = (tick - first) / span;
-                previousSpanEvents = spans == currentSpan + 1 ? thisSpanEvents : 0;
-                thisSpanEvents = 0;
-                currentSpan = spans;
-                spanEnd = first + ((spans + 1) * span);
-                design = previousSpanEvents > 0 ? detector.DesignFor(standard, previousSpanEvents) : null;
+                // Redesign at the last quarter-window boundary at or before this event, from the traffic of the window before it
+                // (scaled up while less than a window has passed since the first event).
+                long boundary = nextRedesign + ((tick - nextRedesign) / quarter * quarter);
+                while (series.TickAt(trailing) <= boundary - window)
+                {
+                    trailing++;
+                }
+
+                long events = i - trailing;
+                long elapsed = boundary - first;
+                double perWindow = elapsed < window ? events * (double)window / elapsed : events;
+                design = perWindow >= 1 ? detector.DesignFor(standard, (long)Math.Ceiling(perWindow)) : null;
                 lastDesign = design ?? lastDesign;
+                nextRedesign = boundary + quarter;
             }
 
             // Every event with this instant, then the state.
             for (; i < n && series.TickAt(i) == tick; i++)
             {
-                thisSpanEvents++;
                 if (design is null)
                 {
                     continue;

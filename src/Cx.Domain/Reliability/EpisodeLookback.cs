@@ -3,12 +3,16 @@ using NodaTime;
 namespace Cx.Domain.Reliability;
 
 /// <summary>The warning episode open at an evaluation instant: the episode machine run over the judged instants
-/// <c>asOf - k step</c> of a look-back of one standard window, starting after the last quiet period.</summary>
+/// <c>asOf - k step</c>, from the last quiet period before it.</summary>
 /// <remarks>It scans back from the evaluation instant for the latest firing within the quiet period (none: no open
-/// episode), then further back until a quiet period without firing (or the look-back's start), and runs the machine forward
-/// from there, so its cost grows with the open episode, not with the history.</remarks>
+/// episode), then further back until a quiet period without firing (at most <see cref="MaxSteps"/> steps, or to the first
+/// event), and runs the machine forward from there: its cost grows with the open episode, not with the history, and it
+/// opens the episode exactly where a backtest judging the same instants would.</remarks>
 internal static class EpisodeLookback
 {
+    /// <summary>The most judged instants the look-back scans.</summary>
+    public const int MaxSteps = 1_000_000;
+
     public static WarningEpisode? OpenAt(StandardWarnings detectors, Instant asOf, Duration step)
     {
         if (detectors.DetectorCount == 0)
@@ -19,7 +23,8 @@ internal static class EpisodeLookback
         long t0 = asOf.ToUnixTimeTicks();
         long s = step.BclCompatibleTicks;
         long quiet = detectors.Quiet.BclCompatibleTicks;
-        long earliest = t0 - detectors.Window.BclCompatibleTicks;
+        long firstEvent = detectors.Series.Count > 0 ? detectors.Series.TickAt(0) : t0;
+        long earliest = Math.Max(t0 - (s * (long)Math.Min(MaxSteps, (t0 - firstEvent) / s + 1)), firstEvent - s);
         long? lastFiring = null;
         for (long t = t0; t > t0 - quiet && t >= earliest; t -= s)
         {
@@ -55,7 +60,7 @@ internal static class EpisodeLookback
             start = t0 - ((t0 - earliest) / s * s);
         }
 
-        var machine = new EpisodeMachine(detectors, Instant.FromUnixTimeTicks(truncated ? start : long.MinValue));
+        var machine = new EpisodeMachine(detectors, truncated ? start : long.MinValue);
         Instant[]? bounds = detectors.Standard.Window.Kind == EvaluationWindowKind.Calendar ? detectors.Standard.Window.CalendarBoundaries() : null;
         for (long t = start; t <= t0; t += s)
         {

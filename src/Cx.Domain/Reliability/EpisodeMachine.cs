@@ -10,18 +10,18 @@ internal sealed class EpisodeMachine
     private readonly long _firstJudged;
     private Builder? _open;
 
-    public EpisodeMachine(StandardWarnings detectors, Instant firstJudged)
+    /// <param name="detectors">The standard's detectors.</param>
+    /// <param name="firstJudged">The first judged instant, in ticks: an episode firing there may have opened earlier.</param>
+    public EpisodeMachine(StandardWarnings detectors, long firstJudged)
     {
         _detectors = detectors;
         _quiet = detectors.Quiet.BclCompatibleTicks;
-        _firstJudged = firstJudged.ToUnixTimeTicks();
+        _firstJudged = firstJudged;
     }
 
     public List<WarningEpisode> Closed { get; } = [];
 
     public bool IsOpen => _open is not null;
-
-    public long TicksInWarning { get; private set; }
 
     /// <summary>Advances to the judged instant <paramref name="t"/> with the firing set <paramref name="mask"/>.</summary>
     public void Step(long t, ulong mask, bool breached)
@@ -45,7 +45,8 @@ internal sealed class EpisodeMachine
             }
         }
 
-        if (_open is null && mask != 0 && !breached)
+        // At the first judged instant the episode may have opened earlier, before a breach: it is taken as open.
+        if (_open is null && mask != 0 && (!breached || t == _firstJudged))
         {
             var opened = new Builder(t, t == _firstJudged);
             AddEscalations(opened, t, mask, opening: true);
@@ -104,6 +105,6 @@ internal sealed class EpisodeMachine
 
         public WarningEpisode Build(ReliabilityStandard standard) => new(
             standard, Instant.FromUnixTimeTicks(OpenedAt), Instant.FromUnixTimeTicks(LastFiring), ClosedAt is { } c ? Instant.FromUnixTimeTicks(c) : null,
-            Peak, [.. Escalations], Truncated, EpisodeVerdict.NotJudged, null);
+            Peak, [.. Escalations], Truncated, EpisodeVerdict.None, null);
     }
 }

@@ -4,7 +4,7 @@ namespace Cx.Domain.Reliability;
 public enum EpisodeVerdict
 {
     /// <summary>Not judged: the episode of an as-of evaluation, whose future is unknown.</summary>
-    NotJudged = 0,
+    None = 0,
 
     /// <summary>A breach of the standard began while the episode was open or within the true-episode horizon after it opened.</summary>
     True = 1,

@@ -53,8 +53,8 @@ public sealed class StandardEvaluation
 
     /// <summary>Gets the warning episode open at <see cref="AsOf"/> (the standard is on watch, or was when the breach began),
     /// or null; always null for a report built from merged partial counts.</summary>
-    /// <remarks>Found by running the episode machine over the judged instants of one standard window before
-    /// <see cref="AsOf"/>; an episode open longer shows <see cref="WarningEpisode.OpenedBeforeFirstJudgedInstant"/>.</remarks>
+    /// <remarks>Found by running the episode machine over the judged instants <c>AsOf - k step</c> back to the last quiet
+    /// period (the backtest's step), so it opens where a backtest judging those instants opens it.</remarks>
     public WarningEpisode? OpenEpisode { get; }
 
     /// <summary>Gets the signals of the individual-value charts up to <see cref="AsOf"/>, with their times (empty when the

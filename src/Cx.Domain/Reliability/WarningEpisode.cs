@@ -6,7 +6,8 @@ namespace Cx.Domain.Reliability;
 /// <summary>A warning episode of one standard: from the first firing of any early-warning detector until nothing has fired
 /// for the quiet period, with its escalations, peak severity and, in a backtest, whether a breach followed.</summary>
 /// <remarks>An episode never opens while the standard's current window is breached (the breach is the louder signal), but
-/// one that is open when the breach begins stays open while its detectors fire. Instants are the judged instants of the
+/// one that is open when the breach begins stays open while its detectors fire (at the first judged instant, where an
+/// episode may have opened earlier, it is taken as open even in a breach). Instants are the judged instants of the
 /// backtest or of the as-of evaluation's look-back.</remarks>
 public sealed class WarningEpisode
 {
@@ -54,7 +55,7 @@ public sealed class WarningEpisode
     /// the evaluation's look-back start), so the episode may have opened earlier than <see cref="OpenedAt"/>.</summary>
     public bool OpenedBeforeFirstJudgedInstant { get; }
 
-    /// <summary>Gets whether a breach followed (backtests), or <see cref="EpisodeVerdict.NotJudged"/>.</summary>
+    /// <summary>Gets whether a breach followed (backtests), or <see cref="EpisodeVerdict.None"/>.</summary>
     public EpisodeVerdict Verdict { get; }
 
     /// <summary>Gets the onset of the breach that made the episode true, or null.</summary>
@@ -76,5 +77,5 @@ public sealed class WarningEpisode
     /// <returns>The description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Standard.Id}: {ReliabilityEngine.Time(OpenedAt)}..{(ClosedAt is { } c ? ReliabilityEngine.Time(c) : "open")}, {PeakSeverity.ToString().ToLowerInvariant()}, {Escalations.Count} escalation{(Escalations.Count == 1 ? string.Empty : "s")}{(Verdict == EpisodeVerdict.NotJudged ? string.Empty : ", " + Verdict.ToString().ToLowerInvariant())}");
+        $"{Standard.Id}: {ReliabilityEngine.Time(OpenedAt)}..{(ClosedAt is { } c ? ReliabilityEngine.Time(c) : "open")}, {PeakSeverity.ToString().ToLowerInvariant()}, {Escalations.Count} escalation{(Escalations.Count == 1 ? string.Empty : "s")}{(Verdict == EpisodeVerdict.None ? string.Empty : ", " + Verdict.ToString().ToLowerInvariant())}");
 }
