@@ -105,5 +105,5 @@ public sealed class WarningScorecard
     /// <returns>The description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{StandardId ?? "all"}: {BreachCount} breaches, {WarnedBreachCount} warned{(Recall is { } r ? $" ({r * 100:0.#}%)" : string.Empty)}; {EpisodeCount} episodes, {TrueEpisodeCount} true{(Precision is { } p ? $" ({p * 100:0.#}%)" : string.Empty)}; median lead {(MedianLeadTime is { } m ? DurationText.Format(m) : "-")}; {FalseEpisodesPer90Days:0.##} false per 90 days");
+        $"{StandardId ?? "all"}: {BreachCount} breaches, {WarnedBreachCount} warned{(Recall is { } r ? $" ({r * 100:0.#}%)" : string.Empty)}; {EpisodeCount} episodes, {TrueEpisodeCount} true{(Precision is { } p ? $" ({p * 100:0.#}%)" : string.Empty)}; median lead {(MedianLeadTime is { } m ? DurationText.Human(m) : "-")}; {FalseEpisodesPer90Days:0.##} false per 90 days");
 }

@@ -147,19 +147,21 @@ public static class ReliabilityScenarios
     /// budget lasting 10 to 40 days or to the end, drifts over 30 to 120 days; 240 days, in-control scenarios 365).</summary>
     /// <param name="seed">The seed.</param>
     /// <param name="replicates">Scenarios per kind and volume, 1 to 100.</param>
+    /// <param name="kinds">The kinds to generate, or null for all; leaving kinds out does not change the others.</param>
     /// <returns>The scenarios, ids such as <c>break-20-03</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="replicates"/> is out of range.</exception>
-    public static IReadOnlyList<ReliabilityScenario> Suite(ulong seed = 2026, int replicates = 4)
+    public static IReadOnlyList<ReliabilityScenario> Suite(ulong seed = 2026, int replicates = 4, IEnumerable<ScenarioKind>? kinds = null)
     {
         Guard.InRange(replicates, 1, 100);
+        HashSet<ScenarioKind>? wanted = kinds is null ? null : [.. kinds];
         var scenarios = new List<ReliabilityScenario>();
-        (ScenarioKind Kind, string Name)[] kinds =
+        (ScenarioKind Kind, string Name)[] all =
         [
             (ScenarioKind.InControl, "in-control"), (ScenarioKind.SuddenBreak, "break"), (ScenarioKind.SlowDrift, "drift"),
             (ScenarioKind.IntermittentOutages, "outages"), (ScenarioKind.SingleOutliers, "outliers"),
         ];
         ulong index = 0;
-        foreach ((ScenarioKind kind, string name) in kinds)
+        foreach ((ScenarioKind kind, string name) in all)
         {
             foreach (int volume in SuiteVolumes)
             {
@@ -181,7 +183,10 @@ public static class ReliabilityScenarios
                         BreakDays = random.NextInt(2) == 0 ? null : random.NextInt(10, 40),
                         DriftDays = random.NextInt(30, 120),
                     };
-                    scenarios.Add(Generate(string.Create(CultureInfo.InvariantCulture, $"{name}-{volume}-{r + 1:00}"), options));
+                    if (wanted is null || wanted.Contains(kind))
+                    {
+                        scenarios.Add(Generate(string.Create(CultureInfo.InvariantCulture, $"{name}-{volume}-{r + 1:00}"), options));
+                    }
                 }
             }
         }
