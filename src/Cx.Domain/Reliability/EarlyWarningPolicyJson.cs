@@ -9,14 +9,15 @@ namespace Cx.Domain.Reliability;
 
 /// <summary>Reads and writes an <see cref="EarlyWarningPolicy"/> as JSON, in the style of the standards document.</summary>
 /// <remarks>
-/// <para>The document: <c>{"name", "burnRate": {"rules": "workbook" | "workbook+sloth" | [{"long", "short", "factor",
+/// <para>The document: <c>{"name", "burnRate": {"rules": "workbook" | "sloth" | [{"long", "short", "factor",
 /// "severity"}], "minimumEvents", "minimumBadEvents", "trafficAware", "confidence"}, "bernoulliCusum": {"designShareFactor",
 /// "inControlShare", "targetInControlWindows", "severity"}, "valueDrift": {"subgroup": "day" | "events", "subgroupSize",
 /// "logTransform", "winsorLimit", "referenceValue", "targetInControlSubgroups", "toleratedShiftShare", "severity"}, "individualCharts": {"ewmaLambda",
 /// "ewmaLimitWidth", "ewmaAsymptoticLimits", "cusumReferenceValue", "cusumDecisionInterval", "runRules": "none" |
 /// "westernElectric" | "nelson", "memory"}, "quietPeriod", "trueEpisodeHorizon"}</c>. A missing detector section means the
 /// policy has no such detector; a missing setting takes its default. Durations are OpenSLO-style (<c>6h</c>, <c>30d</c>);
-/// severities are <c>ticket</c> or <c>page</c>.</para>
+/// severities are <c>ticket</c> or <c>page</c>. The rule sets: <c>workbook</c>, the SRE workbook's three rules derived from each
+/// standard's window; <c>sloth</c>, the same with Sloth's 1d ticket rule (Sloth's four default alerts).</para>
 /// <para>A malformed document gives a <see cref="CxValidationException"/> (CX0520) naming the line and position; invalid
 /// settings are reported together with their codes (CX0518, CX0519).</para>
 /// </remarks>
@@ -89,7 +90,7 @@ public static class EarlyWarningPolicyJson
                     ? JsonSerializer.SerializeToElement(
                         fixedRules.Pairs.Select(p => new RuleDocument { Long = DurationText.Format(p.LongWindow), Short = DurationText.Format(p.ShortWindow), Factor = p.Factor, Severity = Severity(p.Severity) }).ToList(),
                         EarlyWarningJsonContext.Default.ListRuleDocument)
-                    : JsonSerializer.SerializeToElement(r.IncludesSlothTicket ? "workbook+sloth" : "workbook", EarlyWarningJsonContext.Default.String),
+                    : JsonSerializer.SerializeToElement(r.IncludesSlothTicket ? "sloth" : "workbook", EarlyWarningJsonContext.Default.String),
                 MinimumEvents = r.MinimumEventsInLongWindow,
                 MinimumBadEvents = r.MinimumBadEventsInLongWindow,
                 TrafficAware = r.TrafficAware,
@@ -150,11 +151,11 @@ public static class EarlyWarningPolicyJson
             {
                 case "WORKBOOK":
                     break;
-                case "WORKBOOK+SLOTH":
+                case "SLOTH":
                     sloth = true;
                     break;
                 default:
-                    failures.Add(null, What, "burnRate.rules", CxErrorCodes.EarlyWarningPolicyJsonMalformed, $"Expected rules 'workbook', 'workbook+sloth' or a list of rules, got '{named.GetString()}'.");
+                    failures.Add(null, What, "burnRate.rules", CxErrorCodes.EarlyWarningPolicyJsonMalformed, $"Expected rules 'workbook' (the SRE workbook's three), 'sloth' (the workbook's and Sloth's 1d ticket) or a list of rules, got '{named.GetString()}'.");
                     return null;
             }
         }
@@ -186,7 +187,7 @@ public static class EarlyWarningPolicyJson
         }
         else if (r.Rules is { } other && other.ValueKind != JsonValueKind.Null)
         {
-            failures.Add(null, What, "burnRate.rules", CxErrorCodes.EarlyWarningPolicyJsonMalformed, $"Expected rules 'workbook', 'workbook+sloth' or a list of rules, got a {other.ValueKind}.");
+            failures.Add(null, What, "burnRate.rules", CxErrorCodes.EarlyWarningPolicyJsonMalformed, $"Expected rules 'workbook', 'sloth' or a list of rules, got a {other.ValueKind}.");
             return null;
         }
 

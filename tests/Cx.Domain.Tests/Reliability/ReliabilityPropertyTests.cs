@@ -204,4 +204,82 @@ public sealed class ReliabilityPropertyTests
             }
         }, maxTests: 60);
     }
+
+    private static string BacktestText(ReliabilityBacktest b) => string.Join("\n", b.Standards.Select(s =>
+        $"{s.Scorecard} | {string.Join("; ", s.Breaches)} | {string.Join("; ", s.Episodes.Select(e => e + " " + string.Join(" / ", e.Escalations)))}"));
+
+    [Fact]
+    public void Backtest_AnyHistory_EpisodesAreOrderedDisjointJudgedAndScored()
+    {
+        Properties.Check(Histories(), h =>
+        {
+            if (h.Events.Count == 0)
+            {
+                return;
+            }
+
+            var evaluator = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { BacktestStep = Duration.FromHours(3) });
+            StandardBacktest b = evaluator.Backtest(Set(h.Standard), h.Events, Jan1, Jan1 + Duration.FromDays(61)).Standards[0];
+            Duration window = h.Standard.Window.NominalLength;
+            for (int i = 0; i < b.Episodes.Count; i++)
+            {
+                WarningEpisode e = b.Episodes[i];
+                Assert.True(e.OpenedAt <= e.LastFiringAt && (e.ClosedAt is not { } c || c > e.LastFiringAt), e.ToString());
+                Assert.True(i == 0 || b.Episodes[i - 1].ClosedAt <= e.OpenedAt, e.ToString());
+                Assert.True(i == b.Episodes.Count - 1 || e.ClosedAt is not null, e.ToString());
+                Assert.Equal(EpisodeEscalationKind.Opened, e.Escalations[0].Kind);
+                Assert.All(e.Escalations.TakeWhile(x => x.At == e.OpenedAt), x => Assert.Equal(EpisodeEscalationKind.Opened, x.Kind));
+                Assert.Equal(e.Escalations.Count, e.Detectors.Distinct().Count());
+                Assert.Equal(e.Escalations.Max(x => x.Severity), e.PeakSeverity);
+                Assert.NotEqual(EpisodeVerdict.None, e.Verdict);
+                Assert.Equal(e.Verdict == EpisodeVerdict.True, e.BreachAt is not null);
+                Assert.True(e.BreachAt is not { } at || (at >= e.OpenedAt && (at < (e.ClosedAt ?? Instant.MaxValue) || at <= e.OpenedAt + window)), e.ToString());
+            }
+
+            Assert.All(b.Breaches, x => Assert.True(x.LeadTime is not { } lead || (lead > Duration.Zero && lead <= window), x.ToString()));
+            WarningScorecard card = b.Scorecard;
+            Assert.Equal(card.EpisodeCount, card.TrueEpisodeCount + card.FalseEpisodeCount);
+            Assert.InRange(card.WarnedBreachCount, 0, card.BreachCount);
+            Assert.True(card.MinimumLeadTime <= card.TenthPercentileLeadTime && card.TenthPercentileLeadTime <= card.MedianLeadTime || card.MedianLeadTime is null);
+            Assert.InRange(card.TimeInWarningShare, 0, 1);
+        }, maxTests: 60);
+    }
+
+    [Fact]
+    public void Backtest_ShuffledMeasurements_GiveTheSameBacktest()
+    {
+        Properties.Check(Histories(), h =>
+        {
+            if (h.Events.Count == 0)
+            {
+                return;
+            }
+
+            var random = new Random(h.Seed);
+            List<ReliabilityMeasurement> shuffled = [.. h.Events.OrderBy(_ => random.Next())];
+            var evaluator = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { BacktestStep = Duration.FromHours(5) });
+            Assert.Equal(BacktestText(evaluator.Backtest(Set(h.Standard), h.Events)), BacktestText(evaluator.Backtest(Set(h.Standard), shuffled)));
+        }, maxTests: 40);
+    }
+
+    [Fact]
+    public void Compare_Policies_EqualTheBacktestOfEach()
+    {
+        EarlyWarningPolicy[] policies = [EarlyWarningPolicy.Default, EarlyWarningPolicy.Legacy, EarlyWarningPolicy.Default.WithName("cusum only").WithBurnRate(null).WithValueDrift(null)];
+        Properties.Check(Histories(), h =>
+        {
+            if (h.Events.Count == 0)
+            {
+                return;
+            }
+
+            var evaluator = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { BacktestStep = Duration.FromHours(5) });
+            BacktestComparison comparison = evaluator.Compare(Set(h.Standard), h.Events, policies);
+            for (int i = 0; i < policies.Length; i++)
+            {
+                Assert.Same(policies[i], comparison.Backtests[i].Policy);
+                Assert.Equal(BacktestText(evaluator.Backtest(Set(h.Standard), h.Events, policy: policies[i])), BacktestText(comparison.Backtests[i]));
+            }
+        }, maxTests: 30);
+    }
 }
