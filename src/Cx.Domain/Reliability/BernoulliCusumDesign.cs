@@ -32,6 +32,7 @@ public sealed class BernoulliCusumDesign : IEquatable<BernoulliCusumDesign>
 
     private const int MaxScale = 1000;
     private static readonly ConcurrentDictionary<(double P0, int A, int M, int States), double> AnssCache = new();
+    private static readonly ConcurrentDictionary<(double P0, double P1, double Target), BernoulliCusumDesign> DesignCache = new();
 
     private BernoulliCusumDesign(double p0, double p1, int a, int m, int scaledInterval)
     {
@@ -85,8 +86,17 @@ public sealed class BernoulliCusumDesign : IEquatable<BernoulliCusumDesign>
             Fail("TargetInControlAnss", string.Create(CultureInfo.InvariantCulture, $"Expected a finite target in-control ANSS of at least 1 event, got {targetInControlAnss}."));
         }
 
-        (int a, int m) = ScaledReference(inControlShare, designShare);
-        return new BernoulliCusumDesign(inControlShare, designShare, a, m, SmallestInterval(inControlShare, designShare, targetInControlAnss, a, m));
+        if (DesignCache.Count > 10_000)
+        {
+            DesignCache.Clear();
+        }
+
+        // Designs are immutable and many standards and windows share one: remember them.
+        return DesignCache.GetOrAdd((inControlShare, designShare, targetInControlAnss), key =>
+        {
+            (int a, int m) = ScaledReference(key.P0, key.P1);
+            return new BernoulliCusumDesign(key.P0, key.P1, a, m, SmallestInterval(key.P0, key.P1, key.Target, a, m));
+        });
     }
 
     /// <summary>Designs the chart with a given decision interval in bad events, rounded up to the scale: H = ceil(h m).</summary>

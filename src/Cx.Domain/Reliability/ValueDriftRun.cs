@@ -62,10 +62,11 @@ internal static class ValueDriftRun
         double sum = 0;
         int count = 0;
         DateTimeZone zone = standard.Window.Zone ?? DateTimeZone.Utc;
+        bool utc = zone == DateTimeZone.Utc;
         long dayEnd = long.MinValue;
         LocalDate day = default;
 
-        void Complete(long at, string label)
+        void Complete(long at, LocalDate? on)
         {
             double mean = sum / count;
             // The baseline mean is itself an estimate from bl.Count values: its error adds to the subgroup mean's.
@@ -77,6 +78,7 @@ internal static class ValueDriftRun
                 openStart = at;
                 double shown = detector.LogTransform ? Math.Exp(mean) : mean;
                 double centre = detector.LogTransform ? Math.Exp(bl.Median) : bl.Median;
+                string label = on is { } date ? "on " + LocalDatePatternText(date) : "to " + ReliabilityEngine.Time(Instant.FromUnixTimeTicks(at));
                 openText = string.Create(
                     CultureInfo.InvariantCulture,
                     $"value drift: CUSUM {c:0.##} above h {h:0.##} after the {(detector.LogTransform ? "geometric " : string.Empty)}mean {shown:G4}{Unit(standard)} of {count} events {label} against the baseline median {centre:G4}{Unit(standard)} ({z:+0.##;-0.##} subgroup sigmas beyond the tolerated shift)");
@@ -98,24 +100,34 @@ internal static class ValueDriftRun
             {
                 if (count > 0)
                 {
-                    Complete(dayEnd, "on " + LocalDatePatternText(day));
+                    Complete(dayEnd, day);
                 }
 
-                day = Instant.FromUnixTimeTicks(tick).InZone(zone).Date;
-                dayEnd = zone.AtStartOfDay(day.PlusDays(1)).ToInstant().ToUnixTimeTicks();
+                if (utc)
+                {
+                    // UTC days are whole multiples of a day's ticks from the Unix epoch: no time-zone arithmetic per day.
+                    long dayNumber = Internal.CalendarMath.FloorDiv(tick, NodaConstants.TicksPerDay);
+                    dayEnd = (dayNumber + 1) * NodaConstants.TicksPerDay;
+                    day = new LocalDate(1970, 1, 1).PlusDays((int)dayNumber);
+                }
+                else
+                {
+                    day = Instant.FromUnixTimeTicks(tick).InZone(zone).Date;
+                    dayEnd = zone.AtStartOfDay(day.PlusDays(1)).ToInstant().ToUnixTimeTicks();
+                }
             }
 
             sum += bl.Clip(detector.LogTransform ? Math.Log(Math.Max(series.ValueAt(i), double.Epsilon)) : series.ValueAt(i));
             count++;
             if (detector.Subgroup == ValueDriftSubgroup.Events && count == detector.SubgroupSize)
             {
-                Complete(tick, "to " + ReliabilityEngine.Time(Instant.FromUnixTimeTicks(tick)));
+                Complete(tick, null);
             }
         }
 
         if (detector.Subgroup == ValueDriftSubgroup.Day && count > 0 && dayEnd <= horizon)
         {
-            Complete(dayEnd, "on " + LocalDatePatternText(day));
+            Complete(dayEnd, day);
         }
 
         if (openStart >= 0)
@@ -136,49 +148,61 @@ internal static class ValueDriftRun
             return null;
         }
 
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++)
+        double[] values = System.Buffers.ArrayPool<double>.Shared.Rent(n);
+        double[] deviations = System.Buffers.ArrayPool<double>.Shared.Rent(n);
+        try
         {
-            double v = series.ValueAt(from + i);
-            values[i] = detector.LogTransform ? Math.Log(Math.Max(v, double.Epsilon)) : v;
-        }
+            for (int i = 0; i < n; i++)
+            {
+                double v = series.ValueAt(from + i);
+                values[i] = detector.LogTransform ? Math.Log(Math.Max(v, double.Epsilon)) : v;
+            }
 
-        Array.Sort(values);
-        double median = Median(values);
-        double[] deviations = new double[n];
-        for (int i = 0; i < n; i++)
+            double median = Median(values, n);
+            double deviationSum = 0;
+            for (int i = 0; i < n; i++)
+            {
+                deviations[i] = Math.Abs(values[i] - median);
+                deviationSum += deviations[i];
+            }
+
+            double robust = MadToSigma * Median(deviations, n);
+            if (!(robust > 0))
+            {
+                // More than half the reference values are equal: fall back to the mean absolute deviation (scaled to a normal sigma).
+                robust = deviationSum / n * 1.2533141373155;
+            }
+
+            if (!(robust > 0) || !double.IsFinite(robust))
+            {
+                problem = "no value-drift baseline: the reference values do not vary";
+                return null;
+            }
+
+            return Finish(values, n, median, robust, standard, detector, out problem);
+        }
+        finally
         {
-            deviations[i] = Math.Abs(values[i] - median);
+            System.Buffers.ArrayPool<double>.Shared.Return(values);
+            System.Buffers.ArrayPool<double>.Shared.Return(deviations);
         }
+    }
 
-        Array.Sort(deviations);
-        double robust = MadToSigma * Median(deviations);
-        if (!(robust > 0))
-        {
-            // More than half the reference values are equal: fall back to the mean absolute deviation (scaled to a normal sigma).
-            robust = deviations.Average() * 1.2533141373155;
-        }
-
-        if (!(robust > 0) || !double.IsFinite(robust))
-        {
-            problem = "no value-drift baseline: the reference values do not vary";
-            return null;
-        }
-
+    private static RobustBaseline? Finish(double[] values, int n, double median, double robust, ReliabilityStandard standard, ValueDriftDetector detector, out string? problem)
+    {
         double low = median - (detector.WinsorLimit * robust);
         double high = median + (detector.WinsorLimit * robust);
         double sum = 0;
         double squares = 0;
-        foreach (double v in values)
+        for (int i = 0; i < n; i++)
         {
-            double w = Math.Clamp(v, low, high);
-            sum += w;
+            sum += Math.Clamp(values[i], low, high);
         }
 
         double mean = sum / n;
-        foreach (double v in values)
+        for (int i = 0; i < n; i++)
         {
-            double d = Math.Clamp(v, low, high) - mean;
+            double d = Math.Clamp(values[i], low, high) - mean;
             squares += d * d;
         }
 
@@ -191,9 +215,9 @@ internal static class ValueDriftRun
 
         // The reference values' quantile at the allowed bad share: the value a share p0 of them exceed (for "at most").
         double p0 = standard.Allowed.Double;
-        double quantile = standard.Comparison == ThresholdComparison.AtMost
-            ? values[Math.Clamp((int)Math.Ceiling((1 - p0) * n) - 1, 0, n - 1)]
-            : values[Math.Clamp((int)Math.Ceiling(p0 * n) - 1, 0, n - 1)];
+        double quantile = Select(values, n, standard.Comparison == ThresholdComparison.AtMost
+            ? Math.Clamp((int)Math.Ceiling((1 - p0) * n) - 1, 0, n - 1)
+            : Math.Clamp((int)Math.Ceiling(p0 * n) - 1, 0, n - 1));
         problem = null;
         return new RobustBaseline(median, robust, low, high, mean, sigma, n, Tolerance(standard, detector, quantile));
     }
@@ -228,8 +252,88 @@ internal static class ValueDriftRun
         return (low + high) / 2;
     }
 
-    private static double Median(double[] sorted) =>
-        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    /// <summary>The median of the first n values (reordering them).</summary>
+    private static double Median(double[] values, int n)
+    {
+        double upper = Select(values, n, n / 2);
+        if (n % 2 == 1)
+        {
+            return upper;
+        }
+
+        // After selection every value below position n/2 is at most the upper middle one: the lower middle is their maximum.
+        double lower = values[0];
+        for (int i = 1; i < n / 2; i++)
+        {
+            lower = Math.Max(lower, values[i]);
+        }
+
+        return (lower + upper) / 2;
+    }
+
+    /// <summary>The k-th smallest of the first n values (zero-based), by quickselect with a median-of-three pivot (Hoare, 1961):
+    /// expected linear time; the values are reordered so that positions below k hold no larger value and above k no smaller.</summary>
+    private static double Select(double[] a, int n, int k)
+    {
+        int left = 0;
+        int right = n - 1;
+        while (left < right)
+        {
+            int middle = left + ((right - left) / 2);
+            if (a[middle] < a[left])
+            {
+                (a[middle], a[left]) = (a[left], a[middle]);
+            }
+
+            if (a[right] < a[left])
+            {
+                (a[right], a[left]) = (a[left], a[right]);
+            }
+
+            if (a[right] < a[middle])
+            {
+                (a[right], a[middle]) = (a[middle], a[right]);
+            }
+
+            double pivot = a[middle];
+            int i = left;
+            int j = right;
+            while (i <= j)
+            {
+                while (a[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (a[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return a[k];
+            }
+        }
+
+        return a[k];
+    }
 
     private static string Unit(ReliabilityStandard standard) => standard.Unit.Length == 0 ? string.Empty : " " + standard.Unit;
 
