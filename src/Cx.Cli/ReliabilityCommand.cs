@@ -3,7 +3,10 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Cx.Cli.Input;
 using Cx.Cli.Output;
+using Cx.Domain.IO;
+using Cx.Domain.IO.Internal;
 using Cx.Domain.Reliability;
+using Cx.Domain.Reporting;
 using Cx.Domain.Samples;
 using Cx.Domain.Validation;
 using NodaTime;
@@ -11,12 +14,21 @@ using NodaTime;
 namespace Cx.Cli;
 
 /// <summary><c>cx reliability</c>: the status of every reliability standard as of an instant (reliable, watch, breached,
-/// no data) with its figures and reasons, or the backtest of the early warnings (warnings, breaches, lead times), from a
-/// standards JSON file and a measurements CSV, or the sample company.</summary>
+/// no data) with its figures, reasons and open warning episode, or the backtest of the early warnings (scorecard, episodes,
+/// breaches, lead times), or several early-warning policies compared, from a standards JSON file and a measurements CSV, or
+/// the sample company.</summary>
 /// <remarks>Thin by design: it reads and maps the input and formats the output; every figure and verdict comes from
 /// <see cref="ReliabilityEvaluator"/>.</remarks>
 internal static class ReliabilityCommand
 {
+    private static readonly Dictionary<string, string> MeasurementSettingNames = new(CsvInputOptions.SettingNames, StringComparer.Ordinal)
+    {
+        ["Standard"] = "--standard-column",
+        ["Instant"] = "--instant-column",
+        ["Value"] = "--value-column",
+        ["Customer"] = "--customer-column",
+    };
+
     public static Command Create(TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         var standards = new Option<string?>("--standards")
@@ -43,39 +55,52 @@ internal static class ReliabilityCommand
         };
         var backtest = new Option<bool>("--backtest")
         {
-            Description = "Instead of the status, backtest the early warnings from the first measurement to --as-of: every warning and breach, the lead time of each breach, missed breaches and false warnings.",
+            Description = "Instead of the status, backtest the early warnings from the first measurement to --as-of: the scorecard (breaches warned, precision of the warning episodes, lead times, false episodes per 90 days), then every episode and breach.",
         };
-        var standardColumn = new Option<string>("--standard-column") { Description = "The header of the column holding a standard's id (or a touchpoint's id: the event then counts for each of its standards).", DefaultValueFactory = _ => MeasurementCsvOptions.Default.StandardColumn, HelpName = "name" };
-        var instantColumn = new Option<string>("--instant-column") { Description = "The header of the instant column (ISO 8601 with a UTC offset).", DefaultValueFactory = _ => MeasurementCsvOptions.Default.InstantColumn, HelpName = "name" };
-        var valueColumn = new Option<string>("--value-column") { Description = "The header of the value column: '.' as decimal separator, in the standard's unit.", DefaultValueFactory = _ => MeasurementCsvOptions.Default.ValueColumn, HelpName = "name" };
+        var policy = new Option<string?>("--policy")
+        {
+            Description = "The early-warning policy, as JSON (see docs/concepts/reliability.md), or 'default' or 'legacy' for the built-in ones. Default: default.",
+            HelpName = "file",
+        };
+        var compare = new Option<string[]>("--compare")
+        {
+            Description = "Backtest these policies (JSON files, or 'default' or 'legacy') beside --policy over the same history and print their scorecards side by side; implies --backtest.",
+            HelpName = "file",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var standardColumn = new Option<string>("--standard-column") { Description = "The header of the column holding a standard's id (or a touchpoint's id: the event then counts for each of its standards).", DefaultValueFactory = _ => "standard", HelpName = "name" };
+        var instantColumn = new Option<string>("--instant-column") { Description = "The header of the instant column (ISO 8601 with a UTC offset).", DefaultValueFactory = _ => "instant", HelpName = "name" };
+        var valueColumn = new Option<string>("--value-column") { Description = "The header of the value column: '.' as decimal separator, in the standard's unit.", DefaultValueFactory = _ => "value", HelpName = "name" };
         var customerColumn = new Option<string?>("--customer-column")
         {
             Description = "The header of the customer id column. Optional: without this option a column named 'customer' is used when there is one.",
             HelpName = "name",
         };
-        var delimiter = new Option<char>("--delimiter")
-        {
-            Description = "The field separator: one character such as ';', or 'tab'.",
-            DefaultValueFactory = _ => ',',
-            CustomParser = RevenueInputOptions.ParseDelimiter,
-            HelpName = "char",
-        };
+        Option<Delimiter> delimiter = RevenueInputOptions.CreateDelimiterOption();
+        Option<bool> noHeader = RevenueInputOptions.CreateNoHeaderOption();
+        Option<InputEncoding> encoding = RevenueInputOptions.CreateEncodingOption();
         Option<string?> format = OutputFormats.CreateFormatOption();
         Option<string?> output = OutputFormats.CreateOutputOption();
 
         var command = new Command("reliability", "Status of every reliability standard (reliable, watch, breached, no data) with its figures and reasons, or a backtest of the early warnings.")
         {
-            standards, measurements, sample, seed, asOf, backtest, standardColumn, instantColumn, valueColumn, customerColumn, delimiter, format, output,
+            standards, measurements, sample, seed, asOf, backtest, policy, compare, standardColumn, instantColumn, valueColumn, customerColumn, delimiter, format, output, noHeader, encoding,
         };
         command.SetAction(parse =>
         {
             var settings = new Settings(
                 parse.GetValue(standards), parse.GetValue(measurements), parse.GetValue(sample), parse.GetValue(seed), parse.GetValue(asOf), parse.GetValue(backtest),
-                new MeasurementCsvOptions(
-                    parse.GetValue(standardColumn)!, parse.GetValue(instantColumn)!, parse.GetValue(valueColumn)!,
-                    parse.GetValue(customerColumn) ?? MeasurementCsvOptions.Default.CustomerColumn, CustomerRequired: parse.GetValue(customerColumn) is not null,
-                    parse.GetValue(delimiter)),
-                parse.GetValue(format), parse.GetValue(output));
+                new MeasurementFileOptions
+                {
+                    Standard = ColumnRef.Parse(parse.GetValue(standardColumn)!),
+                    Instant = ColumnRef.Parse(parse.GetValue(instantColumn)!),
+                    Value = ColumnRef.Parse(parse.GetValue(valueColumn)!),
+                    Customer = ColumnRef.Parse(parse.GetValue(customerColumn) ?? "customer"),
+                    CustomerRequired = parse.GetValue(customerColumn) is not null,
+                    Text = RevenueInputOptions.ReadTextOptions(parse, delimiter, noHeader, encoding),
+                    SettingNames = MeasurementSettingNames,
+                },
+                parse.GetValue(format), parse.GetValue(output), parse.GetValue(policy), parse.GetValue(compare) ?? []);
             return Run(settings, stdout, stderr, console);
         });
         return command;
@@ -84,17 +109,76 @@ internal static class ReliabilityCommand
     internal static int Run(Settings settings, TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         OutputFormat format = OutputFormats.Choose(settings.Format, settings.Output, console.IsOutputRedirected);
+        EarlyWarningPolicy policy = ReadPolicy(settings.Policy ?? "default", "--policy");
+        EarlyWarningPolicy[] compared = [.. settings.Compare.Select(p => ReadPolicy(p, "--compare"))];
         (string input, ReliabilityStandardSet standardSet, ParsedMeasurements parsed) = Load(settings, stderr, console);
-        ReliabilityResult result = Calculate(input, standardSet, parsed, settings);
-        string text = format switch
-        {
-            OutputFormat.Json => ReliabilityJsonReport.Render(result),
-            OutputFormat.Csv => ReliabilityCsvReport.Render(result),
-            OutputFormat.Markdown => ReliabilityTableReport.Render(result, markdown: true),
-            _ => ReliabilityTableReport.Render(result, markdown: false),
-        };
+        (ReliabilityReport? report, ReliabilityBacktest? backtest, BacktestComparison? comparison) = Calculate(standardSet, parsed, settings, policy, compared);
+        var about = new ReportOptions { Source = input, RecordCount = parsed.Measurements.Count, NameCommandLineOptions = true };
+        string text = report is not null ? Render(report, format, about) : comparison is not null ? Render(comparison, format, about) : Render(backtest!, format, about);
         OutputFile.Write(settings.Output, stdout, writer => writer.Write(text));
         return CxApp.Ok;
+    }
+
+    private static string Render(ReliabilityReport report, OutputFormat format, ReportOptions about) => format switch
+    {
+        OutputFormat.Json => report.ToJson(about),
+        OutputFormat.Csv => report.ToCsv(),
+        OutputFormat.Markdown => report.ToMarkdown(about),
+        _ => report.ToText(about),
+    };
+
+    private static string Render(ReliabilityBacktest backtest, OutputFormat format, ReportOptions about) => format switch
+    {
+        OutputFormat.Json => backtest.ToJson(about),
+        OutputFormat.Csv => backtest.ToCsv(),
+        OutputFormat.Markdown => backtest.ToMarkdown(about),
+        _ => backtest.ToText(about),
+    };
+
+    private static string Render(BacktestComparison comparison, OutputFormat format, ReportOptions about) => format switch
+    {
+        OutputFormat.Json => comparison.ToJson(about),
+        OutputFormat.Csv => comparison.ToCsv(),
+        OutputFormat.Markdown => comparison.ToMarkdown(about),
+        _ => comparison.ToText(about),
+    };
+
+    /// <summary>Reads an early-warning policy: the built-in 'default' or 'legacy', or a JSON file.</summary>
+    private static EarlyWarningPolicy ReadPolicy(string nameOrPath, string option)
+    {
+        if (nameOrPath is "default" or "legacy" && !File.Exists(nameOrPath))
+        {
+            return nameOrPath == "default" ? EarlyWarningPolicy.Default : EarlyWarningPolicy.Legacy;
+        }
+
+        if (Directory.Exists(nameOrPath))
+        {
+            throw new BadInputException($"{option}: '{nameOrPath}' is a folder; give a JSON file of an early-warning policy, or 'default' or 'legacy'.");
+        }
+
+        string json;
+        try
+        {
+            json = File.ReadAllText(nameOrPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new BadInputException($"{option}: cannot read '{nameOrPath}': {ex.Message}", ex);
+        }
+
+        try
+        {
+            return EarlyWarningPolicyJson.Parse(json);
+        }
+        catch (CxValidationException ex)
+        {
+            List<InputProblem> problems = [.. ex.Failures.Select(f => new InputProblem(
+                null,
+                f.Subject is null or "early-warning policy document" ? (string.IsNullOrEmpty(f.Field) || f.Field == "document" ? null : $"field '{f.Field}'") : f.Subject + (string.IsNullOrEmpty(f.Field) ? string.Empty : $", field '{f.Field}'"),
+                null,
+                $"{f.Message} [{f.ErrorCode}]"))];
+            throw new BadInputException(Path.GetFileName(nameOrPath), problems, ex.TotalFailureCount);
+        }
     }
 
     private static (string Input, ReliabilityStandardSet Standards, ParsedMeasurements Measurements) Load(Settings settings, TextWriter stderr, CxConsole console)
@@ -162,39 +246,14 @@ internal static class ReliabilityCommand
 
     private static ParsedMeasurements ReadMeasurements(Settings settings, TextWriter stderr, CxConsole console)
     {
-        string path = settings.MeasurementsFile!;
-        if (path == "-")
-        {
-            using Stream stdin = console.OpenStandardInput();
-            return MeasurementCsvReader.Read(stdin, "stdin", settings.Csv, progress: null);
-        }
-
-        if (Directory.Exists(path))
-        {
-            throw new BadInputException($"--measurements: '{path}' is a folder; give a CSV file.");
-        }
-
-        string name = Path.GetFileName(path);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new BadInputException($"Cannot read '{path}': {ex.Message}", ex);
-        }
-
-        using (stream)
-        {
-            ProgressReporter? progress = !console.IsErrorRedirected && stream.Length > console.ProgressThresholdBytes
-                ? new ProgressReporter(stderr, name, stream.Length)
-                : null;
-            return MeasurementCsvReader.Read(stream, name, settings.Csv, progress);
-        }
+        MeasurementFile file = InputFiles.Read(settings.MeasurementsFile!, "--measurements", "a CSV file", stderr, console,
+            (stream, name, progress) => MeasurementFileReader.Read(stream, name, settings.Csv, progress));
+        InputFiles.SayEncoding(stderr, file.Name, file.Encoding, settings.Csv.Text);
+        return ParsedMeasurements.FromFile(file);
     }
 
-    private static ReliabilityResult Calculate(string input, ReliabilityStandardSet standards, ParsedMeasurements parsed, Settings settings)
+    private static (ReliabilityReport? Report, ReliabilityBacktest? Backtest, BacktestComparison? Comparison) Calculate(
+        ReliabilityStandardSet standards, ParsedMeasurements parsed, Settings settings, EarlyWarningPolicy policy, EarlyWarningPolicy[] compared)
     {
         var problems = new List<InputProblem>(parsed.Problems);
         long problemCount = parsed.ProblemCount;
@@ -204,14 +263,19 @@ internal static class ReliabilityCommand
         }
 
         Instant asOf = settings.AsOf ?? parsed.Latest ?? default;
-        var evaluator = new ReliabilityEvaluator();
+        var evaluator = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { EarlyWarning = policy });
         ReliabilityReport? report = null;
         ReliabilityBacktest? backtest = null;
+        BacktestComparison? comparison = null;
         if (parsed.Measurements.Count > 0)
         {
             try
             {
-                if (settings.Backtest)
+                if (compared.Length > 0)
+                {
+                    comparison = evaluator.Compare(standards, parsed.Measurements, [policy, .. compared], from: null, to: asOf);
+                }
+                else if (settings.Backtest)
                 {
                     backtest = evaluator.Backtest(standards, parsed.Measurements, from: null, to: asOf);
                 }
@@ -250,7 +314,7 @@ internal static class ReliabilityCommand
             throw new BadInputException(parsed.Name, ordered, problemCount);
         }
 
-        return new ReliabilityResult(input, parsed.Measurements.Count, asOf, report, backtest);
+        return (report, backtest, comparison);
     }
 
     private static string? ColumnOf(ParsedMeasurements parsed, string field) =>
@@ -263,7 +327,7 @@ internal static class ReliabilityCommand
     private static Instant? ParseAsOf(ArgumentResult result)
     {
         string text = result.Tokens[0].Value;
-        if (MeasurementCsvReader.TryInstant(text, out Instant instant, out string? error))
+        if (Instants.TryParseMeasurement(text, out Instant instant, out string? error))
         {
             return instant;
         }
@@ -280,7 +344,13 @@ internal static class ReliabilityCommand
         ulong Seed,
         Instant? AsOf,
         bool Backtest,
-        MeasurementCsvOptions Csv,
+        MeasurementFileOptions Csv,
         string? Format,
-        string? Output);
+        string? Output,
+        string? Policy = null,
+        string[]? CompareWith = null)
+    {
+        /// <summary>Gets the policies to compare with <see cref="Policy"/>; none for a single backtest or status.</summary>
+        public string[] Compare => CompareWith ?? [];
+    }
 }

@@ -16,7 +16,7 @@ internal static class NormalCusumArl
 
     public static double Arl(double k, double h, double mu)
     {
-        (double[] y, double[] w) = SpecialFunctions.GaussLegendre(Nodes, 0, h);
+        (double[] y, double[] w) = Distributions.GaussLegendre(Nodes, 0, h);
         int n = Nodes + 1;
         double[] a = new double[n * n];
         double[] b = new double[n];
@@ -25,10 +25,10 @@ internal static class NormalCusumArl
         for (int row = 0; row < n; row++)
         {
             double x = row == 0 ? 0 : y[row - 1];
-            a[row * n] = (row == 0 ? 1 : 0) - SpecialFunctions.NormalCdf(k - x - mu);
+            a[row * n] = (row == 0 ? 1 : 0) - Distributions.NormalCdf(k - x - mu);
             for (int j = 0; j < Nodes; j++)
             {
-                a[(row * n) + j + 1] = (row == j + 1 ? 1 : 0) - (w[j] * SpecialFunctions.NormalPdf(y[j] + k - x - mu));
+                a[(row * n) + j + 1] = (row == j + 1 ? 1 : 0) - (w[j] * Distributions.NormalPdf(y[j] + k - x - mu));
             }
 
             b[row] = 1;

@@ -162,7 +162,9 @@ internal static class BacktestRunner
         Duration step = configured ?? (policy.BurnRatePolicyFor(standard) ?? BurnRatePolicy.Derive(standard.Window.NominalLength)).ShortestWindow;
         if (span / step > maxSteps)
         {
-            step = Duration.FromTicks((long)Math.Ceiling(span.BclCompatibleTicks / (double)maxSteps));
+            // Widened to whole minutes, so that judged instants read well.
+            long ticks = (long)Math.Ceiling(span.BclCompatibleTicks / (double)maxSteps);
+            step = Duration.FromTicks((ticks + NodaTime.NodaConstants.TicksPerMinute - 1) / NodaTime.NodaConstants.TicksPerMinute * NodaTime.NodaConstants.TicksPerMinute);
         }
 
         return step;

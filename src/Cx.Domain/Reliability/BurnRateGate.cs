@@ -50,7 +50,7 @@ internal static class BurnRateGate
                 return false;
             }
 
-            pValue = SpecialFunctions.BinomialUpperTail(longBad, longEvents, thresholdShare);
+            pValue = Distributions.BinomialUpperTail(longBad, longEvents, thresholdShare);
             return pValue <= 1 - confidence;
         }
 

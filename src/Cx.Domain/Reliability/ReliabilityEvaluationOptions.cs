@@ -15,7 +15,7 @@ public sealed class ReliabilityEvaluationOptions
     public int RollingHistoryCount { get; set; } = 12;
 
     /// <summary>Gets or sets the step between the instants a backtest (and the episode look-back of an evaluation) judges;
-    /// null (the default) uses the shortest short window of each standard's burn-rate rules, widened in a backtest so that no
-    /// standard needs more than 200,000 steps.</summary>
+    /// null (the default) uses the shortest short window of each standard's burn-rate rules, widened in a backtest (to whole minutes) so
+    /// that no standard needs more than 200,000 steps.</summary>
     public Duration? BacktestStep { get; set; }
 }

@@ -239,7 +239,7 @@ internal static class ValueDriftRun
         while (high - low > 1e-12)
         {
             double middle = (low + high) / 2;
-            if (Internal.SpecialFunctions.NormalCdf(middle) < p)
+            if (Internal.Distributions.NormalCdf(middle) < p)
             {
                 low = middle;
             }

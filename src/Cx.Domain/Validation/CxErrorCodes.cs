@@ -188,4 +188,70 @@ public static class CxErrorCodes
 
     /// <summary>A reliability scenario's options are out of range (volume, days, shares, change timing).</summary>
     public const string ScenarioOptionsInvalid = "CX0521";
+
+    /// <summary>The early-warning horizon is outside 1 to 120 periods.</summary>
+    public const string EarlyWarningHorizonInvalid = "CX0801";
+
+    /// <summary>The early-warning confidence level is not strictly between 0.5 and 1.</summary>
+    public const string EarlyWarningConfidenceLevelInvalid = "CX0802";
+
+    /// <summary>The early-warning evidence gate or priority count is below 1.</summary>
+    public const string EarlyWarningCountInvalid = "CX0803";
+
+    /// <summary>The tenure band starts are not strictly increasing from 1, or too many.</summary>
+    public const string EarlyWarningTenureBandsInvalid = "CX0804";
+
+    /// <summary>A priority score weight is negative or not finite, or all are zero.</summary>
+    public const string EarlyWarningWeightsInvalid = "CX0805";
+
+    /// <summary>The early-warning options have no time zone.</summary>
+    public const string EarlyWarningTimeZoneMissing = "CX0806";
+
+    /// <summary>A columnar row of the erosion input names a standard, touchpoint or customer index outside its list.</summary>
+    public const string ErosionColumnIndexInvalid = "CX0807";
+
+    /// <summary>The period or instant of an early-warning report is outside the ledger's grid, or no period is complete by it.</summary>
+    public const string ErosionPeriodInvalid = "CX0808";
+
+    /// <summary>A customer summary's frequency (repeat purchases) or holdout frequency is negative.</summary>
+    public const string SummaryFrequencyInvalid = "CX0901";
+
+    /// <summary>A customer summary's recency or age is negative, NaN or infinite.</summary>
+    public const string SummaryTimeInvalid = "CX0902";
+
+    /// <summary>A customer summary's recency is after its age (t_x &gt; T): the last purchase after the end of calibration.</summary>
+    public const string SummaryRecencyAfterAge = "CX0903";
+
+    /// <summary>A customer summary has no repeat purchase (x = 0) but a recency above zero.</summary>
+    public const string SummaryRecencyWithoutRepeat = "CX0904";
+
+    /// <summary>A customer summary's mean repeat spend is negative, NaN or infinite, or not positive where a spend model needs it.</summary>
+    public const string SummarySpendInvalid = "CX0905";
+
+    /// <summary>Two customer summaries are for one customer.</summary>
+    public const string SummaryDuplicateCustomer = "CX0906";
+
+    /// <summary>There are no customer summaries (or no repeat buyers for a spend model, or no customer first seen by the calibration end).</summary>
+    public const string ValueInputEmpty = "CX0907";
+
+    /// <summary>A customer-summary option is invalid: the time unit, or a holdout end not after the calibration end.</summary>
+    public const string SummaryOptionsInvalid = "CX0908";
+
+    /// <summary>A contract cohort's active-customer series is unusable: fewer than two periods, a first period without customers, a negative count or a count that grows.</summary>
+    public const string CohortSeriesInvalid = "CX0909";
+
+    /// <summary>A customer-value or at-risk option is invalid (discount rate, horizon, periods per year, margin, threshold, list size or selection).</summary>
+    public const string ValueOptionsInvalid = "CX0910";
+
+    /// <summary>A fit option is invalid: starting values of the wrong count or not positive and finite, or an iteration limit below 1.</summary>
+    public const string FitOptionsInvalid = "CX0911";
+
+    /// <summary>The customer list of asset columns holds an id twice.</summary>
+    public const string ColumnsCustomerRepeated = "CX1001";
+
+    /// <summary>The segment list of asset columns holds a name twice.</summary>
+    public const string ColumnsSegmentRepeated = "CX1002";
+
+    /// <summary>A row of asset columns has a segment index outside the segment list.</summary>
+    public const string ColumnsSegmentIndexInvalid = "CX1003";
 }
