@@ -75,7 +75,8 @@ internal static class BurnRateGate
 
         if (p is { } pv)
         {
-            text += string.Create(CultureInfo.InvariantCulture, $"; binomial p {pv:0.####}");
+            // Four significant digits, so that a p just below the gate's 1 - confidence never reads as equal to it.
+            text += pv < 0.0001 ? "; binomial p < 0.0001" : string.Create(CultureInfo.InvariantCulture, $"; binomial p {pv:G4}");
         }
 
         return text;

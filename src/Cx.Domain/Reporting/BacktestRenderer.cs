@@ -202,7 +202,6 @@ public static class BacktestRenderer
         string unavailable = string.Join("; ", backtest.Standards.Where(s => s.DetectorsUnavailable is not null).Select(s => $"{s.Standard.Id}: {s.DetectorsUnavailable}"));
         if (unavailable.Length > 0)
         {
-            text.Append('\n');
             ReportMarkup.Line(text, "Not run: " + unavailable, markdown);
         }
 

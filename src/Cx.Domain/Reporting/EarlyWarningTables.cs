@@ -168,8 +168,12 @@ internal static class EarlyWarningTables
         (Instant from, Instant to) = Span(backtest);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Policy {backtest.Policy.Name}, {ReportText.Instant(from)} to {ReportText.Instant(to)}{ReliabilityRenderer.Measurements(options)}{c.BreachCount} breaches, {c.WarnedBreachCount} warned ({ReportText.Percent(c.Recall)}); {c.EpisodeCount} warning episodes, {c.TrueEpisodeCount} true ({ReportText.Percent(c.Precision)}); median lead time {Lead(c.MedianLeadTime)}; {ReportText.Fixed(c.FalseEpisodesPer90Days, 2)} false episodes per standard per 90 days.");
+            $"Policy {backtest.Policy.Name}, {ReportText.Instant(from)} to {ReportText.Instant(to)}{ReliabilityRenderer.Measurements(options)}{Count(c.BreachCount, "breach", "breaches")}, {c.WarnedBreachCount} warned ({ReportText.Percent(c.Recall)}); {Count(c.EpisodeCount, "warning episode", "warning episodes")}, {c.TrueEpisodeCount} true ({ReportText.Percent(c.Precision)}); median lead time {Lead(c.MedianLeadTime)}; {ReportText.Fixed(c.FalseEpisodesPer90Days, 2)} false episodes per standard per 90 days.");
     }
+
+    /// <summary>A count with its noun in the singular or plural: <c>1 breach</c>, <c>2 breaches</c>.</summary>
+    private static string Count(int count, string singular, string plural) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? singular : plural)}");
 
     /// <summary>The judged span of a backtest (the same for every standard).</summary>
     public static (Instant From, Instant To) Span(ReliabilityBacktest backtest) =>

@@ -133,7 +133,7 @@ public static class ReliabilityScenarios
             : EvaluationWindow.Calendar(PeriodGrid.Monthly(new YearMonth(options.StartDate.Year, options.StartDate.Month), new YearMonth(last.Year, last.Month)));
         var standard = ReliabilityStandard.Create(new ReliabilityStandardDefinition
         {
-            Id = id, TouchpointId = "scenario", Name = $"{options.Kind} at {options.EventsPerDay} events a day", Metric = "hours from request to completion", Unit = "h",
+            Id = id, TouchpointId = "scenario", Name = $"{char.ToUpperInvariant(Kebab(options.Kind)[0])}{Kebab(options.Kind)[1..].Replace('-', ' ')} at {options.EventsPerDay} events a day", Metric = "hours from request to completion", Unit = "h",
             Comparison = ThresholdComparison.AtMost, Threshold = Threshold, Objective = options.Objective, Window = window,
             MinimumEvents = options.MinimumEvents ?? (int)Math.Round(3 / budget), Owner = "Scenario owner",
             ReferenceInterval = new Interval(start, Day(options.ReferenceDays)),

@@ -75,6 +75,34 @@ public sealed class BernoulliCusumDesignTests
         Assert.Equal(double.PositiveInfinity, design.AverageEventsToSignal(0));
     }
 
+    /// <summary>The worked example of docs/concepts/reliability.md: p0 5%, p1 20%, gamma 0.1103 within 1% of 1/9, and the
+    /// ANSS table of the chain, from numpy: <c>/usr/bin/python3</c>, Q[s, s + 8] += p when s + 8 &lt; H (else the chain signals)
+    /// and Q[s, max(0, s - 1)] += 1 - p over the states 0 to H - 1, N = numpy.linalg.solve(I - Q, 1), N[0].</summary>
+    [Theory]
+    [InlineData(1, 19.999999999999982, 5.000000000000001, 10.000000000000002)]
+    [InlineData(10, 86.03280314028828, 11.312897098484592, 29.084701916395797)]
+    [InlineData(18, 366.6776001512274, 19.64375079173856, 69.60150599561462)]
+    [InlineData(23, 874.8995516931454, 25.37618451612668, 108.97725648710654)]
+    [InlineData(24, 1075.797729999272, 26.76669694049917, 119.47781943422673)]
+    [InlineData(27, 1819.439371596723, 30.321088878483103, 151.06173824254086)]
+    [InlineData(36, 9012.168249954126, 41.56752579421992, 279.8003475702012)]
+    public void Anss_WorkedExample_IsTheDocumentedTable(int states, double atP0, double atP1, double atTenPercent)
+    {
+        Assert.Equal(atP0, BernoulliCusumDesign.Anss(0.05, 1, 9, states), atP0 * 1e-10);
+        Assert.Equal(atP1, BernoulliCusumDesign.Anss(0.20, 1, 9, states), atP1 * 1e-10);
+        Assert.Equal(atTenPercent, BernoulliCusumDesign.Anss(0.10, 1, 9, states), atTenPercent * 1e-10);
+    }
+
+    [Fact]
+    public void Create_WorkedExample_PicksOneNinthAndTwentyThreeStates()
+    {
+        BernoulliCusumDesign design = BernoulliCusumDesign.Create(0.05, 0.20, 800);
+
+        Assert.Equal(0.1103, design.ReferenceValue, 4);
+        Assert.Equal((1, 9, 23), (design.ScaledReferenceValue, design.Scale, design.ScaledDecisionInterval));
+        Assert.Equal(874.8995516931454, design.InControlAnss, 1e-6);
+    }
+
     [Fact]
     public void Anss_BadShare_DecreasesAsTheShareGrows()
     {
