@@ -151,34 +151,12 @@ internal static class ReliabilityCommand
             return nameOrPath == "default" ? EarlyWarningPolicy.Default : EarlyWarningPolicy.Legacy;
         }
 
-        if (Directory.Exists(nameOrPath))
-        {
-            throw new BadInputException($"{option}: '{nameOrPath}' is a folder; give a JSON file of an early-warning policy, or 'default' or 'legacy'.");
-        }
-
-        string json;
-        try
-        {
-            json = File.ReadAllText(nameOrPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new BadInputException($"{option}: cannot read '{nameOrPath}': {ex.Message}", ex);
-        }
-
-        try
-        {
-            return EarlyWarningPolicyJson.Parse(json);
-        }
-        catch (CxValidationException ex)
-        {
-            List<InputProblem> problems = [.. ex.Failures.Select(f => new InputProblem(
-                null,
-                f.Subject is null or "early-warning policy document" ? (string.IsNullOrEmpty(f.Field) || f.Field == "document" ? null : $"field '{f.Field}'") : f.Subject + (string.IsNullOrEmpty(f.Field) ? string.Empty : $", field '{f.Field}'"),
-                null,
-                $"{f.Message} [{f.ErrorCode}]"))];
-            throw new BadInputException(Path.GetFileName(nameOrPath), problems, ex.TotalFailureCount);
-        }
+        return ReadJsonFile(
+            nameOrPath,
+            $"{option}: '{nameOrPath}' is a folder; give a JSON file of an early-warning policy, or 'default' or 'legacy'.",
+            $"{option}: cannot read",
+            EarlyWarningPolicyJson.Parse,
+            f => f.Subject is null or "early-warning policy document" ? (string.IsNullOrEmpty(f.Field) || f.Field == "document" ? null : $"field '{f.Field}'") : f.Subject + (string.IsNullOrEmpty(f.Field) ? string.Empty : $", field '{f.Field}'"));
     }
 
     private static (string Input, ReliabilityStandardSet Standards, ParsedMeasurements Measurements) Load(Settings settings, TextWriter stderr, CxConsole console)
@@ -211,11 +189,21 @@ internal static class ReliabilityCommand
         return ($"{Path.GetFileName(settings.StandardsFile)} and {measurements.Name}", standards, measurements);
     }
 
-    private static ReliabilityStandardSet ReadStandards(string path)
+    // A malformed document names its line and position in the message; a standard's failures name the standard.
+    private static ReliabilityStandardSet ReadStandards(string path) => ReadJsonFile<ReliabilityStandardSet>(
+        path,
+        $"--standards: '{path}' is a folder; give a JSON file.",
+        "Cannot read",
+        json => ReliabilityStandardJson.Parse(json),
+        f => f.Subject is null or "reliability standards document" ? null : f.Subject + (string.IsNullOrEmpty(f.Field) ? string.Empty : $", field '{f.Field}'"));
+
+    /// <summary>Reads and parses a JSON file: a folder or an unreadable file is bad input, and so are the library's
+    /// validation failures, one problem each, placed by <paramref name="where"/> and reported under the file's name.</summary>
+    private static T ReadJsonFile<T>(string path, string folderMessage, string cannotRead, Func<string, T> parse, Func<CxValidationFailure, string?> where)
     {
         if (Directory.Exists(path))
         {
-            throw new BadInputException($"--standards: '{path}' is a folder; give a JSON file.");
+            throw new BadInputException(folderMessage);
         }
 
         string json;
@@ -225,21 +213,16 @@ internal static class ReliabilityCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new BadInputException($"Cannot read '{path}': {ex.Message}", ex);
+            throw new BadInputException($"{cannotRead} '{path}': {ex.Message}", ex);
         }
 
         try
         {
-            return ReliabilityStandardJson.Parse(json);
+            return parse(json);
         }
         catch (CxValidationException ex)
         {
-            // A malformed document names its line and position in the message; a standard's failures name the standard.
-            List<InputProblem> problems = [.. ex.Failures.Select(f => new InputProblem(
-                null,
-                f.Subject is null or "reliability standards document" ? null : f.Subject + (string.IsNullOrEmpty(f.Field) ? string.Empty : $", field '{f.Field}'"),
-                null,
-                $"{f.Message} [{f.ErrorCode}]"))];
+            List<InputProblem> problems = [.. ex.Failures.Select(f => new InputProblem(null, where(f), null, $"{f.Message} [{f.ErrorCode}]"))];
             throw new BadInputException(Path.GetFileName(path), problems, ex.TotalFailureCount);
         }
     }

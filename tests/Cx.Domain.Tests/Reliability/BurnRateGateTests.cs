@@ -49,6 +49,22 @@ public sealed class BurnRateGateTests
         Assert.Equal(0.013876949213303603, p6!.Value, 12);
     }
 
+    /// <summary>The worked example of docs/concepts/reliability.md, the false ticket of issue #8: 1 late test drive of 17 in
+    /// three days (burn 1.18) and 1 of 3 in six hours (6.67), about 170 in the last 30 days. The workbook's rule fires; the
+    /// default policy's gates do not, until 4 of 17 are late. p-values from SciPy: <c>/usr/bin/python3 -c "from scipy.stats
+    /// import binom; print([binom.sf(k - 1, 17, 0.05) for k in (1, 3, 4)])"</c>: 0.58188, 0.050253, 0.0088006.</summary>
+    [Fact]
+    public void DefaultGates_OneLateOfSeventeen_DoNotFireFourDo()
+    {
+        BurnRateRules gates = EarlyWarningPolicy.Default.BurnRate!;
+        Assert.True(BurnRateGate.Fires(Ticket, 17, 1, 3, 1, 170, Standard, BurnRateRules.Create()));
+        Assert.False(BurnRateGate.Evaluate(Ticket, 17, 1, 3, 1, 170, Standard, gates, out _));
+        Assert.False(BurnRateGate.Evaluate(Ticket, 17, 3, 3, 1, 170, Standard, gates, out double? p3));
+        Assert.Equal(0.05025297817250557, p3!.Value, 12);
+        Assert.True(BurnRateGate.Evaluate(Ticket, 17, 4, 3, 1, 170, Standard, gates, out double? p4));
+        Assert.Equal(0.008800604947685557, p4!.Value, 12);
+    }
+
     /// <summary>The law of the significance gate: a process exactly at a rule's threshold share fires the rule (over a long
     /// window of n events, with the short window as bad as the long one) with probability at most 1 - confidence, whatever
     /// n; computed exactly by summing the binomial distribution over the bad counts that pass every gate.</summary>
