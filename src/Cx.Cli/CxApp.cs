@@ -77,6 +77,8 @@ internal static class CxApp
             ReliabilityCommand.Create(stdout, stderr, console),
             SampleCommand.Create(stdout),
             AttributionCommand.Create(stdout, stderr, console),
+            ValueCommand.Create(stdout, stderr, console),
+            ListeningCommand.Create(stdout, stderr, console),
         };
         return root;
     }

@@ -244,12 +244,7 @@ internal static class MovementsCommand
 
         try
         {
-            return settings.Grid switch
-            {
-                "quarterly" => PeriodGrid.Quarterly(first, last),
-                "weekly" => PeriodGrid.Weekly(first, last),
-                _ => PeriodGrid.Monthly(first, last),
-            };
+            return RevenueInputOptions.CreateGrid(settings.Grid, first, last);
         }
         catch (ArgumentException ex)
         {
@@ -257,7 +252,8 @@ internal static class MovementsCommand
         }
     }
 
-    private static string? ColumnOf(ParsedInput input, string field) =>
+    /// <summary>The CSV column of a library failure's field (<c>Customer</c>, <c>Date</c>, <c>Amount</c>, <c>Segment</c>), or null.</summary>
+    internal static string? ColumnOf(ParsedInput input, string field) =>
         field.StartsWith("Customer", StringComparison.Ordinal) ? input.CustomerColumn
         : field.StartsWith("Date", StringComparison.Ordinal) ? input.DateColumn
         : field.StartsWith("Amount", StringComparison.Ordinal) ? input.AmountColumn

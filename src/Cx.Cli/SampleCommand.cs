@@ -3,7 +3,9 @@ using System.Globalization;
 using CsvHelper;
 using Cx.Cli.Output;
 using Cx.Domain.Assets;
+using Cx.Domain.IO;
 using Cx.Domain.Journey;
+using Cx.Domain.Listening;
 using Cx.Domain.Reliability;
 using Cx.Domain.Samples;
 using NodaTime.Text;
@@ -13,7 +15,8 @@ namespace Cx.Cli;
 /// <summary><c>cx sample</c>: writes the sample company's revenue records as CSV (customer_id, date, amount, segment): the
 /// shape <c>cx movements</c> reads, to look at or to try the tool on; with <c>--events</c> and <c>--journey</c> also its
 /// experience events (CSV) and journey (JSON), the other two inputs of <c>cx attribution</c>; with <c>--standards</c> and
-/// <c>--measurements</c> also the reliability standards (JSON) and measurements (CSV) that <c>cx reliability</c> reads.</summary>
+/// <c>--measurements</c> also the reliability standards (JSON) and measurements (CSV) that <c>cx reliability</c> reads; with
+/// <c>--feedback</c> and <c>--taxonomy</c> also the feedback (CSV) and topic taxonomy (JSON) that <c>cx listening</c> reads.</summary>
 internal static class SampleCommand
 {
     public static Command Create(TextWriter stdout)
@@ -73,9 +76,15 @@ internal static class SampleCommand
                 r.AddError(string.Create(CultureInfo.InvariantCulture, $"--replicates: expected 1 to 100, got {n}."));
             }
         });
+        var feedback = new Option<string?>("--feedback")
+        {
+            Description = "Also write the sample's customer feedback to this file, as the CSV 'cx listening --input' reads (instant,source,kind,customer_id,stage,touchpoint,topics,sentiment,instrument,score,scale_min,scale_max,text). With --feedback, the revenue records are written only with --output.",
+            HelpName = "file",
+        };
+        var taxonomy = new Option<string?>("--taxonomy") { Description = "Also write the sample's topic taxonomy to this file, as the JSON 'cx listening --taxonomy' reads.", HelpName = "file" };
         var command = new Command("sample", "Write the sample company's revenue records as CSV: customer_id,date,amount,segment; optionally its experience events and journey, and its reliability standards and measurements, too.")
         {
-            seed, customers, output, events, journey, standards, measurements, scenarios, replicates,
+            seed, customers, output, events, journey, standards, measurements, feedback, taxonomy, scenarios, replicates,
         };
         command.SetAction(parse =>
         {
@@ -109,7 +118,18 @@ internal static class SampleCommand
                 WriteScenarios(scenariosFolder, parse.GetValue(seed), parse.GetValue(replicates), stdout);
             }
 
-            if (parse.GetValue(output) is not null || (standardsFile is null && measurementsFile is null && scenariosFolder is null))
+            string? feedbackFile = parse.GetValue(feedback);
+            if (parse.GetValue(taxonomy) is { } taxonomyFile)
+            {
+                OutputFile.Write(taxonomyFile, stdout, writer => writer.Write(TopicTaxonomyJson.Write(company.FeedbackTaxonomy).ReplaceLineEndings("\n") + "\n"));
+            }
+
+            if (feedbackFile is not null)
+            {
+                OutputFile.Write(feedbackFile, stdout, writer => FeedbackFileReader.Write(company.Feedback, writer));
+            }
+
+            if (parse.GetValue(output) is not null || (standardsFile is null && measurementsFile is null && feedbackFile is null && scenariosFolder is null))
             {
                 OutputFile.Write(parse.GetValue(output), stdout, writer => Write(company, writer));
             }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Cx.Cli.Tests.TestData;
 
 namespace Cx.Cli.Tests;
@@ -21,6 +20,12 @@ public sealed class OutputGoldenTests
     private static readonly string[] ReliabilityFixture =
     [
         "reliability", "--standards", Tool.Fixture("reliability/standards.json"), "--measurements", Tool.Fixture("reliability/measurements.csv"),
+    ];
+
+    private static readonly string[] ListeningFixture =
+    [
+        "listening", "--input", Tool.Fixture("listening/feedback.csv"), "--journey", Tool.Fixture("listening/journey.json"),
+        "--taxonomy", Tool.Fixture("listening/taxonomy.json"),
     ];
 
     private static readonly string[] Formats = ["table", "markdown", "csv", "json"];
@@ -73,8 +78,27 @@ public sealed class OutputGoldenTests
         All("reliability-fixture-backtest", [.. ReliabilityFixture, "--backtest"]);
         All("reliability-sample", ["reliability", "--sample"]);
         All("reliability-sample-backtest", ["reliability", "--sample", "--backtest"]);
+        All("value-small", ["value", "-i", Tool.Fixture("value/small.csv"), "--top", "10"]);
+        All("value-sample", ["value", "--sample"]);
+        cases["value-small-pareto-days.txt"] = ["value", "-i", Tool.Fixture("value/small.csv"), "--model", "pareto-nbd", "--unit", "days", "--calibration-end", "2024-09-30", "--top", "5", "--format", "table"];
+        All("listening-fixture", ListeningFixture);
+        cases["listening-sample.txt"] = ["listening", "--sample", "--format", "table"];
+        cases["listening-sample.md"] = ["listening", "--sample", "--format", "markdown"];
         return cases;
     }
 
-    private static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    /// <summary>This project's folder in the source tree, found from the test assembly's folder upwards (a deterministic CI
+    /// build maps <c>[CallerFilePath]</c> to <c>/_/</c>, so the compiler's path cannot be used).</summary>
+    private static string SourceFolder()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Cx.Domain.sln")))
+            {
+                return Path.Combine(dir.FullName, "tests", "Cx.Cli.Tests");
+            }
+        }
+
+        throw new InvalidOperationException($"No Cx.Domain.sln above {AppContext.BaseDirectory}.");
+    }
 }

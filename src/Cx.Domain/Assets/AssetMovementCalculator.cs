@@ -96,7 +96,7 @@ public sealed class AssetMovementCalculator
         return moves
             .Where(m => includeFlat || m.Class != MovementClass.Flat)
             .OrderBy(m => m.Period).ThenBy(m => rank[m.Customer])
-            .Select(m => new CustomerMovement(ledger.CustomerSlots[m.Customer], ledger.Grid[m.Period], m.Class, m.Previous, m.Current, m.Segment < 0 ? null : segments[m.Segment]))
+            .Select(m => new CustomerMovement(ledger.CustomerSlots[m.Customer], ledger.Grid[m.Period], m.Class, m.Previous, m.Current, m.Segment < 0 ? null : segments[m.Segment], ledger.Unit))
             .ToImmutableArray();
     }
 
@@ -138,7 +138,7 @@ public sealed class AssetMovementCalculator
                     ledger.Grid[t], opening, sink.Closing(s, t),
                     sink.Class(s, MovementClass.New, t), sink.Class(s, MovementClass.Reactivated, t), sink.Class(s, MovementClass.Expansion, t),
                     sink.Class(s, MovementClass.Contraction, t), sink.Class(s, MovementClass.Flat, t), sink.Class(s, MovementClass.Churned, t),
-                    opening - sink.ClosingBefore(s, t)));
+                    opening - sink.ClosingBefore(s, t), ledger.Unit));
             }
 
             bridges.Add(new SegmentBridge(s == names.Length ? null : names[s], periods.MoveToImmutable()));

@@ -73,7 +73,7 @@ public sealed class RetentionCalculator
         });
 
         return Enumerable.Range(0, n)
-            .Select(t => new CohortRetention(ledger.Grid[t], horizon, ledger.Grid.LabelAt(t - horizon), baseCount[t], baseValue[t], retainedCount[t], retained[t], gross[t]))
+            .Select(t => new CohortRetention(ledger.Grid[t], horizon, ledger.Grid.LabelAt(t - horizon), baseCount[t], baseValue[t], retainedCount[t], retained[t], gross[t], ledger.Unit))
             .ToImmutableArray();
     }
 
@@ -88,6 +88,7 @@ public sealed class RetentionCalculator
             grossRevenueRetentionFraction: Ratio(p.Opening + losses, p.Opening),
             grossRevenueChurnFraction: Ratio(-losses, p.Opening),
             netRevenueChurnFraction: Ratio(-(losses + p.Expansion.Value + p.Reactivated.Value), p.Opening),
-            quickRatio: Ratio(p.New.Value + p.Reactivated.Value + p.Expansion.Value, Math.Abs(losses)));
+            quickRatio: Ratio(p.New.Value + p.Reactivated.Value + p.Expansion.Value, Math.Abs(losses)),
+            unit: p.Unit);
     }
 }

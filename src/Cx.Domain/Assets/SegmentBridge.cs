@@ -19,4 +19,9 @@ public sealed record SegmentBridge
 
     /// <summary>The segment's bridge per period, in grid order.</summary>
     public ImmutableArray<SegmentPeriodMovement> Periods { get; }
+
+    /// <summary>Returns a short description.</summary>
+    /// <returns>For example <c>segment 'Pro': 12 periods</c>, or <c>no segment: 12 periods</c>.</returns>
+    public override string ToString() =>
+        (Segment is null ? "no segment" : $"segment '{Segment}'") + $": {(Periods.IsDefault ? 0 : Periods.Length)} periods";
 }

@@ -15,8 +15,10 @@ namespace Cx.Domain.Primitives;
 /// <para>A custom grid is a list of contiguous intervals given by the caller; it has no periods outside them, so
 /// <see cref="IndexOf(LocalDate)"/> gives -1 for any date before its first interval and <see cref="Count"/> for
 /// any date after its last one, found by binary search.</para>
-/// <para>Grids are immutable; equality compares kind, week start and every period's interval.</para>
+/// <para>Grids are immutable; equality compares kind, week start and every period's interval. <c>System.Text.Json</c>
+/// writes a grid compactly as its kind, first and last day and period count.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(PeriodGridJsonConverter))]
 public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
 {
     /// <summary>The largest number of periods a grid may have (about 270 years of days).</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using Cx.Domain.Internal;
+using Cx.Domain.Primitives;
 using Cx.Domain.Validation;
 using NodaTime;
 
@@ -20,7 +21,7 @@ namespace Cx.Domain.Reliability;
 /// takes columns and works in pooled buffers, sorting only the standards whose events are out of time order.
 /// Instants are compared at 100-nanosecond resolution.</para>
 /// </remarks>
-public sealed class ReliabilityEvaluator
+public sealed partial class ReliabilityEvaluator
 {
     private const int MaxBacktestSteps = 200_000;
     private readonly ReliabilityEvaluationOptions _options;
@@ -128,12 +129,18 @@ public sealed class ReliabilityEvaluator
     /// <exception cref="CxValidationException">The input is invalid, or <paramref name="to"/> is before <paramref name="from"/>.</exception>
     public ReliabilityBacktest Backtest(
         ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, Instant? from = null, Instant? to = null, IEnumerable<PeriodAggregate>? aggregates = null,
-        EarlyWarningPolicy? policy = null)
+        EarlyWarningPolicy? policy = null) =>
+        Backtest(standards, measurements, from, to, aggregates, policy, CancellationToken.None, progress: null);
+
+    private ReliabilityBacktest Backtest(
+        ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, Instant? from, Instant? to, IEnumerable<PeriodAggregate>? aggregates,
+        EarlyWarningPolicy? policy, CancellationToken cancellationToken, IProgress<WorkProgress>? progress)
     {
+        ArgumentNullException.ThrowIfNull(measurements);
         policy ??= _options.EarlyWarning;
-        using Loaded loaded = Load(standards, measurements, aggregates, policies: [policy]);
+        using Loaded loaded = Load(standards, Monitored.Wrap(measurements, "reading measurements", cancellationToken, progress), aggregates, policies: [policy]);
         (Instant start, Instant end) = Span(loaded, from, to);
-        return BacktestLoaded(loaded, policy, start, end);
+        return BacktestLoaded(loaded, policy, start, end, cancellationToken, progress);
     }
 
     /// <summary>Backtests several early-warning policies over the same standards, measurements and span, and returns their
@@ -168,7 +175,7 @@ public sealed class ReliabilityEvaluator
 
         using Loaded loaded = Load(standards, measurements, aggregates, policies: list);
         (Instant start, Instant end) = Span(loaded, from, to);
-        return new BacktestComparison([.. list.Select(p => BacktestLoaded(loaded, p, start, end))]);
+        return new BacktestComparison([.. list.Select(p => BacktestLoaded(loaded, p, start, end, CancellationToken.None, progress: null))]);
     }
 
     private static (Instant From, Instant To) Span(Loaded loaded, Instant? from, Instant? to)
@@ -193,14 +200,17 @@ public sealed class ReliabilityEvaluator
         return (start, end);
     }
 
-    private ReliabilityBacktest BacktestLoaded(Loaded loaded, EarlyWarningPolicy policy, Instant start, Instant end)
+    private ReliabilityBacktest BacktestLoaded(
+        Loaded loaded, EarlyWarningPolicy policy, Instant start, Instant end, CancellationToken cancellationToken, IProgress<WorkProgress>? progress)
     {
         var results = new StandardBacktest[loaded.Standards.Count];
         for (int i = 0; i < results.Length; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             ReliabilityStandard standard = loaded.Standards.Standards[i];
             Duration step = BacktestRunner.Step(standard, policy, _options.BacktestStep, end - start, MaxBacktestSteps);
             results[i] = BacktestRunner.Run(loaded.Series[i], standard, policy, start, end, step);
+            progress?.Report(new WorkProgress("backtesting standards", i + 1, results.Length));
         }
 
         return new ReliabilityBacktest(policy, results);

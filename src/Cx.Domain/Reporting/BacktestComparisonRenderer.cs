@@ -43,7 +43,7 @@ public static class BacktestComparisonRenderer
         options ??= ReportOptions.Default;
         var html = new StringBuilder();
         ReportHtml.SectionStart(html, Title(options));
-        ReportHtml.Paragraph(html, Summary(comparison, options));
+        ReportHtml.Paragraph(html, Summary(comparison, options, grouped: true));
         Policies(comparison).WriteHtml(html, "Scorecards");
         Standards(comparison).WriteHtml(html, "By standard");
         ReportHtml.SectionEnd(html);
@@ -123,7 +123,7 @@ public static class BacktestComparisonRenderer
         options ??= ReportOptions.Default;
         var text = new StringBuilder();
         ReportMarkup.Title(text, Title(options), markdown);
-        ReportMarkup.Line(text, Summary(comparison, options), markdown).Append('\n');
+        ReportMarkup.Line(text, Summary(comparison, options, grouped: false), markdown).Append('\n');
         text.Append(markdown ? "### Scorecards\n\n" : "Scorecards:\n");
         Write(text, Policies(comparison), markdown);
         text.Append('\n').Append(markdown ? "### By standard\n\n" : "By standard:\n");
@@ -178,11 +178,11 @@ public static class BacktestComparisonRenderer
 
     private static string Title(ReportOptions options) => ReliabilityRenderer.Title("Early-warning policies compared", options);
 
-    private static string Summary(BacktestComparison comparison, ReportOptions options)
+    private static string Summary(BacktestComparison comparison, ReportOptions options, bool grouped)
     {
         (NodaTime.Instant from, NodaTime.Instant to) = EarlyWarningTables.Span(comparison.Backtests[0]);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{comparison.Backtests.Count} policies ({string.Join(", ", comparison.Backtests.Select(b => b.Policy.Name))}), {ReportText.Instant(from)} to {ReportText.Instant(to)}{ReliabilityRenderer.Measurements(options).TrimEnd()}");
+            $"{comparison.Backtests.Count} policies ({string.Join(", ", comparison.Backtests.Select(b => b.Policy.Name))}), {ReportText.Instant(from)} to {ReportText.Instant(to)}{ReliabilityRenderer.Measurements(options, grouped).TrimEnd()}");
     }
 }

@@ -52,12 +52,28 @@ public static class BacktestRenderer
         options ??= ReportOptions.Default;
         var html = new StringBuilder();
         ReportHtml.SectionStart(html, Title(options));
-        ReportHtml.Paragraph(html, EarlyWarningTables.Summary(backtest, options));
+        ReportHtml.Paragraph(html, EarlyWarningTables.Summary(backtest, options, grouped: true));
         EarlyWarningTables.Scorecards(backtest).WriteHtml(html, "Scorecard");
         EarlyWarningTables.Episodes(backtest).WriteHtml(html, "Warning episodes");
         EarlyWarningTables.Breaches(backtest).WriteHtml(html, "Breaches");
         ReportHtml.SectionEnd(html);
         return HtmlFragment.FromTrustedHtml(html.ToString());
+    }
+
+    /// <summary>Draws the run chart of one standard's backtest: its measurements against the threshold, with the opening of
+    /// every warning episode (amber) and every breach (red) of the backtest as a vertical marker.</summary>
+    /// <param name="backtest">One standard's backtest, from <see cref="ReliabilityBacktest.Standards"/>.</param>
+    /// <param name="measurements">The measurements (those of other standards are ignored).</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="backtest"/> or <paramref name="measurements"/> is null.</exception>
+    public static SvgChart ToRunChart(this StandardBacktest backtest, IEnumerable<ReliabilityMeasurement> measurements)
+    {
+        ArgumentNullException.ThrowIfNull(backtest);
+        ArgumentNullException.ThrowIfNull(measurements);
+        IEnumerable<RunChartMarker> markers = backtest.Episodes
+            .Select(e => new RunChartMarker(e.OpenedAt, (e.Verdict == EpisodeVerdict.False ? "false warning episode: " : "warning episode: ") + e.Escalations[0].Description, RunChartMarkerKind.Warning))
+            .Concat(backtest.Breaches.Select(b => new RunChartMarker(b.At, $"breach in {b.WindowLabel}" + (b.LeadTime is { } l ? $", warned {ReportText.Human(l)} before" : ", not warned"), RunChartMarkerKind.Breach)));
+        return backtest.Standard.ToRunChart(measurements.Where(m => m.At >= backtest.From && m.At <= backtest.To), markers);
     }
 
     /// <summary>Renders the backtest as CSV: the scorecard rows, then one row per episode and per breach (see the remarks of
@@ -193,7 +209,7 @@ public static class BacktestRenderer
         options ??= ReportOptions.Default;
         var text = new StringBuilder();
         ReportMarkup.Title(text, Title(options), markdown);
-        ReportMarkup.Line(text, EarlyWarningTables.Summary(backtest, options), markdown).Append('\n');
+        ReportMarkup.Line(text, EarlyWarningTables.Summary(backtest, options, grouped: false), markdown).Append('\n');
         Section(text, "Scorecard", EarlyWarningTables.Scorecards(backtest), markdown);
         ReportTable episodes = EarlyWarningTables.Episodes(backtest);
         ReportTable breaches = EarlyWarningTables.Breaches(backtest);

@@ -161,14 +161,15 @@ internal static class EarlyWarningTables
         json.WriteEndObject();
     }
 
-    /// <summary>The summary sentence of a backtest: policy, span, breaches warned, episodes true, median lead.</summary>
-    public static string Summary(ReliabilityBacktest backtest, ReportOptions options)
+    /// <summary>The summary sentence of a backtest: policy, span, breaches warned, episodes true, median lead; the measurement
+    /// count with thousands separators when <paramref name="grouped"/> (HTML).</summary>
+    public static string Summary(ReliabilityBacktest backtest, ReportOptions options, bool grouped)
     {
         WarningScorecard c = backtest.Scorecard;
         (Instant from, Instant to) = Span(backtest);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Policy {backtest.Policy.Name}, {ReportText.Instant(from)} to {ReportText.Instant(to)}{ReliabilityRenderer.Measurements(options)}{Count(c.BreachCount, "breach", "breaches")}, {c.WarnedBreachCount} warned ({ReportText.Percent(c.Recall)}); {Count(c.EpisodeCount, "warning episode", "warning episodes")}, {c.TrueEpisodeCount} true ({ReportText.Percent(c.Precision)}); median lead time {Lead(c.MedianLeadTime)}; {ReportText.Fixed(c.FalseEpisodesPer90Days, 2)} false episodes per standard per 90 days.");
+            $"Policy {backtest.Policy.Name}, {ReportText.Instant(from)} to {ReportText.Instant(to)}{ReliabilityRenderer.Measurements(options, grouped)}{Count(c.BreachCount, "breach", "breaches")}, {c.WarnedBreachCount} warned ({ReportText.Percent(c.Recall)}); {Count(c.EpisodeCount, "warning episode", "warning episodes")}, {c.TrueEpisodeCount} true ({ReportText.Percent(c.Precision)}); median lead time {Lead(c.MedianLeadTime)}; {ReportText.Fixed(c.FalseEpisodesPer90Days, 2)} false episodes per standard per 90 days.");
     }
 
     /// <summary>A count with its noun in the singular or plural: <c>1 breach</c>, <c>2 breaches</c>.</summary>
