@@ -112,7 +112,12 @@ internal static class ReliabilityEngine
                 if (at >= 0)
                 {
                     WarningDetectorKind kind = warnings.Kinds[warnings.Pairs.Length + d];
-                    reasons.Add(new StatusReason(kind == WarningDetectorKind.BernoulliCusum ? StatusReasonKind.BernoulliCusum : StatusReasonKind.Drift, warnings.Intervals[d][at].Description));
+                    FiringInterval span = warnings.Intervals[d][at];
+
+                    // The figures are those of the crossing; say when it was, so that an old crossing does not read as news.
+                    string since = Time(Instant.FromUnixTimeTicks(span.Start));
+                    string text = span.Description.Contains(since, StringComparison.Ordinal) ? span.Description : $"{span.Description}; firing since {since}";
+                    reasons.Add(new StatusReason(kind == WarningDetectorKind.BernoulliCusum ? StatusReasonKind.BernoulliCusum : StatusReasonKind.Drift, text));
                 }
             }
         }
