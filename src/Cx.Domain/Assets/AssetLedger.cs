@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Cx.Domain.Internal;
 using Cx.Domain.Primitives;
 using Cx.Domain.Validation;
@@ -26,6 +27,7 @@ public sealed class AssetLedger
     private readonly ImmutableArray<string> _segments;
     private readonly Lazy<ImmutableArray<int>> _customerOrder;
     private readonly Lazy<ImmutableArray<CustomerId>> _sortedCustomers;
+    private readonly Lazy<Dictionary<CustomerId, int>> _slotOf;
 
     private AssetLedger(PeriodGrid grid, MeasureUnit unit, LedgerBuilder builder, LedgerCells cells, long recordCount)
     {
@@ -41,6 +43,18 @@ public sealed class AssetLedger
             () => Enumerable.Range(0, _customers.Length).OrderBy(i => _customers[i]).ToImmutableArray(),
             LazyThreadSafetyMode.ExecutionAndPublication);
         _sortedCustomers = new Lazy<ImmutableArray<CustomerId>>(() => CustomerOrder.Select(i => _customers[i]).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
+        _slotOf = new Lazy<Dictionary<CustomerId, int>>(
+            () =>
+            {
+                var slots = new Dictionary<CustomerId, int>(_customers.Length);
+                for (int i = 0; i < _customers.Length; i++)
+                {
+                    slots.Add(_customers[i], i);
+                }
+
+                return slots;
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Gets the grid.</summary>
@@ -185,6 +199,11 @@ public sealed class AssetLedger
             {
                 failures.AddRange(position, new AssetPeriodValueValidator(currency).Validate(value));
             }
+            else if (grid.IsRegular && value.PeriodIndex < grid.FirstSupportedIndex)
+            {
+                failures.Add(position, null, "PeriodIndex", CxErrorCodes.PeriodIndexOutOfRange, string.Create(CultureInfo.InvariantCulture,
+                    $"Expected a period index of {grid.FirstSupportedIndex} or more (the period holding {TimeRangeText.Date(SupportedRange.FirstDate)}, the first day of the supported range), got {value.PeriodIndex}. History reaches back at most to the year 1; check how the index was computed (grid.IndexOf(date))."));
+            }
             else if (value.PeriodIndex >= grid.Count)
             {
                 if (options.AfterGrid == AfterGridPolicy.Exclude)
@@ -210,19 +229,26 @@ public sealed class AssetLedger
 
     /// <summary>Returns a customer's value in a period.</summary>
     /// <param name="customer">The customer.</param>
-    /// <param name="periodIndex">The period index relative to the grid; negative for history (regular grids).</param>
+    /// <param name="periodIndex">The period index relative to the grid, any <see cref="int"/>; negative for history
+    /// (regular grids; for a custom grid history has no periods and gives zero).</param>
     /// <returns>The value in units; zero for an unknown customer or a period without value.</returns>
+    /// <remarks>O(log k) for a customer with k active periods: customers are found through an index built on the first
+    /// call (thread-safe), not by a scan.</remarks>
     public long ValueOf(CustomerId customer, int periodIndex)
     {
-        int slot = _customers.IndexOf(customer);
-        if (slot < 0)
+        if (!_slotOf.Value.TryGetValue(customer, out int slot))
         {
             return 0;
         }
 
-        int axis = periodIndex + Cells.FirstReported;
+        long axis = (long)periodIndex + Cells.FirstReported;
+        if (axis < 0 || axis >= Cells.AxisLength)
+        {
+            return 0;
+        }
+
         ReadOnlySpan<int> periods = Cells.PeriodsOf(slot);
-        int found = periods.BinarySearch(axis);
+        int found = periods.BinarySearch((int)axis);
         return found >= 0 ? Cells.ValuesOf(slot)[found] : 0;
     }
 
@@ -232,12 +258,23 @@ public sealed class AssetLedger
 
     private static void AddDated(LedgerBuilder builder, FailureCollector failures, PeriodGrid grid, AssetLedgerOptions options, long position, CustomerId customer, NodaTime.LocalDate date, long units, string? segment)
     {
+        if (date < SupportedRange.FirstDate)
+        {
+            failures.Add(position, null, "Date", CxErrorCodes.TimeOutOfRange, TimeRangeText.DateMessage(date));
+            return;
+        }
+
         int rel = grid.IndexOf(date);
         if (rel >= grid.Count)
         {
             if (options.AfterGrid == AfterGridPolicy.Exclude)
             {
                 builder.ExcludedCount++;
+            }
+            else if (date > SupportedRange.LastDate)
+            {
+                failures.Add(position, null, "Date", CxErrorCodes.TimeOutOfRange,
+                    TimeRangeText.DateMessage(date) + " Or set AfterGrid = Exclude to leave records after the grid out and count them.");
             }
             else
             {
