@@ -66,6 +66,7 @@ public sealed class JourneyAttributionCalculator
     /// <returns>The attribution.</returns>
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
     /// <exception cref="CxValidationException">The options or some events are invalid; every failure is reported with its code.</exception>
+    /// <exception cref="InvalidOperationException">No model of the kind chosen is registered, or a custom model gave an invalid weight.</exception>
     public AttributionResult Calculate(JourneyFramework framework, AssetLedger ledger, IEnumerable<ExperienceEvent> events, AttributionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
@@ -135,6 +136,10 @@ public sealed class JourneyAttributionCalculator
             throw failures.ToException("attribution");
         }
     }
+
+    private static readonly long SupportedStartTicks = SupportedRange.Start.ToUnixTimeTicks();
+
+    private static readonly long SupportedEndTicks = SupportedRange.End.ToUnixTimeTicks();
 
     /// <summary>One calculation's state.</summary>
     private sealed class Run(JourneyFramework framework, AttributionOptions options, IAttributionModel model)
@@ -396,6 +401,13 @@ public sealed class JourneyAttributionCalculator
                 {
                     failures.Add(i, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {outcomeColumn[i]}.");
                 }
+
+                long ticks = ticksColumn[i];
+                if (ticks < SupportedStartTicks || ticks >= SupportedEndTicks)
+                {
+                    failures.Add(i, "experience event", nameof(ExperienceEvent.At), CxErrorCodes.TimeOutOfRange, string.Create(CultureInfo.InvariantCulture,
+                        $"Expected an instant from {TimeRangeText.InstantRange} (the supported range), as Unix ticks {SupportedStartTicks} to {SupportedEndTicks - 1}, got {ticks}."));
+                }
             }
 
             failures.ThrowIfAny("experience events");
@@ -493,6 +505,12 @@ public sealed class JourneyAttributionCalculator
                 if (e.Channel is not null && string.IsNullOrWhiteSpace(e.Channel))
                 {
                     failures.Add(position, "experience event", nameof(ExperienceEvent.Channel), CxErrorCodes.EventInvalid, "Expected a channel name or none, got a blank one.");
+                    ok = false;
+                }
+
+                if (!SupportedRange.Contains(e.At))
+                {
+                    failures.Add(position, "experience event", nameof(ExperienceEvent.At), CxErrorCodes.TimeOutOfRange, TimeRangeText.InstantMessage(e.At, "an event's instant"));
                     ok = false;
                 }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cx.Domain.Internal;
-using Cx.Domain.Validation;
 using NodaTime;
 
 namespace Cx.Domain.Primitives;
@@ -13,8 +12,8 @@ public sealed partial class PeriodGrid
     /// <param name="last">The last month, not before <paramref name="first"/>.</param>
     /// <returns>The grid.</returns>
     /// <exception cref="ArgumentException">The months are out of order, not ISO, or span more than <see cref="MaxPeriodCount"/> periods.</exception>
-    /// <exception cref="CxValidationException">A month is outside the supported range of time, 0001-01 to 9998-12
-    /// (<see cref="SupportedRange"/>; code CX0114).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A month is outside the supported range of time, 0001-01 to 9998-12
+    /// (<see cref="SupportedRange"/>).</exception>
     public static PeriodGrid Monthly(YearMonth first, YearMonth last) =>
         Monthly(first.OnDayOfMonth(1), last.OnDayOfMonth(1));
 
@@ -23,8 +22,8 @@ public sealed partial class PeriodGrid
     /// <param name="to">A date in the last month, not before <paramref name="from"/>.</param>
     /// <returns>The grid.</returns>
     /// <exception cref="ArgumentException">The dates are out of order, not ISO, or span more than <see cref="MaxPeriodCount"/> periods.</exception>
-    /// <exception cref="CxValidationException">A date, or a period holding one, is outside the supported range of time,
-    /// 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>; code CX0114).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date, or a period holding one, is outside the supported range of time,
+    /// 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>).</exception>
     public static PeriodGrid Monthly(LocalDate from, LocalDate to)
     {
         CheckRange(from, to);
@@ -37,8 +36,8 @@ public sealed partial class PeriodGrid
     /// <param name="to">A date in the last quarter, not before <paramref name="from"/>.</param>
     /// <returns>The grid.</returns>
     /// <exception cref="ArgumentException">The dates are out of order, not ISO, or span more than <see cref="MaxPeriodCount"/> periods.</exception>
-    /// <exception cref="CxValidationException">A date, or a period holding one, is outside the supported range of time,
-    /// 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>; code CX0114).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date, or a period holding one, is outside the supported range of time,
+    /// 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>).</exception>
     public static PeriodGrid Quarterly(LocalDate from, LocalDate to)
     {
         CheckRange(from, to);
@@ -53,8 +52,8 @@ public sealed partial class PeriodGrid
     /// <param name="weekStart">The first day of each week; Monday (ISO weeks) by default.</param>
     /// <returns>The grid.</returns>
     /// <exception cref="ArgumentException">The dates are out of order, not ISO, or span more than <see cref="MaxPeriodCount"/> periods.</exception>
-    /// <exception cref="CxValidationException">A date, or a period holding one, is outside the supported range of time,
-    /// 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>; code CX0114).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date, or a period holding one, is outside the supported range of time,
+    /// 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="weekStart"/> is <see cref="IsoDayOfWeek.None"/> or undefined.</exception>
     public static PeriodGrid Weekly(LocalDate from, LocalDate to, IsoDayOfWeek weekStart = IsoDayOfWeek.Monday)
     {
@@ -72,8 +71,8 @@ public sealed partial class PeriodGrid
     /// <param name="to">The last day, not before <paramref name="from"/>.</param>
     /// <returns>The grid.</returns>
     /// <exception cref="ArgumentException">The dates are out of order, not ISO, or span more than <see cref="MaxPeriodCount"/> periods.</exception>
-    /// <exception cref="CxValidationException">A date, or a period holding one, is outside the supported range of time,
-    /// 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>; code CX0114).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date, or a period holding one, is outside the supported range of time,
+    /// 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>).</exception>
     public static PeriodGrid Daily(LocalDate from, LocalDate to)
     {
         CheckRange(from, to);
@@ -86,8 +85,8 @@ public sealed partial class PeriodGrid
     /// <exception cref="ArgumentNullException"><paramref name="intervals"/> or one of its items is null.</exception>
     /// <exception cref="ArgumentException">No intervals, a gap or an overlap (the message names the interval), a non-ISO
     /// calendar, or more than <see cref="MaxPeriodCount"/> intervals.</exception>
-    /// <exception cref="CxValidationException">An interval reaches outside the supported range of time, 0001-01-01 to
-    /// 9998-12-31 (<see cref="SupportedRange"/>; code CX0114).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An interval reaches outside the supported range of time, 0001-01-01 to
+    /// 9998-12-31 (<see cref="SupportedRange"/>).</exception>
     public static PeriodGrid Custom(IEnumerable<DateInterval> intervals)
     {
         ArgumentNullException.ThrowIfNull(intervals);
@@ -109,7 +108,7 @@ public sealed partial class PeriodGrid
             if (!SupportedRange.Contains(interval.Start) || !SupportedRange.Contains(interval.End))
             {
                 LocalDate outside = SupportedRange.Contains(interval.Start) ? interval.End : interval.Start;
-                throw OutOfRange(string.Create(CultureInfo.InvariantCulture, $"interval #{i}"), TimeRangeText.DateMessage(outside, "every interval's dates"));
+                throw new ArgumentOutOfRangeException(nameof(intervals), string.Create(CultureInfo.InvariantCulture, $"Interval #{i}: {TimeRangeText.DateMessage(outside, "every interval's dates")}"));
             }
 
             if (i > 0 && interval.Start != list[i - 1].End.PlusDays(1))
@@ -140,7 +139,7 @@ public sealed partial class PeriodGrid
         if (!SupportedRange.Contains(from) || !SupportedRange.Contains(to))
         {
             bool fromOk = SupportedRange.Contains(from);
-            throw OutOfRange(fromOk ? "to" : "from", TimeRangeText.DateMessage(fromOk ? to : from, "the grid's dates"));
+            throw new ArgumentOutOfRangeException(fromOk ? nameof(to) : nameof(from), TimeRangeText.DateMessage(fromOk ? to : from, "the grid's dates"));
         }
 
         if (to < from)
@@ -153,16 +152,10 @@ public sealed partial class PeriodGrid
     {
         if (!SupportedRange.Contains(day))
         {
-            throw OutOfRange("weekStart", string.Create(
+            throw new ArgumentOutOfRangeException(nameof(weekStart), string.Create(
                 CultureInfo.InvariantCulture,
                 $"{which} of the grid, weeks starting on {weekStart}, would reach {TimeRangeText.Date(day)}, outside the supported range {TimeRangeText.DateRange}. Start or end the grid a week further inside the range, or choose another first day of the week."));
         }
     }
 
-    private static CxValidationException OutOfRange(string field, string message)
-    {
-        var failures = new FailureCollector();
-        failures.Add(null, "period grid", field, CxErrorCodes.TimeOutOfRange, message);
-        return failures.ToException("period grid");
-    }
 }

@@ -16,7 +16,7 @@ namespace Cx.Domain.Primitives;
 /// <see cref="IndexOf(LocalDate)"/> gives -1 for any date before its first interval and <see cref="Count"/> for
 /// any date after its last one, found by binary search.</para>
 /// <para>Every period of a grid lies in the supported range of time, 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>);
-/// a factory given dates outside it throws <see cref="Validation.CxValidationException"/> (code CX0114).</para>
+/// a factory given dates outside it throws <see cref="ArgumentOutOfRangeException"/>.</para>
 /// <para>Grids are immutable; equality compares kind, week start and every period's interval.</para>
 /// </remarks>
 public sealed partial class PeriodGrid : IEquatable<PeriodGrid>

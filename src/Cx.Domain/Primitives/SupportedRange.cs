@@ -9,12 +9,12 @@ namespace Cx.Domain.Primitives;
 /// has, and keeps the year 9999 free, so that whatever it computes from a supported value stays representable: the end
 /// of a period (the start of the next day, in any time zone), the period after a grid, a window that runs past an
 /// evaluation instant. Inside the range the arithmetic is exact and never overflows.</para>
-/// <para>Every entry point checks the dates and instants it is given against this range and reports one outside it
-/// with a <see cref="Validation.CxValidationException"/> whose failure has code CX0114
-/// (<see cref="Validation.CxErrorCodes.TimeOutOfRange"/>); a per-period index that reaches outside it has CX0115 and a
-/// duration too long to compute with has CX0116. The date 9999-12-31 is a common "no end date" placeholder in exports: it
-/// is outside the range, so a record dated then is reported, or left out and counted where a policy says so
-/// (<see cref="Assets.AfterGridPolicy.Exclude"/>).</para>
+/// <para>Every entry point checks the dates and instants it is given against this range. Bulk input (records, events,
+/// measurements, documents, options) reports a value outside it as a <c>CxValidationException</c> failure with code
+/// CX0114 (a per-period index outside it: CX0115; a duration longer than <see cref="MaxDuration"/>: CX0116), naming the
+/// record and field; the primitives' factories (<see cref="PeriodGrid"/>) throw <see cref="ArgumentOutOfRangeException"/>.
+/// The date 9999-12-31 is a common "no end date" placeholder in exports: it is outside the range, so a record dated then
+/// is reported, or left out and counted where a policy says so (<c>AfterGridPolicy.Exclude</c>).</para>
 /// </remarks>
 public static class SupportedRange
 {

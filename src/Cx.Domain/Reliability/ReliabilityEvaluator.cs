@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using Cx.Domain.Internal;
+using Cx.Domain.Primitives;
 using Cx.Domain.Validation;
 using NodaTime;
 
@@ -54,6 +55,16 @@ public sealed class ReliabilityEvaluator
         if (_options.DriftMemory is { } memory && memory <= Duration.Zero || _options.BacktestStep is { } step && step <= Duration.Zero)
         {
             failures.Add(null, "reliability options", "DriftMemory/BacktestStep", CxErrorCodes.PolicyInvalid, "Expected a positive drift memory and backtest step, or none for the defaults.");
+        }
+
+        if (_options.DriftMemory is { } longMemory && longMemory > SupportedRange.MaxDuration)
+        {
+            failures.Add(null, "reliability options", "DriftMemory", CxErrorCodes.DurationOutOfRange, TimeRangeText.DurationMessage(longMemory, "a drift memory"));
+        }
+
+        if (_options.BacktestStep is { } longStep && longStep > SupportedRange.MaxDuration)
+        {
+            failures.Add(null, "reliability options", "BacktestStep", CxErrorCodes.DurationOutOfRange, TimeRangeText.DurationMessage(longStep, "a backtest step"));
         }
 
         failures.ThrowIfAny("reliability options");
@@ -111,6 +122,7 @@ public sealed class ReliabilityEvaluator
     public ReliabilityPartial CountPartial(ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, Instant asOf)
     {
         using Loaded loaded = Load(standards, measurements, null, allowEmpty: true);
+        RequireSupported(asOf, "AsOf", "evaluation instant");
         StandardCounts[] counts = Counts(loaded, asOf);
         return new ReliabilityPartial(standards, asOf, _options, counts);
     }
@@ -137,8 +149,16 @@ public sealed class ReliabilityEvaluator
             lastTick = Math.Max(lastTick, s.TickAt(s.Count - 1));
         }
 
+        if (firstTick > lastTick)
+        {
+            // Only aggregates of other standards, or none: the backtest runs over the instants given.
+            firstTick = lastTick = (from ?? to ?? SupportedRange.Start).ToUnixTimeTicks();
+        }
+
         Instant start = from ?? Instant.FromUnixTimeTicks(firstTick);
         Instant end = to ?? Instant.FromUnixTimeTicks(lastTick);
+        RequireSupported(start, "From", "backtest start");
+        RequireSupported(end, "To", "backtest end");
         if (end < start)
         {
             var failures = new FailureCollector();
@@ -157,6 +177,7 @@ public sealed class ReliabilityEvaluator
 
     private ReliabilityReport Report(Loaded loaded, Instant asOf)
     {
+        RequireSupported(asOf, "AsOf", "evaluation instant");
         StandardCounts[] counts = Counts(loaded, asOf);
         var evaluations = new StandardEvaluation[counts.Length];
         for (int i = 0; i < counts.Length; i++)
@@ -192,6 +213,10 @@ public sealed class ReliabilityEvaluator
             step = Duration.FromTicks((long)Math.Ceiling(span.BclCompatibleTicks / (double)MaxBacktestSteps));
         }
 
+        // Instants inside the supported range and durations of at most 100 years keep every sum below in 64-bit ticks.
+        long stepTicks = Math.Max(1, step.BclCompatibleTicks);
+        long toTicks = to.ToUnixTimeTicks();
+
         // Signals at value i depend only on values up to i, so one pass over the whole history serves every judged instant.
         DriftResult drift = ReliabilityEngine.Drift(series, standard, to, _options);
         Instant driftFrom = standard.ReferenceInterval?.End ?? Instant.MinValue;
@@ -202,9 +227,9 @@ public sealed class ReliabilityEvaluator
         var breaches = new List<(Instant At, string Label, Instant? Warned)>();
         StandardStatus previous = StandardStatus.Unknown;
         Instant lastBreachEnd = Instant.MinValue;
-        for (Instant t = from; t <= to; t += step)
+        for (long tick = from.ToUnixTimeTicks(); tick <= toTicks; tick += stepTicks)
         {
-            long tick = t.ToUnixTimeTicks();
+            Instant t = Instant.FromUnixTimeTicks(tick);
             int upTo = series.UpperBound(tick);
             long events;
             long bad;
@@ -220,7 +245,7 @@ public sealed class ReliabilityEvaluator
             }
             else
             {
-                (events, bad) = series.Rolling((t - standard.Window.Length).ToUnixTimeTicks(), tick);
+                (events, bad) = series.Rolling(TickMath.Minus(tick, standard.Window.Length), tick);
                 label = string.Empty; // spelled out only at a breach's onset
             }
 
@@ -229,10 +254,10 @@ public sealed class ReliabilityEvaluator
             for (int p = 0; p < policy.Pairs.Count && firingPair < 0; p++)
             {
                 BurnRateWindowPair pair = policy.Pairs[p];
-                (long le, long lb) = series.Rolling((t - pair.LongWindow).ToUnixTimeTicks(), tick);
+                (long le, long lb) = series.Rolling(TickMath.Minus(tick, pair.LongWindow), tick);
                 if (le >= _options.MinimumEventsInLongWindow && BurnRateAlert.Burn(le, lb, standard) > pair.Factor)
                 {
-                    (long se, long sb) = series.Rolling((t - pair.ShortWindow).ToUnixTimeTicks(), tick);
+                    (long se, long sb) = series.Rolling(TickMath.Minus(tick, pair.ShortWindow), tick);
                     firingPair = BurnRateAlert.Burn(se, sb, standard) > pair.Factor ? p : -1;
                 }
             }
@@ -246,8 +271,8 @@ public sealed class ReliabilityEvaluator
                 if (firingPair >= 0)
                 {
                     BurnRateWindowPair pair = policy.Pairs[firingPair];
-                    (long le, long lb) = series.Rolling((t - pair.LongWindow).ToUnixTimeTicks(), tick);
-                    (long se, long sb) = series.Rolling((t - pair.ShortWindow).ToUnixTimeTicks(), tick);
+                    (long le, long lb) = series.Rolling(TickMath.Minus(tick, pair.LongWindow), tick);
+                    (long se, long sb) = series.Rolling(TickMath.Minus(tick, pair.ShortWindow), tick);
                     reason = ReliabilityEngine.AlertText(new BurnRateAlert(pair, le, lb, se, sb, standard, _options.MinimumEventsInLongWindow));
                 }
                 else
@@ -276,9 +301,19 @@ public sealed class ReliabilityEvaluator
         }
 
         ImmutableArray<BacktestWarning> warningResults = [.. warnings.Select(w =>
-            new BacktestWarning(w.At, w.Reason, breaches.Any(b => b.At >= w.At && b.At <= w.At + window)))];
+            new BacktestWarning(w.At, w.Reason, breaches.Any(b => b.At >= w.At && b.At - w.At <= window)))];
         ImmutableArray<BacktestBreach> breachResults = [.. breaches.Select(b => new BacktestBreach(b.At, b.Label, b.Warned))];
         return new StandardBacktest(standard, from, to, step, warningResults, breachResults);
+    }
+
+    private static void RequireSupported(Instant instant, string field, string what)
+    {
+        if (!SupportedRange.Contains(instant))
+        {
+            var failures = new FailureCollector();
+            failures.Add(null, what, field, CxErrorCodes.TimeOutOfRange, TimeRangeText.InstantMessage(instant, "the " + what));
+            failures.ThrowIfAny(what);
+        }
     }
 
     /// <summary>Copies the options, so that later changes to the caller's instance do not change this evaluator.</summary>
@@ -315,7 +350,7 @@ public sealed class ReliabilityEvaluator
         foreach (ReliabilityMeasurement m in measurements)
         {
             IReadOnlyList<int> targets = standards.Resolve(m.SubjectId);
-            bool ok = double.IsFinite(m.Value) && targets.Count > 0 && (m.Customer is null || !m.Customer.Value.IsEmpty);
+            bool ok = double.IsFinite(m.Value) && targets.Count > 0 && (m.Customer is null || !m.Customer.Value.IsEmpty) && SupportedRange.Contains(m.At);
             for (int i = 0; ok && i < targets.Count; i++)
             {
                 ok = standards.Standards[targets[i]].Evidence == EvidenceKind.Events;
@@ -355,6 +390,11 @@ public sealed class ReliabilityEvaluator
             else if (a.Period is null)
             {
                 failures.Add(null, where, "Period", CxErrorCodes.AggregateInvalid, "Expected the period the aggregate covers, got none.");
+            }
+            else if (!SupportedRange.Contains(a.Period.Start) || !SupportedRange.Contains(a.Period.End))
+            {
+                failures.Add(null, where, "Period", CxErrorCodes.TimeOutOfRange,
+                    TimeRangeText.DateMessage(SupportedRange.Contains(a.Period.Start) ? a.Period.End : a.Period.Start, "an aggregate's period"));
             }
             else
             {
@@ -441,6 +481,11 @@ public sealed class ReliabilityEvaluator
             if (!double.IsFinite(values[i]))
             {
                 failures.Add(i, null, "Value", CxErrorCodes.MeasurementValueInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a finite value, got {values[i]}. Fix or remove the measurement; NaN and infinities are never counted."));
+            }
+
+            if (!SupportedRange.Contains(at[i]))
+            {
+                failures.Add(i, null, "At", CxErrorCodes.TimeOutOfRange, TimeRangeText.InstantMessage(at[i], "a measurement's instant"));
             }
 
             starts[s + 1]++;

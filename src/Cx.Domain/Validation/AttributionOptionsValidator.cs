@@ -26,6 +26,8 @@ public sealed class AttributionOptionsValidator : AbstractValidator<AttributionO
             .WithMessage("Expected a time zone to turn period ends into instants, got null. Use DateTimeZone.Utc or a zone from DateTimeZoneProviders.Tzdb.");
         RuleFor(o => o.Lookback).Must(Positive).WithErrorCode(CxErrorCodes.AttributionLookbackInvalid)
             .WithMessage(o => $"Expected a positive lookback window such as P90D, got {(o.Lookback is null ? "null" : o.Lookback.ToString())}. Every unit must be zero or more and at least one above zero.");
+        RuleFor(o => o.Lookback).Must(p => !Positive(p) || AtMostHundredYears(p!)).WithErrorCode(CxErrorCodes.DurationOutOfRange)
+            .WithMessage(o => $"Expected a lookback window of at most 100 years, got {o.Lookback}. Touches older than that are no evidence of a movement; use for example P90D.");
         RuleFor(o => o.HalfLife).Must(h => h > Duration.Zero).WithErrorCode(CxErrorCodes.AttributionHalfLifeInvalid)
             .WithMessage(o => $"Expected a positive half-life for time decay, got {o.HalfLife}. Use for example Duration.FromDays(7).");
         RuleFor(o => o).Must(SharesOk).WithName(nameof(AttributionOptions.FirstTouchShare)).WithErrorCode(CxErrorCodes.AttributionPositionSharesInvalid)
@@ -41,6 +43,21 @@ public sealed class AttributionOptionsValidator : AbstractValidator<AttributionO
         p is not null && !p.Equals(NodaPeriod.Zero)
         && p.Years >= 0 && p.Months >= 0 && p.Weeks >= 0 && p.Days >= 0 && p.Hours >= 0 && p.Minutes >= 0
         && p.Seconds >= 0 && p.Milliseconds >= 0 && p.Ticks >= 0 && p.Nanoseconds >= 0;
+
+    /// <summary>Whether going back by the period from a date in the middle of the calendar stays within 100 years (a year
+    /// is the longest unit, so the reference date does not change the answer for a period of whole units).</summary>
+    private static bool AtMostHundredYears(NodaPeriod p)
+    {
+        LocalDateTime reference = new(5000, 1, 1, 0, 0);
+        try
+        {
+            return reference - p >= reference.PlusYears(-100);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+    }
 
     private static bool SharesOk(AttributionOptions o) =>
         double.IsFinite(o.FirstTouchShare) && double.IsFinite(o.LastTouchShare)

@@ -5,7 +5,8 @@ namespace Cx.Domain.Validation;
 
 /// <summary>Validates one <see cref="ReliabilityMeasurement"/> against a set of standards.</summary>
 /// <remarks>Codes: CX0512 value NaN or infinite, CX0513 subject neither a standard nor a touchpoint with standards,
-/// CX0517 subject is a standard judged on periodic aggregates, CX0101 empty customer id.</remarks>
+/// CX0517 subject is a standard judged on periodic aggregates, CX0101 empty customer id, CX0114 instant outside the
+/// supported range of time.</remarks>
 public sealed class ReliabilityMeasurementValidator : AbstractValidator<ReliabilityMeasurement>
 {
     /// <summary>Initializes a validator.</summary>
@@ -23,5 +24,7 @@ public sealed class ReliabilityMeasurementValidator : AbstractValidator<Reliabil
             .WithMessage(m => $"Expected event measurements for standards judged on events, got one for '{m.SubjectId}', which is judged on periodic aggregates. Give it PeriodAggregate values instead.");
         RuleFor(m => m.Customer).Must(c => c is null || !c.Value.IsEmpty).WithErrorCode(CxErrorCodes.CustomerIdEmpty)
             .WithMessage(RecordRules.CustomerMessage);
+        RuleFor(m => m.At).Must(Primitives.SupportedRange.Contains).WithErrorCode(CxErrorCodes.TimeOutOfRange)
+            .WithMessage(m => Internal.TimeRangeText.InstantMessage(m.At, "a measurement's instant"));
     }
 }

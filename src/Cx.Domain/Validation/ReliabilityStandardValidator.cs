@@ -35,6 +35,9 @@ public sealed class ReliabilityStandardValidator : AbstractValidator<Reliability
         RuleFor(s => s.Window).Must(w => w is null || w.Kind == EvaluationWindowKind.Calendar || w.Length >= NodaTime.Duration.FromHours(1))
             .WithErrorCode(CxErrorCodes.StandardWindowInvalid)
             .WithMessage(s => $"Expected a rolling window of at least one hour, got {s.Window}.");
+        RuleFor(s => s.Window).Must(w => w is null || w.NominalLength <= Primitives.SupportedRange.MaxDuration)
+            .WithErrorCode(CxErrorCodes.DurationOutOfRange)
+            .WithMessage(s => string.Create(CultureInfo.InvariantCulture, $"Expected an evaluation window of at most {Primitives.SupportedRange.MaxDurationDays} days (100 years; for a calendar, on average per period), got {s.Window}."));
         RuleFor(s => s.Window).Must(w => w is null || w.Kind == EvaluationWindowKind.Calendar).When(s => s.Evidence == EvidenceKind.PeriodAggregates)
             .WithErrorCode(CxErrorCodes.StandardWindowInvalid)
             .WithMessage("Expected a calendar window for a standard judged on periodic aggregates, got a rolling one.");
