@@ -213,7 +213,7 @@ public sealed class AssetLedger
                 else
                 {
                     failures.Add(position, null, "PeriodIndex", CxErrorCodes.PeriodIndexAfterGrid,
-                        $"Expected a period index below {grid.Count} (the grid ends at {grid[grid.Count - 1].Label}), got {value.PeriodIndex}. Extend the grid, or set AfterGrid = Exclude.");
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a period index below {grid.Count} (the grid ends at {grid[grid.Count - 1].Label}), got {value.PeriodIndex}. Extend the grid, or set AfterGrid = Exclude."));
                 }
             }
             else
@@ -254,7 +254,7 @@ public sealed class AssetLedger
 
     /// <summary>Returns a short description.</summary>
     /// <returns>For example <c>ledger USD, monthly 2024-01..2024-12 (12 periods), 1200 customers, 14000 records</c>.</returns>
-    public override string ToString() => $"ledger {Unit}, {Grid}, {CustomerCount} customers, {RecordCount} records";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ledger {Unit}, {Grid}, {CustomerCount} customers, {RecordCount} records");
 
     private static void AddDated(LedgerBuilder builder, FailureCollector failures, PeriodGrid grid, AssetLedgerOptions options, long position, CustomerId customer, NodaTime.LocalDate date, long units, string? segment)
     {
@@ -279,7 +279,7 @@ public sealed class AssetLedger
             else
             {
                 failures.Add(position, null, "Date", CxErrorCodes.DateAfterGrid,
-                    $"Expected a date on or before {PeriodGrid.FormatDate(grid.End)} (the grid's end), got {PeriodGrid.FormatDate(date)}. Extend the grid, or set AfterGrid = Exclude to leave such records out and count them.");
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a date on or before {PeriodGrid.FormatDate(grid.End)} (the grid's end), got {PeriodGrid.FormatDate(date)}. Extend the grid, or set AfterGrid = Exclude to leave such records out and count them."));
             }
 
             return;

@@ -56,7 +56,7 @@ public sealed class AssetMovementPartial
         if (!Grid.Equals(other.Grid) || Unit != other.Unit || ActivityWindow != other.ActivityWindow)
         {
             throw new ArgumentException(
-                $"Expected partials of one calculation, got {Grid}, {Unit}, W={ActivityWindow} and {other.Grid}, {other.Unit}, W={other.ActivityWindow}. Compute every partition with the same grid, unit and activity window.",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected partials of one calculation, got {Grid}, {Unit}, W={ActivityWindow} and {other.Grid}, {other.Unit}, W={other.ActivityWindow}. Compute every partition with the same grid, unit and activity window."),
                 nameof(other));
         }
 

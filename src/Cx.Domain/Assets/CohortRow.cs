@@ -42,5 +42,5 @@ public sealed record CohortRow
     public double? ValueRetentionFraction(int age) => InitialValue == 0 ? null : (double)Cell(age).Value / InitialValue;
 
     private CohortCell Cell(int age) =>
-        unchecked((uint)age < (uint)Cells.Length) ? Cells[age] : throw new ArgumentOutOfRangeException(nameof(age), age, $"Expected an age from 0 to {Cells.Length - 1}.");
+        unchecked((uint)age < (uint)Cells.Length) ? Cells[age] : throw new ArgumentOutOfRangeException(nameof(age), age, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an age from 0 to {Cells.Length - 1}."));
 }

@@ -1,3 +1,4 @@
+using Cx.Domain.Internal;
 using Cx.Domain.Primitives;
 
 namespace Cx.Domain.Assets;
@@ -12,8 +13,12 @@ public sealed record CustomerMovement
     /// <param name="previousValue">The customer's value in the period before, in units.</param>
     /// <param name="currentValue">The customer's value in this period, in units.</param>
     /// <param name="segment">The segment the movement is attributed to (the segment at this period; at the period before for churn), or null.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="previousValue"/> or <paramref name="currentValue"/> is
+    /// negative (a customer's value in a period is zero or more).</exception>
     public CustomerMovement(CustomerId customer, GridPeriod period, MovementClass movementClass, long previousValue, long currentValue, string? segment)
     {
+        Guard.NotNegative(previousValue);
+        Guard.NotNegative(currentValue);
         Customer = customer;
         Period = period;
         Class = movementClass;

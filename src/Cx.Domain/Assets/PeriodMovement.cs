@@ -79,7 +79,7 @@ public sealed record PeriodMovement
     };
 
     /// <summary>Tells whether the bridge identity holds (it always does for a calculated bridge; a check for readers).</summary>
-    /// <returns><see langword="true"/> when opening plus the class values equals closing.</returns>
+    /// <returns><see langword="true"/> when opening plus the class values equals closing (summed exactly, in 128 bits).</returns>
     public bool Reconciles() =>
-        Opening + New.Value + Reactivated.Value + Expansion.Value + Contraction.Value + Flat.Value + Churned.Value == Closing;
+        (Int128)Opening + New.Value + Reactivated.Value + Expansion.Value + Contraction.Value + Flat.Value + Churned.Value == Closing;
 }

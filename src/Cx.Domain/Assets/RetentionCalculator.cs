@@ -29,6 +29,7 @@ public sealed class RetentionCalculator
     /// <returns>One entry per grid period; entries whose p - h precedes all data have a zero base.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ledger"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is outside 1 to <see cref="MaxHorizon"/>.</exception>
+    /// <exception cref="Validation.CxValidationException">A cohort's base or retained value overflows 64 bits (CX0111).</exception>
     public IReadOnlyList<CohortRetention> CohortMetrics(AssetLedger ledger, int horizon)
     {
         ArgumentNullException.ThrowIfNull(ledger);

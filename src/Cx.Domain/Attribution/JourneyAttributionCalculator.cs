@@ -81,6 +81,8 @@ public sealed class JourneyAttributionCalculator
     /// <param name="knownCustomers">The customers events may name, or null to accept any (customers without movements then form null paths).</param>
     /// <returns>The attribution.</returns>
     /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">The movements come from more than one period grid (two periods share an index), or
+    /// span more than 2^20 periods.</exception>
     /// <exception cref="CxValidationException">The options, some events or the movements are invalid (CX0101, CX0302, CX0411,
     /// CX0412, CX0601 to CX0607); every failure is reported with the event's position and its code.</exception>
     /// <exception cref="InvalidOperationException">No model of the kind chosen is registered, or a custom model gave an invalid weight.</exception>
@@ -121,7 +123,7 @@ public sealed class JourneyAttributionCalculator
         new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
         if (!_models.TryGetValue(options.Model, out IAttributionModel? model))
         {
-            throw new InvalidOperationException($"Expected a registered model of kind {options.Model}, got none. Registered: {string.Join(", ", _models.Keys.Order())}.");
+            throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a registered model of kind {EnumText.Of(options.Model)}, got none. Registered: {EnumText.Join(_models.Keys.Order())}."));
         }
 
         try
@@ -284,7 +286,7 @@ public sealed class JourneyAttributionCalculator
                 all.Add(movement);
                 if (periods.TryGetValue(movement.Period.Index, out GridPeriod? seen) && !ReferenceEquals(seen, movement.Period) && seen != movement.Period)
                 {
-                    throw new ArgumentException($"Expected the movements of one period grid, got two periods with index {movement.Period.Index}: {seen} and {movement.Period}.", nameof(movements));
+                    throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected the movements of one period grid, got two periods with index {movement.Period.Index}: {seen} and {movement.Period}."), nameof(movements));
                 }
 
                 periods[movement.Period.Index] = movement.Period;
@@ -293,7 +295,7 @@ public sealed class JourneyAttributionCalculator
             _periods = periods.Values.OrderBy(p => p.Index).ToArray();
             if (_periods.Length > 1 << 20)
             {
-                throw new ArgumentException($"Expected at most {1 << 20} periods, got {_periods.Length}.", nameof(movements));
+                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected at most {1 << 20} periods, got {_periods.Length}."), nameof(movements));
             }
 
             var position = _periods.Select((p, i) => (p.Index, i)).ToDictionary(x => x.Index, x => x.i);
@@ -332,7 +334,7 @@ public sealed class JourneyAttributionCalculator
                 if (HasMovement(counted, slot, period))
                 {
                     failures.Add(i, "customer movement", "Customer", CxErrorCodes.AttributionMovementInvalid,
-                        $"Expected at most one movement per customer and period, got a second one for customer '{m.Customer}' in {m.Period}. Pass each customer's movements once.");
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected at most one movement per customer and period, got a second one for customer '{m.Customer}' in {m.Period}. Pass each customer's movements once."));
                     continue;
                 }
 
@@ -340,7 +342,7 @@ public sealed class JourneyAttributionCalculator
                 if (value < 0)
                 {
                     failures.Add(i, "customer movement", "Value", CxErrorCodes.AttributionMovementInvalid,
-                        $"Expected a {m.Class} movement to {(direction == AttributionDirection.Gains ? "increase" : "decrease")} the value, got {m.PreviousValue} to {m.CurrentValue} for customer '{m.Customer}' in {m.Period}.");
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a {EnumText.Of(m.Class)} movement to {(direction == AttributionDirection.Gains ? "increase" : "decrease")} the value, got {m.PreviousValue} to {m.CurrentValue} for customer '{m.Customer}' in {m.Period}."));
                     continue;
                 }
 
@@ -365,7 +367,7 @@ public sealed class JourneyAttributionCalculator
             customer >= 0 && customer < _ids.Count && _ids[customer].Equals(movement.Customer)
                 ? customer
                 : throw new ArgumentException(
-                    $"Expected the customer index of each movement to name its customer, got {customer} for a movement of customer '{movement.Customer}' in {movement.Period}.",
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected the customer index of each movement to name its customer, got {customer} for a movement of customer '{movement.Customer}' in {movement.Period}."),
                     parameter);
 
         private void ReadEventColumns(AttributionColumns columns)
@@ -399,7 +401,7 @@ public sealed class JourneyAttributionCalculator
 
                 if (outcomeColumn[i] is not (ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable))
                 {
-                    failures.Add(i, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {outcomeColumn[i]}.");
+                    failures.Add(i, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an outcome of Reliable, Unreliable or Unknown, got {EnumText.Of(outcomeColumn[i])}."));
                 }
 
                 long ticks = ticksColumn[i];
@@ -476,7 +478,7 @@ public sealed class JourneyAttributionCalculator
                 else if (known is not null && !known.Contains(e.Customer.Value))
                 {
                     failures.Add(position, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.EventUnknownCustomer,
-                        $"Expected a customer of the ledger, got '{e.Customer}'. Correct the event's customer id, or add the customer's revenue.");
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a customer of the ledger, got '{e.Customer}'. Correct the event's customer id, or add the customer's revenue."));
                     ok = false;
                 }
 
@@ -487,7 +489,7 @@ public sealed class JourneyAttributionCalculator
                 if (touchpoint < 0)
                 {
                     failures.Add(position, "experience event", nameof(ExperienceEvent.TouchpointId), CxErrorCodes.EventUnknownTouchpoint,
-                        $"Expected a touchpoint of journey '{framework.Name}', got '{e.TouchpointId}'. Add it to the framework or correct the event.");
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a touchpoint of journey '{framework.Name}', got '{e.TouchpointId}'. Add it to the framework or correct the event."));
                     ok = false;
                 }
                 else
@@ -498,7 +500,7 @@ public sealed class JourneyAttributionCalculator
 
                 if (e.Outcome is not (ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable))
                 {
-                    failures.Add(position, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {e.Outcome}.");
+                    failures.Add(position, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an outcome of Reliable, Unreliable or Unknown, got {EnumText.Of(e.Outcome)}."));
                     ok = false;
                 }
 
@@ -913,7 +915,7 @@ public sealed class JourneyAttributionCalculator
                     if (!double.IsFinite(w[i]) || w[i] < 0)
                     {
                         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                            $"Expected finite, non-negative weights from the {options.Model} model, got {w[i]} for touchpoint '{framework.Touchpoints[path[i]].Id}'."));
+                            $"Expected finite, non-negative weights from the {EnumText.Of(options.Model)} model, got {w[i]} for touchpoint '{framework.Touchpoints[path[i]].Id}'."));
                     }
 
                     if (touchpointWeight[path[i]] == 0 && !distinct.Contains(path[i]))

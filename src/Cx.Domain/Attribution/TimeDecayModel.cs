@@ -13,10 +13,10 @@ public sealed class TimeDecayModel : IAttributionModel
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
-        return new DecayFit(options.HalfLife.BclCompatibleTicks);
+        return new DecayFit(options.HalfLife.TotalTicks);
     }
 
-    private sealed class DecayFit(long halfLifeTicks) : AttributionModelFit
+    private sealed class DecayFit(double halfLifeTicks) : AttributionModelFit
     {
         public override void Weigh(ReadOnlySpan<int> touchpoints, ReadOnlySpan<long> ageTicks, Span<double> weights)
         {
@@ -29,7 +29,8 @@ public sealed class TimeDecayModel : IAttributionModel
 
             for (int i = 0; i < ageTicks.Length; i++)
             {
-                weights[i] = Math.Pow(2, -(double)(ageTicks[i] - youngest) / halfLifeTicks);
+                // In doubles: the difference of two extreme ages does not fit a long, and a half-life under a tick is no zero.
+                weights[i] = Math.Pow(2, -((double)ageTicks[i] - youngest) / halfLifeTicks);
             }
         }
     }

@@ -81,7 +81,7 @@ internal sealed class SegmentPeriodList : IReadOnlyList<SegmentPeriodMovement>
         {
             if (unchecked((uint)index >= (uint)_grid.Count))
             {
-                throw new ArgumentOutOfRangeException(nameof(index), index, $"Expected a period index from 0 to {_grid.Count - 1}, got {index}.");
+                throw new ArgumentOutOfRangeException(nameof(index), index, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a period index from 0 to {_grid.Count - 1}, got {index}."));
             }
 
             return _table.At(_grid, index);

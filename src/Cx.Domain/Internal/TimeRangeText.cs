@@ -25,10 +25,10 @@ internal static class TimeRangeText
     /// <summary>"Expected a date from 0001-01-01 to 9998-12-31 (the supported range), got 9999-12-31 ..." with a hint for the
     /// "no end date" placeholders of exports.</summary>
     public static string DateMessage(LocalDate date, string? what = null) =>
-        $"Expected {what ?? "a date"} from {DateRange} (the supported range), got {Date(date)}.{Hint(date.Year)}";
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected {what ?? "a date"} from {DateRange} (the supported range), got {Date(date)}.{Hint(date.Year)}");
 
     public static string InstantMessage(Instant instant, string? what = null) =>
-        $"Expected {what ?? "an instant"} from {InstantRange} (the supported range), got {Instant(instant)}.{Hint(instant.InUtc().Year)}";
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected {what ?? "an instant"} from {InstantRange} (the supported range), got {Instant(instant)}.{Hint(instant.InUtc().Year)}");
 
     public static string DurationMessage(Duration duration, string what) =>
         string.Create(CultureInfo.InvariantCulture, $"Expected {what} of at most {SupportedRange.MaxDurationDays} days (100 years), got {FormatDays(duration)}.");

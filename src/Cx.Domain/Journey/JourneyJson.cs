@@ -47,15 +47,15 @@ public static class JourneyJson
             TouchpointDocument? t = touchpointDocuments[i];
             if (t is null)
             {
-                failures.Add(null, "journey document", $"touchpoints[{i}]", CxErrorCodes.JourneyJsonMalformed, "Expected a touchpoint object, got null.");
+                failures.Add(null, "journey document", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"touchpoints[{i}]"), CxErrorCodes.JourneyJsonMalformed, "Expected a touchpoint object, got null.");
                 continue;
             }
 
             TouchpointCategory category = ParseCategory(t.Category);
             if (category == TouchpointCategory.Unknown)
             {
-                failures.Add(null, "journey document", $"touchpoints[{i}].category", CxErrorCodes.JourneyCategoryInvalid,
-                    $"Expected touchpoint '{t.Id}' to have category managingCustomersAtRisk, respondingToCustomerNeeds, increasingTheBond or earningTheRightToGrowth, got '{t.Category}'.");
+                failures.Add(null, "journey document", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"touchpoints[{i}].category"), CxErrorCodes.JourneyCategoryInvalid,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected touchpoint '{t.Id}' to have category managingCustomersAtRisk, respondingToCustomerNeeds, increasingTheBond or earningTheRightToGrowth, got '{t.Category}'."));
             }
 
             touchpoints.Add(new Touchpoint(t.Id ?? string.Empty, t.Name ?? string.Empty, t.Stage ?? string.Empty, category, t.Owner ?? string.Empty, t.MomentOfTruth, t.Description));
@@ -138,7 +138,7 @@ public static class JourneyJson
             ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}")
             : "unknown position";
         string what = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].Trim();
-        return Malformed($"{where}{(string.IsNullOrEmpty(e.Path) ? string.Empty : " (at " + e.Path + ")")}: {what}");
+        return Malformed(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{where}{(string.IsNullOrEmpty(e.Path) ? string.Empty : " (at " + e.Path + ")")}: {what}"));
     }
 
     private static CxValidationException Malformed(string message)

@@ -46,7 +46,7 @@ public readonly partial struct Money
     {
         if (MinorUnits == long.MinValue)
         {
-            throw new OverflowException($"Cannot negate {this}: the result is outside the range of Money.");
+            throw new OverflowException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Cannot negate {this}: the result is outside the range of Money."));
         }
 
         return new Money(-MinorUnits, Currency);
@@ -167,5 +167,5 @@ public readonly partial struct Money
     public static bool operator >=(Money left, Money right) => left.CompareTo(right) >= 0;
 
     private OverflowException Overflow(string op, Money other) =>
-        new($"{this} {op} {other} is outside the range of Money ({long.MaxValue.ToString(CultureInfo.InvariantCulture)} minor units in absolute value).");
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{this} {op} {other} is outside the range of Money ({long.MaxValue.ToString(CultureInfo.InvariantCulture)} minor units in absolute value)."));
 }

@@ -98,12 +98,12 @@ public sealed partial class PeriodGrid
 
         if (list.Length > MaxPeriodCount)
         {
-            throw new ArgumentException($"Expected at most {MaxPeriodCount} intervals, got {list.Length}.", nameof(intervals));
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected at most {MaxPeriodCount} intervals, got {list.Length}."), nameof(intervals));
         }
 
         for (int i = 0; i < list.Length; i++)
         {
-            DateInterval interval = list[i] ?? throw new ArgumentNullException(nameof(intervals), $"Interval #{i} is null.");
+            DateInterval interval = list[i] ?? throw new ArgumentNullException(nameof(intervals), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Interval #{i} is null."));
             RequireIso(interval.Start, nameof(intervals));
             if (!SupportedRange.Contains(interval.Start) || !SupportedRange.Contains(interval.End))
             {
@@ -114,7 +114,7 @@ public sealed partial class PeriodGrid
             if (i > 0 && interval.Start != list[i - 1].End.PlusDays(1))
             {
                 throw new ArgumentException(
-                    $"Expected contiguous intervals: interval #{i} ({FormatDate(interval.Start)}..{FormatDate(interval.End)}) should start on {FormatDate(list[i - 1].End.PlusDays(1))}, the day after interval #{i - 1} ends. Remove the gap or overlap.",
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected contiguous intervals: interval #{i} ({FormatDate(interval.Start)}..{FormatDate(interval.End)}) should start on {FormatDate(list[i - 1].End.PlusDays(1))}, the day after interval #{i - 1} ends. Remove the gap or overlap."),
                     nameof(intervals));
             }
         }
@@ -126,7 +126,7 @@ public sealed partial class PeriodGrid
     {
         if (count > MaxPeriodCount)
         {
-            throw new ArgumentException($"Expected at most {MaxPeriodCount} periods in a grid, got {count}. Choose a coarser grid or a shorter range.");
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected at most {MaxPeriodCount} periods in a grid, got {count}. Choose a coarser grid or a shorter range."));
         }
 
         return new PeriodGrid(kind, start, (int)count, weekStart, null);
@@ -144,7 +144,7 @@ public sealed partial class PeriodGrid
 
         if (to < from)
         {
-            throw new ArgumentException($"Expected 'to' on or after 'from', got from {FormatDate(from)} to {FormatDate(to)}.", nameof(to));
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected 'to' on or after 'from', got from {FormatDate(from)} to {FormatDate(to)}."), nameof(to));
         }
     }
 

@@ -84,7 +84,7 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
         {
             if (unchecked((uint)index >= (uint)_periods.Length))
             {
-                throw new ArgumentOutOfRangeException(nameof(index), index, $"Expected a period index from 0 to {_periods.Length - 1}, got {index}.");
+                throw new ArgumentOutOfRangeException(nameof(index), index, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a period index from 0 to {_periods.Length - 1}, got {index}."));
             }
 
             return _periods[index];
@@ -255,7 +255,7 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
     {
         if (date.Calendar != CalendarSystem.Iso)
         {
-            throw new ArgumentException($"Expected a date in the ISO calendar, got {date} in {date.Calendar.Id}. Convert it with date.WithCalendar(CalendarSystem.Iso).", name);
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a date in the ISO calendar, got {date} in {date.Calendar.Id}. Convert it with date.WithCalendar(CalendarSystem.Iso)."), name);
         }
     }
 }

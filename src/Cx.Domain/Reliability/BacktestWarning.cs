@@ -23,5 +23,5 @@ public sealed class BacktestWarning
 
     /// <summary>Returns the time and reason.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => $"{At}: {Reason}";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{At}: {Reason}");
 }

@@ -68,7 +68,7 @@ public sealed class BurnRatePolicy
     {
         if (window < Duration.FromHours(1))
         {
-            throw new ArgumentOutOfRangeException(nameof(window), window, $"Expected a standard window of at least one hour to derive burn-rate rules from, got {DurationText.Format(window)}.");
+            throw new ArgumentOutOfRangeException(nameof(window), window, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a standard window of at least one hour to derive burn-rate rules from, got {DurationText.Format(window)}."));
         }
 
         return new BurnRatePolicy([.. SreRules.Select(r =>
@@ -86,7 +86,7 @@ public sealed class BurnRatePolicy
         Duration window = standard.Window.NominalLength;
         foreach (BurnRateWindowPair pair in Pairs.Where(p => p.LongWindow > window))
         {
-            failures.Add(null, $"standard '{standard.Id}'", "BurnRatePolicy", CxErrorCodes.BurnRatePolicyInvalid, string.Create(
+            failures.Add(null, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"standard '{standard.Id}'"), "BurnRatePolicy", CxErrorCodes.BurnRatePolicyInvalid, string.Create(
                 CultureInfo.InvariantCulture,
                 $"Expected burn-rate windows no longer than the standard's window {DurationText.Format(window)}, got the rule '{pair}'. Shorten the rule or derive the policy from the window."));
         }

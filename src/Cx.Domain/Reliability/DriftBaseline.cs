@@ -40,7 +40,7 @@ public readonly struct DriftBaseline : IEquatable<DriftBaseline>
         Guard.Finite(sigma);
         if (sigma <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, $"Expected a positive standard deviation, got {sigma.ToString(CultureInfo.InvariantCulture)}. A baseline with no spread cannot tell drift from noise.");
+            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a positive standard deviation, got {sigma.ToString(CultureInfo.InvariantCulture)}. A baseline with no spread cannot tell drift from noise."));
         }
 
         return new DriftBaseline(mean, sigma);

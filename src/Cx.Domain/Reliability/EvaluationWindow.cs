@@ -56,7 +56,7 @@ public sealed class EvaluationWindow : IEquatable<EvaluationWindow>
     {
         if (length <= Duration.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(length), length, $"Expected a positive rolling window, got {DurationText.Format(length)}. Use for example Duration.FromDays(30).");
+            throw new ArgumentOutOfRangeException(nameof(length), length, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a positive rolling window, got {DurationText.Format(length)}. Use for example Duration.FromDays(30)."));
         }
 
         if (length > SupportedRange.MaxDuration)

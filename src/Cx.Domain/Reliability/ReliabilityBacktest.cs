@@ -19,5 +19,5 @@ public sealed class ReliabilityBacktest
 
     /// <summary>Returns a summary.</summary>
     /// <returns>For example <c>5 breaches, 4 warned, 2 false warnings</c>.</returns>
-    public override string ToString() => $"{BreachCount} breaches, {WarnedBreachCount} warned, {FalseWarningCount} false warnings";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{BreachCount} breaches, {WarnedBreachCount} warned, {FalseWarningCount} false warnings");
 }

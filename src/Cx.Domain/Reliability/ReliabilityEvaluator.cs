@@ -43,7 +43,7 @@ public sealed class ReliabilityEvaluator
 
         if (!Enum.IsDefined(_options.RunRules))
         {
-            failures.Add(null, "reliability options", "RunRules", CxErrorCodes.PolicyInvalid, $"Expected None, WesternElectric or Nelson, got {_options.RunRules}.");
+            failures.Add(null, "reliability options", "RunRules", CxErrorCodes.PolicyInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected None, WesternElectric or Nelson, got {EnumText.Of(_options.RunRules)}."));
         }
 
         if (_options.MinimumEventsInLongWindow < 1 || _options.RollingHistoryCount < 1 || _options.RollingHistoryCount > 10_000)
@@ -162,7 +162,7 @@ public sealed class ReliabilityEvaluator
         if (end < start)
         {
             var failures = new FailureCollector();
-            failures.Add(null, "backtest", "To", CxErrorCodes.PolicyInvalid, $"Expected the backtest to end at or after its start {start}, got {end}.");
+            failures.Add(null, "backtest", "To", CxErrorCodes.PolicyInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected the backtest to end at or after its start {start}, got {end}."));
             failures.ThrowIfAny("backtest");
         }
 
@@ -278,7 +278,7 @@ public sealed class ReliabilityEvaluator
                 else
                 {
                     reason = ReliabilityEngine.ActiveDrift(drift, t, Duration.FromTicks(memory)) is { } signal
-                        ? $"drift: {signal.Description} at {ReliabilityEngine.Time(signal.At!.Value)}"
+                        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"drift: {signal.Description} at {ReliabilityEngine.Time(signal.At!.Value)}")
                         : "drift";
                 }
 
@@ -381,7 +381,7 @@ public sealed class ReliabilityEvaluator
             string where = string.Create(CultureInfo.InvariantCulture, $"aggregate #{aggregatePosition}");
             if (targets.Count == 0)
             {
-                failures.Add(null, where, "SubjectId", CxErrorCodes.MeasurementUnknownSubject, $"Expected the id of a standard or of a touchpoint with standards, got '{a.SubjectId}'.");
+                failures.Add(null, where, "SubjectId", CxErrorCodes.MeasurementUnknownSubject, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected the id of a standard or of a touchpoint with standards, got '{a.SubjectId}'."));
             }
             else if (!double.IsFinite(a.Value))
             {
@@ -403,11 +403,11 @@ public sealed class ReliabilityEvaluator
                     ReliabilityStandard standard = standards.Standards[target];
                     if (standard.Evidence != EvidenceKind.PeriodAggregates)
                     {
-                        failures.Add(null, where, "SubjectId", CxErrorCodes.AggregateInvalid, $"Expected aggregates only for standards judged on periodic aggregates, got one for '{standard.Id}', which is judged on events.");
+                        failures.Add(null, where, "SubjectId", CxErrorCodes.AggregateInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected aggregates only for standards judged on periodic aggregates, got one for '{standard.Id}', which is judged on events."));
                     }
                     else if (!seenPeriods.Add((target, a.Period.Start, a.Period.End)))
                     {
-                        failures.Add(null, where, "Period", CxErrorCodes.AggregateInvalid, $"Expected one aggregate per period, got {a.Period} for '{standard.Id}' again.");
+                        failures.Add(null, where, "Period", CxErrorCodes.AggregateInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected one aggregate per period, got {a.Period} for '{standard.Id}' again."));
                     }
                     else
                     {
@@ -495,7 +495,7 @@ public sealed class ReliabilityEvaluator
         {
             if (starts[s + 1] > 0 && standards.Standards[s].Evidence != EvidenceKind.Events)
             {
-                failures.Add(null, $"standard '{standards.Standards[s].Id}'", "StandardIndex", CxErrorCodes.AggregateInvalid, "Expected event measurements only for standards judged on events; give this standard PeriodAggregate values instead.");
+                failures.Add(null, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"standard '{standards.Standards[s].Id}'"), "StandardIndex", CxErrorCodes.AggregateInvalid, "Expected event measurements only for standards judged on events; give this standard PeriodAggregate values instead.");
             }
 
             starts[s + 1] += starts[s];

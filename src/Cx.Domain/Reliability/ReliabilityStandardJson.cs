@@ -47,7 +47,7 @@ public static class ReliabilityStandardJson
                 ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}")
                 : "unknown position";
             string message = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].Trim();
-            throw Malformed($"Malformed JSON at {where}{(string.IsNullOrEmpty(e.Path) ? string.Empty : " (at " + e.Path + ")")}: {message}");
+            throw Malformed(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Malformed JSON at {where}{(string.IsNullOrEmpty(e.Path) ? string.Empty : " (at " + e.Path + ")")}: {message}"));
         }
 
         if (document?.Standards is null)
@@ -76,7 +76,7 @@ public static class ReliabilityStandardJson
             };
             if (comparison == ThresholdComparison.Unknown)
             {
-                local.Add(null, subject, "op", CxErrorCodes.StandardKindInvalid, $"Expected op 'lte' (at most) or 'gte' (at least), got '{d.Op}'.");
+                local.Add(null, subject, "op", CxErrorCodes.StandardKindInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected op 'lte' (at most) or 'gte' (at least), got '{d.Op}'."));
             }
 
             EvidenceKind evidence = d.Evidence?.Trim().ToUpperInvariant() switch
@@ -87,7 +87,7 @@ public static class ReliabilityStandardJson
             };
             if (evidence == EvidenceKind.Unknown)
             {
-                local.Add(null, subject, "evidence", CxErrorCodes.StandardKindInvalid, $"Expected evidence 'events' or 'aggregates', got '{d.Evidence}'.");
+                local.Add(null, subject, "evidence", CxErrorCodes.StandardKindInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected evidence 'events' or 'aggregates', got '{d.Evidence}'."));
             }
 
             if (d.Value is null || d.Target is null)
@@ -209,13 +209,13 @@ public static class ReliabilityStandardJson
         {
             if (!DurationText.TryParse(w.Duration, out Duration length) || length < Duration.FromHours(1))
             {
-                failures.Add(null, subject, "timeWindow.duration", CxErrorCodes.StandardWindowInvalid, $"Expected a rolling duration of at least one hour such as '30d', '4w' or '72h', got '{w.Duration}'.");
+                failures.Add(null, subject, "timeWindow.duration", CxErrorCodes.StandardWindowInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a rolling duration of at least one hour such as '30d', '4w' or '72h', got '{w.Duration}'."));
                 return null;
             }
 
             if (length > SupportedRange.MaxDuration)
             {
-                failures.Add(null, subject, "timeWindow.duration", CxErrorCodes.DurationOutOfRange, TimeRangeText.DurationMessage(length, $"a rolling duration ('{w.Duration}')"));
+                failures.Add(null, subject, "timeWindow.duration", CxErrorCodes.DurationOutOfRange, TimeRangeText.DurationMessage(length, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a rolling duration ('{w.Duration}')")));
                 return null;
             }
 
@@ -234,7 +234,7 @@ public static class ReliabilityStandardJson
         if (c is null || zone is null || from is not { Success: true } || to is not { Success: true } || to.Value < from.Value)
         {
             failures.Add(null, subject, "timeWindow.calendar", CxErrorCodes.StandardWindowInvalid,
-                $"Expected a calendar with unit, from and to dates (yyyy-MM-dd, from <= to) and a TZDB time zone, got unit '{c?.Unit}', from '{c?.From}', to '{c?.To}', zone '{c?.TimeZone}'.");
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a calendar with unit, from and to dates (yyyy-MM-dd, from <= to) and a TZDB time zone, got unit '{c?.Unit}', from '{c?.From}', to '{c?.To}', zone '{c?.TimeZone}'."));
             return null;
         }
 
@@ -250,7 +250,7 @@ public static class ReliabilityStandardJson
             };
             if (grid is null)
             {
-                failures.Add(null, subject, "timeWindow.calendar.unit", CxErrorCodes.StandardWindowInvalid, $"Expected a calendar unit of day, week, month or quarter, got '{c.Unit}'.");
+                failures.Add(null, subject, "timeWindow.calendar.unit", CxErrorCodes.StandardWindowInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a calendar unit of day, week, month or quarter, got '{c.Unit}'."));
                 return null;
             }
 
@@ -277,7 +277,7 @@ public static class ReliabilityStandardJson
             if (from is not { Success: true } || to is not { Success: true } || to.Value < from.Value)
             {
                 failures.Add(null, subject, string.Create(CultureInfo.InvariantCulture, $"timeWindow.calendar.periods[{i}]"), CxErrorCodes.StandardWindowInvalid,
-                    $"Expected a period with from and to dates (yyyy-MM-dd, from <= to), got from '{p?.From}', to '{p?.To}'.");
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a period with from and to dates (yyyy-MM-dd, from <= to), got from '{p?.From}', to '{p?.To}'."));
                 return null;
             }
 
@@ -287,7 +287,7 @@ public static class ReliabilityStandardJson
         if (zone is null || intervals.Count == 0)
         {
             failures.Add(null, subject, "timeWindow.calendar", CxErrorCodes.StandardWindowInvalid,
-                $"Expected a custom calendar with at least one period {{\"from\", \"to\"}} and a TZDB time zone, got {intervals.Count} periods and zone '{c.TimeZone}'.");
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a custom calendar with at least one period {{\"from\", \"to\"}} and a TZDB time zone, got {intervals.Count} periods and zone '{c.TimeZone}'."));
             return null;
         }
 
@@ -308,8 +308,8 @@ public static class ReliabilityStandardJson
 
     /// <summary>The exception's own sentence, without the " (Parameter 'x')" the BCL appends.</summary>
     private static string MessageOf(ArgumentException e) =>
-        e.ParamName is { } name && e.Message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
-            ? e.Message[..^$" (Parameter '{name}')".Length]
+        e.ParamName is { } name && e.Message.EndsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (Parameter '{name}')"), StringComparison.Ordinal)
+            ? e.Message[..^string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (Parameter '{name}')").Length]
             : e.Message;
 
     private static (DriftBaseline?, Interval?) ReadBaseline(BaselineDocument? b, string subject, FailureCollector failures)
@@ -338,7 +338,7 @@ public static class ReliabilityStandardJson
         }
 
         failures.Add(null, subject, "baseline", CxErrorCodes.DriftSettingsInvalid,
-            $"Expected a baseline {{\"mean\", \"sigma\"}} or a reference interval {{\"from\", \"to\"}} of ISO instants such as 2026-01-01T00:00:00Z (from before to), got mean '{b.Mean}', sigma '{b.Sigma}', from '{b.From}', to '{b.To}'.");
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a baseline {{\"mean\", \"sigma\"}} or a reference interval {{\"from\", \"to\"}} of ISO instants such as 2026-01-01T00:00:00Z (from before to), got mean '{b.Mean}', sigma '{b.Sigma}', from '{b.From}', to '{b.To}'."));
         return (null, null);
     }
 

@@ -58,5 +58,5 @@ public sealed class StandardBacktest
     /// <summary>Returns a summary such as <c>test-drive-48h: 2 breaches (2 warned, median lead 3d), 1 false warning</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        $"{Standard.Id}: {Breaches.Count} breaches ({WarnedBreachCount} warned, median lead {(MedianLeadTime is { } m ? DurationText.Format(m) : "-")}), {FalseWarningCount} false warnings";
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Standard.Id}: {Breaches.Count} breaches ({WarnedBreachCount} warned, median lead {(MedianLeadTime is { } m ? DurationText.Format(m) : "-")}), {FalseWarningCount} false warnings");
 }
