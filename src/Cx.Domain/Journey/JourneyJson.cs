@@ -24,6 +24,11 @@ public static class JourneyJson
     public static JourneyFramework Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (JsonText.InvalidUtf16(json) is { } invalid)
+        {
+            throw Malformed(invalid);
+        }
+
         JourneyDocument? document;
         try
         {
@@ -85,8 +90,7 @@ public static class JourneyJson
     public static JourneyFramework Read(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var reader = new StreamReader(utf8Json, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return Parse(reader.ReadToEnd());
+        return JsonText.TryRead(utf8Json, out string json, out string? problem) ? Parse(json) : throw Malformed(problem!);
     }
 
     /// <summary>Writes a framework as indented JSON; <see cref="Parse"/> reads it back to an equal framework.</summary>

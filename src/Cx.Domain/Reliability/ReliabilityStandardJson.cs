@@ -36,6 +36,11 @@ public static class ReliabilityStandardJson
     public static ReliabilityStandardSet Parse(string json, JourneyFramework? framework = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (JsonText.InvalidUtf16(json) is { } invalid)
+        {
+            throw Malformed("Malformed JSON at " + invalid);
+        }
+
         StandardsDocument? document;
         try
         {
@@ -138,8 +143,7 @@ public static class ReliabilityStandardJson
     public static ReliabilityStandardSet Read(Stream utf8Json, JourneyFramework? framework = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var reader = new StreamReader(utf8Json, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return Parse(reader.ReadToEnd(), framework);
+        return JsonText.TryRead(utf8Json, out string json, out string? problem) ? Parse(json, framework) : throw Malformed("Malformed JSON at " + problem);
     }
 
     /// <summary>Writes standards as indented JSON; <see cref="Parse"/> reads it back to equal standards.</summary>
