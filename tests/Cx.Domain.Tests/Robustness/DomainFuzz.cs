@@ -533,6 +533,7 @@ public sealed class DomainFuzz : IFuzzModule
               select new SampleCompanyOptions { Seed = seed, CustomerCount = customers, FirstMonth = first, MonthCount = months });
         v.Add(Gen.Elements(Company.Value, LateCompany.Value));
         v.ForParameter(p => p.Member.DeclaringType == typeof(SampleCompany) && p.Name == "seed", Gen.Elements<object?>(0UL, 42UL, ulong.MaxValue));
+        r.CaseLimits[typeof(SampleCompany).GetMethod(nameof(SampleCompany.Generate), [typeof(ulong)])!] = 2; // 3,000 customers over three years each
         v.Add(Gen.Constant<IServiceCollection>(null!).Select(_ => (IServiceCollection)new ServiceCollection()));
         v.Add(Gen.Elements<Action<CxDomainOptions>>(
             _ => { },

@@ -74,6 +74,9 @@ public sealed class FuzzRegistry
     /// inside a calculation), with the reason.</summary>
     public Dictionary<MemberInfo, string> Manual { get; } = [];
 
+    /// <summary>Members whose every case is expensive (the default sample company), with the most cases they get.</summary>
+    public Dictionary<MemberInfo, int> CaseLimits { get; } = [];
+
     public void Target(FuzzTarget target)
     {
         Targets.Add(target);
@@ -136,6 +139,7 @@ public static class FuzzHarness
         var findings = new ConcurrentBag<FuzzFinding>();
         var thrown = new ConcurrentDictionary<(string Member, Type Exception), string>();
         var counts = new ConcurrentDictionary<string, int>();
+        var elapsed = new ConcurrentDictionary<string, TimeSpan>();
         var work = new List<(string Name, MemberInfo Member, Gen<FuzzCase> Cases, long MaxBytes)>();
         foreach (MethodBase member in PublicMembers(FuzzTests.CoveredNamespaces).Where(m => !registry.Manual.ContainsKey(m)))
         {
@@ -155,7 +159,8 @@ public static class FuzzHarness
                 FuzzCase[] cases;
                 try
                 {
-                    cases = gen.Sample(casesPerTarget, new Rnd(seed + ((ulong)item.i * 7919), 0x9E3779B97F4A7C15UL), 30);
+                    int count = registry.CaseLimits.TryGetValue(member, out int limit) ? Math.Min(limit, casesPerTarget) : casesPerTarget;
+                    cases = gen.Sample(count, new Rnd(seed + ((ulong)item.i * 7919), 0x9E3779B97F4A7C15UL), 30);
                 }
                 catch (Exception e)
                 {
@@ -163,14 +168,17 @@ public static class FuzzHarness
                     return;
                 }
 
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
                 foreach (FuzzCase c in cases)
                 {
                     RunCase(name, member, c, maxBytes, findings, thrown);
                     counts.AddOrUpdate(name, 1, (_, n) => n + 1);
                 }
+
+                elapsed[name] = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             });
 
-        return new FuzzRun([.. findings.OrderBy(f => f.Member, StringComparer.Ordinal)], thrown.ToDictionary(), counts.ToDictionary(), work.Select(w => w.Member).Distinct().ToArray());
+        return new FuzzRun([.. findings.OrderBy(f => f.Member, StringComparer.Ordinal)], thrown.ToDictionary(), counts.ToDictionary(), work.Select(w => w.Member).Distinct().ToArray(), elapsed.ToDictionary());
     }
 
     private static void RunCase(string name, MemberInfo member, FuzzCase c, long maxBytes, ConcurrentBag<FuzzFinding> findings, ConcurrentDictionary<(string, Type), string> thrown)
@@ -342,7 +350,8 @@ public sealed record FuzzRun(
     IReadOnlyList<FuzzFinding> Findings,
     IReadOnlyDictionary<(string Member, Type Exception), string> Thrown,
     IReadOnlyDictionary<string, int> CaseCounts,
-    IReadOnlyList<MemberInfo> Members);
+    IReadOnlyList<MemberInfo> Members,
+    IReadOnlyDictionary<string, TimeSpan> Elapsed);
 
 /// <summary>A law broken by a result.</summary>
 public sealed class LawException : Exception

@@ -32,7 +32,7 @@ public sealed class FuzzTests
         FuzzRun run = FuzzHarness.Result;
         if (Environment.GetEnvironmentVariable("CX_FUZZ_REPORT") is { Length: > 0 } path)
         {
-            File.WriteAllText(path, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{run.CaseCounts.Values.Sum()} cases over {run.Members.Count} members\n") + string.Join("\n", run.Findings), new System.Text.UTF8Encoding(false));
+            File.WriteAllText(path, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{run.CaseCounts.Values.Sum()} cases over {run.Members.Count} members; slowest targets:\n{string.Join("\n", run.Elapsed.OrderByDescending(e => e.Value).Take(12).Select(e => $"  {e.Value.TotalSeconds:F2} s {e.Key}"))}\n") + string.Join("\n", run.Findings), new System.Text.UTF8Encoding(false));
         }
 
         Assert.True(run.CaseCounts.Values.Sum() >= run.Members.Count * Math.Min(FuzzHarness.CasesPerTarget, 5), "the harness ran too few cases");
