@@ -121,6 +121,8 @@ internal static partial class AttributionCommand
     {
         MovementsCommand.Settings revenue = settings.Revenue;
         OutputFormat format = OutputFormats.Choose(revenue.Format, revenue.Output, console.IsOutputRedirected);
+        (string, string?)[] inputs = [("--input", revenue.File), ("--events", settings.EventsFile), ("--journey", settings.JourneyFile)];
+        OutputFile.Check([("--output", revenue.Output)], inputs);
         if (revenue.Sample && (settings.EventsFile is not null || settings.JourneyFile is not null))
         {
             string given = settings.EventsFile is not null ? $"--events '{settings.EventsFile}'" : $"--journey '{settings.JourneyFile}'";
@@ -142,7 +144,7 @@ internal static partial class AttributionCommand
         JourneyFramework framework = company is null ? LoadJourney(settings.JourneyFile!) : company.Journey;
         ParsedInput input = MovementsCommand.Load(revenue, stderr, console);
         AssetLedger ledger = MovementsCommand.BuildLedger(input, revenue);
-        ParsedEvents events = company is null ? LoadEvents(settings.EventsFile!, settings.Events) : SampleEvents(company, revenue.Seed);
+        ParsedEvents events = company is null ? LoadEvents(settings.EventsFile!, settings.Events, console) : SampleEvents(company, revenue.Seed);
         AttributionResult result = Calculate(framework, ledger, events, settings);
         var report = new AttributionReport(input.Name, events.Name, ledger.Unit, ledger.Grid, settings.Model, settings.Direction, result, ledger.RecordCount, settings.HalfLife);
         string text = format switch
@@ -152,7 +154,7 @@ internal static partial class AttributionCommand
             OutputFormat.Markdown => AttributionTableReport.RenderMarkdown(report),
             _ => AttributionTableReport.Render(report),
         };
-        OutputFile.Write(revenue.Output, stdout, writer => writer.Write(text));
+        OutputFile.Write(revenue.Output, stdout, writer => writer.Write(text), console, inputs);
         return 0;
     }
 
@@ -244,9 +246,9 @@ internal static partial class AttributionCommand
         }
     }
 
-    private static ParsedEvents LoadEvents(string path, EventCsvOptions options)
+    private static ParsedEvents LoadEvents(string path, EventCsvOptions options, CxConsole console)
     {
-        using FileStream stream = OpenFile(path, "--events", "a CSV file of experience events");
+        using Stream stream = CancellableStream.Wrap(OpenFile(path, "--events", "a CSV file of experience events"), console.Cancellation);
         return EventCsvReader.Read(stream, Path.GetFileName(path), options);
     }
 

@@ -62,6 +62,7 @@ internal static class MovementsCommand
     internal static int Run(Settings settings, TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         OutputFormat format = OutputFormats.Choose(settings.Format, settings.Output, console.IsOutputRedirected);
+        OutputFile.Check([("--output", settings.Output)], [("--input", settings.File)]);
         ParsedInput input = Load(settings, stderr, console);
         MovementsResult result = Calculate(input, settings);
         string text = format switch
@@ -71,7 +72,7 @@ internal static class MovementsCommand
             OutputFormat.Markdown => TableReport.RenderMarkdown(result),
             _ => TableReport.Render(result),
         };
-        OutputFile.Write(settings.Output, stdout, writer => writer.Write(text));
+        OutputFile.Write(settings.Output, stdout, writer => writer.Write(text), console, ("--input", settings.File));
         return 0;
     }
 
@@ -102,7 +103,7 @@ internal static class MovementsCommand
 
         if (settings.File == "-")
         {
-            using Stream stdin = console.OpenStandardInput();
+            using Stream stdin = CancellableStream.Wrap(console.OpenStandardInput(), console.Cancellation);
             return AmountCsvReader.Read(stdin, "stdin", settings.Csv, progress: null);
         }
 
@@ -122,12 +123,12 @@ internal static class MovementsCommand
             throw new BadInputException($"Cannot read '{settings.File}': {ex.Message}", ex);
         }
 
-        using (stream)
+        using (Stream input = CancellableStream.Wrap(stream, console.Cancellation))
         {
             ProgressReporter? progress = !console.IsErrorRedirected && stream.Length > console.ProgressThresholdBytes
                 ? new ProgressReporter(stderr, name, stream.Length)
                 : null;
-            return AmountCsvReader.Read(stream, name, settings.Csv, progress);
+            return AmountCsvReader.Read(input, name, settings.Csv, progress);
         }
     }
 
@@ -267,6 +268,8 @@ internal static class MovementsCommand
     {
         LocalDate first = settings.Start ?? input.FirstDate!.Value;
         LocalDate last = settings.End ?? input.LastDate!.Value;
+        RequireSupported(input, first, settings.Start is null ? null : "--start");
+        RequireSupported(input, last, settings.End is null ? null : "--end");
         if (last < first)
         {
             string from = settings.Start is null ? "the earliest record" : "--start";
@@ -287,6 +290,30 @@ internal static class MovementsCommand
         {
             throw new BadInputException($"Cannot build a {settings.Grid} grid from {InvariantText.Date(first)} to {InvariantText.Date(last)}: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>A grid bound outside the supported range of time (a "no end date" placeholder such as 9999-12-31 in the data,
+    /// or an option) is bad input naming the first row that holds it, or the option.</summary>
+    private static void RequireSupported(ParsedInput input, LocalDate bound, string? option)
+    {
+        if (SupportedRange.Contains(bound))
+        {
+            return;
+        }
+
+        string range = $"{InvariantText.Date(SupportedRange.FirstDate)} to {InvariantText.Date(SupportedRange.LastDate)}";
+        if (option is not null)
+        {
+            throw new BadInputException($"{option}: expected a date from {range}, the range cx computes in; got {InvariantText.Date(bound)}.");
+        }
+
+        int index = input.Records.FindIndex(r => r.Date == bound);
+        long? line = index < 0 ? null : input.LineOf(index);
+        bool late = bound > SupportedRange.LastDate;
+        string fix = late
+            ? "Dates such as 9999-12-31 are often a placeholder for 'no end date' in exports: remove those rows, or give --end to set the last period (later rows are then left out and counted)."
+            : "Check the row for a wrong year, or give --start to set the first period.";
+        throw new BadInputException(input.Name, [new InputProblem(line, line is null ? "input" : null, input.DateColumn, $"the date {InvariantText.Date(bound)} is outside {range}, the range cx computes in. {fix}")], 1);
     }
 
     private static string? ColumnOf(ParsedInput input, string field) =>

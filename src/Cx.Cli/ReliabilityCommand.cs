@@ -84,6 +84,7 @@ internal static class ReliabilityCommand
     internal static int Run(Settings settings, TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         OutputFormat format = OutputFormats.Choose(settings.Format, settings.Output, console.IsOutputRedirected);
+        OutputFile.Check([("--output", settings.Output)], [("--standards", settings.StandardsFile), ("--measurements", settings.MeasurementsFile)]);
         (string input, ReliabilityStandardSet standardSet, ParsedMeasurements parsed) = Load(settings, stderr, console);
         ReliabilityResult result = Calculate(input, standardSet, parsed, settings);
         string text = format switch
@@ -93,7 +94,7 @@ internal static class ReliabilityCommand
             OutputFormat.Markdown => ReliabilityTableReport.Render(result, markdown: true),
             _ => ReliabilityTableReport.Render(result, markdown: false),
         };
-        OutputFile.Write(settings.Output, stdout, writer => writer.Write(text));
+        OutputFile.Write(settings.Output, stdout, writer => writer.Write(text), console, ("--standards", settings.StandardsFile), ("--measurements", settings.MeasurementsFile));
         return CxApp.Ok;
     }
 
@@ -165,7 +166,7 @@ internal static class ReliabilityCommand
         string path = settings.MeasurementsFile!;
         if (path == "-")
         {
-            using Stream stdin = console.OpenStandardInput();
+            using Stream stdin = CancellableStream.Wrap(console.OpenStandardInput(), console.Cancellation);
             return MeasurementCsvReader.Read(stdin, "stdin", settings.Csv, progress: null);
         }
 
@@ -185,12 +186,12 @@ internal static class ReliabilityCommand
             throw new BadInputException($"Cannot read '{path}': {ex.Message}", ex);
         }
 
-        using (stream)
+        using (Stream input = CancellableStream.Wrap(stream, console.Cancellation))
         {
             ProgressReporter? progress = !console.IsErrorRedirected && stream.Length > console.ProgressThresholdBytes
                 ? new ProgressReporter(stderr, name, stream.Length)
                 : null;
-            return MeasurementCsvReader.Read(stream, name, settings.Csv, progress);
+            return MeasurementCsvReader.Read(input, name, settings.Csv, progress);
         }
     }
 
@@ -233,6 +234,10 @@ internal static class ReliabilityCommand
                     else if (failure.Subject == "backtest")
                     {
                         problems.Add(new InputProblem(null, "--as-of", null, $"{message} The backtest runs from the first measurement to --as-of; give a later --as-of."));
+                    }
+                    else if (failure.Subject is "evaluation instant" or "backtest start" or "backtest end")
+                    {
+                        problems.Add(new InputProblem(null, settings.AsOf is null ? "the latest measurement's instant" : "--as-of", null, message));
                     }
                     else
                     {

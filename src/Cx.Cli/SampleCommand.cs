@@ -16,7 +16,7 @@ namespace Cx.Cli;
 /// <c>--measurements</c> also the reliability standards (JSON) and measurements (CSV) that <c>cx reliability</c> reads.</summary>
 internal static class SampleCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, CxConsole console)
     {
         var seed = new Option<ulong>("--seed")
         {
@@ -60,34 +60,43 @@ internal static class SampleCommand
         };
         command.SetAction(parse =>
         {
-            var company = SampleCompany.Generate(new SampleCompanyOptions { Seed = parse.GetValue(seed), CustomerCount = parse.GetValue(customers) });
-            if (parse.GetValue(journey) is { } journeyPath)
-            {
-                OutputFile.Write(journeyPath, stdout, writer => writer.Write(JourneyJson.Write(company.Journey).ReplaceLineEndings("\n") + "\n"));
-            }
-
-            if (parse.GetValue(events) is { } eventsPath)
-            {
-                OutputFile.Write(eventsPath, stdout, writer => WriteEvents(company, writer));
-            }
-
+            string? outputFile = parse.GetValue(output);
+            string? eventsFile = parse.GetValue(events);
+            string? journeyFile = parse.GetValue(journey);
             string? standardsFile = parse.GetValue(standards);
             string? measurementsFile = parse.GetValue(measurements);
+            (string, string?)[] files = [("--journey", journeyFile), ("--events", eventsFile), ("--standards", standardsFile), ("--measurements", measurementsFile), ("--output", outputFile)];
+            OutputFile.Check(files, []);
+            var company = SampleCompany.Generate(new SampleCompanyOptions { Seed = parse.GetValue(seed), CustomerCount = parse.GetValue(customers) });
+
+            // Every file is written whole, and all of them or none.
+            var writes = new List<(string Option, string? Path, Action<TextWriter> Write)>();
+            if (journeyFile is not null)
+            {
+                writes.Add(("--journey", journeyFile, writer => writer.Write(JourneyJson.Write(company.Journey).ReplaceLineEndings("\n") + "\n")));
+            }
+
+            if (eventsFile is not null)
+            {
+                writes.Add(("--events", eventsFile, writer => WriteEvents(company, writer)));
+            }
+
             if (standardsFile is not null)
             {
-                string json = ReliabilityStandardJson.Write(company.ReliabilityStandards);
-                OutputFile.Write(standardsFile, stdout, writer => writer.Write(json.ReplaceLineEndings("\n") + "\n"));
+                writes.Add(("--standards", standardsFile, writer => writer.Write(ReliabilityStandardJson.Write(company.ReliabilityStandards).ReplaceLineEndings("\n") + "\n")));
             }
 
             if (measurementsFile is not null)
             {
-                OutputFile.Write(measurementsFile, stdout, writer => WriteMeasurements(company.ReliabilityMeasurements, writer));
+                writes.Add(("--measurements", measurementsFile, writer => WriteMeasurements(company.ReliabilityMeasurements, writer)));
             }
 
-            if (parse.GetValue(output) is not null || (standardsFile is null && measurementsFile is null))
+            if (outputFile is not null || (standardsFile is null && measurementsFile is null))
             {
-                OutputFile.Write(parse.GetValue(output), stdout, writer => Write(company, writer));
+                writes.Add(("--output", outputFile, writer => Write(company, writer)));
             }
+
+            OutputFile.WriteAll(writes, stdout, console);
             return 0;
         });
         return command;
