@@ -7,6 +7,7 @@ using Cx.Cli.Output;
 using Cx.Domain.Assets;
 using Cx.Domain.Attribution;
 using Cx.Domain.Journey;
+using Cx.Domain.Reporting;
 using Cx.Domain.Samples;
 using Cx.Domain.Validation;
 using NodaTime;
@@ -146,13 +147,13 @@ internal static partial class AttributionCommand
         AssetLedger ledger = MovementsCommand.BuildLedger(input, revenue);
         ParsedEvents events = company is null ? LoadEvents(settings.EventsFile!, settings.Events, console) : SampleEvents(company, revenue.Seed);
         AttributionResult result = Calculate(framework, ledger, events, settings);
-        var report = new AttributionReport(input.Name, events.Name, ledger.Unit, ledger.Grid, settings.Model, settings.Direction, result, ledger.RecordCount, settings.HalfLife);
+        var about = new ReportOptions { Source = $"{input.Name} and {events.Name}", RecordCount = ledger.RecordCount, NameCommandLineOptions = true };
         string text = format switch
         {
-            OutputFormat.Json => AttributionJsonReport.Render(report),
-            OutputFormat.Csv => AttributionCsvReport.Render(report),
-            OutputFormat.Markdown => AttributionTableReport.RenderMarkdown(report),
-            _ => AttributionTableReport.Render(report),
+            OutputFormat.Json => result.ToJson(),
+            OutputFormat.Csv => result.ToCsv(),
+            OutputFormat.Markdown => result.ToMarkdown(about),
+            _ => result.ToText(about),
         };
         OutputFile.Write(revenue.Output, stdout, writer => writer.Write(text), console, inputs);
         return 0;

@@ -5,6 +5,7 @@ using Cx.Cli.Input;
 using Cx.Cli.Output;
 using Cx.Domain.Assets;
 using Cx.Domain.Primitives;
+using Cx.Domain.Reporting;
 using Cx.Domain.Samples;
 using Cx.Domain.Validation;
 using NodaTime;
@@ -64,13 +65,15 @@ internal static class MovementsCommand
         OutputFormat format = OutputFormats.Choose(settings.Format, settings.Output, console.IsOutputRedirected);
         OutputFile.Check([("--output", settings.Output)], [("--input", settings.File)]);
         ParsedInput input = Load(settings, stderr, console);
-        MovementsResult result = Calculate(input, settings);
+        AssetLedger ledger = BuildLedger(input, settings);
+        AssetMovementReport report = new AssetMovementCalculator().Calculate(ledger, new AssetMovementOptions { ActivityWindow = settings.ActivityWindow });
+        var about = new ReportOptions { Source = input.Name, RecordCount = ledger.RecordCount, NameCommandLineOptions = true };
         string text = format switch
         {
-            OutputFormat.Json => JsonReport.Render(result),
-            OutputFormat.Csv => CsvReport.Render(result),
-            OutputFormat.Markdown => TableReport.RenderMarkdown(result),
-            _ => TableReport.Render(result),
+            OutputFormat.Json => report.ToJson(),
+            OutputFormat.Csv => report.ToCsv(),
+            OutputFormat.Markdown => report.ToMarkdown(about),
+            _ => report.ToText(about),
         };
         OutputFile.Write(settings.Output, stdout, writer => writer.Write(text), console, ("--input", settings.File));
         return 0;
@@ -130,13 +133,6 @@ internal static class MovementsCommand
                 : null;
             return AmountCsvReader.Read(input, name, settings.Csv, progress);
         }
-    }
-
-    private static MovementsResult Calculate(ParsedInput input, Settings settings)
-    {
-        AssetLedger ledger = BuildLedger(input, settings);
-        AssetMovementReport report = new AssetMovementCalculator().Calculate(ledger, new AssetMovementOptions { ActivityWindow = settings.ActivityWindow });
-        return new MovementsResult(input.Name, ledger.RecordCount, report);
     }
 
     /// <summary>Chooses the grid and builds the ledger of the records read; every problem of the rows, the grid or the

@@ -4,6 +4,7 @@ using System.Globalization;
 using Cx.Cli.Input;
 using Cx.Cli.Output;
 using Cx.Domain.Reliability;
+using Cx.Domain.Reporting;
 using Cx.Domain.Samples;
 using Cx.Domain.Validation;
 using NodaTime;
@@ -86,17 +87,28 @@ internal static class ReliabilityCommand
         OutputFormat format = OutputFormats.Choose(settings.Format, settings.Output, console.IsOutputRedirected);
         OutputFile.Check([("--output", settings.Output)], [("--standards", settings.StandardsFile), ("--measurements", settings.MeasurementsFile)]);
         (string input, ReliabilityStandardSet standardSet, ParsedMeasurements parsed) = Load(settings, stderr, console);
-        ReliabilityResult result = Calculate(input, standardSet, parsed, settings);
-        string text = format switch
-        {
-            OutputFormat.Json => ReliabilityJsonReport.Render(result),
-            OutputFormat.Csv => ReliabilityCsvReport.Render(result),
-            OutputFormat.Markdown => ReliabilityTableReport.Render(result, markdown: true),
-            _ => ReliabilityTableReport.Render(result, markdown: false),
-        };
+        (ReliabilityReport? report, ReliabilityBacktest? backtest) = Calculate(standardSet, parsed, settings);
+        var about = new ReportOptions { Source = input, RecordCount = parsed.Measurements.Count, NameCommandLineOptions = true };
+        string text = report is not null ? Render(report, format, about) : Render(backtest!, format, about);
         OutputFile.Write(settings.Output, stdout, writer => writer.Write(text), console, ("--standards", settings.StandardsFile), ("--measurements", settings.MeasurementsFile));
         return CxApp.Ok;
     }
+
+    private static string Render(ReliabilityReport report, OutputFormat format, ReportOptions about) => format switch
+    {
+        OutputFormat.Json => report.ToJson(about),
+        OutputFormat.Csv => report.ToCsv(),
+        OutputFormat.Markdown => report.ToMarkdown(about),
+        _ => report.ToText(about),
+    };
+
+    private static string Render(ReliabilityBacktest backtest, OutputFormat format, ReportOptions about) => format switch
+    {
+        OutputFormat.Json => backtest.ToJson(about),
+        OutputFormat.Csv => backtest.ToCsv(),
+        OutputFormat.Markdown => backtest.ToMarkdown(about),
+        _ => backtest.ToText(about),
+    };
 
     private static (string Input, ReliabilityStandardSet Standards, ParsedMeasurements Measurements) Load(Settings settings, TextWriter stderr, CxConsole console)
     {
@@ -195,7 +207,7 @@ internal static class ReliabilityCommand
         }
     }
 
-    private static ReliabilityResult Calculate(string input, ReliabilityStandardSet standards, ParsedMeasurements parsed, Settings settings)
+    private static (ReliabilityReport? Report, ReliabilityBacktest? Backtest) Calculate(ReliabilityStandardSet standards, ParsedMeasurements parsed, Settings settings)
     {
         var problems = new List<InputProblem>(parsed.Problems);
         long problemCount = parsed.ProblemCount;
@@ -255,7 +267,7 @@ internal static class ReliabilityCommand
             throw new BadInputException(parsed.Name, ordered, problemCount);
         }
 
-        return new ReliabilityResult(input, parsed.Measurements.Count, asOf, report, backtest);
+        return (report, backtest);
     }
 
     private static string? ColumnOf(ParsedMeasurements parsed, string field) =>

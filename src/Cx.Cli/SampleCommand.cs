@@ -138,7 +138,7 @@ internal static class SampleCommand
         csv.WriteHeader(customers ? ["standard", "instant", "value", "customer"] : ["standard", "instant", "value"]);
         foreach (ReliabilityMeasurement m in measurements)
         {
-            string[] row = [m.SubjectId, ReliabilityText.Instant(m.At), ReliabilityText.Exact(m.Value)];
+            string[] row = [m.SubjectId, InvariantText.Instant(m.At), InvariantText.Exact(m.Value)];
             csv.WriteRecord(customers ? [.. row, m.Customer?.Value ?? string.Empty] : row);
         }
     }

@@ -136,7 +136,7 @@ public sealed class ReliabilityCommandTests
         Assert.Equal(0, csv.ExitCode);
         string[] rows = csv.Stdout.TrimEnd('\n').Split('\n');
         Assert.Equal(3, rows.Length);
-        Assert.Equal(string.Join(',', Cx.Cli.Output.ReliabilityCsvReport.StatusHeader), rows[0]);
+        Assert.Equal("standard,name,touchpoint,owner,status,as_of,window,window_start,window_end,events,good_events,bad_events,compliance,objective,error_budget,budget_consumed,budget_remaining,burn_rate,firing_alerts,reasons", rows[0]);
         Assert.StartsWith("proposal-5d,Proposal within 5 days,proposal,Sales operations,breached,2025-04-07T12:00:00Z,2025-03-08T12:00Z..2025-04-07T12:00Z,2025-03-08T12:00:00Z,2025-04-07T12:00:00Z,3,2,1,0.6666666666666666,0.75,0.75,1.3333333333333335,-0.25,1.3333333333333335,,", rows[2], StringComparison.Ordinal);
     }
 
@@ -411,13 +411,16 @@ public sealed class ReliabilityCommandTests
             JsonElement s = standards[i];
             Assert.Equal(e.Standard.Id, s.GetProperty("id").GetString());
             Assert.Equal(e.MissedBreachCount, s.GetProperty("missedBreaches").GetInt32());
-            Assert.Equal(e.MedianLeadTime is { } m ? Output.ReliabilityText.IsoDuration(m) : null, s.GetProperty("medianLeadTime").GetString());
+            Assert.Equal(e.MedianLeadTime?.ToTimeSpan(), IsoDuration(s.GetProperty("medianLeadTime").GetString()));
             Assert.Equal(
                 e.Warnings.Select(w => (InstantPattern.ExtendedIso.Format(w.At), w.Reason, w.WasFollowedByBreach)),
                 s.GetProperty("warnings").EnumerateArray().Select(w => (w.GetProperty("at").GetString()!, w.GetProperty("reason").GetString()!, w.GetProperty("followedByBreach").GetBoolean())));
             Assert.Equal(
-                e.Breaches.Select(b => (InstantPattern.ExtendedIso.Format(b.At), b.WindowLabel, b.LeadTime is { } l ? Output.ReliabilityText.IsoDuration(l) : null)),
-                s.GetProperty("breaches").EnumerateArray().Select(b => (b.GetProperty("at").GetString()!, b.GetProperty("window").GetString()!, b.GetProperty("leadTime").GetString())));
+                e.Breaches.Select(b => (InstantPattern.ExtendedIso.Format(b.At), b.WindowLabel, b.LeadTime?.ToTimeSpan())),
+                s.GetProperty("breaches").EnumerateArray().Select(b => (b.GetProperty("at").GetString()!, b.GetProperty("window").GetString()!, IsoDuration(b.GetProperty("leadTime").GetString()))));
         }
     }
+
+    /// <summary>Reads an ISO 8601 duration of the JSON (<c>P2DT4H30M</c>), or null.</summary>
+    private static TimeSpan? IsoDuration(string? text) => text is null ? null : System.Xml.XmlConvert.ToTimeSpan(text);
 }

@@ -52,6 +52,11 @@ public sealed class AttributionOptions
     /// <summary>Gets or sets a value indicating whether the result lists every movement's credits (drill-down); false by default.</summary>
     public bool IncludeMovementCredits { get; set; }
 
+    /// <summary>Gets or sets the unit of the movement values when movements (or columns) are attributed without a ledger,
+    /// so the result can show its amounts (<see cref="AttributionResult.Unit"/>); null (the default) means plain whole units.</summary>
+    /// <remarks>When a ledger is attributed, its own unit is used and this setting is ignored.</remarks>
+    public MeasureUnit? Unit { get; set; }
+
     /// <summary>Returns the filter of a direction.</summary>
     /// <param name="direction">Gains or losses.</param>
     /// <returns><see cref="GainTouches"/> or <see cref="LossTouches"/>.</returns>

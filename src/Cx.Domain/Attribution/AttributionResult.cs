@@ -1,5 +1,7 @@
 using System.Globalization;
+using Cx.Domain.Assets;
 using Cx.Domain.Internal;
+using Cx.Domain.Primitives;
 using Cx.Domain.Journey;
 using NodaTime;
 using NodaPeriod = NodaTime.Period;
@@ -15,6 +17,8 @@ public sealed class AttributionResult
     internal AttributionResult(
         JourneyFramework framework,
         AttributionOptions options,
+        MeasureUnit unit,
+        PeriodGrid? grid,
         IReadOnlyList<TouchpointCredit> touchpoints,
         IReadOnlyList<StageCredit> stages,
         IReadOnlyList<CategoryCredit> categories,
@@ -28,6 +32,10 @@ public sealed class AttributionResult
         Model = options.Model;
         Lookback = options.Lookback;
         TimeZone = options.TimeZone;
+        HalfLife = options.HalfLife;
+        Movements = [.. options.Movements.Distinct().Order()];
+        Unit = unit;
+        Grid = grid;
         Touchpoints = touchpoints;
         Stages = stages;
         Categories = categories;
@@ -58,6 +66,23 @@ public sealed class AttributionResult
 
     /// <summary>Gets the time zone that turned period ends into instants.</summary>
     public DateTimeZone TimeZone { get; }
+
+    /// <summary>Gets the half-life used by <see cref="AttributionModel.TimeDecay"/> (set whatever the model).</summary>
+    public Duration HalfLife { get; }
+
+    /// <summary>Gets the movement classes that were attributed, in the enum's order.</summary>
+    public IReadOnlyList<MovementClass> Movements { get; }
+
+    /// <summary>Gets the unit of every value of the result: the ledger's (the currency, for revenue), or
+    /// <see cref="AttributionOptions.Unit"/> when movements were given directly.</summary>
+    public MeasureUnit Unit { get; }
+
+    /// <summary>Gets the grid of the ledger the movements came from; null when movements were given directly.</summary>
+    public PeriodGrid? Grid { get; }
+
+    /// <summary>Gets the unit of movements given without a ledger and without <see cref="AttributionOptions.Unit"/>:
+    /// whole <c>units</c>.</summary>
+    internal static MeasureUnit PlainUnits { get; } = MeasureUnit.Quantity("units");
 
     /// <summary>Gets the credit of every touchpoint of the framework (met or not), in journey order.</summary>
     public IReadOnlyList<TouchpointCredit> Touchpoints { get; }
@@ -111,8 +136,8 @@ public sealed class AttributionResult
     /// <summary>Gets the number of movements whose touches all weighed zero under the model, shared equally over their touches instead.</summary>
     public long EqualSplitFallbackCount { get; }
 
-    /// <summary>Returns a short diagnostic form.</summary>
-    /// <returns>For example <c>Linear attribution over journey 'Car buyers': earned 1200 (3), lost 400 (1), unattributed 100 / 0</c>.</returns>
+    /// <summary>Returns a short diagnostic form, amounts in the unit's major units.</summary>
+    /// <returns>For example <c>Linear attribution over journey 'Car buyers': earned USD 1,200.00 (3 gains), lost USD 400.00 (1 loss), unattributed USD 100.00 / USD 0.00</c>.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Model} attribution over {Framework}: earned {EarnedValue} ({GainCount}), lost {LostValue} ({LossCount}), unattributed {Unattributed.EarnedValue} / {Unattributed.LostValue}");
+        $"{Model} attribution over journey '{Framework.Name}': earned {Amounts.Format(Unit, EarnedValue)} ({Amounts.Count(GainCount, "gain", "gains")}), lost {Amounts.Format(Unit, LostValue)} ({Amounts.Count(LossCount, "loss", "losses")}), unattributed {Amounts.Format(Unit, Unattributed.EarnedValue)} / {Amounts.Format(Unit, Unattributed.LostValue)}");
 }

@@ -70,7 +70,11 @@ public sealed class JourneyAttributionCalculator
     public AttributionResult Calculate(JourneyFramework framework, AssetLedger ledger, IEnumerable<ExperienceEvent> events, AttributionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        return Calculate(framework, new AssetMovementCalculator().CustomerMovements(ledger), events, options, ledger.Customers);
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(events);
+        IReadOnlyList<CustomerMovement> movements = new AssetMovementCalculator().CustomerMovements(ledger);
+        IReadOnlyList<CustomerId> known = ledger.Customers;
+        return Calculate(framework, options, ledger.Unit, ledger.Grid, run => run.Execute(movements, events, known));
     }
 
     /// <summary>Attributes a list of customer movements.</summary>
@@ -96,7 +100,7 @@ public sealed class JourneyAttributionCalculator
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(movements);
         ArgumentNullException.ThrowIfNull(events);
-        return Calculate(framework, options, run => run.Execute(movements, events, knownCustomers));
+        return Calculate(framework, options, unit: null, grid: null, run => run.Execute(movements, events, knownCustomers));
     }
 
     /// <summary>Attributes movements to events given in columns (customers and touchpoints as dense indexes): the fast path,
@@ -114,12 +118,13 @@ public sealed class JourneyAttributionCalculator
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(columns);
-        return Calculate(framework, options, run => run.ExecuteColumns(columns));
+        return Calculate(framework, options, unit: null, grid: null, run => run.ExecuteColumns(columns));
     }
 
-    private AttributionResult Calculate(JourneyFramework framework, AttributionOptions? options, Func<Run, AttributionResult> execute)
+    private AttributionResult Calculate(JourneyFramework framework, AttributionOptions? options, MeasureUnit? unit, PeriodGrid? grid, Func<Run, AttributionResult> execute)
     {
         options ??= new AttributionOptions();
+        unit ??= options.Unit ?? AttributionResult.PlainUnits;
         new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
         if (!_models.TryGetValue(options.Model, out IAttributionModel? model))
         {
@@ -128,7 +133,7 @@ public sealed class JourneyAttributionCalculator
 
         try
         {
-            return execute(new Run(framework, options, model));
+            return execute(new Run(framework, options, model, unit, grid));
         }
         catch (OverflowException)
         {
@@ -144,7 +149,7 @@ public sealed class JourneyAttributionCalculator
     private static readonly long SupportedEndTicks = SupportedRange.End.ToUnixTimeTicks();
 
     /// <summary>One calculation's state.</summary>
-    private sealed class Run(JourneyFramework framework, AttributionOptions options, IAttributionModel model)
+    private sealed class Run(JourneyFramework framework, AttributionOptions options, IAttributionModel model, MeasureUnit unit, PeriodGrid? grid)
     {
         private readonly int _touchpointCount = framework.Touchpoints.Count;
         private readonly int[] _stageOf = framework.Touchpoints.Select(t => framework.IndexOfStage(t.StageId)).ToArray();
@@ -1051,7 +1056,7 @@ public sealed class JourneyAttributionCalculator
                 ImmutableArray.CreateRange(Enumerable.Range(0, stages.Count).Select(s => Stage(s, p))),
                 new UnattributedCredit(totals.UnattributedValue[0][p], totals.UnattributedCount[0][p], totals.UnattributedValue[1][p], totals.UnattributedCount[1][p]))));
             var movementCredits = ImmutableArray.CreateRange(credits.OrderBy(c => c.Period).ThenBy(c => c.Rank).ThenBy(c => c.Direction).Select(c => c.Credit));
-            return new AttributionResult(framework, options, touchpointCredits, stageCredits, categoryCredits, unattributed, bridge, movementCredits, scores.ToImmutableArray(), _counts);
+            return new AttributionResult(framework, options, unit, grid, touchpointCredits, stageCredits, categoryCredits, unattributed, bridge, movementCredits, scores.ToImmutableArray(), _counts);
         }
     }
 

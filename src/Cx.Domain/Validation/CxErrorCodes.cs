@@ -184,4 +184,37 @@ public static class CxErrorCodes
 
     /// <summary>A periodic aggregate is for an event standard, lacks a period, or repeats a period.</summary>
     public const string AggregateInvalid = "CX0517";
+
+    /// <summary>A customer summary's frequency (repeat purchases) or holdout frequency is negative.</summary>
+    public const string SummaryFrequencyInvalid = "CX0901";
+
+    /// <summary>A customer summary's recency or age is negative, NaN or infinite.</summary>
+    public const string SummaryTimeInvalid = "CX0902";
+
+    /// <summary>A customer summary's recency is after its age (t_x &gt; T): the last purchase after the end of calibration.</summary>
+    public const string SummaryRecencyAfterAge = "CX0903";
+
+    /// <summary>A customer summary has no repeat purchase (x = 0) but a recency above zero.</summary>
+    public const string SummaryRecencyWithoutRepeat = "CX0904";
+
+    /// <summary>A customer summary's mean repeat spend is negative, NaN or infinite, or not positive where a spend model needs it.</summary>
+    public const string SummarySpendInvalid = "CX0905";
+
+    /// <summary>Two customer summaries are for one customer.</summary>
+    public const string SummaryDuplicateCustomer = "CX0906";
+
+    /// <summary>There are no customer summaries (or no repeat buyers for a spend model, or no customer first seen by the calibration end).</summary>
+    public const string ValueInputEmpty = "CX0907";
+
+    /// <summary>A customer-summary option is invalid: the time unit, or a holdout end not after the calibration end.</summary>
+    public const string SummaryOptionsInvalid = "CX0908";
+
+    /// <summary>A contract cohort's active-customer series is unusable: fewer than two periods, a first period without customers, a negative count or a count that grows.</summary>
+    public const string CohortSeriesInvalid = "CX0909";
+
+    /// <summary>A customer-value or at-risk option is invalid (discount rate, horizon, periods per year, margin, threshold, list size or selection).</summary>
+    public const string ValueOptionsInvalid = "CX0910";
+
+    /// <summary>A fit option is invalid: starting values of the wrong count or not positive and finite, or an iteration limit below 1.</summary>
+    public const string FitOptionsInvalid = "CX0911";
 }

@@ -79,6 +79,7 @@ public sealed class ArchitectureTests
         "Cx.Domain.Reliability.PeriodAggregate",
         "Cx.Domain.Reliability.ReliabilityMeasurement",
         "Cx.Domain.Reliability.ReliabilityStandardDefinition",
+        "Cx.Domain.Value.CustomerSummary",
     ];
 
     /// <summary>Types with <see cref="IEquatable{T}"/> but no <c>==</c>/<c>!=</c>; the list is empty and stays so
@@ -210,6 +211,7 @@ public sealed class ArchitectureTests
     [InlineData("Cx.Domain.Assets", new[] { "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     [InlineData("Cx.Domain.Validation", new[] { "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     [InlineData("Cx.Domain.Reliability", new[] { "Cx.Domain.Assets", "Cx.Domain.Samples", "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
+    [InlineData("Cx.Domain.Value", new[] { "Cx.Domain.Reliability", "Cx.Domain.Attribution", "Cx.Domain.Samples", "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     public void Modules_Always_DependDownwardOnly(string module, string[] forbidden)
     {
         Type[] types = Domain.GetTypes().Where(t => t.Namespace == module).ToArray();

@@ -1,0 +1,108 @@
+using Cx.Domain.Internal;
+
+namespace Cx.Domain.Value;
+
+/// <summary>The BG/NBD model (Fader, Hardie and Lee 2005, "Counting your customers the easy way", <i>Marketing Science</i>
+/// 24(2)): while alive a customer buys at a Poisson rate λ ~ Gamma(r, α); after each purchase they drop out with
+/// probability p ~ Beta(a, b).</summary>
+/// <remarks>
+/// <para>Formulas of the paper: the likelihood (its equation 6, in log space with log-gamma), P(alive) (the paper's
+/// equation for P(τ &gt; T)), E[X(t)] (equation 9) and the conditional expectation E[Y(t) | x, t_x, T] (equation 10).
+/// The Gaussian hypergeometric function of equations 9 and 10 is evaluated after Euler's transformation,
+/// ₂F₁(r + x, b + x; a + b + x − 1; z) = (1 − z)^(a − 1 − r − x) ₂F₁(a + b − 1 − r, a − 1; a + b + x − 1; z), which
+/// cancels the power (α + T)^(r + x) against (1 − z)^(r + x) so nothing overflows for large x, and the factor 1/(a − 1)
+/// is taken into the series so that a = 1 (a removable singularity) is exact.</para>
+/// <para>P(alive) = 1 for a customer without repeat purchases: under BG/NBD a customer can only drop out right after a
+/// purchase.</para>
+/// </remarks>
+public sealed class BgNbdParameters : PurchaseModel
+{
+    /// <summary>Initializes the parameters.</summary>
+    /// <param name="r">Shape of the gamma distribution of purchase rates.</param>
+    /// <param name="alpha">Scale of the gamma distribution of purchase rates (per time unit).</param>
+    /// <param name="a">First shape of the beta distribution of drop-out probabilities.</param>
+    /// <param name="b">Second shape of the beta distribution of drop-out probabilities.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not positive and finite.</exception>
+    public BgNbdParameters(double r, double alpha, double a, double b)
+    {
+        R = Positive(r, nameof(r));
+        Alpha = Positive(alpha, nameof(alpha));
+        A = Positive(a, nameof(a));
+        B = Positive(b, nameof(b));
+    }
+
+    /// <summary>Gets r, the shape of the purchase-rate distribution.</summary>
+    public double R { get; }
+
+    /// <summary>Gets α, the scale of the purchase-rate distribution.</summary>
+    public double Alpha { get; }
+
+    /// <summary>Gets a, the first shape of the drop-out distribution.</summary>
+    public double A { get; }
+
+    /// <summary>Gets b, the second shape of the drop-out distribution.</summary>
+    public double B { get; }
+
+    /// <inheritdoc/>
+    public override string Name => "BG/NBD";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<KeyValuePair<string, double>> Values => [new("r", R), new("alpha", Alpha), new("a", A), new("b", B)];
+
+    /// <inheritdoc/>
+    public override double LogLikelihood(int frequency, double recency, double age)
+    {
+        double x = frequency;
+        double common = SpecialFunctions.LogGamma(R + x) - SpecialFunctions.LogGamma(R) + (R * Math.Log(Alpha))
+            + SpecialFunctions.LogGamma(A + B) + SpecialFunctions.LogGamma(B + x) - SpecialFunctions.LogGamma(B) - SpecialFunctions.LogGamma(A + B + x);
+        double stayed = -(R + x) * Math.Log(Alpha + age);
+        if (frequency == 0)
+        {
+            return common + stayed;
+        }
+
+        double left = Math.Log(A) - Math.Log(B + x - 1) - ((R + x) * Math.Log(Alpha + recency));
+        return common + SpecialFunctions.LogAddExp(stayed, left);
+    }
+
+    /// <inheritdoc/>
+    public override double ProbabilityAlive(int frequency, double recency, double age) =>
+        frequency == 0 ? 1 : 1 / (1 + Math.Exp(LogDeadOdds(frequency, recency, age)));
+
+    /// <inheritdoc/>
+    public override double ExpectedPurchases(int frequency, double recency, double age, double horizon)
+    {
+        if (horizon == 0)
+        {
+            return 0;
+        }
+
+        double aliveFactor = frequency == 0 ? 1 : 1 + Math.Exp(LogDeadOdds(frequency, recency, age));
+        return Unconditional(frequency, Alpha + age, horizon) / aliveFactor;
+    }
+
+    /// <inheritdoc/>
+    public override double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon) =>
+        horizon == 0 ? 0 : Unconditional(frequency, Alpha + age, horizon);
+
+    /// <inheritdoc/>
+    public override double ExpectedPurchasesNewCustomer(double horizon) => horizon == 0 ? 0 : Unconditional(0, Alpha, horizon);
+
+    /// <summary>ln[a/(b + x − 1) ((α + T)/(α + t_x))^(r + x)], the log-odds of having dropped out.</summary>
+    private double LogDeadOdds(int frequency, double recency, double age) =>
+        Math.Log(A) - Math.Log(B + frequency - 1) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));
+
+    /// <summary>(a + b + x − 1)/(a − 1) [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))], with α + T given
+    /// as <paramref name="scale"/>: the numerator of equation 10, and equation 9 with x = 0 and scale α.</summary>
+    private double Unconditional(int frequency, double scale, double horizon)
+    {
+        double z = horizon / (scale + horizon);
+        double logRemain = -SpecialFunctions.Log1P(horizon / scale);
+        double epsilon = A - 1;
+        double c = A + B + frequency - 1;
+        double h = SpecialFunctions.HypergeometricEpsilonPart(A + B - 1 - R, epsilon, c, z);
+        double power = Math.Exp(epsilon * logRemain);
+        double firstPart = epsilon == 0 ? -logRemain : -SpecialFunctions.ExpM1(epsilon * logRemain) / epsilon;
+        return c * (firstPart - (power * h));
+    }
+}

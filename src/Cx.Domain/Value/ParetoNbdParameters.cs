@@ -1,0 +1,148 @@
+using Cx.Domain.Internal;
+
+namespace Cx.Domain.Value;
+
+/// <summary>The Pareto/NBD model (Schmittlein, Morrison and Colombo 1987, "Counting your customers", <i>Management
+/// Science</i> 33(1)): while alive a customer buys at a Poisson rate λ ~ Gamma(r, α); their lifetime is exponential with
+/// rate μ ~ Gamma(s, β).</summary>
+/// <remarks>
+/// <para>The likelihood is the log of equation 18 of Fader and Hardie (2005), "A note on deriving the Pareto/NBD model and
+/// related expressions", written as CLVTools does (a log-sum-exp of its two parts, the x-dependent power taken out of
+/// A₀). Its Gaussian hypergeometric functions are evaluated after Euler's transformation, which turns them into
+/// ₂F₁(1, b; c; z) series of positive, falling terms: for α ≥ β, ₂F₁(r+s+x, s+1; r+s+x+1; z) =
+/// (1 − z)^(−s) ₂F₁(1, r+x; r+s+x+1; z); for α &lt; β, ₂F₁(r+s+x, r+x; r+s+x+1; z) = (1 − z)^(1−r−x) ₂F₁(1, s+1; r+s+x+1; z).
+/// The difference of the two A₀ terms is taken in log space (ln(1 − eᵈ)), so nothing overflows for large x.</para>
+/// <para>P(alive), the conditional expectation and DERT follow the same note and Fader, Hardie and Lee (2005), "RFM and
+/// CLV: using iso-value curves for customer base analysis", <i>Journal of Marketing Research</i> 42(4), equation 2, with
+/// the confluent hypergeometric function U(s, s; z) = e^z Γ(1 − s, z).</para>
+/// </remarks>
+public sealed class ParetoNbdParameters : PurchaseModel
+{
+    /// <summary>Initializes the parameters.</summary>
+    /// <param name="r">Shape of the gamma distribution of purchase rates.</param>
+    /// <param name="alpha">Scale of the gamma distribution of purchase rates (per time unit).</param>
+    /// <param name="s">Shape of the gamma distribution of drop-out rates.</param>
+    /// <param name="beta">Scale of the gamma distribution of drop-out rates (per time unit).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not positive and finite.</exception>
+    public ParetoNbdParameters(double r, double alpha, double s, double beta)
+    {
+        R = Positive(r, nameof(r));
+        Alpha = Positive(alpha, nameof(alpha));
+        S = Positive(s, nameof(s));
+        Beta = Positive(beta, nameof(beta));
+    }
+
+    /// <summary>Gets r, the shape of the purchase-rate distribution.</summary>
+    public double R { get; }
+
+    /// <summary>Gets α, the scale of the purchase-rate distribution.</summary>
+    public double Alpha { get; }
+
+    /// <summary>Gets s, the shape of the drop-out-rate distribution.</summary>
+    public double S { get; }
+
+    /// <summary>Gets β, the scale of the drop-out-rate distribution.</summary>
+    public double Beta { get; }
+
+    /// <inheritdoc/>
+    public override string Name => "Pareto/NBD";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<KeyValuePair<string, double>> Values => [new("r", R), new("alpha", Alpha), new("s", S), new("beta", Beta)];
+
+    /// <inheritdoc/>
+    public override bool HasClosedFormDert => true;
+
+    /// <inheritdoc/>
+    public override double LogLikelihood(int frequency, double recency, double age) =>
+        LogLikelihood(R, Alpha, S, Beta, frequency, recency, age, out _);
+
+    /// <inheritdoc/>
+    public override double ProbabilityAlive(int frequency, double recency, double age)
+    {
+        double ll = LogLikelihood(R, Alpha, S, Beta, frequency, recency, age, out double aliveTerm);
+        return Math.Min(1, Math.Exp(aliveTerm - ll));
+    }
+
+    /// <inheritdoc/>
+    public override double ExpectedPurchases(int frequency, double recency, double age, double horizon)
+    {
+        if (horizon == 0)
+        {
+            return 0;
+        }
+
+        return ExpectedPurchasesIfAlive(frequency, recency, age, horizon) * ProbabilityAlive(frequency, recency, age);
+    }
+
+    /// <inheritdoc/>
+    public override double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon)
+    {
+        double logRemain = -SpecialFunctions.Log1P(horizon / (Beta + age));
+        return horizon == 0 ? 0 : (R + frequency) * (Beta + age) / (Alpha + age) * OneMinusPower(S - 1, logRemain);
+    }
+
+    /// <inheritdoc/>
+    public override double ExpectedPurchasesNewCustomer(double horizon) =>
+        horizon == 0 ? 0 : R * Beta / Alpha * OneMinusPower(S - 1, -SpecialFunctions.Log1P(horizon / Beta));
+
+    /// <inheritdoc/>
+    public override double DiscountedExpectedResidualPurchases(int frequency, double recency, double age, double continuousDiscountRate)
+    {
+        if (!(continuousDiscountRate > 0) || !double.IsFinite(continuousDiscountRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(continuousDiscountRate), continuousDiscountRate, "Expected a positive finite continuous discount rate.");
+        }
+
+        double ll = LogLikelihood(frequency, recency, age);
+        double z = continuousDiscountRate * (Beta + age);
+        double logU = z + SpecialFunctions.LogUpperIncompleteGamma(1 - S, z);
+        return Math.Exp((R * Math.Log(Alpha)) + (S * Math.Log(Beta)) + ((S - 1) * Math.Log(continuousDiscountRate)) + SpecialFunctions.LogGamma(R + frequency + 1)
+            + logU - SpecialFunctions.LogGamma(R) - ((R + frequency + 1) * Math.Log(Alpha + age)) - ll);
+    }
+
+    /// <summary>The log-likelihood of one customer; <paramref name="aliveTerm"/> receives the log of its first part (the
+    /// customer alive at T), so that P(alive) = exp(aliveTerm − LL).</summary>
+    internal static double LogLikelihood(double r, double alpha, double s, double beta, int frequency, double recency, double age, out double aliveTerm)
+    {
+        double x = frequency;
+        double logX = (r * Math.Log(alpha)) + (s * Math.Log(beta)) - SpecialFunctions.LogGamma(r) + SpecialFunctions.LogGamma(r + x);
+        double logY = (-(r + x) * Math.Log(alpha + age)) - (s * Math.Log(beta + age));
+        aliveTerm = logX + logY;
+        if (age <= recency)
+        {
+            return aliveTerm;
+        }
+
+        double atRecency = LogA0Term(r, alpha, s, beta, x, recency);
+        double atAge = LogA0Term(r, alpha, s, beta, x, age);
+        double difference = atAge - atRecency;
+        if (!(difference < 0))
+        {
+            return aliveTerm;
+        }
+
+        double logA0 = atRecency + SpecialFunctions.Log1MinusExp(difference);
+        double logZ = Math.Log(s) - Math.Log(r + s + x) + logA0;
+        return logX + SpecialFunctions.LogAddExp(logY, logZ);
+    }
+
+    /// <summary>ln[₂F₁(…; z(t)) / (max(α, β) + t)^(r+s+x)], one of the two terms of A₀, after Euler's transformation.</summary>
+    private static double LogA0Term(double r, double alpha, double s, double beta, double x, double t)
+    {
+        if (alpha >= beta)
+        {
+            double z = (alpha - beta) / (alpha + t);
+            return (-(r + x) * Math.Log(alpha + t)) - (s * Math.Log(beta + t)) + Math.Log(SpecialFunctions.Hypergeometric1(r + x, r + s + x + 1, z));
+        }
+        else
+        {
+            double z = (beta - alpha) / (beta + t);
+            return (-(r + x - 1) * Math.Log(alpha + t)) - ((s + 1) * Math.Log(beta + t)) + Math.Log(SpecialFunctions.Hypergeometric1(s + 1, r + s + x + 1, z));
+        }
+    }
+
+    /// <summary>(1 − e^(εL))/ε, and its limit −L at ε = 0.</summary>
+    private static double OneMinusPower(double epsilon, double logBase) =>
+        epsilon == 0 ? -logBase : -SpecialFunctions.ExpM1(epsilon * logBase) / epsilon;
+}

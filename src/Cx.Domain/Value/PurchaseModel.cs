@@ -1,0 +1,140 @@
+using Cx.Domain.Internal;
+
+namespace Cx.Domain.Value;
+
+/// <summary>A fitted (or published) buy-till-you-die purchase model: scores customers from their summaries — the
+/// probability that they are still alive, how many purchases to expect in a horizon, and the likelihood of their history.</summary>
+/// <remarks>
+/// <para>Implemented by <see cref="BgNbdParameters"/> and <see cref="ParetoNbdParameters"/>. Times are in the time unit
+/// of the summaries the model was fitted on. Every method is a pure function of the parameters and its arguments;
+/// instances are immutable and thread-safe.</para>
+/// <para>Arguments are not re-validated on the hot path: pass summaries from a <see cref="CustomerSummarySet"/> (validated),
+/// or check them with <see cref="Validation.CustomerSummaryValidator"/>. Invalid numbers give NaN, never an exception.</para>
+/// </remarks>
+public abstract class PurchaseModel
+{
+    private protected PurchaseModel()
+    {
+    }
+
+    /// <summary>Gets the model's short name, such as <c>BG/NBD</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Gets the parameter estimates as name and value pairs, in the model's order.</summary>
+    public abstract IReadOnlyList<KeyValuePair<string, double>> Values { get; }
+
+    /// <summary>Gets a value indicating whether the model has a closed-form discounted expected residual transactions
+    /// (<see cref="DiscountedExpectedResidualPurchases(int, double, double, double)"/>).</summary>
+    public virtual bool HasClosedFormDert => false;
+
+    /// <summary>The log-likelihood of one customer's history under the model.</summary>
+    /// <param name="frequency">x, repeat purchases.</param>
+    /// <param name="recency">t_x.</param>
+    /// <param name="age">T.</param>
+    /// <returns>The natural logarithm of the likelihood.</returns>
+    public abstract double LogLikelihood(int frequency, double recency, double age);
+
+    /// <summary>The probability that the customer is still alive (has not dropped out) at the end of calibration.</summary>
+    /// <param name="frequency">x, repeat purchases.</param>
+    /// <param name="recency">t_x.</param>
+    /// <param name="age">T.</param>
+    /// <returns>A probability in [0, 1].</returns>
+    public abstract double ProbabilityAlive(int frequency, double recency, double age);
+
+    /// <summary>The expected number of purchases in (T, T + t] given the customer's history (the conditional expectation).</summary>
+    /// <param name="frequency">x, repeat purchases.</param>
+    /// <param name="recency">t_x.</param>
+    /// <param name="age">T.</param>
+    /// <param name="horizon">t, the length of the future period, at least 0.</param>
+    /// <returns>The expected count, at least 0 and increasing in <paramref name="horizon"/>.</returns>
+    public abstract double ExpectedPurchases(int frequency, double recency, double age, double horizon);
+
+    /// <summary>The expected number of purchases in (T, T + t] if the customer is still alive at T; the conditional
+    /// expectation is this times <see cref="ProbabilityAlive(int, double, double)"/>.</summary>
+    /// <param name="frequency">x, repeat purchases.</param>
+    /// <param name="recency">t_x.</param>
+    /// <param name="age">T.</param>
+    /// <param name="horizon">t, at least 0.</param>
+    /// <returns>E[Y(t) | alive at T, x, t_x, T].</returns>
+    public abstract double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon);
+
+    /// <summary>The expected number of repeat purchases of a new customer in their first <paramref name="horizon"/> time units.</summary>
+    /// <param name="horizon">t, at least 0.</param>
+    /// <returns>E[X(t)].</returns>
+    public abstract double ExpectedPurchasesNewCustomer(double horizon);
+
+    /// <summary>The discounted expected residual transactions (DERT) under continuous discounting, where the model has a
+    /// closed form (<see cref="HasClosedFormDert"/>).</summary>
+    /// <param name="frequency">x, repeat purchases.</param>
+    /// <param name="recency">t_x.</param>
+    /// <param name="age">T.</param>
+    /// <param name="continuousDiscountRate">δ per time unit, positive; for an annual rate d, δ = ln(1 + d) / units per year.</param>
+    /// <returns>∫₀^∞ e^(−δt) dE[Y(t) | x, t_x, T].</returns>
+    /// <exception cref="NotSupportedException">The model has no closed form.</exception>
+    public virtual double DiscountedExpectedResidualPurchases(int frequency, double recency, double age, double continuousDiscountRate) =>
+        throw new NotSupportedException($"{Name} has no closed-form DERT; use the discrete sum of CustomerValueCalculator.");
+
+    /// <summary>The probability that the customer is alive.</summary>
+    /// <param name="summary">The customer's summary.</param>
+    /// <returns>A probability in [0, 1].</returns>
+    public double ProbabilityAlive(in CustomerSummary summary) => ProbabilityAlive(summary.Frequency, summary.Recency, summary.Age);
+
+    /// <summary>The expected purchases in (T, T + t] given the customer's summary.</summary>
+    /// <param name="summary">The customer's summary.</param>
+    /// <param name="horizon">t.</param>
+    /// <returns>The expected count.</returns>
+    public double ExpectedPurchases(in CustomerSummary summary, double horizon) =>
+        ExpectedPurchases(summary.Frequency, summary.Recency, summary.Age, horizon);
+
+    /// <summary>Scores many customers: P(alive) of each, written to <paramref name="destination"/>.</summary>
+    /// <param name="summaries">The summaries.</param>
+    /// <param name="destination">Receives one probability per summary; at least as long as <paramref name="summaries"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    public virtual void ProbabilityAlive(ReadOnlySpan<CustomerSummary> summaries, Span<double> destination)
+    {
+        CheckLength(summaries, destination);
+        for (int i = 0; i < summaries.Length; i++)
+        {
+            ref readonly CustomerSummary s = ref summaries[i];
+            destination[i] = ProbabilityAlive(s.Frequency, s.Recency, s.Age);
+        }
+    }
+
+    /// <summary>Scores many customers: the expected purchases in (T, T + t] of each, written to <paramref name="destination"/>.</summary>
+    /// <param name="summaries">The summaries.</param>
+    /// <param name="horizon">t.</param>
+    /// <param name="destination">Receives one expectation per summary; at least as long as <paramref name="summaries"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    public virtual void ExpectedPurchases(ReadOnlySpan<CustomerSummary> summaries, double horizon, Span<double> destination)
+    {
+        CheckLength(summaries, destination);
+        for (int i = 0; i < summaries.Length; i++)
+        {
+            ref readonly CustomerSummary s = ref summaries[i];
+            destination[i] = ExpectedPurchases(s.Frequency, s.Recency, s.Age, horizon);
+        }
+    }
+
+    /// <summary>Returns the name and the parameters.</summary>
+    /// <returns>For example <c>BG/NBD r=0.2426, alpha=4.414, a=0.7929, b=2.426</c>.</returns>
+    public override string ToString() =>
+        Name + " " + string.Join(", ", Values.Select(v => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v.Key}={v.Value:G4}")));
+
+    private protected static double Positive(double value, string name)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Expected a positive finite value for {name}, got {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+
+        return value;
+    }
+
+    private static void CheckLength(ReadOnlySpan<CustomerSummary> summaries, Span<double> destination)
+    {
+        if (destination.Length < summaries.Length)
+        {
+            throw new ArgumentException($"Expected a destination of at least {summaries.Length} elements, got {destination.Length}.", nameof(destination));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Cx.Domain.Internal;
+
+namespace Cx.Domain.Tests.Value;
+
+/// <summary>The special functions and optimisers behind the value models, against SciPy 1.10
+/// (/usr/bin/python3: scipy.special.gammaln, digamma, hyp2f1, gammaincc, hyperu) and textbook minima.</summary>
+public sealed class NumericsTests
+{
+    [Theory]
+    [InlineData(0.1, 2.252712651734206, -10.423754940411076)]
+    [InlineData(0.5, 0.5723649429247, -1.9635100260214235)]
+    [InlineData(1.5, -0.12078223763524526, 0.03648997397857652)]
+    [InlineData(3.7, 1.428072326665388, 1.1671535393615113)]
+    [InlineData(9.99, 12.779315214350195, 2.250700372831201)]
+    [InlineData(10.0, 12.801827480081469, 2.251752589066721)]
+    [InlineData(123.4, 469.3360974421906, 4.8113737751162775)]
+    public void LogGammaAndDigamma_AgreeWithScipy(double x, double logGamma, double digamma)
+    {
+        Assert.Equal(logGamma, SpecialFunctions.LogGamma(x), 1e-13 * Math.Max(1, Math.Abs(logGamma)));
+        Assert.Equal(digamma, SpecialFunctions.Digamma(x), 1e-12 * Math.Max(1, Math.Abs(digamma)));
+    }
+
+    [Fact]
+    public void Hypergeometric_AgreesWithScipy()
+    {
+        // scipy.special.hyp2f1(0.3, 2.1, 1.7, 0.95) and hyp2f1(-0.4, 0.6, 3.2, 0.5).
+        Assert.Equal(3.97107361122517, SpecialFunctions.Hypergeometric2F1(0.3, 2.1, 1.7, 0.95), 1e-11);
+        Assert.Equal(0.9600005046822605, SpecialFunctions.Hypergeometric2F1(-0.4, 0.6, 3.2, 0.5), 1e-13);
+        // 2F1(A, eps; C; z) = 1 + eps * H.
+        double h = SpecialFunctions.HypergeometricEpsilonPart(0.3, -0.4, 2.2, 0.7);
+        Assert.Equal(SpecialFunctions.Hypergeometric2F1(0.3, -0.4, 2.2, 0.7), 1 + (-0.4 * h), 1e-14);
+        // 2F1(1, b; c; z) with the general series.
+        Assert.Equal(SpecialFunctions.Hypergeometric2F1(1, 2.5, 4.1, 0.9), SpecialFunctions.Hypergeometric1(2.5, 4.1, 0.9), 1e-12);
+    }
+
+    [Theory]
+    [InlineData(0.4, 2.5, -3.221626296181658)] // ln(gammaincc(0.4, 2.5) * gamma(0.4))
+    [InlineData(0.394, 0.1, 0.2282994107794357)] // ln(hyperu(0.606, 0.606, 0.1) * exp(-0.1)) = ln Γ(1 - 0.606, 0.1)
+    [InlineData(-0.7, 0.3, 0.25570445875477593)] // s = 1.7
+    [InlineData(0, 0.3, -0.09907293324693402)] // s = 1: E1(0.3)
+    [InlineData(-2, 2.0, -4.8884161194102544)] // s = 3
+    public void LogUpperIncompleteGamma_AgreesWithScipy(double a, double z, double expected) =>
+        Assert.Equal(expected, SpecialFunctions.LogUpperIncompleteGamma(a, z), 1e-12);
+
+    [Fact]
+    public void Optimisers_Rosenbrock_FindTheMinimum()
+    {
+        static double Rosenbrock(double[] p) => Math.Pow(1 - p[0], 2) + (100 * Math.Pow(p[1] - (p[0] * p[0]), 2));
+        static double WithGradient(double[] p, double[] g)
+        {
+            g[0] = (-2 * (1 - p[0])) - (400 * p[0] * (p[1] - (p[0] * p[0])));
+            g[1] = 200 * (p[1] - (p[0] * p[0]));
+            return Rosenbrock(p);
+        }
+
+        OptimizationOutcome bfgs = Bfgs.Minimize(WithGradient, [-1.2, 1], maxIterations: 1000);
+        OptimizationOutcome simplex = NelderMead.Minimize(Rosenbrock, [-1.2, 1]);
+
+        Assert.True(bfgs.Converged, bfgs.Message);
+        Assert.Equal(1, bfgs.Minimizer[0], 1e-6);
+        Assert.Equal(1, bfgs.Minimizer[1], 1e-6);
+        Assert.True(simplex.Converged, simplex.Message);
+        Assert.Equal(1, simplex.Minimizer[0], 1e-4);
+        Assert.Equal(1, simplex.Minimizer[1], 1e-4);
+    }
+
+    [Fact]
+    public void Optimisers_QuadraticBowlIn4D_FindTheMinimum()
+    {
+        double[] centre = [0.5, -2, 3, 1];
+        double Bowl(double[] p, double[] g)
+        {
+            double f = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                double w = i + 1;
+                f += w * (p[i] - centre[i]) * (p[i] - centre[i]);
+                g[i] = 2 * w * (p[i] - centre[i]);
+            }
+
+            return f;
+        }
+
+        OptimizationOutcome bfgs = Bfgs.Minimize(Bowl, [0, 0, 0, 0]);
+
+        Assert.True(bfgs.Converged);
+        Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(centre[i], bfgs.Minimizer[i], 1e-7));
+    }
+
+    [Fact]
+    public void CholeskyInverse_KnownMatrix_InvertsAndRejectsIndefinite()
+    {
+        double[] inverse = Cholesky.Inverse([4, 2, 2, 3], 2)!;
+
+        // [[4,2],[2,3]]^-1 = [[3,-2],[-2,4]] / 8.
+        Assert.Equal([0.375, -0.25, -0.25, 0.5], inverse.Select(v => Math.Round(v, 12)));
+        Assert.Null(Cholesky.Inverse([1, 2, 2, 1], 2));
+    }
+}
