@@ -11,7 +11,7 @@ internal static class TimeRangeText
 {
     public const string DateRange = "0001-01-01 to 9998-12-31";
 
-    public const string InstantRange = "0001-01-01T00:00:00Z to 9999-01-01T00:00:00Z (excluded)";
+    public const string InstantRange = "0001-01-01T00:00:00Z up to 9999-01-01T00:00:00Z";
 
     private static readonly InstantPattern InstantText = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss;FFFFFFFFF'Z'");
 
