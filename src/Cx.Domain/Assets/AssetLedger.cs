@@ -14,6 +14,10 @@ namespace Cx.Domain.Assets;
 /// are fine while the period's net value stays at or above zero. Records before the grid are history: they decide
 /// whether a customer is new or reactivated and what the period before the grid looked like. Records after the grid
 /// are rejected, or left out and counted (<see cref="AfterGridPolicy.Exclude"/>). Nothing is dropped silently.</para>
+/// <para>Dates lie in the supported range of time (<see cref="SupportedRange"/>): a record dated before 0001-01-01 is
+/// rejected (CX0114); one dated after 9998-12-31, such as the "no end date" placeholder 9999-12-31, is after every grid,
+/// so it is rejected (CX0114) or, with <see cref="AfterGridPolicy.Exclude"/>, left out and counted. A per-period value's
+/// history reaches back at most to the period holding 0001-01-01 (CX0115).</para>
 /// <para>For a custom grid, history has no periods: any net value before the grid only marks the customer as
 /// previously active, so the first period's opening is zero and customers with history come in as reactivated.
 /// Use a regular grid when the period before the grid matters.</para>
