@@ -6,6 +6,7 @@ using Cx.Cli.Input;
 using Cx.Cli.Output;
 using Cx.Domain.Assets;
 using Cx.Domain.Attribution;
+using Cx.Domain.IO;
 using Cx.Domain.Journey;
 using Cx.Domain.Reporting;
 using Cx.Domain.Samples;
@@ -28,6 +29,15 @@ internal static partial class AttributionCommand
 
     private static readonly string[] DirectionNames = ["both", "gains", "losses"];
 
+    private static readonly Dictionary<string, string> EventSettingNames = new(CsvInputOptions.SettingNames, StringComparer.Ordinal)
+    {
+        ["Customer"] = "--event-customer-column",
+        ["Touchpoint"] = "--touchpoint-column",
+        ["Instant"] = "--instant-column",
+        ["Outcome"] = "--outcome-column",
+        ["Channel"] = "--channel-column",
+    };
+
     public static Command Create(TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         RevenueInputOptions revenue = RevenueInputOptions.Create();
@@ -42,10 +52,10 @@ internal static partial class AttributionCommand
             Description = "The journey framework as JSON (name, stages, touchpoints), as Cx.Domain.Journey.JourneyJson reads and writes it.",
             HelpName = "file",
         };
-        var eventCustomerColumn = new Option<string>("--event-customer-column") { Description = "The header of the events file's customer id column.", DefaultValueFactory = _ => EventCsvOptions.Default.CustomerColumn, HelpName = "name" };
-        var touchpointColumn = new Option<string>("--touchpoint-column") { Description = "The header of the events file's touchpoint id column.", DefaultValueFactory = _ => EventCsvOptions.Default.TouchpointColumn, HelpName = "name" };
-        var instantColumn = new Option<string>("--instant-column") { Description = "The header of the events file's instant column.", DefaultValueFactory = _ => EventCsvOptions.Default.InstantColumn, HelpName = "name" };
-        var outcomeColumn = new Option<string>("--outcome-column") { Description = "The header of the events file's outcome column.", DefaultValueFactory = _ => EventCsvOptions.Default.OutcomeColumn, HelpName = "name" };
+        var eventCustomerColumn = new Option<string>("--event-customer-column") { Description = "The header of the events file's customer id column.", DefaultValueFactory = _ => "customer_id", HelpName = "name" };
+        var touchpointColumn = new Option<string>("--touchpoint-column") { Description = "The header of the events file's touchpoint id column.", DefaultValueFactory = _ => "touchpoint", HelpName = "name" };
+        var instantColumn = new Option<string>("--instant-column") { Description = "The header of the events file's instant column.", DefaultValueFactory = _ => "instant", HelpName = "name" };
+        var outcomeColumn = new Option<string>("--outcome-column") { Description = "The header of the events file's outcome column.", DefaultValueFactory = _ => "outcome", HelpName = "name" };
         var channelColumn = new Option<string?>("--channel-column")
         {
             Description = "The header of the events file's channel column. Optional: without this option a column named 'channel' is used when there is one.",
@@ -109,9 +119,17 @@ internal static partial class AttributionCommand
                     parse.GetValue(revenue.Grid)!, parse.GetValue(revenue.Start), parse.GetValue(revenue.End), ActivityWindow: 1,
                     parse.GetValue(format), parse.GetValue(output), CommandName: "attribution"),
                 parse.GetValue(events), parse.GetValue(journey),
-                new EventCsvOptions(
-                    parse.GetValue(eventCustomerColumn)!, parse.GetValue(touchpointColumn)!, parse.GetValue(instantColumn)!, parse.GetValue(outcomeColumn)!,
-                    channel ?? EventCsvOptions.Default.ChannelColumn, ChannelRequired: channel is not null, csv.Separator),
+                new ExperienceEventFileOptions
+                {
+                    Customer = ColumnRef.Parse(parse.GetValue(eventCustomerColumn)!),
+                    Touchpoint = ColumnRef.Parse(parse.GetValue(touchpointColumn)!),
+                    Instant = ColumnRef.Parse(parse.GetValue(instantColumn)!),
+                    Outcome = ColumnRef.Parse(parse.GetValue(outcomeColumn)!),
+                    Channel = ColumnRef.Parse(channel ?? "channel"),
+                    ChannelRequired = channel is not null,
+                    Text = csv.Text,
+                    SettingNames = EventSettingNames,
+                },
                 parse.GetValue(model)!, parse.GetValue(lookback)!, parse.GetValue(halfLife), parse.GetValue(direction)!, parse.GetValue(timeZone)!);
             return Run(settings, stdout, stderr, console);
         });
@@ -145,7 +163,7 @@ internal static partial class AttributionCommand
         JourneyFramework framework = company is null ? LoadJourney(settings.JourneyFile!) : company.Journey;
         ParsedInput input = MovementsCommand.Load(revenue, stderr, console);
         AssetLedger ledger = MovementsCommand.BuildLedger(input, revenue);
-        ParsedEvents events = company is null ? LoadEvents(settings.EventsFile!, settings.Events, console) : SampleEvents(company, revenue.Seed);
+        ParsedEvents events = company is null ? LoadEvents(settings.EventsFile!, settings.Events, stderr, console) : SampleEvents(company, revenue.Seed);
         AttributionResult result = Calculate(framework, ledger, events, settings);
         var about = new ReportOptions { Source = $"{input.Name} and {events.Name}", RecordCount = ledger.RecordCount, NameCommandLineOptions = true };
         string text = format switch
@@ -247,10 +265,12 @@ internal static partial class AttributionCommand
         }
     }
 
-    private static ParsedEvents LoadEvents(string path, EventCsvOptions options, CxConsole console)
+    private static ParsedEvents LoadEvents(string path, ExperienceEventFileOptions options, TextWriter stderr, CxConsole console)
     {
-        using Stream stream = CancellableStream.Wrap(OpenFile(path, "--events", "a CSV file of experience events"), console.Cancellation);
-        return EventCsvReader.Read(stream, Path.GetFileName(path), options);
+        ExperienceEventFile file = InputFiles.Read(path, "--events", "a CSV file of experience events", stderr, console,
+            (stream, name, progress) => ExperienceEventFileReader.Read(stream, name, options, progress));
+        InputFiles.SayEncoding(stderr, file.Name, file.Encoding, options.Text);
+        return ParsedEvents.FromFile(file);
     }
 
     private static ParsedEvents SampleEvents(SampleCompany company, ulong seed)
@@ -348,7 +368,7 @@ internal static partial class AttributionCommand
         MovementsCommand.Settings Revenue,
         string? EventsFile,
         string? JourneyFile,
-        EventCsvOptions Events,
+        ExperienceEventFileOptions Events,
         string Model,
         NodaPeriod Lookback,
         Duration HalfLife,

@@ -4,6 +4,7 @@ using System.Globalization;
 using Cx.Cli.Input;
 using Cx.Cli.Output;
 using Cx.Domain.Assets;
+using Cx.Domain.IO;
 using Cx.Domain.Primitives;
 using Cx.Domain.Reporting;
 using Cx.Domain.Samples;
@@ -79,7 +80,7 @@ internal static class MovementsCommand
         return 0;
     }
 
-    /// <summary>Reads the revenue: the sample company's records, or the CSV file (or standard input) of the settings.</summary>
+    /// <summary>Reads the revenue: the sample company's records, or the file (or standard input) of the settings.</summary>
     internal static ParsedInput Load(Settings settings, TextWriter stderr, CxConsole console)
     {
         if (settings.Sample)
@@ -90,13 +91,7 @@ internal static class MovementsCommand
             }
 
             var company = SampleCompany.Generate(settings.Seed);
-            var input = new ParsedInput(string.Create(CultureInfo.InvariantCulture, $"sample (seed {settings.Seed})"), "customer_id", "date", "amount", "segment");
-            foreach (AssetRecord record in company.RevenueRecords)
-            {
-                input.Add(record, line: null);
-            }
-
-            return input;
+            return ParsedInput.FromRecords(string.Create(CultureInfo.InvariantCulture, $"sample (seed {settings.Seed})"), [.. company.RevenueRecords], company.RevenueRecords.Count > 0 ? company.RevenueRecords[0].Amount.Currency : settings.Csv.Currency);
         }
 
         if (settings.File is null)
@@ -104,35 +99,10 @@ internal static class MovementsCommand
             throw new BadInputException($"Give --input FILE (a CSV of dated amounts; '-' for standard input), or --sample for the built-in sample company. See 'cx {settings.CommandName} --help'.");
         }
 
-        if (settings.File == "-")
-        {
-            using Stream stdin = CancellableStream.Wrap(console.OpenStandardInput(), console.Cancellation);
-            return AmountCsvReader.Read(stdin, "stdin", settings.Csv, progress: null);
-        }
-
-        if (Directory.Exists(settings.File))
-        {
-            throw new BadInputException($"--input: '{settings.File}' is a folder; give a CSV file.");
-        }
-
-        string name = Path.GetFileName(settings.File);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(settings.File, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new BadInputException($"Cannot read '{settings.File}': {ex.Message}", ex);
-        }
-
-        using (Stream input = CancellableStream.Wrap(stream, console.Cancellation))
-        {
-            ProgressReporter? progress = !console.IsErrorRedirected && stream.Length > console.ProgressThresholdBytes
-                ? new ProgressReporter(stderr, name, stream.Length)
-                : null;
-            return AmountCsvReader.Read(input, name, settings.Csv, progress);
-        }
+        ParsedInput input = InputFiles.Read(settings.File, "--input", "a CSV file", stderr, console,
+            (stream, name, progress) => ParsedInput.FromFile(RevenueFileReader.Read(stream, name, settings.Csv.File, progress)));
+        InputFiles.SayEncoding(stderr, input.Name, input.Encoding, settings.Csv.Text);
+        return input;
     }
 
     /// <summary>Chooses the grid and builds the ledger of the records read; every problem of the rows, the grid or the
@@ -141,13 +111,13 @@ internal static class MovementsCommand
     {
         var problems = new List<InputProblem>(input.Problems);
         long problemCount = input.ProblemCount;
-        if (input.Records.Count == 0 && problemCount == 0)
+        if (input.RowCount == 0 && problemCount == 0)
         {
             throw new BadInputException(input.Name, [new InputProblem(null, null, null, "no data rows after the header; expected one row per amount.")], 1);
         }
 
         PeriodGrid? grid = null;
-        if (input.Records.Count > 0)
+        if (input.RowCount > 0)
         {
             try
             {
@@ -164,7 +134,7 @@ internal static class MovementsCommand
         {
             try
             {
-                ledger = AssetLedger.FromRecords(input.Records, grid, new AssetLedgerOptions
+                ledger = AssetLedger.FromColumns(input.Columns, grid, new AssetLedgerOptions
                 {
                     Currency = settings.Csv.Currency,
                     AfterGrid = AfterGridPolicy.Exclude,
@@ -223,7 +193,7 @@ internal static class MovementsCommand
         AssetLedger floored;
         try
         {
-            floored = AssetLedger.FromRecords(input.Records, grid, new AssetLedgerOptions
+            floored = AssetLedger.FromColumns(input.Columns, grid, new AssetLedgerOptions
             {
                 Currency = settings.Csv.Currency,
                 AfterGrid = AfterGridPolicy.Exclude,
@@ -237,11 +207,13 @@ internal static class MovementsCommand
 
         var lines = floored.FlooredCells.ToDictionary(c => (c.Customer, c.PeriodIndex), _ => new List<long>());
         var customers = floored.FlooredCells.Select(c => c.Customer).ToHashSet();
-        for (int i = 0; i < input.Records.Count; i++)
+        ReadOnlySpan<int> customerIndex = input.Columns.CustomerIndex.Span;
+        ReadOnlySpan<LocalDate> dates = input.Columns.Date.Span;
+        for (int i = 0; i < customerIndex.Length; i++)
         {
-            AssetRecord record = input.Records[i];
-            if (customers.Contains(record.Customer) && input.LineOf(i) is { } line &&
-                lines.TryGetValue((record.Customer, grid.IndexOf(record.Date)), out List<long>? found))
+            CustomerId customer = input.Columns.Customers[customerIndex[i]];
+            if (customers.Contains(customer) && input.LineOf(i) is { } line &&
+                lines.TryGetValue((customer, grid.IndexOf(dates[i])), out List<long>? found))
             {
                 found.Add(line);
             }
@@ -303,7 +275,7 @@ internal static class MovementsCommand
             throw new BadInputException($"{option}: expected a date from {range}, the range cx computes in; got {InvariantText.Date(bound)}.");
         }
 
-        int index = input.Records.FindIndex(r => r.Date == bound);
+        int index = input.Columns.Date.Span.IndexOf(bound);
         long? line = index < 0 ? null : input.LineOf(index);
         bool late = bound > SupportedRange.LastDate;
         string fix = late

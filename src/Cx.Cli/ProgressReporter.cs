@@ -6,7 +6,7 @@ namespace Cx.Cli;
 /// <summary>Shows how far the reading of a large file has got, on one line of standard error that it rewrites.</summary>
 /// <remarks>Only created when standard error is a terminal and the file is large (see <see cref="CxConsole"/>): a log
 /// or a pipe never gets progress lines. Updates at most five times a second and clears its line when done.</remarks>
-internal sealed class ProgressReporter
+internal sealed class ProgressReporter : IProgress<long>
 {
     private static readonly long Interval = Stopwatch.Frequency / 5;
     private readonly TextWriter _stderr;

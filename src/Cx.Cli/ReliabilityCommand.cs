@@ -3,6 +3,8 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Cx.Cli.Input;
 using Cx.Cli.Output;
+using Cx.Domain.IO;
+using Cx.Domain.IO.Internal;
 using Cx.Domain.Reliability;
 using Cx.Domain.Reporting;
 using Cx.Domain.Samples;
@@ -18,6 +20,14 @@ namespace Cx.Cli;
 /// <see cref="ReliabilityEvaluator"/>.</remarks>
 internal static class ReliabilityCommand
 {
+    private static readonly Dictionary<string, string> MeasurementSettingNames = new(CsvInputOptions.SettingNames, StringComparer.Ordinal)
+    {
+        ["Standard"] = "--standard-column",
+        ["Instant"] = "--instant-column",
+        ["Value"] = "--value-column",
+        ["Customer"] = "--customer-column",
+    };
+
     public static Command Create(TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         var standards = new Option<string?>("--standards")
@@ -46,36 +56,38 @@ internal static class ReliabilityCommand
         {
             Description = "Instead of the status, backtest the early warnings from the first measurement to --as-of: every warning and breach, the lead time of each breach, missed breaches and false warnings.",
         };
-        var standardColumn = new Option<string>("--standard-column") { Description = "The header of the column holding a standard's id (or a touchpoint's id: the event then counts for each of its standards).", DefaultValueFactory = _ => MeasurementCsvOptions.Default.StandardColumn, HelpName = "name" };
-        var instantColumn = new Option<string>("--instant-column") { Description = "The header of the instant column (ISO 8601 with a UTC offset).", DefaultValueFactory = _ => MeasurementCsvOptions.Default.InstantColumn, HelpName = "name" };
-        var valueColumn = new Option<string>("--value-column") { Description = "The header of the value column: '.' as decimal separator, in the standard's unit.", DefaultValueFactory = _ => MeasurementCsvOptions.Default.ValueColumn, HelpName = "name" };
+        var standardColumn = new Option<string>("--standard-column") { Description = "The header of the column holding a standard's id (or a touchpoint's id: the event then counts for each of its standards).", DefaultValueFactory = _ => "standard", HelpName = "name" };
+        var instantColumn = new Option<string>("--instant-column") { Description = "The header of the instant column (ISO 8601 with a UTC offset).", DefaultValueFactory = _ => "instant", HelpName = "name" };
+        var valueColumn = new Option<string>("--value-column") { Description = "The header of the value column: '.' as decimal separator, in the standard's unit.", DefaultValueFactory = _ => "value", HelpName = "name" };
         var customerColumn = new Option<string?>("--customer-column")
         {
             Description = "The header of the customer id column. Optional: without this option a column named 'customer' is used when there is one.",
             HelpName = "name",
         };
-        var delimiter = new Option<char>("--delimiter")
-        {
-            Description = "The field separator: one character such as ';', or 'tab'.",
-            DefaultValueFactory = _ => ',',
-            CustomParser = RevenueInputOptions.ParseDelimiter,
-            HelpName = "char",
-        };
+        Option<Delimiter> delimiter = RevenueInputOptions.CreateDelimiterOption();
+        Option<bool> noHeader = RevenueInputOptions.CreateNoHeaderOption();
+        Option<InputEncoding> encoding = RevenueInputOptions.CreateEncodingOption();
         Option<string?> format = OutputFormats.CreateFormatOption();
         Option<string?> output = OutputFormats.CreateOutputOption();
 
         var command = new Command("reliability", "Status of every reliability standard (reliable, watch, breached, no data) with its figures and reasons, or a backtest of the early warnings.")
         {
-            standards, measurements, sample, seed, asOf, backtest, standardColumn, instantColumn, valueColumn, customerColumn, delimiter, format, output,
+            standards, measurements, sample, seed, asOf, backtest, standardColumn, instantColumn, valueColumn, customerColumn, delimiter, format, output, noHeader, encoding,
         };
         command.SetAction(parse =>
         {
             var settings = new Settings(
                 parse.GetValue(standards), parse.GetValue(measurements), parse.GetValue(sample), parse.GetValue(seed), parse.GetValue(asOf), parse.GetValue(backtest),
-                new MeasurementCsvOptions(
-                    parse.GetValue(standardColumn)!, parse.GetValue(instantColumn)!, parse.GetValue(valueColumn)!,
-                    parse.GetValue(customerColumn) ?? MeasurementCsvOptions.Default.CustomerColumn, CustomerRequired: parse.GetValue(customerColumn) is not null,
-                    parse.GetValue(delimiter)),
+                new MeasurementFileOptions
+                {
+                    Standard = ColumnRef.Parse(parse.GetValue(standardColumn)!),
+                    Instant = ColumnRef.Parse(parse.GetValue(instantColumn)!),
+                    Value = ColumnRef.Parse(parse.GetValue(valueColumn)!),
+                    Customer = ColumnRef.Parse(parse.GetValue(customerColumn) ?? "customer"),
+                    CustomerRequired = parse.GetValue(customerColumn) is not null,
+                    Text = RevenueInputOptions.ReadTextOptions(parse, delimiter, noHeader, encoding),
+                    SettingNames = MeasurementSettingNames,
+                },
                 parse.GetValue(format), parse.GetValue(output));
             return Run(settings, stdout, stderr, console);
         });
@@ -175,36 +187,10 @@ internal static class ReliabilityCommand
 
     private static ParsedMeasurements ReadMeasurements(Settings settings, TextWriter stderr, CxConsole console)
     {
-        string path = settings.MeasurementsFile!;
-        if (path == "-")
-        {
-            using Stream stdin = CancellableStream.Wrap(console.OpenStandardInput(), console.Cancellation);
-            return MeasurementCsvReader.Read(stdin, "stdin", settings.Csv, progress: null);
-        }
-
-        if (Directory.Exists(path))
-        {
-            throw new BadInputException($"--measurements: '{path}' is a folder; give a CSV file.");
-        }
-
-        string name = Path.GetFileName(path);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new BadInputException($"Cannot read '{path}': {ex.Message}", ex);
-        }
-
-        using (Stream input = CancellableStream.Wrap(stream, console.Cancellation))
-        {
-            ProgressReporter? progress = !console.IsErrorRedirected && stream.Length > console.ProgressThresholdBytes
-                ? new ProgressReporter(stderr, name, stream.Length)
-                : null;
-            return MeasurementCsvReader.Read(input, name, settings.Csv, progress);
-        }
+        MeasurementFile file = InputFiles.Read(settings.MeasurementsFile!, "--measurements", "a CSV file", stderr, console,
+            (stream, name, progress) => MeasurementFileReader.Read(stream, name, settings.Csv, progress));
+        InputFiles.SayEncoding(stderr, file.Name, file.Encoding, settings.Csv.Text);
+        return ParsedMeasurements.FromFile(file);
     }
 
     private static (ReliabilityReport? Report, ReliabilityBacktest? Backtest) Calculate(ReliabilityStandardSet standards, ParsedMeasurements parsed, Settings settings)
@@ -280,7 +266,7 @@ internal static class ReliabilityCommand
     private static Instant? ParseAsOf(ArgumentResult result)
     {
         string text = result.Tokens[0].Value;
-        if (MeasurementCsvReader.TryInstant(text, out Instant instant, out string? error))
+        if (Instants.TryParseMeasurement(text, out Instant instant, out string? error))
         {
             return instant;
         }
@@ -297,7 +283,7 @@ internal static class ReliabilityCommand
         ulong Seed,
         Instant? AsOf,
         bool Backtest,
-        MeasurementCsvOptions Csv,
+        MeasurementFileOptions Csv,
         string? Format,
         string? Output);
 }

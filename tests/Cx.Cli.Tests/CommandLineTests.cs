@@ -49,7 +49,7 @@ public sealed class CommandLineTests
     [InlineData(new[] { "movements", "--sample", "--activity-window", "0" }, "cx: --activity-window: expected 1 to 1000 periods, got 0.")]
     [InlineData(new[] { "movements", "--sample", "--start", "2024-13" }, "cx: --start: expected a date such as 2024-03-15 or a month such as 2024-03, got '2024-13'.")]
     [InlineData(new[] { "movements", "--sample", "--date-format", "yyyy-MM-ddXX" }, "cx: --date-format: 'yyyy-MM-ddXX' is not a valid date pattern:")]
-    [InlineData(new[] { "movements", "--sample", "--delimiter", "ab" }, "cx: --delimiter: expected one ASCII character such as ',' or ';', or 'tab'; got 'ab'.")]
+    [InlineData(new[] { "movements", "--sample", "--delimiter", "ab" }, "cx: --delimiter: expected comma, semicolon, tab, whitespace or one ASCII character such as ';' or '|'; got 'ab'.")]
     [InlineData(new[] { "movements" }, "cx: Give --input FILE (a CSV of dated amounts; '-' for standard input), or --sample for the built-in sample company.")]
     [InlineData(new[] { "movements", "--sample", "--input", "x.csv" }, "cx: Give either --input or --sample, not both (got --input 'x.csv' and --sample).")]
     [InlineData(new[] { "sample", "--customers", "0" }, "cx: --customers: expected 1 to 1000000, got 0.")]

@@ -1,3 +1,4 @@
+using Cx.Domain.IO;
 using Cx.Domain.Journey;
 
 namespace Cx.Cli.Input;
@@ -15,6 +16,24 @@ internal sealed class ParsedEvents
         InstantColumn = instantColumn;
         OutcomeColumn = outcomeColumn;
         ChannelColumn = channelColumn;
+    }
+
+    /// <summary>Wraps a file read by <see cref="ExperienceEventFileReader"/>.</summary>
+    public static ParsedEvents FromFile(ExperienceEventFile file)
+    {
+        var events = new ParsedEvents(file.Name, file.CustomerColumn, file.TouchpointColumn, file.InstantColumn, file.OutcomeColumn, file.ChannelColumn) { Lines = [] };
+        for (int i = 0; i < file.Events.Count; i++)
+        {
+            events.Add(file.Events[i], file.LineOf(i));
+        }
+
+        foreach (FileProblem problem in file.Problems)
+        {
+            events.AddProblem(ParsedInput.ToInputProblem(problem));
+        }
+
+        events.ProblemCount = file.ProblemCount;
+        return events;
     }
 
     /// <summary>Gets the name of the input as messages show it (a file name, or the sample).</summary>

@@ -1,23 +1,31 @@
 using Cx.Domain.Assets;
+using Cx.Domain.IO;
+using Cx.Domain.Primitives;
 using NodaTime;
 
 namespace Cx.Cli.Input;
 
-/// <summary>The records read from an input, where each came from, and what could not be read.</summary>
+/// <summary>The revenue read from an input (as columns), where each row came from, and what could not be read.</summary>
 internal sealed class ParsedInput
 {
     /// <summary>The most problems kept; more are counted only.</summary>
-    public const int ProblemLimit = 10_000;
+    public const int ProblemLimit = RevenueFile.ProblemLimit;
 
-    private readonly List<InputProblem> _problems = [];
+    private readonly RevenueFile? _file;
 
-    public ParsedInput(string name, string customerColumn, string dateColumn, string amountColumn, string? segmentColumn)
+    private ParsedInput(string name, string customerColumn, string dateColumn, string amountColumn, string? segmentColumn, AssetColumns columns, RevenueFile? file, LocalDate? first, LocalDate? last)
     {
-        SegmentColumn = segmentColumn;
         Name = name;
         CustomerColumn = customerColumn;
         DateColumn = dateColumn;
         AmountColumn = amountColumn;
+        SegmentColumn = segmentColumn;
+        Columns = columns;
+        _file = file;
+        FirstDate = first;
+        LastDate = last;
+        Problems = file is null ? [] : [.. file.Problems.Select(ToInputProblem)];
+        ProblemCount = file?.ProblemCount ?? 0;
     }
 
     /// <summary>Gets the name of the input as messages show it (a file name, <c>stdin</c>, or the sample).</summary>
@@ -35,52 +43,44 @@ internal sealed class ParsedInput
     /// <summary>Gets the segment column's name as the header spells it, or null when there is none.</summary>
     public string? SegmentColumn { get; }
 
-    /// <summary>Gets the records read, in input order.</summary>
-    public List<AssetRecord> Records { get; } = [];
-
-    /// <summary>Gets the CSV line of each record, or null when the input is not a file (the sample).</summary>
-    public List<long>? Lines { get; init; }
+    /// <summary>Gets the rows read, as columns.</summary>
+    public AssetColumns Columns { get; }
 
     /// <summary>Gets the problems found, in input order, up to <see cref="ProblemLimit"/>.</summary>
-    public IReadOnlyList<InputProblem> Problems => _problems;
+    public IReadOnlyList<InputProblem> Problems { get; }
 
     /// <summary>Gets how many problems were found in all.</summary>
-    public long ProblemCount { get; private set; }
+    public long ProblemCount { get; }
 
-    /// <summary>Gets the earliest date of a record, or null without records.</summary>
-    public LocalDate? FirstDate { get; private set; }
+    /// <summary>Gets the earliest date of a row, or null without rows.</summary>
+    public LocalDate? FirstDate { get; }
 
-    /// <summary>Gets the latest date of a record, or null without records.</summary>
-    public LocalDate? LastDate { get; private set; }
+    /// <summary>Gets the latest date of a row, or null without rows.</summary>
+    public LocalDate? LastDate { get; }
 
-    public void Add(AssetRecord record, long? line)
+    /// <summary>Gets the encoding the file was read with, or null for the sample.</summary>
+    public string? Encoding => _file?.Encoding;
+
+    /// <summary>Gets how many rows were read.</summary>
+    public int RowCount => Columns.RowCount;
+
+    /// <summary>Wraps a file read by <see cref="RevenueFileReader"/>.</summary>
+    public static ParsedInput FromFile(RevenueFile file) =>
+        new(file.Name, file.CustomerColumn, file.DateColumn, file.AmountColumn, file.SegmentColumn, file.Columns, file, file.FirstDate, file.LastDate);
+
+    /// <summary>Wraps records that come from no file (the sample company): interned into columns like a file's rows.</summary>
+    public static ParsedInput FromRecords(string name, IReadOnlyList<AssetRecord> records, Currency currency)
     {
-        Records.Add(record);
-        if (line is { } l)
-        {
-            Lines?.Add(l);
-        }
-
-        if (FirstDate is not { } first || record.Date < first)
-        {
-            FirstDate = record.Date;
-        }
-
-        if (LastDate is not { } last || record.Date > last)
-        {
-            LastDate = record.Date;
-        }
+        LocalDate? first = records.Count == 0 ? null : records.Min(r => r.Date);
+        LocalDate? last = records.Count == 0 ? null : records.Max(r => r.Date);
+        var columns = AssetColumns.FromRecords(records, currency);
+        return new ParsedInput(name, "customer_id", "date", "amount", "segment", columns, null, first, last);
     }
 
-    public void AddProblem(InputProblem problem)
-    {
-        ProblemCount++;
-        if (_problems.Count < ProblemLimit)
-        {
-            _problems.Add(problem);
-        }
-    }
+    /// <summary>Returns the line of the row at a position, or null when lines are not known.</summary>
+    public long? LineOf(long position) => _file?.LineOf(position);
 
-    /// <summary>Returns the line of the record at a position, or null when lines are not known.</summary>
-    public long? LineOf(long position) => Lines is { } lines && position >= 0 && position < lines.Count ? lines[(int)position] : null;
+    /// <summary>Turns a reader's problem into the tool's.</summary>
+    public static InputProblem ToInputProblem(FileProblem problem) =>
+        new(problem.Line, problem.Where, problem.Column, problem.Code is null ? problem.Message : $"{problem.Message} [{problem.Code}]");
 }

@@ -1,3 +1,4 @@
+using Cx.Domain.IO;
 using Cx.Domain.Reliability;
 using NodaTime;
 
@@ -15,6 +16,24 @@ internal sealed class ParsedMeasurements
         InstantColumn = instantColumn;
         ValueColumn = valueColumn;
         CustomerColumn = customerColumn;
+    }
+
+    /// <summary>Wraps a file read by <see cref="MeasurementFileReader"/>.</summary>
+    public static ParsedMeasurements FromFile(MeasurementFile file)
+    {
+        var parsed = new ParsedMeasurements(file.Name, file.StandardColumn, file.InstantColumn, file.ValueColumn, file.CustomerColumn) { Lines = [] };
+        for (int i = 0; i < file.Measurements.Count; i++)
+        {
+            parsed.Add(file.Measurements[i], file.LineOf(i));
+        }
+
+        foreach (FileProblem problem in file.Problems)
+        {
+            parsed.AddProblem(ParsedInput.ToInputProblem(problem));
+        }
+
+        parsed.ProblemCount = file.ProblemCount;
+        return parsed;
     }
 
     /// <summary>Gets the name of the input as messages show it (a file name, <c>stdin</c>, or the sample).</summary>

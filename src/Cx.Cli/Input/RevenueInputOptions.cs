@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Cx.Domain.IO;
 using Cx.Domain.Primitives;
 using Cx.Domain.Samples;
 using NodaTime;
@@ -28,19 +29,25 @@ internal sealed class RevenueInputOptions
             Description = "The seed of the sample company; the same seed gives the same data on any machine.",
             DefaultValueFactory = _ => SampleCompanyOptions.DefaultSeed,
         };
-        CustomerColumn = new Option<string>("--customer-column") { Description = "The header of the customer id column.", DefaultValueFactory = _ => CsvInputOptions.Default.CustomerColumn, HelpName = "name" };
-        DateColumn = new Option<string>("--date-column") { Description = "The header of the date column.", DefaultValueFactory = _ => CsvInputOptions.Default.DateColumn, HelpName = "name" };
+        CustomerColumn = new Option<string>("--customer-column") { Description = "The header of the customer id column, or its position from 1.", DefaultValueFactory = _ => "customer_id", HelpName = "name" };
+        DateColumn = new Option<string>("--date-column") { Description = "The header of the date column, or its position from 1.", DefaultValueFactory = _ => "date", HelpName = "name" };
         AmountColumn = new Option<string>("--amount-column")
         {
-            Description = "The header of the amount column: '.' as decimal separator, negative for refunds; more decimals than the currency has are rounded half to even.",
-            DefaultValueFactory = _ => CsvInputOptions.Default.AmountColumn,
+            Description = "The header of the amount column, or its position from 1: negative for refunds; more decimals than the currency has are rounded half to even.",
+            DefaultValueFactory = _ => "amount",
             HelpName = "name",
         };
         SegmentColumn = new Option<string?>("--segment-column")
         {
-            Description = "The header of the segment column (plan, region, channel). Optional: without this option a column named 'segment' is used when there is one.",
+            Description = "The header of the segment column (plan, region, channel), or its position from 1. Optional: without this option a column named 'segment' is used when there is one.",
             HelpName = "name",
         };
+        foreach (Option<string> column in (Option<string>[])[CustomerColumn, DateColumn, AmountColumn])
+        {
+            column.Validators.Add(ValidateColumn);
+        }
+
+        SegmentColumn.Validators.Add(ValidateColumn);
         Currency = new Option<Currency>("--currency")
         {
             Description = "The ISO 4217 currency of every amount.",
@@ -51,7 +58,7 @@ internal sealed class RevenueInputOptions
         DateFormat = new Option<string>("--date-format")
         {
             Description = "The date pattern of the date column (NodaTime pattern, invariant culture), such as dd/MM/yyyy or MM/dd/yyyy.",
-            DefaultValueFactory = _ => CsvInputOptions.Default.DatePattern.PatternText,
+            DefaultValueFactory = _ => "yyyy-MM-dd",
             HelpName = "pattern",
         };
         DateFormat.Validators.Add(r =>
@@ -61,11 +68,14 @@ internal sealed class RevenueInputOptions
                 r.AddError(error!);
             }
         });
-        Delimiter = new Option<char>("--delimiter")
+        Delimiter = CreateDelimiterOption();
+        NoHeader = CreateNoHeaderOption();
+        Encoding = CreateEncodingOption();
+        DecimalSeparator = new Option<char>("--decimal-separator")
         {
-            Description = "The field separator: one character such as ';', or 'tab'.",
-            DefaultValueFactory = _ => ',',
-            CustomParser = ParseDelimiter,
+            Description = "The decimal separator of amounts: '.' (the default) or ','; with ',' use another delimiter than comma.",
+            DefaultValueFactory = _ => '.',
+            CustomParser = ParseDecimalSeparator,
             HelpName = "char",
         };
         Grid = new Option<string>("--grid") { Description = "The periods: calendar months, calendar quarters, or ISO weeks (Monday to Sunday).", DefaultValueFactory = _ => "monthly" };
@@ -102,7 +112,13 @@ internal sealed class RevenueInputOptions
 
     public Option<string> DateFormat { get; }
 
-    public Option<char> Delimiter { get; }
+    public Option<Delimiter> Delimiter { get; }
+
+    public Option<bool> NoHeader { get; }
+
+    public Option<InputEncoding> Encoding { get; }
+
+    public Option<char> DecimalSeparator { get; }
 
     public Option<string> Grid { get; }
 
@@ -111,20 +127,60 @@ internal sealed class RevenueInputOptions
     public Option<LocalDate?> End { get; }
 
     /// <summary>Gets every option, in the order help lists them.</summary>
-    public IEnumerable<Option> All => [Input, Sample, Seed, CustomerColumn, DateColumn, AmountColumn, SegmentColumn, Currency, DateFormat, Delimiter, Grid, Start, End];
+    public IEnumerable<Option> All => [Input, Sample, Seed, CustomerColumn, DateColumn, AmountColumn, SegmentColumn, Currency, DateFormat, Delimiter, Grid, Start, End, NoHeader, Encoding, DecimalSeparator];
 
     public static RevenueInputOptions Create() => new();
 
-    /// <summary>Returns how to read the CSV, as the command line says.</summary>
+    /// <summary>Returns how to read the revenue file, as the command line says.</summary>
     public CsvInputOptions ReadCsvOptions(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
         string? segment = parse.GetValue(SegmentColumn);
-        return new CsvInputOptions(
-            parse.GetValue(CustomerColumn)!, parse.GetValue(DateColumn)!, parse.GetValue(AmountColumn)!,
-            segment ?? CsvInputOptions.Default.SegmentColumn, SegmentRequired: segment is not null,
-            parse.GetValue(Currency), CreateDatePattern(parse.GetValue(DateFormat), out _)!, parse.GetValue(Delimiter));
+        return new CsvInputOptions(new RevenueFileOptions
+        {
+            Customer = ColumnRef.Parse(parse.GetValue(CustomerColumn)!),
+            Date = ColumnRef.Parse(parse.GetValue(DateColumn)!),
+            Amount = ColumnRef.Parse(parse.GetValue(AmountColumn)!),
+            Segment = ColumnRef.Parse(segment ?? "segment"),
+            SegmentRequired = segment is not null,
+            Currency = parse.GetValue(Currency),
+            DateFormat = parse.GetValue(DateFormat)!,
+            DecimalSeparator = parse.GetValue(DecimalSeparator),
+            Text = ReadTextOptions(parse, Delimiter, NoHeader, Encoding),
+            SettingNames = CsvInputOptions.SettingNames,
+        });
     }
+
+    /// <summary>Returns the text layout the command line gives (delimiter, header, encoding).</summary>
+    public static TextFileOptions ReadTextOptions(ParseResult parse, Option<Delimiter> delimiter, Option<bool> noHeader, Option<InputEncoding> encoding)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new TextFileOptions { Delimiter = parse.GetValue(delimiter), HasHeader = !parse.GetValue(noHeader), Encoding = parse.GetValue(encoding) };
+    }
+
+    /// <summary>Creates the <c>--delimiter</c> option.</summary>
+    public static Option<Delimiter> CreateDelimiterOption() => new("--delimiter")
+    {
+        Description = "The field separator: comma, semicolon, tab, whitespace (runs of spaces and tabs), or one character such as ';' or '|'.",
+        DefaultValueFactory = _ => Cx.Domain.IO.Delimiter.Comma,
+        CustomParser = ParseDelimiter,
+        HelpName = "char",
+    };
+
+    /// <summary>Creates the <c>--no-header</c> option.</summary>
+    public static Option<bool> CreateNoHeaderOption() => new("--no-header")
+    {
+        Description = "The files have no header line: the first line is data, and columns are given by position (--customer-column 1).",
+    };
+
+    /// <summary>Creates the <c>--encoding</c> option.</summary>
+    public static Option<InputEncoding> CreateEncodingOption() => new("--encoding")
+    {
+        Description = "The files' character encoding: utf-8 (the default; invalid bytes are errors), latin1, windows-1252 or utf-16. A byte order mark always wins.",
+        DefaultValueFactory = _ => InputEncoding.Utf8,
+        CustomParser = ParseEncoding,
+        HelpName = "name",
+    };
 
     private static Currency ParseCurrency(ArgumentResult result)
     {
@@ -154,21 +210,57 @@ internal sealed class RevenueInputOptions
         }
     }
 
-    internal static char ParseDelimiter(ArgumentResult result)
+    internal static Delimiter ParseDelimiter(ArgumentResult result)
     {
         string text = result.Tokens[0].Value;
-        if (text is "tab" or "\\t" or "\t")
+        if (Cx.Domain.IO.Delimiter.TryParse(text, out Delimiter delimiter))
         {
-            return '\t';
+            return delimiter;
         }
 
-        if (text.Length == 1 && char.IsAscii(text[0]) && text[0] is not ('"' or '\r' or '\n'))
+        result.AddError($"--delimiter: expected comma, semicolon, tab, whitespace or one ASCII character such as ';' or '|'; got '{text}'.");
+        return Cx.Domain.IO.Delimiter.Comma;
+    }
+
+    private static InputEncoding ParseEncoding(ArgumentResult result)
+    {
+        string text = result.Tokens[0].Value;
+        InputEncoding encoding = text.ToUpperInvariant() switch
+        {
+            "UTF-8" or "UTF8" => InputEncoding.Utf8,
+            "LATIN1" or "LATIN-1" or "ISO-8859-1" or "ISO8859-1" => InputEncoding.Latin1,
+            "WINDOWS-1252" or "CP1252" or "WINDOWS1252" => InputEncoding.Windows1252,
+            "UTF-16" or "UTF16" or "UTF-16LE" => InputEncoding.Utf16,
+            _ => InputEncoding.Unknown,
+        };
+        if (encoding == InputEncoding.Unknown)
+        {
+            result.AddError($"--encoding: expected utf-8, latin1, windows-1252 or utf-16; got '{text}'.");
+            return InputEncoding.Utf8;
+        }
+
+        return encoding;
+    }
+
+    private static char ParseDecimalSeparator(ArgumentResult result)
+    {
+        string text = result.Tokens[0].Value;
+        if (text is "." or ",")
         {
             return text[0];
         }
 
-        result.AddError($"--delimiter: expected one ASCII character such as ',' or ';', or 'tab'; got '{text}'.");
-        return ',';
+        result.AddError($"--decimal-separator: expected '.' or ','; got '{text}'.");
+        return '.';
+    }
+
+    private static void ValidateColumn(OptionResult result)
+    {
+        string? text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+        if (text is not null && (text.Length == 0 || text.All(c => c == '0')))
+        {
+            result.AddError($"{result.Option.Name}: expected a header name or a position from 1; got '{text}'.");
+        }
     }
 
     private static LocalDate? ParseBound(ArgumentResult result, bool end)

@@ -231,6 +231,50 @@ public sealed class AssetLedger
         return Finish(grid, currency is { } c ? MeasureUnit.ForCurrency(c) : null, builder, failures, position, "per-period values");
     }
 
+    /// <summary>Builds a ledger from dated money records given as columns, with customers as dense indexes: the bulk
+    /// path of file readers. Gives exactly the ledger <see cref="FromRecords"/> gives for the same rows as records
+    /// (same values, customers, segments, floored cells, exclusions and failures), without a per-row object.</summary>
+    /// <param name="columns">The rows; see <see cref="AssetColumns"/>.</param>
+    /// <param name="grid">The periods to report.</param>
+    /// <param name="options">The policies; when <see cref="AssetLedgerOptions.Currency"/> is set it must be the columns'
+    /// currency. Defaults when null.</param>
+    /// <returns>The ledger.</returns>
+    /// <remarks>Row numbers in failures are 0-based positions in the columns, like record positions in
+    /// <see cref="FromRecords"/>. As there, customers and segments are known in order of first appearance among the rows
+    /// kept: customers (and segments) whose every row falls after the grid, or that no row names, are not in the ledger.
+    /// Columns interned in order of appearance (as file readers do) are read in place; others are renumbered into a
+    /// copy of the index columns.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="columns"/> or <paramref name="grid"/> is null.</exception>
+    /// <exception cref="CxValidationException">The options are invalid or name another currency, the columns differ in
+    /// length, the input is empty, customer ids or segment names are empty, invalid or repeated, or rows are invalid
+    /// (customer or segment index out of range, a date not in the ISO calendar or after the grid): every failure with its
+    /// row or list position and field.</exception>
+    public static AssetLedger FromColumns(AssetColumns columns, PeriodGrid grid, AssetLedgerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(grid);
+        options = ValidOptions(options);
+        const string What = "asset columns";
+        var failures = new FailureCollector();
+        ColumnarInput.CheckHeader(columns, options, failures);
+        failures.ThrowIfAny(What);
+
+        int rows = columns.RowCount;
+        int[] rel = new int[rows];
+        bool segmented = !columns.SegmentIndex.IsEmpty;
+        int[] dateKey = segmented ? new int[rows] : [];
+        long excluded = ColumnarInput.MapRows(columns, grid, options, rel, dateKey, failures);
+        failures.ThrowIfAny(What);
+
+        (IReadOnlyList<CustomerId> customers, ReadOnlyMemory<int> slot, IReadOnlyList<string> segments, ReadOnlyMemory<int> segment) =
+            ColumnarInput.InOrderOfAppearance(columns, rel);
+        var builder = new LedgerBuilder(grid, options.NegativeValues, failures, customers, slot, rel, columns.AmountInMinorUnits, segments, segment, dateKey)
+        {
+            ExcludedCount = excluded,
+        };
+        return Finish(grid, MeasureUnit.ForCurrency(columns.Currency), builder, failures, rows, What);
+    }
+
     /// <summary>Returns a customer's value in a period.</summary>
     /// <param name="customer">The customer.</param>
     /// <param name="periodIndex">The period index relative to the grid, any <see cref="int"/>; negative for history
@@ -262,9 +306,9 @@ public sealed class AssetLedger
 
     private static void AddDated(LedgerBuilder builder, FailureCollector failures, PeriodGrid grid, AssetLedgerOptions options, long position, CustomerId customer, NodaTime.LocalDate date, long units, string? segment)
     {
-        if (date < SupportedRange.FirstDate)
+        if (LedgerDates.TooEarly(date))
         {
-            failures.Add(position, null, "Date", CxErrorCodes.TimeOutOfRange, TimeRangeText.DateMessage(date));
+            failures.Add(position, null, "Date", CxErrorCodes.TimeOutOfRange, LedgerDates.TooEarlyMessage(date));
             return;
         }
 
@@ -275,15 +319,10 @@ public sealed class AssetLedger
             {
                 builder.ExcludedCount++;
             }
-            else if (date > SupportedRange.LastDate)
-            {
-                failures.Add(position, null, "Date", CxErrorCodes.TimeOutOfRange,
-                    TimeRangeText.DateMessage(date) + " Or set AfterGrid = Exclude to leave records after the grid out and count them.");
-            }
             else
             {
-                failures.Add(position, null, "Date", CxErrorCodes.DateAfterGrid,
-                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a date on or before {PeriodGrid.FormatDate(grid.End)} (the grid's end), got {PeriodGrid.FormatDate(date)}. Extend the grid, or set AfterGrid = Exclude to leave such records out and count them."));
+                (string code, string message) = LedgerDates.AfterGrid(grid, date);
+                failures.Add(position, null, "Date", code, message);
             }
 
             return;

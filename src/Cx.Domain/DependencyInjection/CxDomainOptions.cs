@@ -1,4 +1,5 @@
 using Cx.Domain.Assets;
+using Cx.Domain.EarlyWarning;
 using Cx.Domain.Reliability;
 
 namespace Cx.Domain.DependencyInjection;
@@ -13,4 +14,8 @@ public sealed class CxDomainOptions
     /// <summary>Gets the default options of <see cref="ReliabilityEvaluator"/> (burn-rate rules derived from each standard's
     /// window, EWMA and CUSUM defaults, no run rules).</summary>
     public ReliabilityEvaluationOptions Reliability { get; } = new();
+
+    /// <summary>Gets the default options of <see cref="RevenueErosionCalculator"/> (horizon 3, 95% intervals, evidence gate 30,
+    /// top 5 priorities).</summary>
+    public EarlyWarningOptions EarlyWarning { get; } = new();
 }

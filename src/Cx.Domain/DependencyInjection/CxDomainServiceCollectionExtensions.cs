@@ -31,10 +31,12 @@ public static class CxDomainServiceCollectionExtensions
         configure(options);
         var movementCalculator = new AssetMovementCalculator(options.AssetMovements);
         var reliabilityEvaluator = new Cx.Domain.Reliability.ReliabilityEvaluator(options.Reliability);
+        var erosionCalculator = new Cx.Domain.EarlyWarning.RevenueErosionCalculator(options.EarlyWarning);
 
         services.TryAddSingleton(options);
         services.TryAddSingleton(movementCalculator);
         services.TryAddSingleton(reliabilityEvaluator);
+        services.TryAddSingleton(erosionCalculator);
         services.TryAddSingleton<RetentionCalculator>();
         services.TryAddSingleton<CohortCalculator>();
         foreach (IAttributionModel model in JourneyAttributionCalculator.BuiltInModels)

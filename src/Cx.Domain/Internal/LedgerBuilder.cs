@@ -22,6 +22,15 @@ internal sealed class LedgerBuilder
     private int[] _dateKey;
     private long[] _position;
 
+    // Set when the rows come as columns (FromColumns): the builder reads them in place instead of copying.
+    private readonly ReadOnlyMemory<int> _slotColumn;
+    private readonly ReadOnlyMemory<long> _unitsColumn;
+    private readonly ReadOnlyMemory<int> _segmentColumn;
+    private readonly bool _columns;
+
+    /// <summary>The relative period of a row left out (after the grid) in the columnar path.</summary>
+    public const int ExcludedRow = int.MinValue;
+
     public LedgerBuilder(PeriodGrid grid, NegativeValuePolicy negativeValues, bool periodValues, FailureCollector failures, int capacityHint)
     {
         _grid = grid;
@@ -35,6 +44,30 @@ internal sealed class LedgerBuilder
         _segment = [];
         _dateKey = periodValues ? [] : new int[capacity];
         _position = periodValues ? new long[capacity] : [];
+    }
+
+    /// <summary>Initializes a builder over columns whose customers and segments are already dense indexes: the rows are
+    /// read in place; <paramref name="rel"/> holds each row's period relative to the grid (<see cref="ExcludedRow"/> for a
+    /// row left out) and <paramref name="dateKey"/> its epoch day (only read when there are segments).</summary>
+    public LedgerBuilder(PeriodGrid grid, NegativeValuePolicy negativeValues, FailureCollector failures, IReadOnlyList<CustomerId> customers,
+        ReadOnlyMemory<int> slot, int[] rel, ReadOnlyMemory<long> units, IReadOnlyList<string> segments, ReadOnlyMemory<int> segment, int[] dateKey)
+    {
+        _grid = grid;
+        _negativeValues = negativeValues;
+        _failures = failures;
+        _columns = true;
+        _slotColumn = slot;
+        _unitsColumn = units;
+        _segmentColumn = segment;
+        _slot = [];
+        _rel = rel;
+        _units = [];
+        _segment = [];
+        _dateKey = dateKey;
+        _position = [];
+        Customers = [.. customers];
+        Segments = [.. segments];
+        RowCount = slot.Length;
     }
 
     public List<CustomerId> Customers { get; } = [];
@@ -99,10 +132,18 @@ internal sealed class LedgerBuilder
     {
         int n = Customers.Count;
         int rows = RowCount;
+        ReadOnlySpan<int> slots = _columns ? _slotColumn.Span : _slot.AsSpan(0, rows);
+        ReadOnlySpan<int> relative = _rel.AsSpan(0, rows);
+        ReadOnlySpan<long> units = _columns ? _unitsColumn.Span : _units.AsSpan(0, rows);
+        ReadOnlySpan<int> segments = _columns ? _segmentColumn.Span : _segment.AsSpan(0, _segment.Length == 0 ? 0 : rows);
         int minRel = 0;
         for (int i = 0; i < rows; i++)
         {
-            minRel = Math.Min(minRel, _rel[i]);
+            int rel = relative[i];
+            if (rel != ExcludedRow)
+            {
+                minRel = Math.Min(minRel, rel);
+            }
         }
 
         int history = _grid.IsRegular ? -minRel : 0;
@@ -110,9 +151,14 @@ internal sealed class LedgerBuilder
 
         // Counting sort of row ids by customer slot.
         int[] start = new int[n + 1];
+        int kept = 0;
         for (int i = 0; i < rows; i++)
         {
-            start[_slot[i] + 1]++;
+            if (relative[i] != ExcludedRow)
+            {
+                start[slots[i] + 1]++;
+                kept++;
+            }
         }
 
         for (int c = 0; c < n; c++)
@@ -121,17 +167,20 @@ internal sealed class LedgerBuilder
         }
 
         int[] next = (int[])start.Clone();
-        int[] perm = new int[rows];
+        int[] perm = new int[kept];
         for (int i = 0; i < rows; i++)
         {
-            perm[next[_slot[i]]++] = i;
+            if (relative[i] != ExcludedRow)
+            {
+                perm[next[slots[i]]++] = i;
+            }
         }
 
         int[] cellStart = new int[n + 1];
-        int[] cellPeriod = new int[rows];
-        long[] cellValue = new long[rows];
-        bool segmented = _segment.Length > 0;
-        int[] cellSegment = segmented ? new int[rows] : [];
+        int[] cellPeriod = new int[kept];
+        long[] cellValue = new long[kept];
+        bool segmented = !segments.IsEmpty;
+        int[] cellSegment = segmented ? new int[kept] : [];
         bool[]? activeBefore = _grid.IsRegular ? null : new bool[n];
         int cells = 0;
         int[] keys = new int[16];
@@ -148,7 +197,7 @@ internal sealed class LedgerBuilder
             Span<int> rels = keys.AsSpan(0, k);
             for (int j = 0; j < k; j++)
             {
-                rels[j] = _rel[ids[j]];
+                rels[j] = relative[ids[j]];
             }
 
             rels.Sort(ids);
@@ -162,7 +211,7 @@ internal sealed class LedgerBuilder
                     j1++;
                 }
 
-                if (!TryCell(c, rel, ids[j0..j1], out long value, out int segment))
+                if (!TryCell(c, rel, ids[j0..j1], units, segments, out long value, out int segment))
                 {
                     j0 = j1;
                     continue;
@@ -199,7 +248,7 @@ internal sealed class LedgerBuilder
         return new LedgerCells(cellStart, cellPeriod, cellValue, segmented ? cellSegment : null, activeBefore, history, axisLength);
     }
 
-    private bool TryCell(int customer, int rel, ReadOnlySpan<int> ids, out long value, out int segment)
+    private bool TryCell(int customer, int rel, ReadOnlySpan<int> ids, ReadOnlySpan<long> units, ReadOnlySpan<int> segments, out long value, out int segment)
     {
         value = 0;
         segment = -1;
@@ -215,8 +264,8 @@ internal sealed class LedgerBuilder
         {
             foreach (int id in ids)
             {
-                value = checked(value + _units[id]);
-                int seg = _segment.Length == 0 ? -1 : _segment[id];
+                value = checked(value + units[id]);
+                int seg = segments.IsEmpty ? -1 : segments[id];
                 if (seg >= 0)
                 {
                     int date = _periodValues ? 0 : _dateKey[id];

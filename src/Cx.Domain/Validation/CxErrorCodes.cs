@@ -185,6 +185,30 @@ public static class CxErrorCodes
     /// <summary>A periodic aggregate is for an event standard, lacks a period, or repeats a period.</summary>
     public const string AggregateInvalid = "CX0517";
 
+    /// <summary>The early-warning horizon is outside 1 to 120 periods.</summary>
+    public const string EarlyWarningHorizonInvalid = "CX0801";
+
+    /// <summary>The early-warning confidence level is not strictly between 0.5 and 1.</summary>
+    public const string EarlyWarningConfidenceLevelInvalid = "CX0802";
+
+    /// <summary>The early-warning evidence gate or priority count is below 1.</summary>
+    public const string EarlyWarningCountInvalid = "CX0803";
+
+    /// <summary>The tenure band starts are not strictly increasing from 1, or too many.</summary>
+    public const string EarlyWarningTenureBandsInvalid = "CX0804";
+
+    /// <summary>A priority score weight is negative or not finite, or all are zero.</summary>
+    public const string EarlyWarningWeightsInvalid = "CX0805";
+
+    /// <summary>The early-warning options have no time zone.</summary>
+    public const string EarlyWarningTimeZoneMissing = "CX0806";
+
+    /// <summary>A columnar row of the erosion input names a standard, touchpoint or customer index outside its list.</summary>
+    public const string ErosionColumnIndexInvalid = "CX0807";
+
+    /// <summary>The period or instant of an early-warning report is outside the ledger's grid, or no period is complete by it.</summary>
+    public const string ErosionPeriodInvalid = "CX0808";
+
     /// <summary>A customer summary's frequency (repeat purchases) or holdout frequency is negative.</summary>
     public const string SummaryFrequencyInvalid = "CX0901";
 
@@ -217,4 +241,13 @@ public static class CxErrorCodes
 
     /// <summary>A fit option is invalid: starting values of the wrong count or not positive and finite, or an iteration limit below 1.</summary>
     public const string FitOptionsInvalid = "CX0911";
+
+    /// <summary>The customer list of asset columns holds an id twice.</summary>
+    public const string ColumnsCustomerRepeated = "CX1001";
+
+    /// <summary>The segment list of asset columns holds a name twice.</summary>
+    public const string ColumnsSegmentRepeated = "CX1002";
+
+    /// <summary>A row of asset columns has a segment index outside the segment list.</summary>
+    public const string ColumnsSegmentIndexInvalid = "CX1003";
 }

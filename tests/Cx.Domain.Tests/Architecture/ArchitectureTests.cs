@@ -212,6 +212,7 @@ public sealed class ArchitectureTests
     [InlineData("Cx.Domain.Validation", new[] { "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     [InlineData("Cx.Domain.Reliability", new[] { "Cx.Domain.Assets", "Cx.Domain.Samples", "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     [InlineData("Cx.Domain.Value", new[] { "Cx.Domain.Reliability", "Cx.Domain.Attribution", "Cx.Domain.Samples", "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
+    [InlineData("Cx.Domain.EarlyWarning", new[] { "Cx.Domain.Samples", "Cx.Domain.Reporting", "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     public void Modules_Always_DependDownwardOnly(string module, string[] forbidden)
     {
         Type[] types = Domain.GetTypes().Where(t => t.Namespace == module).ToArray();

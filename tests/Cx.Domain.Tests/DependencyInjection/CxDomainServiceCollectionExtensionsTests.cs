@@ -22,6 +22,7 @@ public sealed class CxDomainServiceCollectionExtensionsTests
     [InlineData(typeof(RetentionCalculator))]
     [InlineData(typeof(CohortCalculator))]
     [InlineData(typeof(CxDomainOptions))]
+    [InlineData(typeof(Cx.Domain.EarlyWarning.RevenueErosionCalculator))]
     public void AddCxDomain_Calculators_AreRegisteredAsSingletons(Type service)
     {
         var services = new ServiceCollection();

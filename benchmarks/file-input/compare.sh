@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Whole-process comparison of `cx movements` with DuckDB on the perf workload (shared/perf-workload.md) written as a CSV
+# of real dates and decimal amounts, shuffled, and its Parquet twin: wall time and peak memory (maximum resident set
+# size) of each process, alternating runs, medians; then checks that both give the same bridge.
+#
+#   benchmarks/file-input/compare.sh [customers (default 1000000)] [runs (default 3)]
+#
+# Needs the .NET SDK, node and npm (DuckDB comes from the npm package @duckdb/node-api) and /usr/bin/time.
+# Files go to ${CX_BENCH_WORK:-/tmp/cx-file-input} (1M customers: a 430 MB CSV, 14.1M rows).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DIR=$ROOT/benchmarks/file-input
+WORK=${CX_BENCH_WORK:-/tmp/cx-file-input}
+N=${1:-1000000}
+RUNS=${2:-3}
+mkdir -p "$WORK"
+
+(cd "$DIR" && npm install --no-audit --no-fund --silent >/dev/null)
+dotnet build -c Release "$ROOT/src/Cx.Cli" -v q -nologo >/dev/null
+dotnet build -c Release "$ROOT/benchmarks/Cx.Domain.Benchmarks" -v q -nologo >/dev/null
+CX=(dotnet "$ROOT/src/Cx.Cli/bin/Release/net10.0/Cx.Cli.dll")
+CSV=$WORK/sales-$N.csv
+PARQUET=$WORK/sales-$N.parquet
+[ -f "$CSV" ] || dotnet "$ROOT/benchmarks/Cx.Domain.Benchmarks/bin/Release/net10.0/Cx.Domain.Benchmarks.dll" write-csv "$N" "$CSV"
+[ -f "$PARQUET" ] || node "$DIR/duckdb-bridge.mjs" to-parquet "$CSV" "$PARQUET"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "DuckDB $(cd "$DIR" && node -e "import('@duckdb/node-api').then(async m => { const c = await (await m.DuckDBInstance.create()).connect(); console.log((await c.runAndReadAll('select version()')).getRows()[0][0]); })")"
+echo "input: $CSV ($(du -m "$CSV" | cut -f1) MB), $PARQUET ($(du -m "$PARQUET" | cut -f1) MB)"
+
+measure() { # name, command...: prints "name seconds kilobytes"
+  local name=$1; shift
+  /usr/bin/time -f "$name %e %M" -o "$WORK/time.txt" "$@" >/dev/null
+  cat "$WORK/time.txt"
+}
+
+: > "$WORK/runs.txt"
+for i in $(seq "$RUNS"); do
+  measure cx-csv "${CX[@]}" movements -i "$CSV" -f csv -o "$WORK/cx-csv.csv" | tee -a "$WORK/runs.txt"
+  measure duckdb-csv node "$DIR/duckdb-bridge.mjs" bridge "$CSV" "$WORK/duckdb-csv.csv" | tee -a "$WORK/runs.txt"
+  measure cx-parquet "${CX[@]}" movements -i "$PARQUET" -f csv -o "$WORK/cx-parquet.csv" | tee -a "$WORK/runs.txt"
+  measure duckdb-parquet node "$DIR/duckdb-bridge.mjs" bridge "$PARQUET" "$WORK/duckdb-parquet.csv" | tee -a "$WORK/runs.txt"
+done
+
+echo
+echo "medians of $RUNS runs (wall seconds, peak resident MB):"
+/usr/bin/python3 - "$WORK/runs.txt" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    name, wall, kb = line.split()
+    runs.setdefault(name, []).append((float(wall), int(kb)))
+for name, values in runs.items():
+    print(f"{name:15} {statistics.median(w for w, _ in values):7.2f} s {statistics.median(k for _, k in values) / 1024:7.0f} MB")
+if "cx-csv" in runs and "duckdb-csv" in runs:
+    ratio = statistics.median(w for w, _ in runs["cx-csv"]) / statistics.median(w for w, _ in runs["duckdb-csv"])
+    print(f"cx / DuckDB wall time on the CSV: {ratio:.2f} (bar: at most 0.50)")
+PY
+
+/usr/bin/python3 "$DIR/compare.py" "$WORK/cx-csv.csv" "$WORK/duckdb-csv.csv"
+cmp -s "$WORK/cx-csv.csv" "$WORK/cx-parquet.csv" && echo "cx gives the same bridge from the CSV and from Parquet"
