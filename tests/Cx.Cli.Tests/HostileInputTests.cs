@@ -239,4 +239,65 @@ public sealed class HostileInputTests
         Assert.Contains("Expected a lookback window of at most 100 years, got P100000Y.", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("[CX0116]", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("damaged")]
+    public void Movements_DamagedParquet_IsExit2NamingTheFileAndLeavesNothing(string damage)
+    {
+        using var folder = new TempFolder();
+        byte[] bytes = File.ReadAllBytes(Tool.Fixture("small.parquet"));
+        if (damage == "truncated")
+        {
+            bytes = bytes[..(bytes.Length / 2)];
+        }
+        else
+        {
+            // Overwrite the footer's metadata (before its length and the closing magic) with bytes Thrift cannot decode.
+            bytes.AsSpan(bytes.Length - 60, 50).Fill(0xFF);
+        }
+
+        File.WriteAllBytes(folder.File("revenue.parquet"), bytes);
+        string before = Hash(folder.File("revenue.parquet"));
+
+        CliRun run = Tool.Run("movements", "--input", folder.File("revenue.parquet"), "--output", folder.File("out.csv"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("revenue.parquet", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Contains(damage == "truncated" ? "not a parquet file" : "the Parquet file cannot be decoded", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(folder.File("revenue.parquet")));
+        AssertNoOutputLeft(folder, "revenue.parquet");
+    }
+
+    [Fact]
+    public void Movements_Utf16FileWithAnOddLastByte_IsExit2NamingTheEncoding()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllBytes(folder.File("utf16.csv"), [.. new System.Text.UnicodeEncoding(false, true).GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(Revenue), 0x41]);
+
+        CliRun run = Tool.Run("movements", "--input", folder.File("utf16.csv"), "--output", folder.File("out.csv"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("the file is not valid UTF-16LE (byte order mark)", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", run.Stderr, StringComparison.Ordinal);
+        AssertNoOutputLeft(folder, "utf16.csv");
+    }
+
+    [Fact]
+    public void Reliability_HostileMeasurementRows_AreExit2ByLineWithEscapesShown()
+    {
+        using var folder = new TempFolder();
+        string[] lines = File.ReadAllLines(Tool.Fixture("reliability/measurements.csv"));
+        File.WriteAllLines(folder.File("hostile.csv"), [.. lines, "test-drive-48h,9999-12-31T23:59:59Z,20,C1", "test-drive-48h,2025-03-03T09:00:00Z,NaN,C1", "\u001b[2Jevil,2025-03-03T09:00:00Z,20,C1"]);
+
+        CliRun run = Tool.Run("reliability", "--standards", Tool.Fixture("reliability/standards.json"), "--measurements", folder.File("hostile.csv"), "--output", folder.File("out.json"), "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"hostile.csv line {lines.Length + 1}", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"hostile.csv line {lines.Length + 2}", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.Stderr);
+        Assert.DoesNotContain("internal error", run.Stderr, StringComparison.Ordinal);
+        AssertNoOutputLeft(folder, "hostile.csv");
+    }
 }

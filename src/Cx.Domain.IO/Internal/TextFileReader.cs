@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Cx.Domain.IO.Internal;
 
@@ -33,6 +34,31 @@ internal static class TextFileReader
         }
 
         TextInput input = TextInput.Open(stream, text.Encoding);
+        try
+        {
+            return ReadText(input, name, text, names, emptyMessage, prepare, progress, cancellationToken);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            // Only the transcoded encodings (UTF-16) throw: bytes that are no UTF-16 (an odd last byte, a lone
+            // surrogate). The decoder does not know the line; the file is refused whole rather than read with U+FFFD.
+            string bytes = ex.BytesUnknown is { Length: > 0 } unknown ? " (bytes " + Convert.ToHexString(unknown) + ")" : string.Empty;
+            throw new InputFileException(name, [new FileProblem(null, "file", null, "Encoding", null,
+                $"the file is not valid {input.EncodingName}{bytes}: an odd last byte or an unpaired surrogate. Give the file's encoding with {(names is not null && names.TryGetValue("Encoding", out string? n) ? n : "Encoding")}, or save it again as UTF-8.")]);
+        }
+    }
+
+    private static (ReaderContext Context, List<TSink> Sinks, long FirstDataLine) ReadText<TSink>(
+        TextInput input,
+        string name,
+        TextFileOptions text,
+        IReadOnlyDictionary<string, string>? names,
+        string emptyMessage,
+        Func<ReaderContext, List<FileProblem>, Func<TSink>> prepare,
+        Action<long>? progress,
+        CancellationToken cancellationToken)
+        where TSink : RowSink
+    {
         int degree = text.MaxDegreeOfParallelism == 0 ? Environment.ProcessorCount : text.MaxDegreeOfParallelism;
         if (!input.Restartable || (input.RawLength >= 0 && input.RawLength < ParallelThresholdBytes))
         {
