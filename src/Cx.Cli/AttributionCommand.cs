@@ -268,7 +268,7 @@ internal static partial class AttributionCommand
     private static ParsedEvents LoadEvents(string path, ExperienceEventFileOptions options, TextWriter stderr, CxConsole console)
     {
         ExperienceEventFile file = InputFiles.Read(path, "--events", "a CSV file of experience events", stderr, console,
-            (stream, name, progress) => ExperienceEventFileReader.Read(stream, name, options, progress));
+            (stream, name, progress, cancel) => ExperienceEventFileReader.Read(stream, name, options, progress, cancel));
         InputFiles.SayEncoding(stderr, file.Name, file.Encoding, options.Text);
         return ParsedEvents.FromFile(file);
     }

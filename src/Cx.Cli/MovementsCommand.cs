@@ -100,7 +100,7 @@ internal static class MovementsCommand
         }
 
         ParsedInput input = InputFiles.Read(settings.File, "--input", "a CSV file", stderr, console,
-            (stream, name, progress) => ParsedInput.FromFile(RevenueFileReader.Read(stream, name, settings.Csv.File, progress)));
+            (stream, name, progress, cancel) => ParsedInput.FromFile(RevenueFileReader.Read(stream, name, settings.Csv.File, progress, cancel)));
         InputFiles.SayEncoding(stderr, input.Name, input.Encoding, settings.Csv.Text);
         return input;
     }

@@ -188,7 +188,7 @@ internal static class ReliabilityCommand
     private static ParsedMeasurements ReadMeasurements(Settings settings, TextWriter stderr, CxConsole console)
     {
         MeasurementFile file = InputFiles.Read(settings.MeasurementsFile!, "--measurements", "a CSV file", stderr, console,
-            (stream, name, progress) => MeasurementFileReader.Read(stream, name, settings.Csv, progress));
+            (stream, name, progress, cancel) => MeasurementFileReader.Read(stream, name, settings.Csv, progress, cancel));
         InputFiles.SayEncoding(stderr, file.Name, file.Encoding, settings.Csv.Text);
         return ParsedMeasurements.FromFile(file);
     }

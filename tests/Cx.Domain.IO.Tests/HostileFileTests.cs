@@ -216,3 +216,53 @@ public sealed class HostileFileTests
         }));
     }
 }
+
+/// <summary>Cancelling a read ends it with <see cref="OperationCanceledException"/> (the documented type), on one thread
+/// and when blocks are parsed on several: never an <see cref="AggregateException"/> of the blocks cancelled before they
+/// started (which the tool would report as an internal error instead of exit 130).</summary>
+public sealed class CancelledReadTests
+{
+    private static byte[] Revenue(int rows) =>
+        Encoding.UTF8.GetBytes("customer_id,date,amount\n" + string.Concat(Enumerable.Range(0, rows).Select(i => string.Create(CultureInfo.InvariantCulture, $"C{i % 97},2024-01-{1 + (i % 28):D2},{i % 1000}.25\n"))));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void RevenueReader_CancelledWhileParsingBlocksInParallel_ThrowsOperationCanceled(int afterReports)
+    {
+        byte[] file = Revenue(5_000);
+        using var cancellation = new CancellationTokenSource();
+        int reports = 0;
+        var progress = new SynchronousProgress(_ =>
+        {
+            if (++reports == afterReports)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        Exception? thrown = Record.Exception(() => TestData.WithTinyBlocks(512, () =>
+            RevenueFileReader.Read(new MemoryStream(file), "big.csv", new RevenueFileOptions { Text = new TextFileOptions { MaxDegreeOfParallelism = 4 } }, progress, cancellation.Token)));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(thrown);
+    }
+
+    [Fact]
+    public void Readers_CancelledBeforeTheyStart_ThrowOperationCanceled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        byte[] file = Revenue(50);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => RevenueFileReader.Read(new MemoryStream(file), "r.csv", null, null, cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => MeasurementFileReader.Read(new MemoryStream("standard,instant,value\ns,2024-01-01T00:00:00Z,1\n"u8.ToArray()), "m.csv", null, null, cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ExperienceEventFileReader.Read(new MemoryStream("customer_id,touchpoint,instant,outcome\nA,web,2024-01-01T00:00:00Z,ok\n"u8.ToArray()), "e.csv", null, null, cancellation.Token));
+    }
+
+    /// <summary>Reports on the reader's thread (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}
