@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Cx.Cli.Tests.TestData;
 
 namespace Cx.Cli.Tests;
@@ -76,5 +75,18 @@ public sealed class OutputGoldenTests
         return cases;
     }
 
-    private static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    /// <summary>This project's folder in the source tree, found from the test assembly's folder upwards (a deterministic CI
+    /// build maps <c>[CallerFilePath]</c> to <c>/_/</c>, so the compiler's path cannot be used).</summary>
+    private static string SourceFolder()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Cx.Domain.sln")))
+            {
+                return Path.Combine(dir.FullName, "tests", "Cx.Cli.Tests");
+            }
+        }
+
+        throw new InvalidOperationException($"No Cx.Domain.sln above {AppContext.BaseDirectory}.");
+    }
 }
