@@ -132,13 +132,26 @@ public sealed class CustomerValueCalculator
     /// <returns>One row per period with churn, in period order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="movements"/> or <paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="minorUnitsPerMajorUnit"/> is below 1.</exception>
+    /// <exception cref="ArgumentException"><paramref name="movements"/> holds a null movement.</exception>
     public IReadOnlyList<LostValue> LostValueForward(IEnumerable<CustomerMovement> movements, CustomerValueReport values, long minorUnitsPerMajorUnit)
     {
         ArgumentNullException.ThrowIfNull(movements);
         ArgumentNullException.ThrowIfNull(values);
-        ArgumentOutOfRangeException.ThrowIfLessThan(minorUnitsPerMajorUnit, 1);
+        if (minorUnitsPerMajorUnit < 1)
+        {
+            // The message is built here: the runtime's own would format the value in the current culture.
+            throw new ArgumentOutOfRangeException(nameof(minorUnitsPerMajorUnit), string.Create(CultureInfo.InvariantCulture, $"Expected 1 or more minor units in a major unit (100 for dollars), got {minorUnitsPerMajorUnit}."));
+        }
+
         var byCustomer = values.Customers.ToDictionary(c => c.Customer);
-        return movements.Where(m => m.Class == MovementClass.Churned)
+        CustomerMovement[] all = [.. movements];
+        int missing = Array.IndexOf(all, null);
+        if (missing >= 0)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Expected customer movements, got null at position {missing}."), nameof(movements));
+        }
+
+        return all.Where(m => m.Class == MovementClass.Churned)
             .GroupBy(m => m.Period)
             .OrderBy(g => g.Key.Index)
             .Select(g =>

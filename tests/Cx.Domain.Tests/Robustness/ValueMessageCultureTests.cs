@@ -53,4 +53,19 @@ public sealed class ValueMessageCultureTests
         Assert.Contains("got -1000000.", message, StringComparison.Ordinal);
         Assert.Null(HostileCulture.Leak(message));
     }
+
+    [Fact]
+    public void LostValueForward_ANullMovementOrABadUnit_IsADocumentedArgumentException()
+    {
+        CustomerSummarySet set = CustomerSummarySet.FromSummaries([new CustomerSummary(CustomerId.From("A"), 2, 5, 10, 20)], ValueTimeUnit.Weeks);
+        CustomerValueReport values = new CustomerValueCalculator().Calculate(new BgNbdParameters(0.243, 4.414, 0.793, 2.426), null, set);
+
+        var nullMovement = Assert.Throws<ArgumentException>(() => new CustomerValueCalculator().LostValueForward([null!], values, 100));
+        string unit = MessageUnderHostileCulture(() => new CustomerValueCalculator().LostValueForward([], values, -740762));
+
+        Assert.Equal("movements", nullMovement.ParamName);
+        Assert.Contains("got null at position 0", nullMovement.Message, StringComparison.Ordinal);
+        Assert.Contains("got -740762.", unit, StringComparison.Ordinal);
+        Assert.Null(HostileCulture.Leak(unit));
+    }
 }
