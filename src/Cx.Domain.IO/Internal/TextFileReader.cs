@@ -34,9 +34,30 @@ internal static class TextFileReader
         }
 
         TextInput input = TextInput.Open(stream, text.Encoding);
+        int degree = text.MaxDegreeOfParallelism == 0 ? Environment.ProcessorCount : text.MaxDegreeOfParallelism;
+        if (!input.Restartable || (input.RawLength >= 0 && input.RawLength < ParallelThresholdBytes))
+        {
+            degree = 1;
+        }
+
+        Stream utf8 = input.Utf8;
         try
         {
-            return ReadText(input, name, text, names, emptyMessage, prepare, progress, cancellationToken);
+            while (true)
+            {
+                using var source = new ByteSource(utf8, TestBlockSize > 0 ? TestBlockSize : BlockDriver.BlockSize);
+                (ReaderContext context, Func<TSink> create, long firstDataLine) = Prologue(source, name, text, names, input.EncodingName, emptyMessage, prepare, cancellationToken);
+                Action<long>? report = progress is null ? null : _ => progress(input.RawPosition >= 0 ? input.RawPosition : source.BytesRead);
+                List<TSink>? sinks = BlockDriver.Run(source, text.Delimiter, create, degree, report, cancellationToken);
+                if (sinks is not null)
+                {
+                    return (context, sinks, firstDataLine);
+                }
+
+                // A block was cut inside a row (a quoted line break where the quotes could not be counted right): read again on one thread.
+                degree = 1;
+                utf8 = input.Restart();
+            }
         }
         catch (DecoderFallbackException ex)
         {
@@ -45,41 +66,6 @@ internal static class TextFileReader
             string bytes = ex.BytesUnknown is { Length: > 0 } unknown ? " (bytes " + Convert.ToHexString(unknown) + ")" : string.Empty;
             throw new InputFileException(name, [new FileProblem(null, "file", null, "Encoding", null,
                 $"the file is not valid {input.EncodingName}{bytes}: an odd last byte or an unpaired surrogate. Give the file's encoding with {(names is not null && names.TryGetValue("Encoding", out string? n) ? n : "Encoding")}, or save it again as UTF-8.")]);
-        }
-    }
-
-    private static (ReaderContext Context, List<TSink> Sinks, long FirstDataLine) ReadText<TSink>(
-        TextInput input,
-        string name,
-        TextFileOptions text,
-        IReadOnlyDictionary<string, string>? names,
-        string emptyMessage,
-        Func<ReaderContext, List<FileProblem>, Func<TSink>> prepare,
-        Action<long>? progress,
-        CancellationToken cancellationToken)
-        where TSink : RowSink
-    {
-        int degree = text.MaxDegreeOfParallelism == 0 ? Environment.ProcessorCount : text.MaxDegreeOfParallelism;
-        if (!input.Restartable || (input.RawLength >= 0 && input.RawLength < ParallelThresholdBytes))
-        {
-            degree = 1;
-        }
-
-        Stream utf8 = input.Utf8;
-        while (true)
-        {
-            using var source = new ByteSource(utf8, TestBlockSize > 0 ? TestBlockSize : BlockDriver.BlockSize);
-            (ReaderContext context, Func<TSink> create, long firstDataLine) = Prologue(source, name, text, names, input.EncodingName, emptyMessage, prepare, cancellationToken);
-            Action<long>? report = progress is null ? null : _ => progress(input.RawPosition >= 0 ? input.RawPosition : source.BytesRead);
-            List<TSink>? sinks = BlockDriver.Run(source, text.Delimiter, create, degree, report, cancellationToken);
-            if (sinks is not null)
-            {
-                return (context, sinks, firstDataLine);
-            }
-
-            // A block was cut inside a row (a quoted line break where the quotes could not be counted right): read again on one thread.
-            degree = 1;
-            utf8 = input.Restart();
         }
     }
 
