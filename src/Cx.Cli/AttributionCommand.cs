@@ -244,7 +244,7 @@ internal static partial class AttributionCommand
         return result;
     }
 
-    private static JourneyFramework LoadJourney(string path)
+    internal static JourneyFramework LoadJourney(string path)
     {
         string name = Path.GetFileName(path);
         using FileStream stream = OpenFile(path, "--journey", "a journey JSON file");
@@ -284,7 +284,7 @@ internal static partial class AttributionCommand
         return events;
     }
 
-    private static FileStream OpenFile(string path, string option, string what)
+    internal static FileStream OpenFile(string path, string option, string what)
     {
         if (Directory.Exists(path))
         {
@@ -344,7 +344,7 @@ internal static partial class AttributionCommand
         return Duration.FromDays(7);
     }
 
-    private static DateTimeZone ParseTimeZone(ArgumentResult result)
+    internal static DateTimeZone ParseTimeZone(ArgumentResult result)
     {
         string text = result.Tokens[0].Value.Trim();
         DateTimeZone? zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(text);

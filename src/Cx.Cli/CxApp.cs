@@ -136,6 +136,8 @@ internal static class CxApp
             ReliabilityCommand.Create(stdout, stderr, console),
             SampleCommand.Create(stdout, console),
             AttributionCommand.Create(stdout, stderr, console),
+            ValueCommand.Create(stdout, stderr, console),
+            ListeningCommand.Create(stdout, stderr, console),
         };
         return root;
     }

@@ -247,12 +247,7 @@ internal static class MovementsCommand
 
         try
         {
-            return settings.Grid switch
-            {
-                "quarterly" => PeriodGrid.Quarterly(first, last),
-                "weekly" => PeriodGrid.Weekly(first, last),
-                _ => PeriodGrid.Monthly(first, last),
-            };
+            return RevenueInputOptions.CreateGrid(settings.Grid, first, last);
         }
         catch (ArgumentException ex)
         {
@@ -284,7 +279,8 @@ internal static class MovementsCommand
         throw new BadInputException(input.Name, [new InputProblem(line, line is null ? "input" : null, input.DateColumn, $"the date {InvariantText.Date(bound)} is outside {range}, the range cx computes in. {fix}")], 1);
     }
 
-    private static string? ColumnOf(ParsedInput input, string field) =>
+    /// <summary>The CSV column of a library failure's field (<c>Customer</c>, <c>Date</c>, <c>Amount</c>, <c>Segment</c>), or null.</summary>
+    internal static string? ColumnOf(ParsedInput input, string field) =>
         field.StartsWith("Customer", StringComparison.Ordinal) ? input.CustomerColumn
         : field.StartsWith("Date", StringComparison.Ordinal) ? input.DateColumn
         : field.StartsWith("Amount", StringComparison.Ordinal) ? input.AmountColumn

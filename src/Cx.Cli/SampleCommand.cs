@@ -3,7 +3,9 @@ using System.Globalization;
 using CsvHelper;
 using Cx.Cli.Output;
 using Cx.Domain.Assets;
+using Cx.Domain.IO;
 using Cx.Domain.Journey;
+using Cx.Domain.Listening;
 using Cx.Domain.Reliability;
 using Cx.Domain.Samples;
 using NodaTime.Text;
@@ -13,7 +15,8 @@ namespace Cx.Cli;
 /// <summary><c>cx sample</c>: writes the sample company's revenue records as CSV (customer_id, date, amount, segment): the
 /// shape <c>cx movements</c> reads, to look at or to try the tool on; with <c>--events</c> and <c>--journey</c> also its
 /// experience events (CSV) and journey (JSON), the other two inputs of <c>cx attribution</c>; with <c>--standards</c> and
-/// <c>--measurements</c> also the reliability standards (JSON) and measurements (CSV) that <c>cx reliability</c> reads.</summary>
+/// <c>--measurements</c> also the reliability standards (JSON) and measurements (CSV) that <c>cx reliability</c> reads; with
+/// <c>--feedback</c> and <c>--taxonomy</c> also the feedback (CSV) and topic taxonomy (JSON) that <c>cx listening</c> reads.</summary>
 internal static class SampleCommand
 {
     public static Command Create(TextWriter stdout, CxConsole console)
@@ -54,9 +57,15 @@ internal static class SampleCommand
             Description = "Also write the sample's reliability measurements to this file, as the CSV 'cx reliability --measurements' reads: standard,instant,value.",
             HelpName = "file",
         };
+        var feedback = new Option<string?>("--feedback")
+        {
+            Description = "Also write the sample's customer feedback to this file, as the CSV 'cx listening --input' reads (instant,source,kind,customer_id,stage,touchpoint,topics,sentiment,instrument,score,scale_min,scale_max,text). With --feedback, the revenue records are written only with --output.",
+            HelpName = "file",
+        };
+        var taxonomy = new Option<string?>("--taxonomy") { Description = "Also write the sample's topic taxonomy to this file, as the JSON 'cx listening --taxonomy' reads.", HelpName = "file" };
         var command = new Command("sample", "Write the sample company's revenue records as CSV: customer_id,date,amount,segment; optionally its experience events and journey, and its reliability standards and measurements, too.")
         {
-            seed, customers, output, events, journey, standards, measurements,
+            seed, customers, output, events, journey, standards, measurements, feedback, taxonomy,
         };
         command.SetAction(parse =>
         {
@@ -65,7 +74,9 @@ internal static class SampleCommand
             string? journeyFile = parse.GetValue(journey);
             string? standardsFile = parse.GetValue(standards);
             string? measurementsFile = parse.GetValue(measurements);
-            (string, string?)[] files = [("--journey", journeyFile), ("--events", eventsFile), ("--standards", standardsFile), ("--measurements", measurementsFile), ("--output", outputFile)];
+            string? feedbackFile = parse.GetValue(feedback);
+            string? taxonomyFile = parse.GetValue(taxonomy);
+            (string, string?)[] files = [("--journey", journeyFile), ("--events", eventsFile), ("--standards", standardsFile), ("--measurements", measurementsFile), ("--feedback", feedbackFile), ("--taxonomy", taxonomyFile), ("--output", outputFile)];
             OutputFile.Check(files, []);
             var company = SampleCompany.Generate(new SampleCompanyOptions { Seed = parse.GetValue(seed), CustomerCount = parse.GetValue(customers) });
 
@@ -91,7 +102,17 @@ internal static class SampleCommand
                 writes.Add(("--measurements", measurementsFile, writer => WriteMeasurements(company.ReliabilityMeasurements, writer)));
             }
 
-            if (outputFile is not null || (standardsFile is null && measurementsFile is null))
+            if (taxonomyFile is not null)
+            {
+                writes.Add(("--taxonomy", taxonomyFile, writer => writer.Write(TopicTaxonomyJson.Write(company.FeedbackTaxonomy).ReplaceLineEndings("\n") + "\n")));
+            }
+
+            if (feedbackFile is not null)
+            {
+                writes.Add(("--feedback", feedbackFile, writer => FeedbackFileReader.Write(company.Feedback, writer)));
+            }
+
+            if (outputFile is not null || (standardsFile is null && measurementsFile is null && feedbackFile is null))
             {
                 writes.Add(("--output", outputFile, writer => Write(company, writer)));
             }

@@ -300,4 +300,25 @@ public sealed class HostileInputTests
         Assert.DoesNotContain("internal error", run.Stderr, StringComparison.Ordinal);
         AssertNoOutputLeft(folder, "hostile.csv");
     }
+
+    [Theory]
+    [InlineData("value")]
+    [InlineData("listening")]
+    public void ValueAndListening_OutputNamingTheInput_IsRefusedAndTheInputIsUntouched(string command)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("input.csv"), Revenue);
+        string before = Hash(folder.File("input.csv"));
+        string[] args = command == "value"
+            ? ["value", "--input", folder.File("input.csv"), "--output", Path.Combine(folder.Path, ".", "input.csv")]
+            : ["listening", "--input", folder.File("input.csv"), "--journey", folder.File("journey.json"), "--output", Path.Combine(folder.Path, ".", "input.csv")];
+
+        CliRun run = Tool.Run(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Contains("is the input file of --input", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(folder.File("input.csv")));
+        AssertNoOutputLeft(folder, "input.csv");
+    }
 }

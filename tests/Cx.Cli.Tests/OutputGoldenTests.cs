@@ -22,6 +22,12 @@ public sealed class OutputGoldenTests
         "reliability", "--standards", Tool.Fixture("reliability/standards.json"), "--measurements", Tool.Fixture("reliability/measurements.csv"),
     ];
 
+    private static readonly string[] ListeningFixture =
+    [
+        "listening", "--input", Tool.Fixture("listening/feedback.csv"), "--journey", Tool.Fixture("listening/journey.json"),
+        "--taxonomy", Tool.Fixture("listening/taxonomy.json"),
+    ];
+
     private static readonly string[] Formats = ["table", "markdown", "csv", "json"];
 
     private static readonly Dictionary<string, string[]> Cases = Build();
@@ -72,6 +78,12 @@ public sealed class OutputGoldenTests
         All("reliability-fixture-backtest", [.. ReliabilityFixture, "--backtest"]);
         All("reliability-sample", ["reliability", "--sample"]);
         All("reliability-sample-backtest", ["reliability", "--sample", "--backtest"]);
+        All("value-small", ["value", "-i", Tool.Fixture("value/small.csv"), "--top", "10"]);
+        All("value-sample", ["value", "--sample"]);
+        cases["value-small-pareto-days.txt"] = ["value", "-i", Tool.Fixture("value/small.csv"), "--model", "pareto-nbd", "--unit", "days", "--calibration-end", "2024-09-30", "--top", "5", "--format", "table"];
+        All("listening-fixture", ListeningFixture);
+        cases["listening-sample.txt"] = ["listening", "--sample", "--format", "table"];
+        cases["listening-sample.md"] = ["listening", "--sample", "--format", "markdown"];
         return cases;
     }
 

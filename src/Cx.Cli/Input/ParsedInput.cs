@@ -12,6 +12,7 @@ internal sealed class ParsedInput
     public const int ProblemLimit = RevenueFile.ProblemLimit;
 
     private readonly RevenueFile? _file;
+    private AssetRecord[]? _records;
 
     private ParsedInput(string name, string customerColumn, string dateColumn, string amountColumn, string? segmentColumn, AssetColumns columns, RevenueFile? file, LocalDate? first, LocalDate? last)
     {
@@ -64,6 +65,10 @@ internal sealed class ParsedInput
     /// <summary>Gets how many rows were read.</summary>
     public int RowCount => Columns.RowCount;
 
+    /// <summary>Gets the rows read as records, in input order (for the commands whose library entry point takes
+    /// records); made once, on first use.</summary>
+    public IReadOnlyList<AssetRecord> Records => _records ??= ToRecords(Columns);
+
     /// <summary>Wraps a file read by <see cref="RevenueFileReader"/>.</summary>
     public static ParsedInput FromFile(RevenueFile file) =>
         new(file.Name, file.CustomerColumn, file.DateColumn, file.AmountColumn, file.SegmentColumn, file.Columns, file, file.FirstDate, file.LastDate);
@@ -83,4 +88,20 @@ internal sealed class ParsedInput
     /// <summary>Turns a reader's problem into the tool's.</summary>
     public static InputProblem ToInputProblem(FileProblem problem) =>
         new(problem.Line, problem.Where, problem.Column, problem.Code is null ? problem.Message : $"{problem.Message} [{problem.Code}]");
+
+    private static AssetRecord[] ToRecords(AssetColumns columns)
+    {
+        var records = new AssetRecord[columns.RowCount];
+        ReadOnlySpan<int> customers = columns.CustomerIndex.Span;
+        ReadOnlySpan<LocalDate> dates = columns.Date.Span;
+        ReadOnlySpan<long> amounts = columns.AmountInMinorUnits.Span;
+        ReadOnlySpan<int> segments = columns.SegmentIndex.Span;
+        for (int i = 0; i < records.Length; i++)
+        {
+            string? segment = segments.IsEmpty || segments[i] < 0 ? null : columns.Segments[segments[i]];
+            records[i] = new AssetRecord(columns.Customers[customers[i]], dates[i], Money.FromMinorUnits(amounts[i], columns.Currency), segment);
+        }
+
+        return records;
+    }
 }

@@ -14,7 +14,7 @@ namespace Cx.Cli.Input;
 /// they read it the same way.</summary>
 internal sealed class RevenueInputOptions
 {
-    private static readonly string[] GridNames = ["monthly", "quarterly", "weekly"];
+    internal static readonly string[] GridNames = ["monthly", "quarterly", "weekly"];
 
     private RevenueInputOptions()
     {
@@ -263,7 +263,21 @@ internal sealed class RevenueInputOptions
         }
     }
 
-    private static LocalDate? ParseBound(ArgumentResult result, bool end)
+    /// <summary>Creates the grid a <c>--grid</c> name stands for, from the period holding <paramref name="first"/> to the one
+    /// holding <paramref name="last"/>.</summary>
+    /// <exception cref="ArgumentException">The grid cannot be built (too many periods, dates out of range).</exception>
+    internal static PeriodGrid CreateGrid(string name, LocalDate first, LocalDate last) => name switch
+    {
+        "quarterly" => PeriodGrid.Quarterly(first, last),
+        "weekly" => PeriodGrid.Weekly(first, last),
+        _ => PeriodGrid.Monthly(first, last),
+    };
+
+    internal static LocalDate? ParseBound(ArgumentResult result, bool end) => ParseDay(result, end ? "--end" : "--start", end);
+
+    /// <summary>Parses a day given as a date (<c>yyyy-MM-dd</c>) or a month (<c>yyyy-MM</c>: its last day when
+    /// <paramref name="end"/>, else its first), or adds an error naming <paramref name="option"/>.</summary>
+    internal static LocalDate? ParseDay(ArgumentResult result, string option, bool end)
     {
         string text = result.Tokens[0].Value;
         ParseResult<LocalDate> date = LocalDatePattern.Iso.Parse(text);
@@ -278,7 +292,7 @@ internal sealed class RevenueInputOptions
             return end ? month.Value.OnDayOfMonth(month.Value.Calendar.GetDaysInMonth(month.Value.Year, month.Value.Month)) : month.Value.OnDayOfMonth(1);
         }
 
-        result.AddError($"{(end ? "--end" : "--start")}: expected a date such as 2024-03-15 or a month such as 2024-03, got '{text}'.");
+        result.AddError($"{option}: expected a date such as 2024-03-15 or a month such as 2024-03, got '{text}'.");
         return null;
     }
 }

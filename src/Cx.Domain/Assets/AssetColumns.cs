@@ -5,7 +5,7 @@ namespace Cx.Domain.Assets;
 
 /// <summary>Dated money records as columns, for bulk input (a file reader, a database cursor): one row per purchase,
 /// invoice line or refund, with customers as dense indexes into a list of distinct ids. The input of
-/// <see cref="AssetLedger.FromColumns"/>, which gives exactly the ledger <see cref="AssetLedger.FromRecords"/> gives for
+/// <see cref="AssetLedger.FromColumns"/>, which gives exactly the ledger <see cref="AssetLedger.FromRecords(IEnumerable{AssetRecord}, PeriodGrid, AssetLedgerOptions?)"/> gives for
 /// the same rows as <see cref="AssetRecord"/>s.</summary>
 /// <remarks>
 /// <para>Row <c>i</c> is the record (<c>Customers[CustomerIndex[i]]</c>, <c>Date[i]</c>, <c>AmountInMinorUnits[i]</c>
@@ -76,7 +76,7 @@ public sealed class AssetColumns
     /// <param name="records">The records, all in <paramref name="currency"/>.</param>
     /// <param name="currency">The currency of the amounts.</param>
     /// <returns>The columns; <see cref="AssetLedger.FromColumns"/> on them gives the ledger of
-    /// <see cref="AssetLedger.FromRecords"/> on the records.</returns>
+    /// <see cref="AssetLedger.FromRecords(IEnumerable{AssetRecord}, PeriodGrid, AssetLedgerOptions?)"/> on the records.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
     /// <exception cref="ArgumentException">A record's amount is in another currency.</exception>
     public static AssetColumns FromRecords(IReadOnlyList<AssetRecord> records, Currency currency)

@@ -9,7 +9,7 @@ namespace Cx.Domain.Assets;
 /// <summary>The value of every customer in every period of a grid (plus the history before it): the validated, immutable
 /// input of the asset calculators.</summary>
 /// <remarks>
-/// <para>Built from dated records (<see cref="FromRecords"/>, <see cref="FromQuantities"/>) or from per-period values
+/// <para>Built from dated records (<see cref="FromRecords(IEnumerable{AssetRecord}, PeriodGrid, AssetLedgerOptions?)"/>, <see cref="FromQuantities(IEnumerable{QuantityRecord}, PeriodGrid, MeasureUnit, AssetLedgerOptions?)"/>) or from per-period values
 /// (<see cref="FromPeriodValues"/>). Records in a period are summed per customer, exactly; refunds (negative records)
 /// are fine while the period's net value stays at or above zero. Records before the grid are history: they decide
 /// whether a customer is new or reactivated and what the period before the grid looked like. Records after the grid
@@ -141,6 +141,41 @@ public sealed class AssetLedger
         return Finish(grid, currency is { } c ? MeasureUnit.ForCurrency(c) : null, builder, failures, position, "asset records");
     }
 
+    /// <summary>Builds a ledger from dated money records, observing a cancellation token and reporting progress while it
+    /// reads them (the long part of building a large ledger).</summary>
+    /// <param name="records">The records, in any order.</param>
+    /// <param name="grid">The periods to report.</param>
+    /// <param name="options">The currency and policies; defaults when null.</param>
+    /// <param name="cancellationToken">Checked every few thousand records and once they are all read.</param>
+    /// <param name="progress">Receives <c>reading records</c> reports (with the total when the input's count is known); none when null.</param>
+    /// <returns>The ledger, the same as <see cref="FromRecords(IEnumerable{AssetRecord}, PeriodGrid, AssetLedgerOptions?)"/> gives.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> or <paramref name="grid"/> is null.</exception>
+    /// <exception cref="CxValidationException">The options are invalid, the input is empty, or records are invalid.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static AssetLedger FromRecords(IEnumerable<AssetRecord> records, PeriodGrid grid, AssetLedgerOptions? options, CancellationToken cancellationToken, IProgress<WorkProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return FromRecords(Monitored.Wrap(records, "reading records", cancellationToken, progress), grid, options);
+    }
+
+    /// <summary>Builds a ledger from dated records of a non-money measure, observing a cancellation token and reporting
+    /// progress while it reads them.</summary>
+    /// <param name="records">The records, in any order.</param>
+    /// <param name="grid">The periods to report.</param>
+    /// <param name="unit">The measure's unit.</param>
+    /// <param name="options">The policies; defaults when null.</param>
+    /// <param name="cancellationToken">Checked every few thousand records and once they are all read.</param>
+    /// <param name="progress">Receives <c>reading records</c> reports; none when null.</param>
+    /// <returns>The ledger.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/>, <paramref name="grid"/> or <paramref name="unit"/> is null.</exception>
+    /// <exception cref="CxValidationException">The options are invalid, the input is empty, or records are invalid.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static AssetLedger FromQuantities(IEnumerable<QuantityRecord> records, PeriodGrid grid, MeasureUnit unit, AssetLedgerOptions? options, CancellationToken cancellationToken, IProgress<WorkProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return FromQuantities(Monitored.Wrap(records, "reading records", cancellationToken, progress), grid, unit, options);
+    }
+
     /// <summary>Builds a ledger from dated records of a non-money measure (usage, visits, seats).</summary>
     /// <param name="records">The records, in any order.</param>
     /// <param name="grid">The periods to report.</param>
@@ -232,7 +267,7 @@ public sealed class AssetLedger
     }
 
     /// <summary>Builds a ledger from dated money records given as columns, with customers as dense indexes: the bulk
-    /// path of file readers. Gives exactly the ledger <see cref="FromRecords"/> gives for the same rows as records
+    /// path of file readers. Gives exactly the ledger <see cref="FromRecords(IEnumerable{AssetRecord}, PeriodGrid, AssetLedgerOptions?)"/> gives for the same rows as records
     /// (same values, customers, segments, floored cells, exclusions and failures), without a per-row object.</summary>
     /// <param name="columns">The rows; see <see cref="AssetColumns"/>.</param>
     /// <param name="grid">The periods to report.</param>
@@ -240,7 +275,7 @@ public sealed class AssetLedger
     /// currency. Defaults when null.</param>
     /// <returns>The ledger.</returns>
     /// <remarks>Row numbers in failures are 0-based positions in the columns, like record positions in
-    /// <see cref="FromRecords"/>. As there, customers and segments are known in order of first appearance among the rows
+    /// <see cref="FromRecords(IEnumerable{AssetRecord}, PeriodGrid, AssetLedgerOptions?)"/>. As there, customers and segments are known in order of first appearance among the rows
     /// kept: customers (and segments) whose every row falls after the grid, or that no row names, are not in the ledger.
     /// Columns interned in order of appearance (as file readers do) are read in place; others are renumbered into a
     /// copy of the index columns.</remarks>

@@ -96,7 +96,7 @@ public sealed class AssetMovementCalculator
         return moves
             .Where(m => includeFlat || m.Class != MovementClass.Flat)
             .OrderBy(m => m.Period).ThenBy(m => rank[m.Customer])
-            .Select(m => new CustomerMovement(ledger.CustomerSlots[m.Customer], ledger.Grid[m.Period], m.Class, m.Previous, m.Current, m.Segment < 0 ? null : segments[m.Segment]))
+            .Select(m => new CustomerMovement(ledger.CustomerSlots[m.Customer], ledger.Grid[m.Period], m.Class, m.Previous, m.Current, m.Segment < 0 ? null : segments[m.Segment], ledger.Unit))
             .ToImmutableArray();
     }
 
@@ -136,7 +136,7 @@ public sealed class AssetMovementCalculator
                 continue;
             }
 
-            bridges.Add(new SegmentBridge(s == names.Length ? null : names[s], new SegmentPeriodList(ledger.Grid, tables[s])));
+            bridges.Add(new SegmentBridge(s == names.Length ? null : names[s], new SegmentPeriodList(ledger.Grid, tables[s], ledger.Unit)));
         }
 
         return new SegmentMovementReport(ledger.Grid, ledger.Unit, bridges.ToImmutableArray());

@@ -135,7 +135,7 @@ public sealed class AssetMovementPartial
                 lostCount: _totals.LostCustomers[t],
                 lostValue: _totals.LostValue[t]);
             active = activeRun;
-            periods.Add(new PeriodMovement(Grid[t], opening, closing, classes, customers));
+            periods.Add(new PeriodMovement(Grid[t], opening, closing, classes, customers, Unit));
         }
 
         return new AssetMovementReport(Grid, Unit, ActivityWindow, _totals.CustomerCount, ExcludedRecordCount, FlooredCellCount, periods.MoveToImmutable());

@@ -72,10 +72,10 @@ public sealed class CohortCalculator
             var cellsOfRow = ImmutableArray.CreateBuilder<CohortCell>(n - k);
             for (int age = 0; age < n - k; age++)
             {
-                cellsOfRow.Add(new CohortCell(age, ledger.Grid[k + age], active[k][age], value[k][age]));
+                cellsOfRow.Add(new CohortCell(age, ledger.Grid[k + age], active[k][age], value[k][age], ledger.Unit));
             }
 
-            rows.Add(new CohortRow(ledger.Grid[k], size[k], cellsOfRow.MoveToImmutable()));
+            rows.Add(new CohortRow(ledger.Grid[k], size[k], cellsOfRow.MoveToImmutable(), ledger.Unit));
         }
 
         return new CohortMatrix(ledger.Grid, ledger.Unit, rows.MoveToImmutable(), beforeGrid);

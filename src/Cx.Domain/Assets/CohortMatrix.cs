@@ -29,4 +29,8 @@ public sealed record CohortMatrix
 
     /// <summary>Customers whose first activity was in history before the grid; they belong to no row.</summary>
     public long CustomersFirstActiveBeforeGrid { get; }
+
+    /// <summary>Returns a short description.</summary>
+    /// <returns>For example <c>cohort matrix, monthly 2024-01..2024-12 (12 periods), USD, 12 cohorts, 3000 customers</c>.</returns>
+    public override string ToString() => $"cohort matrix, {Grid}, {Unit}, {Rows.Count} cohorts, {Rows.Sum(r => r.CustomerCount)} customers";
 }

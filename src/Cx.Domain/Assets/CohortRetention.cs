@@ -1,3 +1,5 @@
+using System.Globalization;
+using Cx.Domain.Internal;
 using Cx.Domain.Primitives;
 
 namespace Cx.Domain.Assets;
@@ -15,9 +17,11 @@ public sealed record CohortRetention
     /// <param name="retainedCustomerCount">How many of them are active at p.</param>
     /// <param name="retainedValue">Their total value at p.</param>
     /// <param name="grossRetainedValue">The sum over them of <c>min(v(p), v(p - h))</c>.</param>
-    public CohortRetention(GridPeriod period, int horizon, string basePeriodLabel, long baseCustomerCount, long baseValue, long retainedCustomerCount, long retainedValue, long grossRetainedValue)
+    /// <param name="unit">The unit of the values; whole <c>units</c> when null.</param>
+    public CohortRetention(GridPeriod period, int horizon, string basePeriodLabel, long baseCustomerCount, long baseValue, long retainedCustomerCount, long retainedValue, long grossRetainedValue, MeasureUnit? unit = null)
     {
         Period = period;
+        Unit = unit ?? Amounts.PlainUnits;
         Horizon = horizon;
         BasePeriodLabel = basePeriodLabel;
         BaseCustomerCount = baseCustomerCount;
@@ -26,6 +30,9 @@ public sealed record CohortRetention
         RetainedValue = retainedValue;
         GrossRetainedValue = grossRetainedValue;
     }
+
+    /// <summary>The unit of the values (the currency, for revenue); whole <c>units</c> when none was given.</summary>
+    public MeasureUnit Unit { get; }
 
     /// <summary>The period p measured.</summary>
     public GridPeriod Period { get; }
@@ -59,4 +66,9 @@ public sealed record CohortRetention
 
     /// <summary>Gets the share of base customers still active, <c>RetainedCustomerCount / BaseCustomerCount</c>; null when there are none.</summary>
     public double? CustomerRetentionFraction => BaseCustomerCount == 0 ? null : (double)RetainedCustomerCount / BaseCustomerCount;
+
+    /// <summary>Returns a short form: the ratios as percentages and the base in the unit's major units.</summary>
+    /// <returns>For example <c>2024-12 over 12 periods (base 2023-12: 100 customers, USD 10,000.00): NRR 104.2%, GRR 91.0%, 80 customers retained</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Period} over {Horizon} periods (base {BasePeriodLabel}: {Amounts.Count(BaseCustomerCount, "customer", "customers")}, {Amounts.Format(Unit, BaseValue)}): NRR {Amounts.Percent(NetRevenueRetentionFraction)}, GRR {Amounts.Percent(GrossRevenueRetentionFraction)}, {Amounts.Count(RetainedCustomerCount, "customer", "customers")} retained");
 }

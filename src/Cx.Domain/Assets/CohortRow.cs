@@ -1,3 +1,5 @@
+using System.Globalization;
+using Cx.Domain.Internal;
 using System.Collections.Immutable;
 using Cx.Domain.Primitives;
 
@@ -10,12 +12,17 @@ public sealed record CohortRow
     /// <param name="cohort">The cohort's first active period.</param>
     /// <param name="customerCount">The cohort's size.</param>
     /// <param name="cells">One cell per age, from 0 to the end of the grid.</param>
-    public CohortRow(GridPeriod cohort, long customerCount, ImmutableArray<CohortCell> cells)
+    /// <param name="unit">The unit of the values; whole <c>units</c> when null.</param>
+    public CohortRow(GridPeriod cohort, long customerCount, ImmutableArray<CohortCell> cells, MeasureUnit? unit = null)
     {
         Cohort = cohort;
+        Unit = unit ?? Amounts.PlainUnits;
         CustomerCount = customerCount;
         Cells = cells;
     }
+
+    /// <summary>The unit of the values (the currency, for revenue); whole <c>units</c> when none was given.</summary>
+    public MeasureUnit Unit { get; }
 
     /// <summary>The cohort's first active period.</summary>
     public GridPeriod Cohort { get; }
@@ -43,4 +50,9 @@ public sealed record CohortRow
 
     private CohortCell Cell(int age) =>
         unchecked((uint)age < (uint)Cells.Length) ? Cells[age] : throw new ArgumentOutOfRangeException(nameof(age), age, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an age from 0 to {Cells.Length - 1}."));
+
+    /// <summary>Returns a short form in the unit's major units.</summary>
+    /// <returns>For example <c>cohort 2024-01: 120 customers, initial USD 12,000.00, 12 ages</c>.</returns>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cohort {Cohort}: {Amounts.Count(CustomerCount, "customer", "customers")}, initial {Amounts.Format(Unit, InitialValue)}, {Amounts.Count(Cells.IsDefault ? 0 : Cells.Length, "age", "ages")}");
 }

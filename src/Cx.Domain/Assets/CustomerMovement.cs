@@ -13,12 +13,14 @@ public sealed record CustomerMovement
     /// <param name="previousValue">The customer's value in the period before, in units.</param>
     /// <param name="currentValue">The customer's value in this period, in units.</param>
     /// <param name="segment">The segment the movement is attributed to (the segment at this period; at the period before for churn), or null.</param>
+    /// <param name="unit">The unit of the values; whole <c>units</c> when null.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="previousValue"/> or <paramref name="currentValue"/> is
     /// negative (a customer's value in a period is zero or more).</exception>
-    public CustomerMovement(CustomerId customer, GridPeriod period, MovementClass movementClass, long previousValue, long currentValue, string? segment)
+    public CustomerMovement(CustomerId customer, GridPeriod period, MovementClass movementClass, long previousValue, long currentValue, string? segment, MeasureUnit? unit = null)
     {
         Guard.NotNegative(previousValue);
         Guard.NotNegative(currentValue);
+        Unit = unit ?? Amounts.PlainUnits;
         Customer = customer;
         Period = period;
         Class = movementClass;
@@ -26,6 +28,9 @@ public sealed record CustomerMovement
         CurrentValue = currentValue;
         Segment = segment;
     }
+
+    /// <summary>The unit of the values (the ledger's); whole <c>units</c> when none was given.</summary>
+    public MeasureUnit Unit { get; }
 
     /// <summary>The customer.</summary>
     public CustomerId Customer { get; }
@@ -53,4 +58,8 @@ public sealed record CustomerMovement
 
     /// <summary>Gets a value indicating whether the movement is a loss (contraction, churn).</summary>
     public bool IsLoss => Class is MovementClass.Contraction or MovementClass.Churned;
+
+    /// <summary>Returns a short form in the unit's major units.</summary>
+    /// <returns>For example <c>C-001 2024-02 Expansion: USD 100.00 -> USD 150.00</c>.</returns>
+    public override string ToString() => $"{Customer} {Period} {Class}: {Amounts.Format(Unit, PreviousValue)} -> {Amounts.Format(Unit, CurrentValue)}";
 }

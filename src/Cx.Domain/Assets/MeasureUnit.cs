@@ -8,8 +8,9 @@ namespace Cx.Domain.Assets;
 /// <remarks>
 /// Ledger values are whole numbers of units (<see cref="long"/>). For money the unit is the currency's minor unit;
 /// for a quantity with <see cref="DecimalPlaces"/> = 2 the unit is a hundredth. Equality compares name, currency
-/// and decimal places.
+/// and decimal places. <c>System.Text.Json</c> writes a unit as its name, decimal places and whether it is money.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(MeasureUnitJsonConverter))]
 public sealed record MeasureUnit
 {
     private MeasureUnit(string name, Currency? currency, int decimalPlaces)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Cx.Domain.Internal;
 using Cx.Domain.Primitives;
 
 namespace Cx.Domain.Assets;
@@ -10,9 +12,10 @@ namespace Cx.Domain.Assets;
 /// </remarks>
 public sealed record PeriodMovement
 {
-    internal PeriodMovement(GridPeriod period, long opening, long closing, MovementTotal[] classes, CustomerActivity customers)
+    internal PeriodMovement(GridPeriod period, long opening, long closing, MovementTotal[] classes, CustomerActivity customers, MeasureUnit unit)
     {
         Period = period;
+        Unit = unit;
         Opening = opening;
         Closing = closing;
         New = classes[(int)MovementClass.New];
@@ -26,6 +29,9 @@ public sealed record PeriodMovement
 
     /// <summary>Gets the period.</summary>
     public GridPeriod Period { get; }
+
+    /// <summary>Gets the unit of every value (the report's <see cref="AssetMovementReport.Unit"/>).</summary>
+    public MeasureUnit Unit { get; }
 
     /// <summary>Gets the total value of the period before: the sum of v(p-1) over all customers.</summary>
     public long Opening { get; }
@@ -82,4 +88,9 @@ public sealed record PeriodMovement
     /// <returns><see langword="true"/> when opening plus the class values equals closing (summed exactly, in 128 bits).</returns>
     public bool Reconciles() =>
         (Int128)Opening + New.Value + Reactivated.Value + Expansion.Value + Contraction.Value + Flat.Value + Churned.Value == Closing;
+
+    /// <summary>Returns a short form in the unit's major units.</summary>
+    /// <returns>For example <c>2024-02: opening USD 300.00, closing USD 350.00, net USD 50.00; new 0, reactivated 1, expansion 1, contraction 1, churned 0</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Period}: opening {Amounts.Format(Unit, Opening)}, closing {Amounts.Format(Unit, Closing)}, net {Amounts.Format(Unit, NetChange)}; new {New.CustomerCount}, reactivated {Reactivated.CustomerCount}, expansion {Expansion.CustomerCount}, contraction {Contraction.CustomerCount}, churned {Churned.CustomerCount}");
 }

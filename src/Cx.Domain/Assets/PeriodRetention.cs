@@ -1,3 +1,5 @@
+using System.Globalization;
+using Cx.Domain.Internal;
 using Cx.Domain.Primitives;
 
 namespace Cx.Domain.Assets;
@@ -17,9 +19,11 @@ public sealed record PeriodRetention
     /// <param name="netRevenueChurnFraction">Net revenue churn: <c>-(Churned + Contraction + Expansion + Reactivated) / Opening</c>;
 /// negative when expansion and reactivation outweigh losses. Null when the opening is zero.</param>
     /// <param name="quickRatio">Quick ratio: <c>(New + Reactivated + Expansion) / |Contraction + Churned|</c>. Null when there are no losses.</param>
-    public PeriodRetention(GridPeriod period, long opening, double? netRevenueRetentionFraction, double? grossRevenueRetentionFraction, double? grossRevenueChurnFraction, double? netRevenueChurnFraction, double? quickRatio)
+    /// <param name="unit">The unit of the values; whole <c>units</c> when null.</param>
+    public PeriodRetention(GridPeriod period, long opening, double? netRevenueRetentionFraction, double? grossRevenueRetentionFraction, double? grossRevenueChurnFraction, double? netRevenueChurnFraction, double? quickRatio, MeasureUnit? unit = null)
     {
         Period = period;
+        Unit = unit ?? Amounts.PlainUnits;
         Opening = opening;
         NetRevenueRetentionFraction = netRevenueRetentionFraction;
         GrossRevenueRetentionFraction = grossRevenueRetentionFraction;
@@ -27,6 +31,9 @@ public sealed record PeriodRetention
         NetRevenueChurnFraction = netRevenueChurnFraction;
         QuickRatio = quickRatio;
     }
+
+    /// <summary>The unit of the values (the currency, for revenue); whole <c>units</c> when none was given.</summary>
+    public MeasureUnit Unit { get; }
 
     /// <summary>The period.</summary>
     public GridPeriod Period { get; }
@@ -48,4 +55,9 @@ public sealed record PeriodRetention
 
     /// <summary>Quick ratio: <c>(New + Reactivated + Expansion) / |Contraction + Churned|</c>. Null when there are no losses.</summary>
     public double? QuickRatio { get; }
+
+    /// <summary>Returns a short form: the ratios as percentages and the opening in the unit's major units.</summary>
+    /// <returns>For example <c>2024-02: NRR 103.1%, GRR 95.0%, quick ratio 2.50 (opening USD 300.00)</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Period}: NRR {Amounts.Percent(NetRevenueRetentionFraction)}, GRR {Amounts.Percent(GrossRevenueRetentionFraction)}, quick ratio {(QuickRatio is { } q ? q.ToString("F2", CultureInfo.InvariantCulture) : "-")} (opening {Amounts.Format(Unit, Opening)})");
 }

@@ -74,7 +74,7 @@ public sealed class RetentionCalculator
         });
 
         return Enumerable.Range(0, n)
-            .Select(t => new CohortRetention(ledger.Grid[t], horizon, ledger.Grid.LabelAt(t - horizon), baseCount[t], baseValue[t], retainedCount[t], retained[t], gross[t]))
+            .Select(t => new CohortRetention(ledger.Grid[t], horizon, ledger.Grid.LabelAt(t - horizon), baseCount[t], baseValue[t], retainedCount[t], retained[t], gross[t], ledger.Unit))
             .ToImmutableArray();
     }
 
@@ -90,6 +90,7 @@ public sealed class RetentionCalculator
             grossRevenueRetentionFraction: Ratio(p.Opening + losses, p.Opening),
             grossRevenueChurnFraction: Ratio(-losses, p.Opening),
             netRevenueChurnFraction: Ratio(-(losses + p.Expansion.Value + p.Reactivated.Value), p.Opening),
-            quickRatio: Ratio((Int128)p.New.Value + p.Reactivated.Value + p.Expansion.Value, Int128.Abs(losses)));
+            quickRatio: Ratio((Int128)p.New.Value + p.Reactivated.Value + p.Expansion.Value, Int128.Abs(losses)),
+            unit: p.Unit);
     }
 }

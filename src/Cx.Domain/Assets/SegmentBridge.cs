@@ -22,4 +22,9 @@ public sealed record SegmentBridge
 
     /// <summary>The segment's bridge per period, in grid order (read-only).</summary>
     public IReadOnlyList<SegmentPeriodMovement> Periods { get; }
+
+    /// <summary>Returns a short description.</summary>
+    /// <returns>For example <c>segment 'Pro': 12 periods</c>, or <c>no segment: 12 periods</c>.</returns>
+    public override string ToString() =>
+        (Segment is null ? "no segment" : $"segment '{Segment}'") + string.Create(System.Globalization.CultureInfo.InvariantCulture, $": {Periods.Count} periods");
 }

@@ -24,4 +24,8 @@ public sealed record SegmentMovementReport
 
     /// <summary>One bridge per segment, ordered by name (the unsegmented bucket, if any, last).</summary>
     public IReadOnlyList<SegmentBridge> Segments { get; }
+
+    /// <summary>Returns a short description.</summary>
+    /// <returns>For example <c>segment movements, monthly 2024-01..2024-12 (12 periods), USD, 3 segments</c>.</returns>
+    public override string ToString() => $"segment movements, {Grid}, {Unit}, {Segments.Count} segments";
 }

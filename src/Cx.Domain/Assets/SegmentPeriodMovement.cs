@@ -1,3 +1,5 @@
+using System.Globalization;
+using Cx.Domain.Internal;
 using Cx.Domain.Primitives;
 
 namespace Cx.Domain.Assets;
@@ -20,9 +22,11 @@ public sealed record SegmentPeriodMovement
     /// <param name="churned">Churned customers.</param>
     /// <param name="netMigrationIn">Value that moved in with customers who switched into the segment: <c>Opening</c> minus
 /// the segment's closing of the period before (negative when customers moved out).</param>
-    public SegmentPeriodMovement(GridPeriod period, long opening, long closing, MovementTotal @new, MovementTotal reactivated, MovementTotal expansion, MovementTotal contraction, MovementTotal flat, MovementTotal churned, long netMigrationIn)
+    /// <param name="unit">The unit of the values; whole <c>units</c> when null.</param>
+    public SegmentPeriodMovement(GridPeriod period, long opening, long closing, MovementTotal @new, MovementTotal reactivated, MovementTotal expansion, MovementTotal contraction, MovementTotal flat, MovementTotal churned, long netMigrationIn, MeasureUnit? unit = null)
     {
         Period = period;
+        Unit = unit ?? Amounts.PlainUnits;
         Opening = opening;
         Closing = closing;
         New = @new;
@@ -33,6 +37,9 @@ public sealed record SegmentPeriodMovement
         Churned = churned;
         NetMigrationIn = netMigrationIn;
     }
+
+    /// <summary>The unit of the values (the currency, for revenue); whole <c>units</c> when none was given.</summary>
+    public MeasureUnit Unit { get; }
 
     /// <summary>The period.</summary>
     public GridPeriod Period { get; }
@@ -68,4 +75,9 @@ public sealed record SegmentPeriodMovement
     /// <returns><see langword="true"/> when opening plus the class values equals closing (summed exactly, in 128 bits).</returns>
     public bool Reconciles() =>
         (Int128)Opening + New.Value + Reactivated.Value + Expansion.Value + Contraction.Value + Flat.Value + Churned.Value == Closing;
+
+    /// <summary>Returns a short form in the unit's major units.</summary>
+    /// <returns>For example <c>2024-02: opening USD 300.00, closing USD 350.00, migration in USD 0.00</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Period}: opening {Amounts.Format(Unit, Opening)}, closing {Amounts.Format(Unit, Closing)}, migration in {Amounts.Format(Unit, NetMigrationIn)}");
 }

@@ -1,3 +1,5 @@
+using Cx.Domain.Assets;
+using Cx.Domain.Internal;
 using System.Globalization;
 
 namespace Cx.Domain.Attribution;
@@ -9,13 +11,17 @@ namespace Cx.Domain.Attribution;
 /// the movement's path (or, for the unattributed bucket, when the path was empty).</remarks>
 public abstract class AttributedValue
 {
-    private protected AttributedValue(long earnedValue, long gainCount, long lostValue, long lossCount)
+    private protected AttributedValue(long earnedValue, long gainCount, long lostValue, long lossCount, MeasureUnit unit)
     {
+        Unit = unit;
         EarnedValue = earnedValue;
         GainCount = gainCount;
         LostValue = lostValue;
         LossCount = lossCount;
     }
+
+    /// <summary>Gets the unit of the values (the result's <see cref="AttributionResult.Unit"/>).</summary>
+    public MeasureUnit Unit { get; }
 
     /// <summary>Gets the value earned here: the credited share of new, reactivated and expansion movements.</summary>
     public long EarnedValue { get; }
@@ -32,8 +38,8 @@ public abstract class AttributedValue
     /// <summary>Gets earned minus lost value.</summary>
     public long NetValue => EarnedValue - LostValue;
 
-    /// <summary>Returns a short diagnostic form.</summary>
-    /// <returns>For example <c>earned 1200 (3), lost 400 (1)</c>.</returns>
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"earned {EarnedValue} ({GainCount}), lost {LostValue} ({LossCount})");
+    /// <summary>Returns a short diagnostic form, amounts in the unit's major units.</summary>
+    /// <returns>For example <c>earned USD 12.00 (3 gains), lost USD 4.00 (1 loss)</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"earned {Amounts.Format(Unit, EarnedValue)} ({Amounts.Count(GainCount, "gain", "gains")}), lost {Amounts.Format(Unit, LostValue)} ({Amounts.Count(LossCount, "loss", "losses")})");
 }

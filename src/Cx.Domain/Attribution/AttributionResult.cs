@@ -82,7 +82,7 @@ public sealed class AttributionResult
 
     /// <summary>Gets the unit of movements given without a ledger and without <see cref="AttributionOptions.Unit"/>:
     /// whole <c>units</c>.</summary>
-    internal static MeasureUnit PlainUnits { get; } = MeasureUnit.Quantity("units");
+    internal static MeasureUnit PlainUnits => Amounts.PlainUnits;
 
     /// <summary>Gets the credit of every touchpoint of the framework (met or not), in journey order.</summary>
     public IReadOnlyList<TouchpointCredit> Touchpoints { get; }

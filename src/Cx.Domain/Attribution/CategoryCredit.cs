@@ -1,3 +1,4 @@
+using Cx.Domain.Assets;
 using Cx.Domain.Journey;
 
 namespace Cx.Domain.Attribution;
@@ -6,8 +7,8 @@ namespace Cx.Domain.Attribution;
 /// <remarks>The counts are movements credited to at least one touchpoint of the category (each movement once).</remarks>
 public sealed class CategoryCredit : AttributedValue
 {
-    internal CategoryCredit(TouchpointCategory category, long earnedValue, long gainCount, long lostValue, long lossCount)
-        : base(earnedValue, gainCount, lostValue, lossCount) => Category = category;
+    internal CategoryCredit(TouchpointCategory category, long earnedValue, long gainCount, long lostValue, long lossCount, MeasureUnit unit)
+        : base(earnedValue, gainCount, lostValue, lossCount, unit) => Category = category;
 
     /// <summary>Gets the category.</summary>
     public TouchpointCategory Category { get; }

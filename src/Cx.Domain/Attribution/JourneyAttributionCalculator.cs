@@ -28,7 +28,7 @@ namespace Cx.Domain.Attribution;
 /// never an error; events with an unknown touchpoint, an empty customer, an undefined outcome, or (when the customers are known)
 /// an unknown customer are errors, all reported together.</para>
 /// </remarks>
-public sealed class JourneyAttributionCalculator
+public sealed partial class JourneyAttributionCalculator
 {
     private readonly FrozenDictionary<AttributionModel, IAttributionModel> _models;
 
@@ -1013,7 +1013,7 @@ public sealed class JourneyAttributionCalculator
             IReadOnlyList<Touchpoint> tps = framework.Touchpoints;
             IReadOnlyList<JourneyStage> stages = framework.Stages;
             var touchpointCredits = ImmutableArray.CreateRange(tps.Select((t, i) =>
-                new TouchpointCredit(t, totals.TouchpointValue[0][i], totals.TouchpointCount[0][i], totals.TouchpointValue[1][i], totals.TouchpointCount[1][i])));
+                new TouchpointCredit(t, totals.TouchpointValue[0][i], totals.TouchpointCount[0][i], totals.TouchpointValue[1][i], totals.TouchpointCount[1][i], unit)));
 
             StageCredit Stage(int s, int period)
             {
@@ -1031,7 +1031,7 @@ public sealed class JourneyAttributionCalculator
                     losses += totals.StageCount[1][(p * stages.Count) + s];
                 }
 
-                return new StageCredit(stages[s], earned, gains, lost, losses);
+                return new StageCredit(stages[s], earned, gains, lost, losses, unit);
             }
 
             var stageCredits = ImmutableArray.CreateRange(Enumerable.Range(0, stages.Count).Select(s => Stage(s, -1)));
@@ -1048,13 +1048,13 @@ public sealed class JourneyAttributionCalculator
                     }
                 }
 
-                return new CategoryCredit(c, earned, totals.CategoryCount[0][k], lost, totals.CategoryCount[1][k]);
+                return new CategoryCredit(c, earned, totals.CategoryCount[0][k], lost, totals.CategoryCount[1][k], unit);
             }));
-            var unattributed = new UnattributedCredit(totals.UnattributedValue[0].Sum(), totals.UnattributedCount[0].Sum(), totals.UnattributedValue[1].Sum(), totals.UnattributedCount[1].Sum());
+            var unattributed = new UnattributedCredit(totals.UnattributedValue[0].Sum(), totals.UnattributedCount[0].Sum(), totals.UnattributedValue[1].Sum(), totals.UnattributedCount[1].Sum(), unit);
             var bridge = ImmutableArray.CreateRange(_periods.Select((period, p) => new StageBridgePeriod(
                 period,
                 ImmutableArray.CreateRange(Enumerable.Range(0, stages.Count).Select(s => Stage(s, p))),
-                new UnattributedCredit(totals.UnattributedValue[0][p], totals.UnattributedCount[0][p], totals.UnattributedValue[1][p], totals.UnattributedCount[1][p]))));
+                new UnattributedCredit(totals.UnattributedValue[0][p], totals.UnattributedCount[0][p], totals.UnattributedValue[1][p], totals.UnattributedCount[1][p], unit))));
             var movementCredits = ImmutableArray.CreateRange(credits.OrderBy(c => c.Period).ThenBy(c => c.Rank).ThenBy(c => c.Direction).Select(c => c.Credit));
             return new AttributionResult(framework, options, unit, grid, touchpointCredits, stageCredits, categoryCredits, unattributed, bridge, movementCredits, scores.ToImmutableArray(), _counts);
         }

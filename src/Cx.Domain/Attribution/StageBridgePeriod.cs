@@ -1,3 +1,4 @@
+using Cx.Domain.Internal;
 using System.Globalization;
 using Cx.Domain.Primitives;
 
@@ -37,6 +38,6 @@ public sealed class StageBridgePeriod
     public long NetValue => EarnedValue - LostValue;
 
     /// <summary>Returns a short diagnostic form.</summary>
-    /// <returns>For example <c>2024-03: earned 1200, lost 400</c>.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Period}: earned {EarnedValue}, lost {LostValue}");
+    /// <returns>For example <c>2024-03: earned USD 12.00, lost USD 4.00</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Period}: earned {Amounts.Format(Unattributed.Unit, EarnedValue)}, lost {Amounts.Format(Unattributed.Unit, LostValue)}");
 }

@@ -1,3 +1,4 @@
+using Cx.Domain.Assets;
 using Cx.Domain.Journey;
 
 namespace Cx.Domain.Attribution;
@@ -6,8 +7,8 @@ namespace Cx.Domain.Attribution;
 /// <remarks>The counts are movements credited to at least one touchpoint of the stage (each movement once).</remarks>
 public sealed class StageCredit : AttributedValue
 {
-    internal StageCredit(JourneyStage stage, long earnedValue, long gainCount, long lostValue, long lossCount)
-        : base(earnedValue, gainCount, lostValue, lossCount) => Stage = stage;
+    internal StageCredit(JourneyStage stage, long earnedValue, long gainCount, long lostValue, long lossCount, MeasureUnit unit)
+        : base(earnedValue, gainCount, lostValue, lossCount, unit) => Stage = stage;
 
     /// <summary>Gets the stage.</summary>
     public JourneyStage Stage { get; }

@@ -1,3 +1,4 @@
+using Cx.Domain.Assets;
 using Cx.Domain.Journey;
 
 namespace Cx.Domain.Attribution;
@@ -5,8 +6,8 @@ namespace Cx.Domain.Attribution;
 /// <summary>The value earned and lost at one touchpoint.</summary>
 public sealed class TouchpointCredit : AttributedValue
 {
-    internal TouchpointCredit(Touchpoint touchpoint, long earnedValue, long gainCount, long lostValue, long lossCount)
-        : base(earnedValue, gainCount, lostValue, lossCount) => Touchpoint = touchpoint;
+    internal TouchpointCredit(Touchpoint touchpoint, long earnedValue, long gainCount, long lostValue, long lossCount, MeasureUnit unit)
+        : base(earnedValue, gainCount, lostValue, lossCount, unit) => Touchpoint = touchpoint;
 
     /// <summary>Gets the touchpoint.</summary>
     public Touchpoint Touchpoint { get; }

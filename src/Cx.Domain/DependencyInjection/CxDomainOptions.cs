@@ -1,5 +1,6 @@
 using Cx.Domain.Assets;
 using Cx.Domain.EarlyWarning;
+using Cx.Domain.Listening;
 using Cx.Domain.Reliability;
 
 namespace Cx.Domain.DependencyInjection;
@@ -15,6 +16,9 @@ public sealed class CxDomainOptions
     /// window, EWMA and CUSUM defaults, no run rules).</summary>
     public ReliabilityEvaluationOptions Reliability { get; } = new();
 
+    /// <summary>Gets the settings of <see cref="ListeningCalculator"/> (time zone, confidence level, minimum responses,
+    /// spike detection); validated when <c>AddCxDomain</c> runs.</summary>
+    public ListeningOptions Listening { get; } = new();
     /// <summary>Gets the default options of <see cref="RevenueErosionCalculator"/> (horizon 3, 95% intervals, evidence gate 30,
     /// top 5 priorities).</summary>
     public EarlyWarningOptions EarlyWarning { get; } = new();

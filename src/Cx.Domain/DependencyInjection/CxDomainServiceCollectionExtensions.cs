@@ -31,17 +31,21 @@ public static class CxDomainServiceCollectionExtensions
         configure(options);
         var movementCalculator = new AssetMovementCalculator(options.AssetMovements);
         var reliabilityEvaluator = new Cx.Domain.Reliability.ReliabilityEvaluator(options.Reliability);
+        var listeningCalculator = new Cx.Domain.Listening.ListeningCalculator(options.Listening);
         var erosionCalculator = new Cx.Domain.EarlyWarning.RevenueErosionCalculator(options.EarlyWarning);
 
         services.TryAddSingleton(options);
         services.TryAddSingleton(movementCalculator);
         services.TryAddSingleton(reliabilityEvaluator);
+        services.TryAddSingleton(listeningCalculator);
         services.TryAddSingleton(erosionCalculator);
         services.TryAddSingleton<RetentionCalculator>();
         services.TryAddSingleton<CohortCalculator>();
         foreach (IAttributionModel model in JourneyAttributionCalculator.BuiltInModels)
         {
-            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IAttributionModel), model.GetType()));
+            // The built-in models are stateless: their shared instances serve (and keep registration free of reflection, so the
+            // package stays trimmable); TryAddEnumerable still skips a model type that is already registered.
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(model));
         }
 
         services.TryAddSingleton(provider => new JourneyAttributionCalculator(provider.GetServices<IAttributionModel>()));

@@ -7,6 +7,13 @@ namespace Cx.Domain.Internal;
 /// separators and the unit (<c>USD 1,234.50</c>, <c>1,234 visits</c>), invariant.</summary>
 internal static class Amounts
 {
+    /// <summary>The unit of values whose unit is not known: whole <c>units</c>.</summary>
+    public static MeasureUnit PlainUnits { get; } = MeasureUnit.Quantity("units");
+
+    /// <summary>Formats a share as a percentage with one decimal (<c>104.2%</c>), or <c>-</c> for none.</summary>
+    public static string Percent(double? fraction) =>
+        fraction is { } f ? (f * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : "-";
+
     /// <summary>Formats a value in units with its unit: <c>USD 1,234.50</c>, or <c>1,234 visits</c> for a quantity.</summary>
     public static string Format(MeasureUnit unit, long units)
     {

@@ -23,6 +23,17 @@ internal sealed class FailureCollector
     public void Add(long? position, string? subject, string field, string code, string message) =>
         Add(new CxValidationFailure(position, subject, field, code, message));
 
+    /// <summary>Adds every failure of another collector (its stored ones, and its count of the others).</summary>
+    public void AddFrom(FailureCollector other)
+    {
+        foreach (CxValidationFailure failure in other._failures)
+        {
+            Add(failure);
+        }
+
+        Count += other.Count - other._failures.Count;
+    }
+
     public void AddRange(long position, FluentValidation.Results.ValidationResult result)
     {
         foreach (FluentValidation.Results.ValidationFailure failure in result.Errors)

@@ -29,14 +29,14 @@ internal sealed class SegmentTable
 
     public bool IsEmpty => Periods.Length == 0 && ClosingBeforeGrid == 0;
 
-    public SegmentPeriodMovement At(PeriodGrid grid, int t)
+    public SegmentPeriodMovement At(PeriodGrid grid, int t, MeasureUnit unit)
     {
         int k = Array.BinarySearch(Periods, t);
         long closingBefore = t == 0 ? ClosingBeforeGrid : Closing(t - 1);
         if (k < 0)
         {
             var none = default(MovementTotal);
-            return new SegmentPeriodMovement(grid[t], 0, 0, none, none, none, none, none, none, -closingBefore);
+            return new SegmentPeriodMovement(grid[t], 0, 0, none, none, none, none, none, none, -closingBefore, unit);
         }
 
         int f = k * Stride;
@@ -45,7 +45,7 @@ internal sealed class SegmentTable
             grid[t], opening, Figures[f + 1],
             Class(f, MovementClass.New), Class(f, MovementClass.Reactivated), Class(f, MovementClass.Expansion),
             Class(f, MovementClass.Contraction), Class(f, MovementClass.Flat), Class(f, MovementClass.Churned),
-            opening - closingBefore);
+            opening - closingBefore, unit);
     }
 
     private long Closing(int t)
@@ -66,11 +66,13 @@ internal sealed class SegmentPeriodList : IReadOnlyList<SegmentPeriodMovement>
 {
     private readonly PeriodGrid _grid;
     private readonly SegmentTable _table;
+    private readonly MeasureUnit _unit;
 
-    public SegmentPeriodList(PeriodGrid grid, SegmentTable table)
+    public SegmentPeriodList(PeriodGrid grid, SegmentTable table, MeasureUnit unit)
     {
         _grid = grid;
         _table = table;
+        _unit = unit;
     }
 
     public int Count => _grid.Count;
@@ -84,7 +86,7 @@ internal sealed class SegmentPeriodList : IReadOnlyList<SegmentPeriodMovement>
                 throw new ArgumentOutOfRangeException(nameof(index), index, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a period index from 0 to {_grid.Count - 1}, got {index}."));
             }
 
-            return _table.At(_grid, index);
+            return _table.At(_grid, index, _unit);
         }
     }
 
@@ -92,7 +94,7 @@ internal sealed class SegmentPeriodList : IReadOnlyList<SegmentPeriodMovement>
     {
         for (int t = 0; t < _grid.Count; t++)
         {
-            yield return _table.At(_grid, t);
+            yield return _table.At(_grid, t, _unit);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cx.Domain.Internal;
@@ -138,11 +137,9 @@ public static class JourneyJson
 
     private static CxValidationException Malformed(JsonException e)
     {
-        string where = e.LineNumber is { } line
-            ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}")
-            : "unknown position";
-        string what = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].Trim();
-        return Malformed(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{where}{(string.IsNullOrEmpty(e.Path) ? string.Empty : " (at " + e.Path + ")")}: {what}"));
+        var failures = new FailureCollector();
+        failures.Add(null, "journey document", "document", CxErrorCodes.JourneyJsonMalformed, JsonErrors.Describe(e));
+        return failures.ToException("journey document");
     }
 
     private static CxValidationException Malformed(string message)

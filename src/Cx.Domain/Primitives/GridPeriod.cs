@@ -3,7 +3,9 @@ using NodaTime;
 namespace Cx.Domain.Primitives;
 
 /// <summary>One period of a <see cref="PeriodGrid"/>: its position, its dates and its label.</summary>
-/// <remarks>Equality compares index, interval and label. Periods are created by their grid only.</remarks>
+/// <remarks>Equality compares index, interval and label. Periods are created by their grid only. <c>System.Text.Json</c>
+/// writes a period compactly as its label and dates (<c>{"label":"2024-03","start":"2024-03-01","end":"2024-03-31"}</c>).</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(GridPeriodJsonConverter))]
 public sealed class GridPeriod : IEquatable<GridPeriod>
 {
     internal GridPeriod(int index, DateInterval interval, string label)

@@ -17,8 +17,10 @@ namespace Cx.Domain.Primitives;
 /// any date after its last one, found by binary search.</para>
 /// <para>Every period of a grid lies in the supported range of time, 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>);
 /// a factory given dates outside it throws <see cref="ArgumentOutOfRangeException"/>.</para>
-/// <para>Grids are immutable; equality compares kind, week start and every period's interval.</para>
+/// <para>Grids are immutable; equality compares kind, week start and every period's interval. <c>System.Text.Json</c>
+/// writes a grid compactly as its kind, first and last day and period count.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(PeriodGridJsonConverter))]
 public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
 {
     /// <summary>The largest number of periods a grid may have (about 270 years of days).</summary>

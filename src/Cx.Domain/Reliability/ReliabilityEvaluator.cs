@@ -21,7 +21,7 @@ namespace Cx.Domain.Reliability;
 /// takes columns and works in pooled buffers, sorting only the standards whose events are out of time order.
 /// Instants are compared at 100-nanosecond resolution.</para>
 /// </remarks>
-public sealed class ReliabilityEvaluator
+public sealed partial class ReliabilityEvaluator
 {
     private const int MaxBacktestSteps = 200_000;
     private readonly ReliabilityEvaluationOptions _options;
@@ -138,9 +138,13 @@ public sealed class ReliabilityEvaluator
     /// <returns>The backtest.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="standards"/> or <paramref name="measurements"/> is null.</exception>
     /// <exception cref="CxValidationException">The input is invalid, or <paramref name="to"/> is before <paramref name="from"/>.</exception>
-    public ReliabilityBacktest Backtest(ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, Instant? from = null, Instant? to = null, IEnumerable<PeriodAggregate>? aggregates = null)
+    public ReliabilityBacktest Backtest(ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, Instant? from = null, Instant? to = null, IEnumerable<PeriodAggregate>? aggregates = null) =>
+        Backtest(standards, measurements, from, to, aggregates, CancellationToken.None, progress: null);
+
+    private ReliabilityBacktest Backtest(ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, Instant? from, Instant? to, IEnumerable<PeriodAggregate>? aggregates, CancellationToken cancellationToken, IProgress<WorkProgress>? progress)
     {
-        using Loaded loaded = Load(standards, measurements, aggregates);
+        ArgumentNullException.ThrowIfNull(measurements);
+        using Loaded loaded = Load(standards, Monitored.Wrap(measurements, "reading measurements", cancellationToken, progress), aggregates);
         long firstTick = long.MaxValue;
         long lastTick = long.MinValue;
         foreach (StandardSeries s in loaded.Series.Where(s => s.Count > 0))
@@ -169,7 +173,9 @@ public sealed class ReliabilityEvaluator
         var results = new StandardBacktest[standards.Count];
         for (int i = 0; i < standards.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             results[i] = BacktestOne(loaded.Series[i], standards.Standards[i], start, end);
+            progress?.Report(new WorkProgress("backtesting standards", i + 1, standards.Count));
         }
 
         return new ReliabilityBacktest(results);

@@ -18,16 +18,15 @@ namespace Cx.Domain.Reporting;
 /// </remarks>
 public static class AssetMovementRenderer
 {
+    /// <summary>The six movement classes in the order of the outputs.</summary>
+    internal static readonly MovementClass[] Classes =
+        [MovementClass.New, MovementClass.Reactivated, MovementClass.Expansion, MovementClass.Contraction, MovementClass.Flat, MovementClass.Churned];
+
     private static readonly string[] TableHeader =
         ["period", "opening", "new", "reactivated", "expansion", "contraction", "churned", "closing", "net change", "active", "incoming", "lost"];
 
     private static readonly string[] CsvHeader =
-    [
-        "period", "start", "end", "currency", "opening", "closing",
-        "new_count", "new_value", "reactivated_count", "reactivated_value", "expansion_count", "expansion_value",
-        "contraction_count", "contraction_value", "flat_count", "flat_value", "churned_count", "churned_value",
-        "active_customers", "incoming_customers", "lost_customers", "lost_value",
-    ];
+        ["period", "start", "end", "currency", "opening", "closing", .. ClassesCsvHeader, "active_customers", "incoming_customers", "lost_customers", "lost_value"];
 
     /// <summary>Renders the report as aligned text for a terminal: a title, a summary line, one row per period, notes.</summary>
     /// <param name="report">The report.</param>
@@ -55,7 +54,7 @@ public static class AssetMovementRenderer
         options ??= ReportOptions.Default;
         var html = new StringBuilder();
         ReportHtml.SectionStart(html, Title(options));
-        ReportHtml.Paragraph(html, Summary(report, options));
+        ReportHtml.Paragraph(html, Summary(report, options, grouped: true));
         Table(report).WriteHtml(html);
         foreach (string note in Notes(report, options))
         {
@@ -64,6 +63,32 @@ public static class AssetMovementRenderer
 
         ReportHtml.SectionEnd(html);
         return HtmlFragment.FromTrustedHtml(html.ToString());
+    }
+
+    /// <summary>Draws the bridge as a waterfall chart: the opening value, the total of each movement class over the
+    /// report's periods (gains rise in green, losses fall in red) and the closing value, in currency units.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="period">One period of the report to draw; all of them (first opening to last closing) when null.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    /// <exception cref="ArgumentException">The report has no periods, or <paramref name="period"/> is not one of them.</exception>
+    public static SvgChart ToWaterfallChart(this AssetMovementReport report, GridPeriod? period = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Periods.Count == 0)
+        {
+            throw new ArgumentException("Expected a report with at least one period, got none.", nameof(report));
+        }
+
+        if (period is null)
+        {
+            return WaterfallChart.Draw(report, 0, report.Periods.Count - 1);
+        }
+
+        int index = report.Periods.ToList().FindIndex(p => p.Period.Equals(period));
+        return index < 0
+            ? throw new ArgumentException($"Expected a period of the report ({report.Grid}), got {period}.", nameof(period))
+            : WaterfallChart.Draw(report, index, index);
     }
 
     /// <summary>Renders the report as CSV: a header, then one row per period (see the remarks of
@@ -80,10 +105,7 @@ public static class AssetMovementRenderer
         {
             csv.Value(p.Period.Label).Value(ReportText.Date(p.Period.Start)).Value(ReportText.Date(p.Period.End)).Text(unit.Name)
                 .Value(unit.Format(p.Opening)).Value(unit.Format(p.Closing));
-            foreach (MovementTotal total in (MovementTotal[])[p.New, p.Reactivated, p.Expansion, p.Contraction, p.Flat, p.Churned])
-            {
-                csv.Value(ReportText.Count(total.CustomerCount)).Value(unit.Format(total.Value));
-            }
+            ClassesCsv(csv, unit, p.Get);
 
             csv.Value(ReportText.Count(p.Customers.ActiveCount)).Value(ReportText.Count(p.Customers.IncomingCount))
                 .Value(ReportText.Count(p.Customers.LostCount)).Value(unit.Format(p.Customers.LostValue)).End();
@@ -117,14 +139,7 @@ public static class AssetMovementRenderer
                 json.WriteString("end", ReportText.Date(p.Period.End));
                 ReportJson.Amount(json, unit, "opening", p.Opening);
                 ReportJson.Amount(json, unit, "closing", p.Closing);
-                foreach (MovementClass c in (MovementClass[])[MovementClass.New, MovementClass.Reactivated, MovementClass.Expansion, MovementClass.Contraction, MovementClass.Flat, MovementClass.Churned])
-                {
-                    MovementTotal total = p.Get(c);
-                    json.WriteStartObject(ReportText.Camel(c));
-                    json.WriteNumber("count", total.CustomerCount);
-                    ReportJson.Amount(json, unit, "value", total.Value);
-                    json.WriteEndObject();
-                }
+                ClassesJson(json, unit, p.Get);
 
                 json.WriteStartObject("customers");
                 json.WriteNumber("active", p.Customers.ActiveCount);
@@ -140,13 +155,39 @@ public static class AssetMovementRenderer
         });
     }
 
+    /// <summary>The CSV header of the six classes: <c>new_count, new_value, ..., churned_value</c>.</summary>
+    internal static IEnumerable<string> ClassesCsvHeader => Classes.SelectMany(c => (string[])[ReportText.Camel(c) + "_count", ReportText.Camel(c) + "_value"]);
+
+    /// <summary>Writes the count and value of the six classes as CSV cells.</summary>
+    internal static void ClassesCsv(CsvBuilder csv, MeasureUnit unit, Func<MovementClass, MovementTotal> get)
+    {
+        foreach (MovementClass c in Classes)
+        {
+            MovementTotal total = get(c);
+            csv.Value(ReportText.Count(total.CustomerCount)).Value(unit.Format(total.Value));
+        }
+    }
+
+    /// <summary>Writes the six classes as JSON objects <c>"new": {"count": 1, "value": 10.00}</c>.</summary>
+    internal static void ClassesJson(System.Text.Json.Utf8JsonWriter json, MeasureUnit unit, Func<MovementClass, MovementTotal> get)
+    {
+        foreach (MovementClass c in Classes)
+        {
+            MovementTotal total = get(c);
+            json.WriteStartObject(ReportText.Camel(c));
+            json.WriteNumber("count", total.CustomerCount);
+            ReportJson.Amount(json, unit, "value", total.Value);
+            json.WriteEndObject();
+        }
+    }
+
     private static string Render(AssetMovementReport report, ReportOptions? options, bool markdown)
     {
         ArgumentNullException.ThrowIfNull(report);
         options ??= ReportOptions.Default;
         var text = new StringBuilder();
         ReportMarkup.Title(text, Title(options), markdown);
-        ReportMarkup.Line(text, Summary(report, options), markdown).Append('\n');
+        ReportMarkup.Line(text, Summary(report, options, grouped: false), markdown).Append('\n');
         ReportTable table = Table(report);
         if (markdown)
         {
@@ -169,8 +210,12 @@ public static class AssetMovementRenderer
     private static string Title(ReportOptions options) =>
         options.Source is null ? "Customer asset movements" : "Customer asset movements from " + options.Source;
 
-    private static string Summary(AssetMovementReport report, ReportOptions options) => string.Create(CultureInfo.InvariantCulture,
-        $"{report.Unit.Name}, {report.Grid}, activity window {report.ActivityWindow}; {report.CustomerCount} customers{(options.RecordCount is { } n ? $", {n} records" : string.Empty)}.");
+    private static string Summary(AssetMovementReport report, ReportOptions options, bool grouped)
+    {
+        Func<long, string> count = grouped ? ReportText.GroupedCount : ReportText.Count;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{report.Unit.Name}, {report.Grid}, activity window {report.ActivityWindow}; {count(report.CustomerCount)} customers{(options.RecordCount is { } n ? $", {count(n)} records" : string.Empty)}.");
+    }
 
     private static IEnumerable<string> Notes(AssetMovementReport report, ReportOptions options)
     {

@@ -54,7 +54,7 @@ public static class AttributionRenderer
         options ??= ReportOptions.Default;
         var html = new StringBuilder();
         ReportHtml.SectionStart(html, Title(options));
-        foreach (string line in Summary(result, options))
+        foreach (string line in Summary(result, options, grouped: true))
         {
             ReportHtml.Paragraph(html, line);
         }
@@ -74,6 +74,17 @@ public static class AttributionRenderer
 
         ReportHtml.SectionEnd(html);
         return HtmlFragment.FromTrustedHtml(html.ToString());
+    }
+
+    /// <summary>Draws where the asset was earned and lost: for each journey stage and the unattributed bucket, a bar of value
+    /// earned and a bar of value lost, with the net, in currency units.</summary>
+    /// <param name="result">The attribution.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static SvgChart ToStageChart(this AttributionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return StageChart.Draw(result);
     }
 
     /// <summary>Renders the attribution as CSV, one row per figure group (see the remarks of <see cref="AttributionRenderer"/>).</summary>
@@ -248,7 +259,7 @@ public static class AttributionRenderer
         options ??= ReportOptions.Default;
         var text = new StringBuilder();
         ReportMarkup.Title(text, Title(options), markdown);
-        foreach (string line in Summary(result, options))
+        foreach (string line in Summary(result, options, grouped: false))
         {
             ReportMarkup.Line(text, line, markdown);
         }
@@ -289,18 +300,20 @@ public static class AttributionRenderer
 
     private static string Title(ReportOptions options) => options.Source is null ? "Journey attribution" : "Journey attribution from " + options.Source;
 
-    private static string[] Summary(AttributionResult result, ReportOptions options)
+    private static string[] Summary(AttributionResult result, ReportOptions options, bool grouped)
     {
         MeasureUnit unit = result.Unit;
+        Func<long, string> amount = grouped ? v => ReportText.Grouped(unit, v) : unit.Format;
+        Func<long, string> count = grouped ? ReportText.GroupedCount : ReportText.Count;
         string lookback = PeriodPattern.Roundtrip.Format(result.Lookback);
         string grid = result.Grid is { } g ? ", " + g : string.Empty;
-        string records = options.RecordCount is { } n ? string.Create(CultureInfo.InvariantCulture, $", {n} record(s)") : string.Empty;
+        string records = options.RecordCount is { } n ? $", {count(n)} record(s)" : string.Empty;
         return
         [
             string.Create(CultureInfo.InvariantCulture,
                 $"Journey '{result.Framework.Name}'; {unit.Name}{grid}; model {ReportText.Model(result.Model)}, lookback {lookback}, time zone {result.TimeZone.Id}, direction {ReportText.Directions(result.Movements)}."),
             string.Create(CultureInfo.InvariantCulture,
-                $"Earned {unit.Format(result.EarnedValue)} in {result.GainCount} gain(s), lost {unit.Format(result.LostValue)} in {result.LossCount} loss(es); {result.EventCount} event(s){records}."),
+                $"Earned {amount(result.EarnedValue)} in {count(result.GainCount)} gain(s), lost {amount(result.LostValue)} in {count(result.LossCount)} loss(es); {count(result.EventCount)} event(s){records}."),
         ];
     }
 

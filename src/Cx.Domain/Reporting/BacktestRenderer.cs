@@ -50,12 +50,28 @@ public static class BacktestRenderer
         options ??= ReportOptions.Default;
         var html = new StringBuilder();
         ReportHtml.SectionStart(html, Title(options));
-        ReportHtml.Paragraph(html, Summary(backtest, options));
+        ReportHtml.Paragraph(html, Summary(backtest, options, grouped: true));
         Table(backtest).WriteHtml(html);
         ReportHtml.SubHeading(html, "Summary");
         ReportHtml.List(html, StandardSummaries(backtest));
         ReportHtml.SectionEnd(html);
         return HtmlFragment.FromTrustedHtml(html.ToString());
+    }
+
+    /// <summary>Draws the run chart of one standard's backtest: its measurements against the threshold, with every warning
+    /// (amber) and breach (red) of the backtest as a vertical marker.</summary>
+    /// <param name="backtest">One standard's backtest, from <see cref="ReliabilityBacktest.Standards"/>.</param>
+    /// <param name="measurements">The measurements (those of other standards are ignored).</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="backtest"/> or <paramref name="measurements"/> is null.</exception>
+    public static SvgChart ToRunChart(this StandardBacktest backtest, IEnumerable<ReliabilityMeasurement> measurements)
+    {
+        ArgumentNullException.ThrowIfNull(backtest);
+        ArgumentNullException.ThrowIfNull(measurements);
+        IEnumerable<RunChartMarker> markers = backtest.Warnings
+            .Select(w => new RunChartMarker(w.At, (w.WasFollowedByBreach ? "warning: " : "false warning: ") + w.Reason, RunChartMarkerKind.Warning))
+            .Concat(backtest.Breaches.Select(b => new RunChartMarker(b.At, $"breach in {b.WindowLabel}" + (b.LeadTime is { } l ? $", warned {ReportText.Human(l)} before" : ", not warned"), RunChartMarkerKind.Breach)));
+        return backtest.Standard.ToRunChart(measurements.Where(m => m.At >= backtest.From && m.At <= backtest.To), markers);
     }
 
     /// <summary>Renders the backtest as CSV: one row per warning and breach (see the remarks of <see cref="BacktestRenderer"/>).</summary>
@@ -186,7 +202,7 @@ public static class BacktestRenderer
         options ??= ReportOptions.Default;
         var text = new StringBuilder();
         ReportMarkup.Title(text, Title(options), markdown);
-        ReportMarkup.Line(text, Summary(backtest, options), markdown).Append('\n');
+        ReportMarkup.Line(text, Summary(backtest, options, grouped: false), markdown).Append('\n');
         ReportTable table = Table(backtest);
         if (markdown)
         {
@@ -212,8 +228,8 @@ public static class BacktestRenderer
 
     private static string Title(ReportOptions options) => ReliabilityRenderer.Title("Backtest of the early warnings", options);
 
-    private static string Summary(ReliabilityBacktest backtest, ReportOptions options) => string.Create(CultureInfo.InvariantCulture,
-        $"Up to {ReportText.Instant(End(backtest))}{ReliabilityRenderer.Measurements(options)}{backtest.BreachCount} breaches ({backtest.WarnedBreachCount} warned, {backtest.BreachCount - backtest.WarnedBreachCount} missed), {backtest.Standards.Sum(s => s.Warnings.Count)} warnings ({backtest.FalseWarningCount} false).");
+    private static string Summary(ReliabilityBacktest backtest, ReportOptions options, bool grouped) => string.Create(CultureInfo.InvariantCulture,
+        $"Up to {ReportText.Instant(End(backtest))}{ReliabilityRenderer.Measurements(options, grouped)}{backtest.BreachCount} breaches ({backtest.WarnedBreachCount} warned, {backtest.BreachCount - backtest.WarnedBreachCount} missed), {backtest.Standards.Sum(s => s.Warnings.Count)} warnings ({backtest.FalseWarningCount} false).");
 
     private static IEnumerable<string> StandardSummaries(ReliabilityBacktest backtest) => backtest.Standards.Select(s => string.Create(CultureInfo.InvariantCulture,
         $"{s.Standard.Id}: {s.Breaches.Count} breaches ({s.WarnedBreachCount} warned, {s.MissedBreachCount} missed, median lead time {(s.MedianLeadTime is { } m ? ReportText.Human(m) : "-")}), {s.Warnings.Count} warnings ({s.FalseWarningCount} false)"));

@@ -26,11 +26,11 @@ internal static class HtmlStyle
 
     public const string Section = "margin:0 0 1.5em 0;" + Font;
 
-    public const string Heading = "font-size:1.25em;margin:0.2em 0 0.4em 0";
+    public const string Heading = "font-size:1.25em;margin:0.2em 0 0.4em 0;" + Font;
 
-    public const string SubHeading = "font-size:1.05em;margin:1em 0 0.3em 0";
+    public const string SubHeading = "font-size:1.05em;margin:1em 0 0.3em 0;" + Font;
 
-    public const string Paragraph = "margin:0.3em 0;font-size:14px;line-height:1.4";
+    public const string Paragraph = "margin:0.3em 0;font-size:14px;line-height:1.4;" + Font;
 
-    public const string Note = "margin:0.3em 0;font-size:13px;color:#555";
+    public const string Note = "margin:0.3em 0;font-size:13px;color:#555;" + Font;
 }

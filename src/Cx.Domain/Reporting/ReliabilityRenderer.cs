@@ -56,12 +56,52 @@ public static class ReliabilityRenderer
         options ??= ReportOptions.Default;
         var html = new StringBuilder();
         ReportHtml.SectionStart(html, Title(options));
-        ReportHtml.Paragraph(html, Summary(report, options));
+        ReportHtml.Paragraph(html, Summary(report, options, grouped: true));
         Table(report).WriteHtml(html);
         ReportHtml.SubHeading(html, "Reasons");
         ReportHtml.List(html, Reasons(report));
         ReportHtml.SectionEnd(html);
         return HtmlFragment.FromTrustedHtml(html.ToString());
+    }
+
+    /// <summary>Draws the run chart of one standard: its measurements over time against the threshold (failures in red), the
+    /// compliance of each evaluation window against the objective, and vertical markers for the evaluation's last drift
+    /// signal, its firing burn-rate alerts (at the evaluation instant) and any markers given.</summary>
+    /// <param name="evaluation">The standard's evaluation, from <see cref="ReliabilityReport.Standards"/>.</param>
+    /// <param name="measurements">The measurements (those of other standards are ignored: a measurement belongs to the
+    /// standard when its subject is the standard's id or touchpoint).</param>
+    /// <param name="markers">More markers, such as warnings and breaches of a backtest or episodes; none when null.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="evaluation"/> or <paramref name="measurements"/> is null.</exception>
+    public static SvgChart ToRunChart(this StandardEvaluation evaluation, IEnumerable<ReliabilityMeasurement> measurements, IEnumerable<RunChartMarker>? markers = null)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(measurements);
+        var all = new List<RunChartMarker>(markers ?? []);
+        if (evaluation.DriftSignals.Count > 0 && evaluation.DriftSignals[^1] is { At: { } driftAt } drift)
+        {
+            all.Add(new RunChartMarker(driftAt, "drift: " + drift.Description, RunChartMarkerKind.Warning));
+        }
+
+        foreach (BurnRateAlert alert in evaluation.Alerts.Where(a => a.IsFiring))
+        {
+            all.Add(new RunChartMarker(evaluation.AsOf, "burn-rate alert: " + alert, RunChartMarkerKind.Warning));
+        }
+
+        return RunChart.Draw(evaluation.Standard, measurements, evaluation.Windows, all, evaluation.AsOf);
+    }
+
+    /// <summary>Draws the run chart of one standard from its definition and measurements alone (no windows or alerts).</summary>
+    /// <param name="standard">The standard.</param>
+    /// <param name="measurements">The measurements (those of other standards are ignored).</param>
+    /// <param name="markers">Markers to draw; none when null.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="standard"/> or <paramref name="measurements"/> is null.</exception>
+    public static SvgChart ToRunChart(this ReliabilityStandard standard, IEnumerable<ReliabilityMeasurement> measurements, IEnumerable<RunChartMarker>? markers = null)
+    {
+        ArgumentNullException.ThrowIfNull(standard);
+        ArgumentNullException.ThrowIfNull(measurements);
+        return RunChart.Draw(standard, measurements, [], markers ?? [], asOf: null);
     }
 
     /// <summary>Renders the report as CSV: one row per standard (see the remarks of <see cref="ReliabilityRenderer"/>).</summary>
@@ -146,8 +186,8 @@ public static class ReliabilityRenderer
     internal static string Title(string what, ReportOptions options) => options.Source is null ? what : what + " from " + options.Source;
 
     /// <summary>The measurements part of a summary line: <c>; 11 measurements. </c>, or <c>. </c> when the count is unknown.</summary>
-    internal static string Measurements(ReportOptions options) =>
-        options.RecordCount is { } n ? string.Create(CultureInfo.InvariantCulture, $"; {n} measurements. ") : ". ";
+    internal static string Measurements(ReportOptions options, bool grouped) =>
+        options.RecordCount is { } n ? $"; {(grouped ? ReportText.GroupedCount(n) : ReportText.Count(n))} measurements. " : ". ";
 
     private static void Evaluation(Utf8JsonWriter json, StandardEvaluation e)
     {
@@ -242,7 +282,7 @@ public static class ReliabilityRenderer
         options ??= ReportOptions.Default;
         var text = new StringBuilder();
         ReportMarkup.Title(text, Title(options), markdown);
-        ReportMarkup.Line(text, Summary(report, options), markdown).Append('\n');
+        ReportMarkup.Line(text, Summary(report, options, grouped: false), markdown).Append('\n');
         ReportTable table = Table(report);
         if (markdown)
         {
@@ -265,8 +305,8 @@ public static class ReliabilityRenderer
 
     private static string Title(ReportOptions options) => Title("Reliability standards", options);
 
-    private static string Summary(ReliabilityReport report, ReportOptions options) => string.Create(CultureInfo.InvariantCulture,
-        $"As of {ReportText.Instant(report.AsOf)}{Measurements(options)}{report.Standards.Count} standards: {report.CountWith(StandardStatus.Reliable)} reliable, {report.CountWith(StandardStatus.Watch)} watch, {report.CountWith(StandardStatus.Breached)} breached, {report.CountWith(StandardStatus.NoData)} no data.");
+    private static string Summary(ReliabilityReport report, ReportOptions options, bool grouped) => string.Create(CultureInfo.InvariantCulture,
+        $"As of {ReportText.Instant(report.AsOf)}{Measurements(options, grouped)}{report.Standards.Count} standards: {report.CountWith(StandardStatus.Reliable)} reliable, {report.CountWith(StandardStatus.Watch)} watch, {report.CountWith(StandardStatus.Breached)} breached, {report.CountWith(StandardStatus.NoData)} no data.");
 
     private static IEnumerable<string> Reasons(ReliabilityReport report) =>
         report.Standards.SelectMany(e => e.Reasons.Select(r => e.Standard.Id + ": " + r.Message));

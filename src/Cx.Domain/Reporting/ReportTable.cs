@@ -91,7 +91,7 @@ internal sealed class ReportTable
     /// <param name="caption">The caption, or null.</param>
     public void WriteHtml(StringBuilder html, string? caption = null)
     {
-        html.Append("<table class=\"cx-table\" style=\"").Append(HtmlStyle.Table).Append("\">");
+        html.Append("<div class=\"cx-table-wrap\" style=\"overflow-x:auto;max-width:100%\">\n<table class=\"cx-table\" style=\"").Append(HtmlStyle.Table).Append("\">");
         if (caption is not null)
         {
             html.Append("<caption style=\"").Append(HtmlStyle.Caption).Append("\">").Append(CellEscaping.Html(caption)).Append("</caption>");
@@ -117,7 +117,7 @@ internal sealed class ReportTable
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody></table>\n");
+        html.Append("</tbody></table>\n</div>\n");
     }
 
     /// <summary>One cell: its plain text (terminal, Markdown) and its display text (HTML: thousands separators).</summary>

@@ -5,7 +5,8 @@ using NodaTime;
 
 namespace Cx.Domain.Samples;
 
-/// <content>The revenue records: a month-by-month simulation of each customer's subscription.</content>
+/// <content>The revenue records: a month-by-month simulation of each customer's fleet lease (a "seat" below is one leased
+/// car, the platform fee the fleet-management fee, overage the excess-mileage charge).</content>
 public sealed partial class SampleCompany
 {
     /// <summary>Chances are per mille per month; prices in cents per seat per month.</summary>

@@ -7,14 +7,17 @@ using NodaTime;
 
 namespace Cx.Domain.Samples;
 
-/// <summary>A made-up software company with a few thousand business customers, generated from a seed: data to try the
-/// calculators on, to demo the tool, and to test with.</summary>
+/// <summary>A made-up car company that leases cars to a few thousand business customers, generated from a seed: data to
+/// try the calculators on, to demo the tool, and to test with.</summary>
 /// <remarks>
-/// <para>The company sells per-seat subscriptions, billed monthly in USD to customers in three segments
-/// (<see cref="Segments"/>). Over its months customers sign up (more and more over time), add and remove seats, pay
-/// usage overage now and then, get partial refunds (at most half a charge, in the same week and month as the charge,
-/// so no customer nets below zero in a month, quarter or week), see a price uplift on each anniversary, churn, and
-/// some come back later: every movement class of the customer-asset bridge shows up.</para>
+/// <para>The company leases cars to business fleets and bills each customer monthly in USD, per car on the lease, to
+/// customers in three segments (<see cref="Segments"/>). Over its months customers sign up (more and more over time), add
+/// cars to their fleet and return some, pay excess-mileage charges now and then, get partial credits (at most half a
+/// charge, in the same week and month as the charge, so no customer nets below zero in a month, quarter or week), see a
+/// price uplift on each anniversary, churn, and some come back later: every movement class of the customer-asset bridge
+/// shows up. Their experiences follow the car-buying journey of <see cref="Journey"/> (research, test drive, purchase
+/// and financing, delivery, service, lease renewal), and the processes behind its key touchpoints have reliability
+/// standards and measurements (<see cref="ReliabilityStandards"/>).</para>
 /// <para>Deterministic: the same options give the same customers and records, byte for byte, on any machine, culture
 /// and .NET version (the generator is implemented here with integer arithmetic only, not <see cref="System.Random"/>).
 /// Each data set draws from its own random stream per customer, so the data sets added in later versions (journey
@@ -23,13 +26,13 @@ namespace Cx.Domain.Samples;
 /// </remarks>
 public sealed partial class SampleCompany
 {
-    /// <summary>The segment of large accounts (about 10% of customers): many seats, a platform fee, low churn.</summary>
+    /// <summary>The segment of large fleets (about 10% of customers): many cars, a fleet-management fee, low churn.</summary>
     public const string EnterpriseSegment = "Enterprise";
 
-    /// <summary>The segment of mid-sized accounts (about 30% of customers).</summary>
+    /// <summary>The segment of mid-sized fleets (about 30% of customers).</summary>
     public const string MidMarketSegment = "Mid-market";
 
-    /// <summary>The segment of small accounts (about 60% of customers): a few seats, the highest churn.</summary>
+    /// <summary>The segment of small businesses (about 60% of customers): a few cars, the highest churn.</summary>
     public const string SmallBusinessSegment = "Small business";
 
     // Random stream numbers of the data sets. Never renumber or reuse one: that would change published samples.

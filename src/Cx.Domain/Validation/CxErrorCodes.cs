@@ -185,6 +185,59 @@ public static class CxErrorCodes
     /// <summary>A periodic aggregate is for an event standard, lacks a period, or repeats a period.</summary>
     public const string AggregateInvalid = "CX0517";
 
+    /// <summary>A feedback signal's source is not set or not one of the defined channels.</summary>
+    public const string FeedbackSourceInvalid = "CX0701";
+
+    /// <summary>A feedback signal's kind is not set or not unaided, complaint or survey.</summary>
+    public const string FeedbackKindInvalid = "CX0702";
+
+    /// <summary>A feedback signal names a stage that the journey framework does not have.</summary>
+    public const string FeedbackUnknownStage = "CX0703";
+
+    /// <summary>A feedback signal names a touchpoint that the journey framework does not have.</summary>
+    public const string FeedbackUnknownTouchpoint = "CX0704";
+
+    /// <summary>A feedback signal's touchpoint belongs to another stage than the stage it names.</summary>
+    public const string FeedbackStageMismatch = "CX0705";
+
+    /// <summary>A feedback signal's topic is blank, repeated, or not in the taxonomy.</summary>
+    public const string FeedbackTopicInvalid = "CX0706";
+
+    /// <summary>A feedback signal's sentiment is NaN, infinite, or outside -1 to 1.</summary>
+    public const string FeedbackSentimentInvalid = "CX0707";
+
+    /// <summary>A survey signal has no survey answer, or another kind of signal has one.</summary>
+    public const string FeedbackSurveyMismatch = "CX0708";
+
+    /// <summary>A survey score is off its scale, or the scale does not suit the instrument.</summary>
+    public const string FeedbackScoreInvalid = "CX0709";
+
+    /// <summary>A topic taxonomy JSON document is malformed (the message gives the line and position).</summary>
+    public const string TaxonomyJsonMalformed = "CX0710";
+
+    /// <summary>A taxonomy topic's id is empty or repeated, or its name is empty.</summary>
+    public const string TaxonomyTopicInvalid = "CX0711";
+
+    /// <summary>A taxonomy keyword is blank, has no letters or digits, or is repeated within its topic.</summary>
+    public const string TaxonomyKeywordInvalid = "CX0712";
+
+    /// <summary>A taxonomy topic's stage hint is not a stage of the journey framework.</summary>
+    public const string TaxonomyUnknownStage = "CX0713";
+
+    /// <summary>A listening option is out of range (confidence level, minimum responses, time zone).</summary>
+    public const string ListeningOptionsInvalid = "CX0714";
+
+    /// <summary>A spike-detection setting is out of range (baseline, alpha, minimum count, reweighting).</summary>
+    public const string SpikeDetectionOptionsInvalid = "CX0715";
+
+    /// <summary>The asset movement report given for complaint rates is on another period grid.</summary>
+    public const string ListeningAssetsMismatch = "CX0716";
+
+    /// <summary>A row of columnar feedback has an index, enum value, score or sentiment out of range.</summary>
+    public const string FeedbackColumnsInvalid = "CX0717";
+
+    /// <summary>Listening partials to merge differ in grid, journey, topics or settings.</summary>
+    public const string ListeningPartialsIncompatible = "CX0718";
     /// <summary>The early-warning horizon is outside 1 to 120 periods.</summary>
     public const string EarlyWarningHorizonInvalid = "CX0801";
 
@@ -242,6 +295,8 @@ public static class CxErrorCodes
     /// <summary>A fit option is invalid: starting values of the wrong count or not positive and finite, or an iteration limit below 1.</summary>
     public const string FitOptionsInvalid = "CX0911";
 
+    /// <summary>A customer-value analysis option is invalid: an unknown purchase model, or value or at-risk options set to null.</summary>
+    public const string ValueAnalysisOptionsInvalid = "CX0912";
     /// <summary>The customer list of asset columns holds an id twice.</summary>
     public const string ColumnsCustomerRepeated = "CX1001";
 

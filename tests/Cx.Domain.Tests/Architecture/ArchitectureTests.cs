@@ -76,6 +76,7 @@ public sealed class ArchitectureTests
         "Cx.Domain.Assets.QuantityRecord",
         "Cx.Domain.Journey.ExperienceEvent",
         "Cx.Domain.Journey.JourneyFrameworkDefinition",
+        "Cx.Domain.Listening.FeedbackSignal",
         "Cx.Domain.Reliability.PeriodAggregate",
         "Cx.Domain.Reliability.ReliabilityMeasurement",
         "Cx.Domain.Reliability.ReliabilityStandardDefinition",
@@ -211,6 +212,7 @@ public sealed class ArchitectureTests
     [InlineData("Cx.Domain.Assets", new[] { "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     [InlineData("Cx.Domain.Validation", new[] { "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     [InlineData("Cx.Domain.Reliability", new[] { "Cx.Domain.Assets", "Cx.Domain.Samples", "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
+    [InlineData("Cx.Domain.Listening", new[] { "Cx.Domain.Attribution", "Cx.Domain.Reliability", "Cx.Domain.Samples", "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     [InlineData("Cx.Domain.Value", new[] { "Cx.Domain.Reliability", "Cx.Domain.Attribution", "Cx.Domain.Samples", "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     [InlineData("Cx.Domain.EarlyWarning", new[] { "Cx.Domain.Samples", "Cx.Domain.Reporting", "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection" })]
     public void Modules_Always_DependDownwardOnly(string module, string[] forbidden)

@@ -22,6 +22,7 @@ public sealed class CxDomainServiceCollectionExtensionsTests
     [InlineData(typeof(RetentionCalculator))]
     [InlineData(typeof(CohortCalculator))]
     [InlineData(typeof(CxDomainOptions))]
+    [InlineData(typeof(Cx.Domain.Listening.ListeningCalculator))]
     [InlineData(typeof(Cx.Domain.EarlyWarning.RevenueErosionCalculator))]
     public void AddCxDomain_Calculators_AreRegisteredAsSingletons(Type service)
     {
@@ -114,6 +115,19 @@ public sealed class CxDomainServiceCollectionExtensionsTests
         Assert.Equal(CxErrorCodes.ActivityWindowInvalid, failure.ErrorCode);
         Assert.Equal("ActivityWindow", failure.Field);
         Assert.Contains($"got {window}", error.Message, StringComparison.Ordinal);
+        Assert.Empty(services);
+    }
+
+    [Fact]
+    public void AddCxDomain_InvalidListeningConfidence_ThrowsCxValidationExceptionAtRegistration()
+    {
+        var services = new ServiceCollection();
+
+        CxValidationException error = Assert.Throws<CxValidationException>(() => services.AddCxDomain(o => o.Listening.ConfidenceLevel = 1.5));
+
+        CxValidationFailure failure = Assert.Single(error.Failures);
+        Assert.Equal(CxErrorCodes.ListeningOptionsInvalid, failure.ErrorCode);
+        Assert.Equal("ConfidenceLevel", failure.Field);
         Assert.Empty(services);
     }
 

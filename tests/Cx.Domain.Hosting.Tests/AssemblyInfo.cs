@@ -1,0 +1,3 @@
+using Cx.Domain.Tests.TestData;
+
+[assembly: InvariantCulture]

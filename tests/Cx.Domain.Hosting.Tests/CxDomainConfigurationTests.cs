@@ -1,0 +1,74 @@
+using Cx.Domain.Assets;
+using Cx.Domain.DependencyInjection;
+using Cx.Domain.Reliability;
+using Cx.Domain.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Cx.Domain.Hosting.Tests;
+
+/// <summary><c>AddCxDomain(configuration)</c>: the options bound from a section, exposed as <see cref="IOptions{TOptions}"/>,
+/// used by the calculators, and validated when the services are registered.</summary>
+public sealed class CxDomainConfigurationTests
+{
+    private static IConfiguration Section(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>("CxDomain:" + v.Key, v.Value))).Build().GetSection("CxDomain");
+
+    [Fact]
+    public void AddCxDomain_Section_BindsTheOptionsAndTheCalculatorsUseThem()
+    {
+        IConfiguration section = Section(
+            ("AssetMovements:ActivityWindow", "12"), ("Reliability:DetectDrift", "false"), ("Reliability:Ewma:Lambda", "0.1"),
+            ("Reliability:DriftMemory", "2.00:00:00"), ("Reliability:RunRules", "WesternElectric"));
+
+        using ServiceProvider provider = new ServiceCollection().AddCxDomain(section).BuildServiceProvider();
+
+        CxDomainOptions options = provider.GetRequiredService<IOptions<CxDomainOptions>>().Value;
+        Assert.Same(provider.GetRequiredService<CxDomainOptions>(), options);
+        Assert.Equal(12, options.AssetMovements.ActivityWindow);
+        Assert.False(options.Reliability.DetectDrift);
+        Assert.Equal(0.1, options.Reliability.Ewma.Lambda);
+        Assert.Equal(Duration.FromDays(2), options.Reliability.DriftMemory);
+        Assert.Equal(RunRuleSet.WesternElectric, options.Reliability.RunRules);
+        Assert.Equal(new CusumOptions().DecisionInterval, options.Reliability.Cusum.DecisionInterval);
+
+        AssetLedger ledger = AssetLedger.FromPeriodValues(
+            [new AssetPeriodValue(Cx.Domain.Primitives.CustomerId.From("A"), 0, Cx.Domain.Primitives.Money.FromDecimal(100m, Cx.Domain.Primitives.Currency.Usd))],
+            Cx.Domain.Primitives.PeriodGrid.Monthly(new YearMonth(2024, 1), new YearMonth(2024, 3)));
+        Assert.Equal(12, provider.GetRequiredService<AssetMovementCalculator>().Calculate(ledger).ActivityWindow);
+    }
+
+    [Fact]
+    public void AddCxDomain_EmptySection_KeepsTheDefaultsAndCodeWinsOverConfiguration()
+    {
+        using ServiceProvider defaults = new ServiceCollection().AddCxDomain(Section()).BuildServiceProvider();
+        using ServiceProvider coded = new ServiceCollection()
+            .AddCxDomain(Section(("AssetMovements:ActivityWindow", "12")), o => o.AssetMovements.ActivityWindow = 3).BuildServiceProvider();
+
+        Assert.Equal(1, defaults.GetRequiredService<IOptions<CxDomainOptions>>().Value.AssetMovements.ActivityWindow);
+        Assert.Equal(3, coded.GetRequiredService<IOptions<CxDomainOptions>>().Value.AssetMovements.ActivityWindow);
+    }
+
+    [Fact]
+    public void AddCxDomain_InvalidSetting_FailsAtRegistrationNamingIt()
+    {
+        var services = new ServiceCollection();
+
+        CxValidationException ex = Assert.Throws<CxValidationException>(() => services.AddCxDomain(Section(("AssetMovements:ActivityWindow", "0"))));
+
+        Assert.Contains("ActivityWindow", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddCxDomain_ValueThatDoesNotConvertOrUnknownName_FailsAtRegistration()
+    {
+        InvalidOperationException notANumber = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddCxDomain(Section(("AssetMovements:ActivityWindow", "twelve"))));
+        InvalidOperationException typo = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddCxDomain(Section(("AssetMovements:ActivityWindows", "12"))));
+
+        Assert.Contains("CxDomain:AssetMovements:ActivityWindow", notANumber.Message, StringComparison.Ordinal);
+        Assert.Contains("ActivityWindows", typo.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddCxDomain((IConfiguration)null!));
+    }
+}
