@@ -558,6 +558,33 @@ public sealed class DomainFuzz : IFuzzModule
 
     private static void RegisterSamplesAndServices(FuzzRegistry r, FuzzValues v)
     {
+        // The long operations' overloads with a token and progress: a live token (never cancelled here) and a progress
+        // that records (null comes from the harness for any reference parameter).
+        v.Add(Gen.Elements(CancellationToken.None, new CancellationTokenSource().Token));
+        v.Add(Gen.Constant<IProgress<WorkProgress>>(new RecordingProgress()));
+
+        foreach (string name in new[] { nameof(PeriodGrid.MonthlyCovering), nameof(PeriodGrid.QuarterlyCovering) })
+        {
+            MethodInfo covering = typeof(PeriodGrid).GetMethods().Single(m => m.Name == name && m.IsGenericMethodDefinition);
+            r.Target(new FuzzTarget(covering,
+                from dates in Dates.ArrayOf()
+                select new FuzzCase($"{name}<LocalDate>([{string.Join(", ", dates)}], d => d)", () =>
+                    name == nameof(PeriodGrid.MonthlyCovering) ? PeriodGrid.MonthlyCovering(dates, d => d) : PeriodGrid.QuarterlyCovering(dates, d => d))));
+        }
+
+        ConstructorInfo feedbackValidator = typeof(FeedbackSignalValidator).GetConstructors().Single();
+        Gen<object?> journeys = v.For(typeof(JourneyFramework))!;
+        r.Target(new FuzzTarget(feedbackValidator,
+            from journey in journeys
+            from withTaxonomy in Gen.Elements(false, true)
+            from i in Gen.Choose(0, 100_000)
+            select new FuzzCase($"new FeedbackSignalValidator({Show(journey)}, {(withTaxonomy ? "the sample's taxonomy" : "null")}).Validate(the sample's feedback #{i})", () =>
+            {
+                var validator = new FeedbackSignalValidator((JourneyFramework)journey!, withTaxonomy ? Company.Value.FeedbackTaxonomy : null);
+                IReadOnlyList<Cx.Domain.Listening.FeedbackSignal> feedback = Company.Value.Feedback;
+                return feedback.Count == 0 ? 0 : validator.Validate(feedback[i % feedback.Count]).Errors.Count;
+            })));
+
         v.Add(from seed in Gen.Elements(0UL, 42UL, ulong.MaxValue)
               from customers in Gen.Elements(int.MinValue, -1, 0, 1, 2, 30, SampleCompanyOptions.MaxCustomerCount + 1, int.MaxValue)
               from first in YearMonths
@@ -774,4 +801,14 @@ public sealed class DomainFuzz : IFuzzModule
             AssetLedger.FromQuantities([new QuantityRecord(a, new LocalDate(2024, 1, 2), 1.5m), new QuantityRecord(b, new LocalDate(2024, 2, 2), 9_000_000_000_000_000_000m)], two, MeasureUnit.Quantity("visits", 0)),
         ];
     }
+}
+
+/// <summary>A progress that keeps the reports, as a caller's would.</summary>
+internal sealed class RecordingProgress : IProgress<WorkProgress>
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<WorkProgress> _reports = new();
+
+    public void Report(WorkProgress value) => _reports.Enqueue(value);
+
+    public override string ToString() => "a recording progress";
 }

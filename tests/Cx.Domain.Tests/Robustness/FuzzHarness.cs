@@ -129,6 +129,7 @@ public static class FuzzHarness
     public static IReadOnlyList<MethodBase> PublicMembers(IReadOnlyCollection<string> namespaces) =>
         [.. typeof(Cx.Domain.Primitives.Money).Assembly.GetExportedTypes()
             .Where(t => namespaces.Contains(t.Namespace ?? string.Empty) && !t.IsInterface && !typeof(Delegate).IsAssignableFrom(t))
+            .Where(t => !t.FullName!.Contains('<', StringComparison.Ordinal)) // C# 14 extension blocks' marker types: their skeletons only carry the docs
             .SelectMany(t => t.GetMembers(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly).OfType<MethodBase>())
             .Where(IsEntryPoint)
             .OrderBy(DocIds.Of, StringComparer.Ordinal)];
@@ -458,11 +459,11 @@ public static class XmlDocs
 
     public static string FilePath => Path.ChangeExtension(typeof(Cx.Domain.Primitives.Money).Assembly.Location, ".xml");
 
-    public static bool HasEntry(MemberInfo member) => Members.Value.ContainsKey(DocIds.Of(member));
+    public static bool HasEntry(MemberInfo member) => Find(member) is not null;
 
     /// <summary>The exception types the member's docs list (unresolvable crefs are reported as a null type).</summary>
     public static IReadOnlyList<(string Cref, Type? Type)> ExceptionsOf(MemberInfo member) =>
-        Members.Value.TryGetValue(DocIds.Of(member), out XElement? element)
+        Find(member) is { } element
             ? [.. element.Elements("exception").Select(e => (string)e.Attribute("cref")!).Select(cref => (cref, Resolve(cref)))]
             : [];
 
@@ -482,6 +483,33 @@ public static class XmlDocs
             ?? typeof(object).Assembly.GetType(name)
             ?? Type.GetType(name);
     }
+
+    /// <summary>The member's documentation: for the implementation of a C# 14 static extension member
+    /// (<c>extension(PeriodGrid) { public static PeriodGrid MonthlyCovering(...) }</c>) the entry of its skeleton in the
+    /// extension block's marker type (<c>M:Type.&lt;G&gt;$HASH.Name(...)</c>), where the compiler writes the comment (the
+    /// implementation's own entry is empty); else the member's own entry.</summary>
+    private static XElement? Find(MemberInfo member)
+    {
+        string id = DocIds.Of(member);
+        return ExtensionSkeletons.Value.TryGetValue(id, out XElement? skeleton) ? skeleton
+            : Members.Value.TryGetValue(id, out XElement? element) ? element
+            : null;
+    }
+
+    private static readonly Lazy<Dictionary<string, XElement>> ExtensionSkeletons = new(() =>
+    {
+        var byImplementation = new Dictionary<string, XElement>(StringComparer.Ordinal);
+        foreach ((string id, XElement element) in Members.Value)
+        {
+            string implementation = System.Text.RegularExpressions.Regex.Replace(id, @"\.<G>\$[0-9A-F]+\.(?!<)", ".");
+            if (implementation != id)
+            {
+                byImplementation.TryAdd(implementation, element);
+            }
+        }
+
+        return byImplementation;
+    });
 
     private static Dictionary<string, XElement> Load()
     {
