@@ -47,7 +47,14 @@ internal static class CxApp
             {
                 foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
                 {
-                    WriteLine(stderr, $"cx: {error.Message}");
+                    // System.CommandLine lists the allowed values on lines of their own ("Must be one of:\n\t'a'"): keep
+                    // that layout, with every line made visible.
+                    string[] lines = error.Message.Split("\n\t");
+                    WriteLine(stderr, $"cx: {lines[0]}");
+                    foreach (string line in lines.Skip(1))
+                    {
+                        stderr.WriteLine("\t" + Visible(line));
+                    }
                 }
 
                 string command = parse.CommandResult.Command == root ? "cx" : $"cx {parse.CommandResult.Command.Name}";
