@@ -30,6 +30,22 @@ public sealed class DomainFuzz : IFuzzModule
 
     private static readonly Lazy<AssetLedger[]> LedgerPool = new(BuildLedgers);
 
+    private static readonly Lazy<(AttributionStatistics Statistics, FittedAttribution Fit, AttributionPartial Partial)[]> TwoPhase = new(() =>
+    {
+        SampleCompany company = Company.Value;
+        AssetLedger ledger = company.RevenueLedger();
+        var calculator = new JourneyAttributionCalculator();
+        var built = new List<(AttributionStatistics, FittedAttribution, AttributionPartial)>();
+        foreach (AttributionModel model in Enum.GetValues<AttributionModel>().Where(m => m is >= AttributionModel.FirstTouch and <= AttributionModel.Shapley))
+        {
+            AttributionStatistics statistics = calculator.Count(company.Journey, ledger, company.ExperienceEvents, new AttributionOptions { Model = model });
+            FittedAttribution fit = calculator.Fit(statistics);
+            built.Add((statistics, fit, calculator.Allocate(fit, ledger, company.ExperienceEvents)));
+        }
+
+        return [.. built];
+    });
+
     public void Register(FuzzRegistry registry)
     {
         FuzzRegistry r = registry;
@@ -327,6 +343,10 @@ public sealed class DomainFuzz : IFuzzModule
               from credits in Gen.Elements(true, false)
               select new AttributionOptions { Model = m, Lookback = look, HalfLife = half, TimeZone = zone, FirstTouchShare = first, LastTouchShare = last, Movements = dir, GainTouches = filter, LossTouches = filter, ShapleyPlayers = players, IncludeMovementCredits = credits });
         v.Add(Gen.Elements(new JourneyAttributionCalculator(), new JourneyAttributionCalculator([new NanModel()]), new JourneyAttributionCalculator([.. JourneyAttributionCalculator.BuiltInModels.Skip(1)])));
+        // The two-phase API: statistics, fits and partials of the sample company under every built-in model.
+        v.Add(Gen.Elements(TwoPhase.Value.Select(t => t.Statistics).ToArray()));
+        v.Add(Gen.Elements(TwoPhase.Value.Select(t => t.Fit).ToArray()));
+        v.Add(Gen.Elements(TwoPhase.Value.Select(t => t.Partial).ToArray()));
         v.Add(Gen.Elements<IAttributionModel>([.. JourneyAttributionCalculator.BuiltInModels, new NanModel()]));
         v.Add(from customers in Gen.Elements("A", "B", "C").Select(CustomerId.From).ArrayOf(3)
               from n in Gen.Choose(0, 8)
