@@ -157,6 +157,8 @@ internal static partial class AttributionCommand
     {
         MovementsCommand.Settings revenue = settings.Revenue;
         OutputFormat format = OutputFormats.Choose(revenue.Format, revenue.Output, console.IsOutputRedirected);
+        (string, string?)[] inputs = [("--input", revenue.File), ("--events", settings.EventsFile), ("--journey", settings.JourneyFile)];
+        OutputFile.Check([("--output", revenue.Output)], inputs);
         if (revenue.Sample && (settings.EventsFile is not null || settings.JourneyFile is not null))
         {
             string given = settings.EventsFile is not null ? $"--events '{settings.EventsFile}'" : $"--journey '{settings.JourneyFile}'";
@@ -198,7 +200,7 @@ internal static partial class AttributionCommand
             OutputFormat.Markdown => result.ToMarkdown(about),
             _ => result.ToText(about),
         };
-        OutputFile.Write(revenue.Output, stdout, writer => writer.Write(text));
+        OutputFile.Write(revenue.Output, stdout, writer => writer.Write(text), console, inputs);
         return 0;
     }
 
@@ -295,7 +297,7 @@ internal static partial class AttributionCommand
     private static ParsedEvents LoadEvents(string path, ExperienceEventFileOptions options, TextWriter stderr, CxConsole console)
     {
         ExperienceEventFile file = InputFiles.Read(path, "--events", "a CSV file of experience events", stderr, console,
-            (stream, name, progress) => ExperienceEventFileReader.Read(stream, name, options, progress));
+            (stream, name, progress, cancel) => ExperienceEventFileReader.Read(stream, name, options, progress, cancel));
         InputFiles.SayEncoding(stderr, file.Name, file.Encoding, options.Text);
         return ParsedEvents.FromFile(file);
     }

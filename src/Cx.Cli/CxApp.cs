@@ -1,21 +1,31 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.Globalization;
+using System.Text;
+using Cx.Domain.Validation;
 
 namespace Cx.Cli;
 
 /// <summary>The <c>cx</c> tool: parses the command line, runs a command and turns every outcome into an exit code.</summary>
 /// <remarks>
 /// Exit codes: <see cref="Ok"/> (0) on success, help and version; <see cref="BadInput"/> (2) for a bad command line or
-/// bad input, with one line per problem on standard error (the first <see cref="ProblemLinesShown"/>, then a count);
-/// <see cref="InternalError"/> (1) for anything unexpected, with a short message and no stack trace. Nothing is written to
-/// standard output or <c>--output</c> unless the run succeeds.
+/// bad input (also anything the library refuses with a <see cref="CxValidationException"/>), with one line per problem
+/// on standard error (the first <see cref="ProblemLinesShown"/>, then a count); <see cref="Cancelled"/> (130) when the
+/// user pressed Ctrl-C; <see cref="InternalError"/> (1) for anything unexpected, with a short message and no stack trace.
+/// Nothing is written to standard output or <c>--output</c> unless the run succeeds. Every line on standard error shows
+/// control characters of the input visibly (<c>\x1b</c>), so an echoed value can neither drive the terminal nor fake a
+/// line.
 /// </remarks>
 internal static class CxApp
 {
     public const int Ok = 0;
     public const int InternalError = 1;
     public const int BadInput = 2;
+    public const int Cancelled = 130;
     public const int ProblemLinesShown = 20;
+
+    /// <summary>How long a cancelled run may take to reach its next read or write before its output is abandoned.</summary>
+    public static readonly TimeSpan CancelGrace = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Runs the tool in-process.</summary>
     /// <param name="args">The command-line arguments, without the program name.</param>
@@ -37,35 +47,91 @@ internal static class CxApp
             {
                 foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
                 {
-                    stderr.WriteLine($"cx: {error.Message}");
+                    // System.CommandLine lists the allowed values on lines of their own ("Must be one of:\n\t'a'"): keep
+                    // that layout, with every line made visible.
+                    string[] lines = error.Message.Split("\n\t");
+                    WriteLine(stderr, $"cx: {lines[0]}");
+                    foreach (string line in lines.Skip(1))
+                    {
+                        stderr.WriteLine("\t" + Visible(line));
+                    }
                 }
 
                 string command = parse.CommandResult.Command == root ? "cx" : $"cx {parse.CommandResult.Command.Name}";
-                stderr.WriteLine($"Run '{command} --help' for usage.");
+                WriteLine(stderr, $"Run '{command} --help' for usage.");
                 return BadInput;
             }
 
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException) when (console.Cancellation.IsCancellationRequested)
+        {
+            WriteLine(stderr, "cx: cancelled; nothing was written.");
+            return Cancelled;
         }
         catch (BadInputException ex)
         {
             WriteProblems(stderr, ex);
             return BadInput;
         }
+        catch (CxValidationException ex)
+        {
+            // The library refused the input (a total that does not fit, a date outside its range...): bad input, not a bug.
+            foreach (CxValidationFailure failure in ex.Failures.Take(ProblemLinesShown))
+            {
+                WriteLine(stderr, $"cx: {failure}");
+            }
+
+            if (ex.TotalFailureCount > ProblemLinesShown)
+            {
+                WriteLine(stderr, string.Create(CultureInfo.InvariantCulture, $"... and {ex.TotalFailureCount - ProblemLinesShown} more"));
+            }
+
+            WriteLine(stderr, "cx: the input cannot be computed as it is; nothing was written.");
+            return BadInput;
+        }
         catch (OutOfMemoryException)
         {
-            stderr.WriteLine("cx: out of memory; the input is too large for this machine.");
+            WriteLine(stderr, "cx: out of memory; the input is too large for this machine.");
             return InternalError;
         }
 #pragma warning disable CA1031 // The tool's last line of defence: any other failure becomes exit code 1 and a short message.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            stderr.WriteLine($"cx: internal error: {ex.GetType().Name}: {FirstLine(ex.Message)}");
-            stderr.WriteLine("cx: this is a bug in cx; please report it with the command you ran.");
+            WriteLine(stderr, $"cx: internal error: {ex.GetType().Name}: {FirstLine(ex.Message)}");
+            WriteLine(stderr, "cx: this is a bug in cx; please report it with the command you ran.");
             return InternalError;
         }
     }
+
+    /// <summary>Renders a line for a terminal: control characters (ESC, CR, LF, DEL, C1), bidirectional overrides and unpaired
+    /// surrogates appear as escapes such as <c>\x1b</c> or <c>\u202e</c>, so that text from the input can neither move the
+    /// cursor, recolour the screen nor start a line of its own.</summary>
+    internal static string Visible(string text)
+    {
+        StringBuilder? escaped = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            bool hostile = c < ' ' || c is >= '\u007f' and <= '\u009f' || c is >= '\u202a' and <= '\u202e' || c is >= '\u2066' and <= '\u2069' || c is '\u200e' or '\u200f' or '\u061c'
+                || (char.IsSurrogate(c) && !pair && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1])));
+            if (!hostile)
+            {
+                escaped?.Append(c);
+                continue;
+            }
+
+            escaped ??= new StringBuilder(text, 0, i, text.Length + 16);
+            escaped.Append(c <= '\u00ff' ? string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}") : string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"));
+        }
+
+        return escaped?.ToString() ?? text;
+    }
+
+    /// <summary>Writes one line to standard error, made <see cref="Visible"/>.</summary>
+    internal static void WriteLine(TextWriter stderr, string line) => stderr.WriteLine(Visible(line));
 
     private static Command CreateRoot(TextWriter stdout, TextWriter stderr, CxConsole console)
     {
@@ -75,7 +141,7 @@ internal static class CxApp
             new VersionOption(),
             MovementsCommand.Create(stdout, stderr, console),
             ReliabilityCommand.Create(stdout, stderr, console),
-            SampleCommand.Create(stdout),
+            SampleCommand.Create(stdout, console),
             AttributionCommand.Create(stdout, stderr, console),
             ValueCommand.Create(stdout, stderr, console),
             ListeningCommand.Create(stdout, stderr, console),
@@ -88,21 +154,21 @@ internal static class CxApp
         string source = ex.InputName ?? "cx";
         if (ex.InputName is null)
         {
-            stderr.WriteLine($"cx: {ex.Message}");
+            WriteLine(stderr, $"cx: {ex.Message}");
             return;
         }
 
         foreach (InputProblem problem in ex.Problems.Take(ProblemLinesShown))
         {
-            stderr.WriteLine(problem.Format(source));
+            WriteLine(stderr, problem.Format(source));
         }
 
         if (ex.TotalCount > ProblemLinesShown)
         {
-            stderr.WriteLine($"... and {ex.TotalCount - ProblemLinesShown} more");
+            WriteLine(stderr, string.Create(CultureInfo.InvariantCulture, $"... and {ex.TotalCount - ProblemLinesShown} more"));
         }
 
-        stderr.WriteLine($"cx: {ex.TotalCount} problem{(ex.TotalCount == 1 ? string.Empty : "s")} in {source}; nothing was written.");
+        WriteLine(stderr, string.Create(CultureInfo.InvariantCulture, $"cx: {ex.TotalCount} problem{(ex.TotalCount == 1 ? string.Empty : "s")} in {source}; nothing was written."));
     }
 
     private static string FirstLine(string message)

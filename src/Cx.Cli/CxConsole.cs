@@ -5,7 +5,9 @@ namespace Cx.Cli;
 /// <param name="IsErrorRedirected">Whether standard error goes to a file or pipe; progress is only shown on a terminal.</param>
 /// <param name="OpenStandardInput">Opens standard input, read when the file argument is <c>-</c>.</param>
 /// <param name="ProgressThresholdBytes">Input files larger than this show progress on a terminal.</param>
-internal sealed record CxConsole(bool IsOutputRedirected, bool IsErrorRedirected, Func<Stream> OpenStandardInput, long ProgressThresholdBytes = CxConsole.DefaultProgressThresholdBytes)
+/// <param name="Cancellation">Cancelled when the user presses Ctrl-C (the console's cancel event); the run then stops at
+/// its next read or write and leaves no output (exit code <see cref="CxApp.Cancelled"/>).</param>
+internal sealed record CxConsole(bool IsOutputRedirected, bool IsErrorRedirected, Func<Stream> OpenStandardInput, long ProgressThresholdBytes = CxConsole.DefaultProgressThresholdBytes, CancellationToken Cancellation = default)
 {
     /// <summary>Files over 8 MiB take long enough to read that a progress line helps.</summary>
     public const long DefaultProgressThresholdBytes = 8L * 1024 * 1024;

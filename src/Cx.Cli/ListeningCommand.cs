@@ -81,6 +81,8 @@ internal static class ListeningCommand
     internal static int Run(Settings settings, TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         OutputFormat format = OutputFormats.Choose(settings.Format, settings.Output, console.IsOutputRedirected);
+        (string Option, string? Path)[] inputs = [("--input", settings.InputFile), ("--journey", settings.JourneyFile), ("--taxonomy", settings.TaxonomyFile)];
+        OutputFile.Check([("--output", settings.Output)], inputs);
         ListeningCalculator calculator = CreateCalculator(settings);
         (string source, JourneyFramework journey, TopicTaxonomy? taxonomy, ParsedFeedback parsed, SampleCompany? company) = Load(settings, stderr, console);
         if (parsed.Signals.Count == 0)
@@ -100,7 +102,7 @@ internal static class ListeningCommand
             OutputFormat.Markdown => report.ToMarkdown(about),
             _ => report.ToText(about),
         };
-        OutputFile.Write(settings.Output, stdout, writer => writer.Write(text));
+        OutputFile.Write(settings.Output, stdout, writer => writer.Write(text), console, inputs);
         return CxApp.Ok;
     }
 
@@ -157,7 +159,7 @@ internal static class ListeningCommand
     private static ParsedFeedback ReadFeedback(Settings settings, TextWriter stderr, CxConsole console)
     {
         FeedbackFile file = InputFiles.Read(settings.InputFile!, "--input", "a CSV file of feedback", stderr, console,
-            (stream, name, progress) => FeedbackFileReader.Read(stream, name, settings.Csv, progress));
+            (stream, name, progress, cancel) => FeedbackFileReader.Read(stream, name, settings.Csv, progress, cancel));
         InputFiles.SayEncoding(stderr, file.Name, file.Encoding, settings.Csv.Text);
         return ParsedFeedback.FromFile(file);
     }

@@ -64,6 +64,7 @@ internal static class MovementsCommand
     internal static int Run(Settings settings, TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         OutputFormat format = OutputFormats.Choose(settings.Format, settings.Output, console.IsOutputRedirected);
+        OutputFile.Check([("--output", settings.Output)], [("--input", settings.File)]);
         ParsedInput input = Load(settings, stderr, console);
         AssetLedger ledger = BuildLedger(input, settings);
         AssetMovementReport report = new AssetMovementCalculator().Calculate(ledger, new AssetMovementOptions { ActivityWindow = settings.ActivityWindow });
@@ -75,7 +76,7 @@ internal static class MovementsCommand
             OutputFormat.Markdown => report.ToMarkdown(about),
             _ => report.ToText(about),
         };
-        OutputFile.Write(settings.Output, stdout, writer => writer.Write(text));
+        OutputFile.Write(settings.Output, stdout, writer => writer.Write(text), console, ("--input", settings.File));
         return 0;
     }
 
@@ -99,7 +100,7 @@ internal static class MovementsCommand
         }
 
         ParsedInput input = InputFiles.Read(settings.File, "--input", "a CSV file", stderr, console,
-            (stream, name, progress) => ParsedInput.FromFile(RevenueFileReader.Read(stream, name, settings.Csv.File, progress)));
+            (stream, name, progress, cancel) => ParsedInput.FromFile(RevenueFileReader.Read(stream, name, settings.Csv.File, progress, cancel)));
         InputFiles.SayEncoding(stderr, input.Name, input.Encoding, settings.Csv.Text);
         return input;
     }
@@ -235,6 +236,8 @@ internal static class MovementsCommand
     {
         LocalDate first = settings.Start ?? input.FirstDate!.Value;
         LocalDate last = settings.End ?? input.LastDate!.Value;
+        RequireSupported(input, first, settings.Start is null ? null : "--start");
+        RequireSupported(input, last, settings.End is null ? null : "--end");
         if (last < first)
         {
             string from = settings.Start is null ? "the earliest record" : "--start";
@@ -250,6 +253,30 @@ internal static class MovementsCommand
         {
             throw new BadInputException($"Cannot build a {settings.Grid} grid from {InvariantText.Date(first)} to {InvariantText.Date(last)}: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>A grid bound outside the supported range of time (a "no end date" placeholder such as 9999-12-31 in the data,
+    /// or an option) is bad input naming the first row that holds it, or the option.</summary>
+    private static void RequireSupported(ParsedInput input, LocalDate bound, string? option)
+    {
+        if (SupportedRange.Contains(bound))
+        {
+            return;
+        }
+
+        string range = $"{InvariantText.Date(SupportedRange.FirstDate)} to {InvariantText.Date(SupportedRange.LastDate)}";
+        if (option is not null)
+        {
+            throw new BadInputException($"{option}: expected a date from {range}, the range cx computes in; got {InvariantText.Date(bound)}.");
+        }
+
+        int index = input.Columns.Date.Span.IndexOf(bound);
+        long? line = index < 0 ? null : input.LineOf(index);
+        bool late = bound > SupportedRange.LastDate;
+        string fix = late
+            ? "Dates such as 9999-12-31 are often a placeholder for 'no end date' in exports: remove those rows, or give --end to set the last period (later rows are then left out and counted)."
+            : "Check the row for a wrong year, or give --start to set the first period.";
+        throw new BadInputException(input.Name, [new InputProblem(line, line is null ? "input" : null, input.DateColumn, $"the date {InvariantText.Date(bound)} is outside {range}, the range cx computes in. {fix}")], 1);
     }
 
     /// <summary>The CSV column of a library failure's field (<c>Customer</c>, <c>Date</c>, <c>Amount</c>, <c>Segment</c>), or null.</summary>

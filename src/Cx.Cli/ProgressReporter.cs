@@ -18,7 +18,7 @@ internal sealed class ProgressReporter : IProgress<long>
     public ProgressReporter(TextWriter stderr, string name, long totalBytes)
     {
         _stderr = stderr;
-        _name = name;
+        _name = CxApp.Visible(name);
         _totalBytes = Math.Max(1, totalBytes);
         _lastTick = Stopwatch.GetTimestamp() - Interval;
     }

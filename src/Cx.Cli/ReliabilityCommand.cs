@@ -109,13 +109,15 @@ internal static class ReliabilityCommand
     internal static int Run(Settings settings, TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         OutputFormat format = OutputFormats.Choose(settings.Format, settings.Output, console.IsOutputRedirected);
+        (string, string?)[] inputs = [("--standards", settings.StandardsFile), ("--measurements", settings.MeasurementsFile), ("--policy", settings.Policy), .. settings.Compare.Select(p => ("--compare", (string?)p))];
+        OutputFile.Check([("--output", settings.Output)], inputs);
         EarlyWarningPolicy policy = ReadPolicy(settings.Policy ?? "default", "--policy");
         EarlyWarningPolicy[] compared = [.. settings.Compare.Select(p => ReadPolicy(p, "--compare"))];
         (string input, ReliabilityStandardSet standardSet, ParsedMeasurements parsed) = Load(settings, stderr, console);
         (ReliabilityReport? report, ReliabilityBacktest? backtest, BacktestComparison? comparison) = Calculate(standardSet, parsed, settings, policy, compared);
         var about = new ReportOptions { Source = input, RecordCount = parsed.Measurements.Count, NameCommandLineOptions = true };
         string text = report is not null ? Render(report, format, about) : comparison is not null ? Render(comparison, format, about) : Render(backtest!, format, about);
-        OutputFile.Write(settings.Output, stdout, writer => writer.Write(text));
+        OutputFile.Write(settings.Output, stdout, writer => writer.Write(text), console, inputs);
         return CxApp.Ok;
     }
 
@@ -230,7 +232,7 @@ internal static class ReliabilityCommand
     private static ParsedMeasurements ReadMeasurements(Settings settings, TextWriter stderr, CxConsole console)
     {
         MeasurementFile file = InputFiles.Read(settings.MeasurementsFile!, "--measurements", "a CSV file", stderr, console,
-            (stream, name, progress) => MeasurementFileReader.Read(stream, name, settings.Csv, progress));
+            (stream, name, progress, cancel) => MeasurementFileReader.Read(stream, name, settings.Csv, progress, cancel));
         InputFiles.SayEncoding(stderr, file.Name, file.Encoding, settings.Csv.Text);
         return ParsedMeasurements.FromFile(file);
     }
@@ -280,6 +282,10 @@ internal static class ReliabilityCommand
                     else if (failure.Subject == "backtest")
                     {
                         problems.Add(new InputProblem(null, "--as-of", null, $"{message} The backtest runs from the first measurement to --as-of; give a later --as-of."));
+                    }
+                    else if (failure.Subject is "evaluation instant" or "backtest start" or "backtest end")
+                    {
+                        problems.Add(new InputProblem(null, settings.AsOf is null ? "the latest measurement's instant" : "--as-of", null, message));
                     }
                     else
                     {

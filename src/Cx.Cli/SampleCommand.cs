@@ -19,7 +19,7 @@ namespace Cx.Cli;
 /// <c>--feedback</c> and <c>--taxonomy</c> also the feedback (CSV) and topic taxonomy (JSON) that <c>cx listening</c> reads.</summary>
 internal static class SampleCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, CxConsole console)
     {
         var seed = new Option<ulong>("--seed")
         {
@@ -88,51 +88,61 @@ internal static class SampleCommand
         };
         command.SetAction(parse =>
         {
-            var company = SampleCompany.Generate(new SampleCompanyOptions { Seed = parse.GetValue(seed), CustomerCount = parse.GetValue(customers) });
-            if (parse.GetValue(journey) is { } journeyPath)
-            {
-                OutputFile.Write(journeyPath, stdout, writer => writer.Write(JourneyJson.Write(company.Journey).ReplaceLineEndings("\n") + "\n"));
-            }
-
-            if (parse.GetValue(events) is { } eventsPath)
-            {
-                OutputFile.Write(eventsPath, stdout, writer => WriteEvents(company, writer));
-            }
-
+            string? outputFile = parse.GetValue(output);
+            string? eventsFile = parse.GetValue(events);
+            string? journeyFile = parse.GetValue(journey);
             string? standardsFile = parse.GetValue(standards);
             string? measurementsFile = parse.GetValue(measurements);
+            string? feedbackFile = parse.GetValue(feedback);
+            string? taxonomyFile = parse.GetValue(taxonomy);
+            (string, string?)[] files = [("--journey", journeyFile), ("--events", eventsFile), ("--standards", standardsFile), ("--measurements", measurementsFile), ("--feedback", feedbackFile), ("--taxonomy", taxonomyFile), ("--output", outputFile)];
+            OutputFile.Check(files, []);
+            var company = SampleCompany.Generate(new SampleCompanyOptions { Seed = parse.GetValue(seed), CustomerCount = parse.GetValue(customers) });
+
+            // Every file is written whole, and all of them or none.
+            var writes = new List<(string Option, string? Path, Action<TextWriter> Write)>();
+            if (journeyFile is not null)
+            {
+                writes.Add(("--journey", journeyFile, writer => writer.Write(JourneyJson.Write(company.Journey).ReplaceLineEndings("\n") + "\n")));
+            }
+
+            if (eventsFile is not null)
+            {
+                writes.Add(("--events", eventsFile, writer => WriteEvents(company, writer)));
+            }
+
             if (standardsFile is not null)
             {
-                string json = ReliabilityStandardJson.Write(company.ReliabilityStandards);
-                OutputFile.Write(standardsFile, stdout, writer => writer.Write(json.ReplaceLineEndings("\n") + "\n"));
+                writes.Add(("--standards", standardsFile, writer => writer.Write(ReliabilityStandardJson.Write(company.ReliabilityStandards).ReplaceLineEndings("\n") + "\n")));
             }
 
             if (measurementsFile is not null)
             {
-                OutputFile.Write(measurementsFile, stdout, writer => WriteMeasurements(company.ReliabilityMeasurements, writer));
+                writes.Add(("--measurements", measurementsFile, writer => WriteMeasurements(company.ReliabilityMeasurements, writer)));
             }
 
             string? scenariosFolder = parse.GetValue(scenarios);
             if (scenariosFolder is not null)
             {
-                WriteScenarios(scenariosFolder, parse.GetValue(seed), parse.GetValue(replicates), stdout);
+                WriteScenarios(scenariosFolder, parse.GetValue(seed), parse.GetValue(replicates), stdout, console);
             }
 
-            string? feedbackFile = parse.GetValue(feedback);
-            if (parse.GetValue(taxonomy) is { } taxonomyFile)
+            if (taxonomyFile is not null)
             {
-                OutputFile.Write(taxonomyFile, stdout, writer => writer.Write(TopicTaxonomyJson.Write(company.FeedbackTaxonomy).ReplaceLineEndings("\n") + "\n"));
+                writes.Add(("--taxonomy", taxonomyFile, writer => writer.Write(TopicTaxonomyJson.Write(company.FeedbackTaxonomy).ReplaceLineEndings("\n") + "\n")));
             }
 
             if (feedbackFile is not null)
             {
-                OutputFile.Write(feedbackFile, stdout, writer => FeedbackFileReader.Write(company.Feedback, writer));
+                writes.Add(("--feedback", feedbackFile, writer => FeedbackFileReader.Write(company.Feedback, writer)));
             }
 
-            if (parse.GetValue(output) is not null || (standardsFile is null && measurementsFile is null && feedbackFile is null && scenariosFolder is null))
+            if (outputFile is not null || (standardsFile is null && measurementsFile is null && feedbackFile is null && scenariosFolder is null))
             {
-                OutputFile.Write(parse.GetValue(output), stdout, writer => Write(company, writer));
+                writes.Add(("--output", outputFile, writer => Write(company, writer)));
             }
+
+            OutputFile.WriteAll(writes, stdout, console);
             return 0;
         });
         return command;
@@ -140,7 +150,7 @@ internal static class SampleCommand
 
     /// <summary>Writes the reliability scenario suite of a seed to a folder: its standards (JSON), measurements (CSV) and
     /// labelled changes (CSV).</summary>
-    public static void WriteScenarios(string folder, ulong seed, int replicates, TextWriter stdout)
+    public static void WriteScenarios(string folder, ulong seed, int replicates, TextWriter stdout, CxConsole console)
     {
         try
         {
@@ -153,9 +163,9 @@ internal static class SampleCommand
 
         IReadOnlyList<ReliabilityScenario> suite = ReliabilityScenarios.Suite(seed, replicates);
         string json = ReliabilityStandardJson.Write(ReliabilityScenarios.Standards(suite));
-        OutputFile.Write(Path.Combine(folder, "standards.json"), stdout, writer => writer.Write(json.ReplaceLineEndings("\n") + "\n"));
-        OutputFile.Write(Path.Combine(folder, "measurements.csv"), stdout, writer => WriteMeasurements([.. suite.SelectMany(s => s.Measurements)], writer));
-        OutputFile.Write(Path.Combine(folder, "scenarios.csv"), stdout, writer => writer.Write(ReliabilityScenarios.ChangesCsv(suite)));
+        OutputFile.Write(Path.Combine(folder, "standards.json"), stdout, writer => writer.Write(json.ReplaceLineEndings("\n") + "\n"), console);
+        OutputFile.Write(Path.Combine(folder, "measurements.csv"), stdout, writer => WriteMeasurements([.. suite.SelectMany(s => s.Measurements)], writer), console);
+        OutputFile.Write(Path.Combine(folder, "scenarios.csv"), stdout, writer => writer.Write(ReliabilityScenarios.ChangesCsv(suite)), console);
     }
 
     /// <summary>Writes the revenue records as CSV with LF line ends and '.' as the decimal separator.</summary>

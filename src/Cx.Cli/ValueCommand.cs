@@ -136,6 +136,7 @@ internal static class ValueCommand
             throw new BadInputException($"--holdout-end: expected a day after --calibration-end {InvariantText.Date(ce)}, got {InvariantText.Date(he)}.");
         }
 
+        OutputFile.Check([("--output", revenue.Output)], [("--input", revenue.File)]);
         ParsedInput input = MovementsCommand.Load(revenue, stderr, console);
         CustomerValueAnalysis analysis = Analyse(input, settings);
         var about = new ReportOptions { Source = input.Name, RecordCount = input.Records.Count, NameCommandLineOptions = true };
@@ -146,13 +147,13 @@ internal static class ValueCommand
             OutputFormat.Markdown => analysis.ToMarkdown(about),
             _ => analysis.ToText(about),
         };
-        OutputFile.Write(revenue.Output, stdout, writer => writer.Write(text));
+        OutputFile.Write(revenue.Output, stdout, writer => writer.Write(text), console, ("--input", revenue.File));
         if (format == OutputFormat.Csv)
         {
             // The CSV holds the list only: what a reader must know about the numbers goes to standard error.
             foreach (ValueFinding finding in analysis.Findings)
             {
-                stderr.WriteLine($"cx: note: {finding.Message}");
+                CxApp.WriteLine(stderr, $"cx: note: {finding.Message}");
             }
         }
 

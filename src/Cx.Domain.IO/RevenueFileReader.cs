@@ -40,7 +40,7 @@ public static class RevenueFileReader
     /// than '.' or ',' or equal to the delimiter, no currency).</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
-    /// <exception cref="InputFileException">The file is empty, lacks a column, or its header is not in the encoding.</exception>
+    /// <exception cref="InputFileException">The file is empty, lacks a column, its header is not in the encoding, or a Parquet file is damaged or truncated.</exception>
     /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
     public static RevenueFile Read(string path, RevenueFileOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -59,7 +59,7 @@ public static class RevenueFileReader
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
-    /// <exception cref="InputFileException">The file is empty, lacks a column, or its header is not in the encoding.</exception>
+    /// <exception cref="InputFileException">The file is empty, lacks a column, its header is not in the encoding, or a Parquet file is damaged or truncated.</exception>
     /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
     public static RevenueFile Read(Stream stream, string name, RevenueFileOptions? options = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -3,15 +3,16 @@ using Cx.Domain.IO;
 namespace Cx.Cli.Input;
 
 /// <summary>Opens an input file (or standard input for <c>-</c>) for a reader of <c>Cx.Domain.IO</c>, with progress on a
-/// terminal for large files, and turns every way a read can fail into bad input naming the file.</summary>
+/// terminal for large files, and turns every way a read can fail into bad input naming the file. The reader gets the
+/// run's cancellation (Ctrl-C) and reads through a stream that stops at its next read once cancelled.</summary>
 internal static class InputFiles
 {
-    public static T Read<T>(string path, string option, string what, TextWriter stderr, CxConsole console, Func<Stream, string, IProgress<long>?, T> read)
+    public static T Read<T>(string path, string option, string what, TextWriter stderr, CxConsole console, Func<Stream, string, IProgress<long>?, CancellationToken, T> read)
     {
         if (path == "-")
         {
-            using Stream stdin = console.OpenStandardInput();
-            return Guarded("stdin", () => read(stdin, "stdin", null));
+            using Stream stdin = CancellableStream.Wrap(console.OpenStandardInput(), console.Cancellation);
+            return Guarded("stdin", () => read(stdin, "stdin", null, console.Cancellation));
         }
 
         if (Directory.Exists(path))
@@ -30,12 +31,12 @@ internal static class InputFiles
             throw new BadInputException($"Cannot read '{path}': {ex.Message}", ex);
         }
 
-        using (stream)
+        using (Stream input = CancellableStream.Wrap(stream, console.Cancellation))
         {
             ProgressReporter? progress = !console.IsErrorRedirected && stream.Length > console.ProgressThresholdBytes
                 ? new ProgressReporter(stderr, name, stream.Length)
                 : null;
-            T result = Guarded(name, () => read(stream, name, progress));
+            T result = Guarded(name, () => read(input, name, progress, console.Cancellation));
             progress?.Done();
             return result;
         }
@@ -47,7 +48,7 @@ internal static class InputFiles
     {
         if (encoding is not null && encoding != "Parquet" && (encoding != "UTF-8" || text.Encoding is not (InputEncoding.Utf8 or InputEncoding.Unknown)))
         {
-            stderr.WriteLine($"cx: read {name} as {encoding}.");
+            CxApp.WriteLine(stderr, $"cx: read {name} as {encoding}.");
         }
     }
 

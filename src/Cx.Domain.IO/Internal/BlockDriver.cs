@@ -175,10 +175,25 @@ internal static class BlockDriver
         }
         finally
         {
-            Task.WaitAll([.. tasks], CancellationToken.None);
+            WaitForBlocks(tasks, cancellationToken);
         }
 
         return sinks.TrueForAll(s => s.EndedClean) ? sinks : null;
+    }
+
+    /// <summary>Waits for every block started. A cancelled read ends with <see cref="OperationCanceledException"/>, as
+    /// the readers document, not with the <see cref="AggregateException"/> of the blocks that were cancelled before they
+    /// started.</summary>
+    private static void WaitForBlocks(List<Task> tasks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Task.WaitAll([.. tasks], CancellationToken.None);
+        }
+        catch (AggregateException ex) when (cancellationToken.IsCancellationRequested && ex.InnerExceptions.All(e => e is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
     }
 
     /// <summary>Parses the rows of a block into its sink; returns how many bytes were consumed (whole rows).</summary>

@@ -35,16 +35,40 @@ internal static class ParquetRevenue
 
     public static (ReaderContext Context, List<RevenueSink> Sinks, RevenueShared Shared) Read(Stream stream, string name, RevenueFileOptions options, Func<ReaderContext, List<FileProblem>, RevenueShared?> prepare, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        ParquetReader reader = ParquetReader.CreateAsync(stream, leaveStreamOpen: true, cancellationToken: cancellationToken).GetAwaiter().GetResult();
+        // Parquet.Net formats numbers in its messages with the current culture; the reader's messages are invariant.
+        CultureInfo culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
-            return ReadGroups(reader, stream, name, options, prepare, progress, cancellationToken);
+            ParquetReader reader = ParquetReader.CreateAsync(stream, leaveStreamOpen: true, cancellationToken: cancellationToken).GetAwaiter().GetResult();
+            try
+            {
+                return ReadGroups(reader, stream, name, options, prepare, progress, cancellationToken);
+            }
+            finally
+            {
+                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (Exception ex) when (IsDamage(ex))
+        {
+            // A damaged file (bad Thrift metadata, a page or offset out of bounds, a truncated column chunk) makes
+            // Parquet.Net throw whatever its decoder met; the reader's documented answer to a bad file is a problem.
+            throw new InputFileException(name, [new FileProblem(null, "file", null, null, null,
+                "the Parquet file cannot be decoded: it is damaged or truncated, or could not be read (" + ex.GetType().Name + ": " + ex.Message + "); write it again, or export the data as CSV.")]);
         }
         finally
         {
-            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            CultureInfo.CurrentCulture = culture;
         }
     }
+
+    /// <summary>Whether an exception from inside Parquet.Net means the file cannot be decoded: anything but a
+    /// cancellation, a problem the reader found itself or exhausted memory. Damaged offsets show up as any type (a Thrift
+    /// error, an <see cref="IOException"/> "not a parquet file", a seek before the start of the stream, an index out of
+    /// range), so the type does not tell damage from a failing disk; the message keeps the original text.</summary>
+    private static bool IsDamage(Exception ex) =>
+        ex is not (InputFileException or OperationCanceledException or OutOfMemoryException);
 
     private static (ReaderContext Context, List<RevenueSink> Sinks, RevenueShared Shared) ReadGroups(ParquetReader reader, Stream stream, string name, RevenueFileOptions options, Func<ReaderContext, List<FileProblem>, RevenueShared?> prepare, IProgress<long>? progress, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Cx.Domain.IO.Internal;
 
@@ -40,20 +41,31 @@ internal static class TextFileReader
         }
 
         Stream utf8 = input.Utf8;
-        while (true)
+        try
         {
-            using var source = new ByteSource(utf8, TestBlockSize > 0 ? TestBlockSize : BlockDriver.BlockSize);
-            (ReaderContext context, SinkFactory<TSink> create, long firstDataLine) = Prologue(source, name, text, names, input.EncodingName, emptyMessage, prepare, cancellationToken);
-            Action<long>? report = progress is null ? null : _ => progress(input.RawPosition >= 0 ? input.RawPosition : source.BytesRead);
-            List<TSink>? sinks = BlockDriver.Run(source, text.Delimiter, create, degree, report, cancellationToken);
-            if (sinks is not null)
+            while (true)
             {
-                return (context, sinks, firstDataLine);
-            }
+                using var source = new ByteSource(utf8, TestBlockSize > 0 ? TestBlockSize : BlockDriver.BlockSize);
+                (ReaderContext context, SinkFactory<TSink> create, long firstDataLine) = Prologue(source, name, text, names, input.EncodingName, emptyMessage, prepare, cancellationToken);
+                Action<long>? report = progress is null ? null : _ => progress(input.RawPosition >= 0 ? input.RawPosition : source.BytesRead);
+                List<TSink>? sinks = BlockDriver.Run(source, text.Delimiter, create, degree, report, cancellationToken);
+                if (sinks is not null)
+                {
+                    return (context, sinks, firstDataLine);
+                }
 
-            // A block was cut inside a row (a quoted line break where the quotes could not be counted right): read again on one thread.
-            degree = 1;
-            utf8 = input.Restart();
+                // A block was cut inside a row (a quoted line break where the quotes could not be counted right): read again on one thread.
+                degree = 1;
+                utf8 = input.Restart();
+            }
+        }
+        catch (DecoderFallbackException ex)
+        {
+            // Only the transcoded encodings (UTF-16) throw: bytes that are no UTF-16 (an odd last byte, a lone
+            // surrogate). The decoder does not know the line; the file is refused whole rather than read with U+FFFD.
+            string bytes = ex.BytesUnknown is { Length: > 0 } unknown ? " (bytes " + Convert.ToHexString(unknown) + ")" : string.Empty;
+            throw new InputFileException(name, [new FileProblem(null, "file", null, "Encoding", null,
+                $"the file is not valid {input.EncodingName}{bytes}: an odd last byte or an unpaired surrogate. Give the file's encoding with {(names is not null && names.TryGetValue("Encoding", out string? n) ? n : "Encoding")}, or save it again as UTF-8.")]);
         }
     }
 

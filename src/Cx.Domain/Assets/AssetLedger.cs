@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Cx.Domain.Internal;
 using Cx.Domain.Primitives;
 using Cx.Domain.Validation;
@@ -13,6 +14,10 @@ namespace Cx.Domain.Assets;
 /// are fine while the period's net value stays at or above zero. Records before the grid are history: they decide
 /// whether a customer is new or reactivated and what the period before the grid looked like. Records after the grid
 /// are rejected, or left out and counted (<see cref="AfterGridPolicy.Exclude"/>). Nothing is dropped silently.</para>
+/// <para>Dates lie in the supported range of time (<see cref="SupportedRange"/>): a record dated before 0001-01-01 is
+/// rejected (CX0114); one dated after 9998-12-31, such as the "no end date" placeholder 9999-12-31, is after every grid,
+/// so it is rejected (CX0114) or, with <see cref="AfterGridPolicy.Exclude"/>, left out and counted. A per-period value's
+/// history reaches back at most to the period holding 0001-01-01 (CX0115).</para>
 /// <para>For a custom grid, history has no periods: any net value before the grid only marks the customer as
 /// previously active, so the first period's opening is zero and customers with history come in as reactivated.
 /// Use a regular grid when the period before the grid matters.</para>
@@ -26,6 +31,7 @@ public sealed class AssetLedger
     private readonly ImmutableArray<string> _segments;
     private readonly Lazy<ImmutableArray<int>> _customerOrder;
     private readonly Lazy<ImmutableArray<CustomerId>> _sortedCustomers;
+    private readonly Lazy<Dictionary<CustomerId, int>> _slotOf;
 
     private AssetLedger(PeriodGrid grid, MeasureUnit unit, LedgerBuilder builder, LedgerCells cells, long recordCount)
     {
@@ -41,6 +47,18 @@ public sealed class AssetLedger
             () => Enumerable.Range(0, _customers.Length).OrderBy(i => _customers[i]).ToImmutableArray(),
             LazyThreadSafetyMode.ExecutionAndPublication);
         _sortedCustomers = new Lazy<ImmutableArray<CustomerId>>(() => CustomerOrder.Select(i => _customers[i]).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
+        _slotOf = new Lazy<Dictionary<CustomerId, int>>(
+            () =>
+            {
+                var slots = new Dictionary<CustomerId, int>(_customers.Length);
+                for (int i = 0; i < _customers.Length; i++)
+                {
+                    slots.Add(_customers[i], i);
+                }
+
+                return slots;
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Gets the grid.</summary>
@@ -220,6 +238,11 @@ public sealed class AssetLedger
             {
                 failures.AddRange(position, new AssetPeriodValueValidator(currency).Validate(value));
             }
+            else if (grid.IsRegular && value.PeriodIndex < grid.FirstSupportedIndex)
+            {
+                failures.Add(position, null, "PeriodIndex", CxErrorCodes.PeriodIndexOutOfRange, string.Create(CultureInfo.InvariantCulture,
+                    $"Expected a period index of {grid.FirstSupportedIndex} or more (the period holding {TimeRangeText.Date(SupportedRange.FirstDate)}, the first day of the supported range), got {value.PeriodIndex}. History reaches back at most to the year 1; check how the index was computed (grid.IndexOf(date))."));
+            }
             else if (value.PeriodIndex >= grid.Count)
             {
                 if (options.AfterGrid == AfterGridPolicy.Exclude)
@@ -229,7 +252,7 @@ public sealed class AssetLedger
                 else
                 {
                     failures.Add(position, null, "PeriodIndex", CxErrorCodes.PeriodIndexAfterGrid,
-                        $"Expected a period index below {grid.Count} (the grid ends at {grid[grid.Count - 1].Label}), got {value.PeriodIndex}. Extend the grid, or set AfterGrid = Exclude.");
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a period index below {grid.Count} (the grid ends at {grid[grid.Count - 1].Label}), got {value.PeriodIndex}. Extend the grid, or set AfterGrid = Exclude."));
                 }
             }
             else
@@ -289,28 +312,41 @@ public sealed class AssetLedger
 
     /// <summary>Returns a customer's value in a period.</summary>
     /// <param name="customer">The customer.</param>
-    /// <param name="periodIndex">The period index relative to the grid; negative for history (regular grids).</param>
+    /// <param name="periodIndex">The period index relative to the grid, any <see cref="int"/>; negative for history
+    /// (regular grids; for a custom grid history has no periods and gives zero).</param>
     /// <returns>The value in units; zero for an unknown customer or a period without value.</returns>
+    /// <remarks>O(log k) for a customer with k active periods: customers are found through an index built on the first
+    /// call (thread-safe), not by a scan.</remarks>
     public long ValueOf(CustomerId customer, int periodIndex)
     {
-        int slot = _customers.IndexOf(customer);
-        if (slot < 0)
+        if (!_slotOf.Value.TryGetValue(customer, out int slot))
         {
             return 0;
         }
 
-        int axis = periodIndex + Cells.FirstReported;
+        long axis = (long)periodIndex + Cells.FirstReported;
+        if (axis < 0 || axis >= Cells.AxisLength)
+        {
+            return 0;
+        }
+
         ReadOnlySpan<int> periods = Cells.PeriodsOf(slot);
-        int found = periods.BinarySearch(axis);
+        int found = periods.BinarySearch((int)axis);
         return found >= 0 ? Cells.ValuesOf(slot)[found] : 0;
     }
 
     /// <summary>Returns a short description.</summary>
     /// <returns>For example <c>ledger USD, monthly 2024-01..2024-12 (12 periods), 1200 customers, 14000 records</c>.</returns>
-    public override string ToString() => $"ledger {Unit}, {Grid}, {CustomerCount} customers, {RecordCount} records";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ledger {Unit}, {Grid}, {CustomerCount} customers, {RecordCount} records");
 
     private static void AddDated(LedgerBuilder builder, FailureCollector failures, PeriodGrid grid, AssetLedgerOptions options, long position, CustomerId customer, NodaTime.LocalDate date, long units, string? segment)
     {
+        if (LedgerDates.TooEarly(date))
+        {
+            failures.Add(position, null, "Date", CxErrorCodes.TimeOutOfRange, LedgerDates.TooEarlyMessage(date));
+            return;
+        }
+
         int rel = grid.IndexOf(date);
         if (rel >= grid.Count)
         {
@@ -320,8 +356,8 @@ public sealed class AssetLedger
             }
             else
             {
-                failures.Add(position, null, "Date", CxErrorCodes.DateAfterGrid,
-                    $"Expected a date on or before {PeriodGrid.FormatDate(grid.End)} (the grid's end), got {PeriodGrid.FormatDate(date)}. Extend the grid, or set AfterGrid = Exclude to leave such records out and count them.");
+                (string code, string message) = LedgerDates.AfterGrid(grid, date);
+                failures.Add(position, null, "Date", code, message);
             }
 
             return;

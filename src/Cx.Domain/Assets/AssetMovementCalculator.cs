@@ -106,42 +106,37 @@ public sealed class AssetMovementCalculator
     /// <returns>The per-segment bridges; customers without a segment form a bucket named null.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ledger"/> is null.</exception>
     /// <exception cref="CxValidationException">A total overflows 64 bits (CX0111).</exception>
-    public SegmentMovementReport BySegment(AssetLedger ledger)
+    public SegmentMovementReport BySegment(AssetLedger ledger) => SegmentBridges(ledger, dense: null);
+
+    /// <summary>The per-segment bridges; <paramref name="dense"/> forces the accumulation (tests check both agree).</summary>
+    internal static SegmentMovementReport SegmentBridges(AssetLedger ledger, bool? dense)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         LedgerCells cells = ledger.Cells;
         ImmutableArray<string> names = ledger.SegmentSlots;
-        int n = ledger.Grid.Count;
-        var sink = new SegmentSink(names.Length, n, cells.FirstReported);
+        var accumulator = new SegmentAccumulator(names.Length, ledger.Grid.Count, cells.FirstReported, dense);
+        var sink = new SegmentSink(accumulator);
+        SegmentTable[] tables = [];
         OverflowGuard.Run(() =>
         {
             for (int c = 0; c < cells.CustomerCount; c++)
             {
                 cells.Sweep(c, 1, ref sink);
             }
+
+            tables = accumulator.Build();
         });
 
         var bridges = new List<SegmentBridge>();
         IEnumerable<int> order = Enumerable.Range(0, names.Length).OrderBy(s => names[s], StringComparer.Ordinal).Append(names.Length);
         foreach (int s in order)
         {
-            if (s == names.Length && !sink.Any(s))
+            if (s == names.Length && tables[s].IsEmpty)
             {
                 continue;
             }
 
-            var periods = ImmutableArray.CreateBuilder<SegmentPeriodMovement>(n);
-            for (int t = 0; t < n; t++)
-            {
-                long opening = sink.Opening(s, t);
-                periods.Add(new SegmentPeriodMovement(
-                    ledger.Grid[t], opening, sink.Closing(s, t),
-                    sink.Class(s, MovementClass.New, t), sink.Class(s, MovementClass.Reactivated, t), sink.Class(s, MovementClass.Expansion, t),
-                    sink.Class(s, MovementClass.Contraction, t), sink.Class(s, MovementClass.Flat, t), sink.Class(s, MovementClass.Churned, t),
-                    opening - sink.ClosingBefore(s, t), ledger.Unit));
-            }
-
-            bridges.Add(new SegmentBridge(s == names.Length ? null : names[s], periods.MoveToImmutable()));
+            bridges.Add(new SegmentBridge(s == names.Length ? null : names[s], new SegmentPeriodList(ledger.Grid, tables[s], ledger.Unit)));
         }
 
         return new SegmentMovementReport(ledger.Grid, ledger.Unit, bridges.ToImmutableArray());

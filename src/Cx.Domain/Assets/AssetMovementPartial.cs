@@ -56,7 +56,7 @@ public sealed class AssetMovementPartial
         if (!Grid.Equals(other.Grid) || Unit != other.Unit || ActivityWindow != other.ActivityWindow)
         {
             throw new ArgumentException(
-                $"Expected partials of one calculation, got {Grid}, {Unit}, W={ActivityWindow} and {other.Grid}, {other.Unit}, W={other.ActivityWindow}. Compute every partition with the same grid, unit and activity window.",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected partials of one calculation, got {Grid}, {Unit}, W={ActivityWindow} and {other.Grid}, {other.Unit}, W={other.ActivityWindow}. Compute every partition with the same grid, unit and activity window."),
                 nameof(other));
         }
 
@@ -113,11 +113,17 @@ public sealed class AssetMovementPartial
         for (int t = 0; t < n; t++)
         {
             long opening = closing;
+
+            // Summed in 128 bits: gains and losses may straddle 2^63 on the way to a closing that fits, and only a closing
+            // that does not fit is refused (the per-class totals fit whenever their period's opening and closing do).
+            Int128 sum = closing;
             for (int c = 1; c < MovementTotals.ClassCount; c++)
             {
                 classes[c] = new MovementTotal(_totals.ClassCustomers[(c * n) + t], _totals.ClassValue[(c * n) + t]);
-                closing = checked(closing + classes[c].Value);
+                sum += classes[c].Value;
             }
+
+            closing = checked((long)sum);
 
             activeRun += _totals.ActiveDelta[t];
             var customers = new CustomerActivity(

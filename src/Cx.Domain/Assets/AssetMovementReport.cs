@@ -71,5 +71,5 @@ public sealed class AssetMovementReport : IEquatable<AssetMovementReport>
 
     /// <summary>Returns a short description.</summary>
     /// <returns>For example <c>asset movements, monthly 2024-01..2024-12 (12 periods), USD, W=1, 1200 customers</c>.</returns>
-    public override string ToString() => $"asset movements, {Grid}, {Unit}, W={ActivityWindow}, {CustomerCount} customers";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"asset movements, {Grid}, {Unit}, W={ActivityWindow}, {CustomerCount} customers");
 }

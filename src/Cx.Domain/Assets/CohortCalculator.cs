@@ -24,7 +24,7 @@ public sealed class CohortCalculator
         int n = ledger.Grid.Count;
         if (n > MaxPeriodCount)
         {
-            throw new ArgumentException($"Expected a grid of at most {MaxPeriodCount} periods for a cohort matrix, got {n}. Use a coarser grid (weekly or monthly).", nameof(ledger));
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a grid of at most {MaxPeriodCount} periods for a cohort matrix, got {n}. Use a coarser grid (weekly or monthly)."), nameof(ledger));
         }
 
         int first = cells.FirstReported;

@@ -49,10 +49,10 @@ public sealed record CohortRow
     public double? ValueRetentionFraction(int age) => InitialValue == 0 ? null : (double)Cell(age).Value / InitialValue;
 
     private CohortCell Cell(int age) =>
-        unchecked((uint)age < (uint)Cells.Length) ? Cells[age] : throw new ArgumentOutOfRangeException(nameof(age), age, $"Expected an age from 0 to {Cells.Length - 1}.");
+        unchecked((uint)age < (uint)Cells.Length) ? Cells[age] : throw new ArgumentOutOfRangeException(nameof(age), age, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an age from 0 to {Cells.Length - 1}."));
 
     /// <summary>Returns a short form in the unit's major units.</summary>
     /// <returns>For example <c>cohort 2024-01: 120 customers, initial USD 12,000.00, 12 ages</c>.</returns>
     public override string ToString() =>
-        $"cohort {Cohort}: {Amounts.Count(CustomerCount, "customer", "customers")}, initial {Amounts.Format(Unit, InitialValue)}, {Amounts.Count(Cells.IsDefault ? 0 : Cells.Length, "age", "ages")}";
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cohort {Cohort}: {Amounts.Count(CustomerCount, "customer", "customers")}, initial {Amounts.Format(Unit, InitialValue)}, {Amounts.Count(Cells.IsDefault ? 0 : Cells.Length, "age", "ages")}");
 }

@@ -1,3 +1,5 @@
+using Cx.Domain.Internal;
+
 namespace Cx.Domain.Assets;
 
 /// <summary>The customer (logo) view of a period under an activity window W: who is active, who came, who was lost.</summary>
@@ -12,8 +14,21 @@ public readonly record struct CustomerActivity
     /// <param name="incomingValue">The value the incoming customers brought in this period.</param>
     /// <param name="lostCount">Customers active in the period before and no longer active now (no value in the last W periods).</param>
     /// <param name="lostValue">The value of the lost customers over the W periods before they were lost (their last active period's value).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count or value is negative, or the incoming counts add up to more than
+    /// <see cref="long.MaxValue"/>.</exception>
     public CustomerActivity(long openingActiveCount, long activeCount, long incomingNewCount, long incomingReturningCount, long incomingValue, long lostCount, long lostValue)
     {
+        Guard.NotNegative(openingActiveCount);
+        Guard.NotNegative(activeCount);
+        Guard.NotNegative(incomingNewCount);
+        Guard.NotNegative(incomingReturningCount);
+        Guard.NotNegative(incomingValue);
+        Guard.NotNegative(lostCount);
+        Guard.NotNegative(lostValue);
+        if (incomingReturningCount > long.MaxValue - incomingNewCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(incomingReturningCount), incomingReturningCount, "Expected incoming counts whose sum fits 64 bits, got a new and a returning count adding up to more.");
+        }
         OpeningActiveCount = openingActiveCount;
         ActiveCount = activeCount;
         IncomingNewCount = incomingNewCount;

@@ -14,8 +14,12 @@ public sealed record CustomerMovement
     /// <param name="currentValue">The customer's value in this period, in units.</param>
     /// <param name="segment">The segment the movement is attributed to (the segment at this period; at the period before for churn), or null.</param>
     /// <param name="unit">The unit of the values; whole <c>units</c> when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="previousValue"/> or <paramref name="currentValue"/> is
+    /// negative (a customer's value in a period is zero or more).</exception>
     public CustomerMovement(CustomerId customer, GridPeriod period, MovementClass movementClass, long previousValue, long currentValue, string? segment, MeasureUnit? unit = null)
     {
+        Guard.NotNegative(previousValue);
+        Guard.NotNegative(currentValue);
         Unit = unit ?? Amounts.PlainUnits;
         Customer = customer;
         Period = period;

@@ -72,7 +72,7 @@ public sealed record MeasureUnit
     public Money ToMoney(long units) =>
         Currency is { } currency
             ? Money.FromMinorUnits(units, currency)
-            : throw new InvalidOperationException($"Values in '{Name}' are not money; use ToDecimal or Format instead.");
+            : throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Values in '{Name}' are not money; use ToDecimal or Format instead."));
 
     /// <summary>Formats a value in units with the unit's decimals, invariantly: <c>1234</c> units of USD gives <c>12.34</c>.</summary>
     /// <param name="units">The value in units.</param>

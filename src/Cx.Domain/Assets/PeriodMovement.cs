@@ -85,9 +85,9 @@ public sealed record PeriodMovement
     };
 
     /// <summary>Tells whether the bridge identity holds (it always does for a calculated bridge; a check for readers).</summary>
-    /// <returns><see langword="true"/> when opening plus the class values equals closing.</returns>
+    /// <returns><see langword="true"/> when opening plus the class values equals closing (summed exactly, in 128 bits).</returns>
     public bool Reconciles() =>
-        Opening + New.Value + Reactivated.Value + Expansion.Value + Contraction.Value + Flat.Value + Churned.Value == Closing;
+        (Int128)Opening + New.Value + Reactivated.Value + Expansion.Value + Contraction.Value + Flat.Value + Churned.Value == Closing;
 
     /// <summary>Returns a short form in the unit's major units.</summary>
     /// <returns>For example <c>2024-02: opening USD 300.00, closing USD 350.00, net USD 50.00; new 0, reactivated 1, expansion 1, contraction 1, churned 0</c>.</returns>

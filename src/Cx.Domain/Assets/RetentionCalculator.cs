@@ -29,6 +29,7 @@ public sealed class RetentionCalculator
     /// <returns>One entry per grid period; entries whose p - h precedes all data have a zero base.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ledger"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizon"/> is outside 1 to <see cref="MaxHorizon"/>.</exception>
+    /// <exception cref="Validation.CxValidationException">A cohort's base or retained value overflows 64 bits (CX0111).</exception>
     public IReadOnlyList<CohortRetention> CohortMetrics(AssetLedger ledger, int horizon)
     {
         ArgumentNullException.ThrowIfNull(ledger);
@@ -79,8 +80,9 @@ public sealed class RetentionCalculator
 
     private static PeriodRetention Metrics(PeriodMovement p)
     {
-        double? Ratio(long numerator, long denominator) => denominator == 0 ? null : (double)numerator / denominator;
-        long losses = p.Contraction.Value + p.Churned.Value;
+        // In 128 bits: every figure of the report fits 64 bits, but sums of them on the way to a ratio may not.
+        static double? Ratio(Int128 numerator, Int128 denominator) => denominator == 0 ? null : (double)numerator / (double)denominator;
+        Int128 losses = (Int128)p.Contraction.Value + p.Churned.Value;
         return new PeriodRetention(
             p.Period,
             p.Opening,
@@ -88,7 +90,7 @@ public sealed class RetentionCalculator
             grossRevenueRetentionFraction: Ratio(p.Opening + losses, p.Opening),
             grossRevenueChurnFraction: Ratio(-losses, p.Opening),
             netRevenueChurnFraction: Ratio(-(losses + p.Expansion.Value + p.Reactivated.Value), p.Opening),
-            quickRatio: Ratio(p.New.Value + p.Reactivated.Value + p.Expansion.Value, Math.Abs(losses)),
+            quickRatio: Ratio((Int128)p.New.Value + p.Reactivated.Value + p.Expansion.Value, Int128.Abs(losses)),
             unit: p.Unit);
     }
 }

@@ -9,8 +9,16 @@ public sealed record SegmentMovementReport
     /// <param name="grid">The grid.</param>
     /// <param name="unit">The unit of the values.</param>
     /// <param name="segments">One bridge per segment, ordered by name (the unsegmented bucket, if any, last).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="segments"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="segments"/> holds a null bridge.</exception>
     public SegmentMovementReport(PeriodGrid grid, MeasureUnit unit, IReadOnlyList<SegmentBridge> segments)
     {
+        ArgumentNullException.ThrowIfNull(segments);
+        if (segments.Any(b => b is null))
+        {
+            throw new ArgumentException("Expected a bridge per segment, got a null bridge.", nameof(segments));
+        }
+
         Grid = grid;
         Unit = unit;
         Segments = segments;
@@ -27,5 +35,5 @@ public sealed record SegmentMovementReport
 
     /// <summary>Returns a short description.</summary>
     /// <returns>For example <c>segment movements, monthly 2024-01..2024-12 (12 periods), USD, 3 segments</c>.</returns>
-    public override string ToString() => $"segment movements, {Grid}, {Unit}, {Segments.Count} segments";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"segment movements, {Grid}, {Unit}, {Segments.Count} segments");
 }

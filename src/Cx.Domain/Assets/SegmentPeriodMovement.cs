@@ -72,9 +72,9 @@ public sealed record SegmentPeriodMovement
     public long NetMigrationIn { get; }
 
     /// <summary>Tells whether the segment's bridge identity holds.</summary>
-    /// <returns><see langword="true"/> when opening plus the class values equals closing.</returns>
+    /// <returns><see langword="true"/> when opening plus the class values equals closing (summed exactly, in 128 bits).</returns>
     public bool Reconciles() =>
-        Opening + New.Value + Reactivated.Value + Expansion.Value + Contraction.Value + Flat.Value + Churned.Value == Closing;
+        (Int128)Opening + New.Value + Reactivated.Value + Expansion.Value + Contraction.Value + Flat.Value + Churned.Value == Closing;
 
     /// <summary>Returns a short form in the unit's major units.</summary>
     /// <returns>For example <c>2024-02: opening USD 300.00, closing USD 350.00, migration in USD 0.00</c>.</returns>

@@ -42,14 +42,14 @@ public sealed class AttributionColumns
         ArgumentNullException.ThrowIfNull(movements);
         if (movementCustomer.Length != movements.Count)
         {
-            throw new ArgumentException($"Expected one customer index per movement ({movements.Count}), got {movementCustomer.Length}.", nameof(movementCustomer));
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected one customer index per movement ({movements.Count}), got {movementCustomer.Length}."), nameof(movementCustomer));
         }
 
         int n = eventCustomer.Length;
         if (eventTouchpoint.Length != n || eventUnixTicks.Length != n || eventOutcome.Length != n)
         {
             throw new ArgumentException(
-                $"Expected event columns of one length, got customers {n}, touchpoints {eventTouchpoint.Length}, instants {eventUnixTicks.Length}, outcomes {eventOutcome.Length}.",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected event columns of one length, got customers {n}, touchpoints {eventTouchpoint.Length}, instants {eventUnixTicks.Length}, outcomes {eventOutcome.Length}."),
                 nameof(eventTouchpoint));
         }
 

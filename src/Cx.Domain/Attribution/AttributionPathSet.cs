@@ -92,5 +92,5 @@ public sealed class AttributionPathSet
 
     private int Check(int path) =>
         _released ? throw new InvalidOperationException("Expected a path set of a running calculation, got one whose calculation has returned. Keep what the fit needs, not the path set.")
-        : path >= 0 && path < PathCount ? path : throw new ArgumentOutOfRangeException(nameof(path), path, $"Expected a path index from 0 to {PathCount - 1}, got {path}.");
+        : path >= 0 && path < PathCount ? path : throw new ArgumentOutOfRangeException(nameof(path), path, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a path index from 0 to {PathCount - 1}, got {path}."));
 }

@@ -15,5 +15,5 @@ public sealed class CategoryCredit : AttributedValue
 
     /// <summary>Returns a short diagnostic form.</summary>
     /// <returns>For example <c>EarningTheRightToGrowth: earned 1200 (3), lost 400 (1)</c>.</returns>
-    public override string ToString() => $"{Category}: {base.ToString()}";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Category}: {base.ToString()}");
 }

@@ -70,6 +70,7 @@ public sealed partial class JourneyAttributionCalculator
     /// <returns>The attribution.</returns>
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
     /// <exception cref="CxValidationException">The options or some events are invalid; every failure is reported with its code.</exception>
+    /// <exception cref="InvalidOperationException">No model of the kind chosen is registered, or a custom model gave an invalid weight.</exception>
     public AttributionResult Calculate(JourneyFramework framework, AssetLedger ledger, IEnumerable<ExperienceEvent> events, AttributionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
@@ -88,6 +89,8 @@ public sealed partial class JourneyAttributionCalculator
     /// <param name="knownCustomers">The customers events may name, or null to accept any (customers without movements then form null paths).</param>
     /// <returns>The attribution.</returns>
     /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">The movements come from more than one period grid (two periods share an index), or
+    /// span more than 2^20 periods.</exception>
     /// <exception cref="CxValidationException">The options, some events or the movements are invalid (CX0101, CX0302, CX0411,
     /// CX0412, CX0601 to CX0607); every failure is reported with the event's position and its code.</exception>
     /// <exception cref="InvalidOperationException">No model of the kind chosen is registered, or a custom model gave an invalid weight.</exception>

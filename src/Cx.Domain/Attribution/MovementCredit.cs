@@ -36,5 +36,5 @@ public sealed class MovementCredit
     /// <summary>Returns a short diagnostic form.</summary>
     /// <returns>For example <c>C-00001 2024-03 Churned 4900: proposal 2450, service-repair 2450</c>.</returns>
     public override string ToString() =>
-        $"{Movement.Customer} {Movement.Period} {Movement.Class} {Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {(IsUnattributed ? "unattributed" : string.Join(", ", Shares))}";
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Movement.Customer} {Movement.Period} {Movement.Class} {Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {(IsUnattributed ? "unattributed" : string.Join(", ", Shares))}");
 }

@@ -15,5 +15,5 @@ public sealed class StageCredit : AttributedValue
 
     /// <summary>Returns a short diagnostic form.</summary>
     /// <returns>For example <c>purchase: earned 1200 (3), lost 400 (1)</c>.</returns>
-    public override string ToString() => $"{Stage.Id}: {base.ToString()}";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Stage.Id}: {base.ToString()}");
 }

@@ -16,7 +16,7 @@ public sealed class TimeDecayModel : IAttributionModel, IPathStatisticsModel
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
-        return new DecayFit(options.HalfLife.BclCompatibleTicks);
+        return new DecayFit(options.HalfLife.TotalTicks);
     }
 
     /// <inheritdoc/>
@@ -24,9 +24,9 @@ public sealed class TimeDecayModel : IAttributionModel, IPathStatisticsModel
 
     /// <inheritdoc/>
     AttributionModelFit IPathStatisticsModel.Fit(PathStatistics? statistics, JourneyFramework framework, AttributionOptions options, AttributionDirection direction) =>
-        new DecayFit(options.HalfLife.BclCompatibleTicks);
+        new DecayFit(options.HalfLife.TotalTicks);
 
-    private sealed class DecayFit(long halfLifeTicks) : AttributionModelFit
+    private sealed class DecayFit(double halfLifeTicks) : AttributionModelFit
     {
         public override void Weigh(ReadOnlySpan<int> touchpoints, ReadOnlySpan<long> ageTicks, Span<double> weights)
         {
@@ -39,7 +39,8 @@ public sealed class TimeDecayModel : IAttributionModel, IPathStatisticsModel
 
             for (int i = 0; i < ageTicks.Length; i++)
             {
-                weights[i] = Math.Pow(2, -(double)(ageTicks[i] - youngest) / halfLifeTicks);
+                // In doubles: the difference of two extreme ages does not fit a long, and a half-life under a tick is no zero.
+                weights[i] = Math.Pow(2, -((double)ageTicks[i] - youngest) / halfLifeTicks);
             }
         }
     }

@@ -14,5 +14,5 @@ public sealed class TouchpointCredit : AttributedValue
 
     /// <summary>Returns a short diagnostic form.</summary>
     /// <returns>For example <c>test-drive: earned 1200 (3), lost 400 (1)</c>.</returns>
-    public override string ToString() => $"{Touchpoint.Id}: {base.ToString()}";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Touchpoint.Id}: {base.ToString()}");
 }

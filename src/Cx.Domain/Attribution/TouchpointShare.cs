@@ -26,5 +26,5 @@ public sealed class TouchpointShare
 
     /// <summary>Returns a short diagnostic form.</summary>
     /// <returns>For example <c>test-drive 1200</c>.</returns>
-    public override string ToString() => $"{TouchpointId} {Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{TouchpointId} {Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 }

@@ -12,5 +12,5 @@ public sealed class UnattributedCredit : AttributedValue
 
     /// <summary>Returns a short diagnostic form.</summary>
     /// <returns>For example <c>unattributed: earned 1200 (3), lost 400 (1)</c>.</returns>
-    public override string ToString() => $"unattributed: {base.ToString()}";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"unattributed: {base.ToString()}");
 }

@@ -100,6 +100,12 @@ internal static class ColumnarInput
                 continue;
             }
 
+            if (LedgerDates.TooEarly(date[i]))
+            {
+                failures.Add(i, null, "Date", CxErrorCodes.TimeOutOfRange, LedgerDates.TooEarlyMessage(date[i]));
+                continue;
+            }
+
             int r = grid.IndexOf(date[i]);
             if (r >= gridCount)
             {
@@ -110,8 +116,8 @@ internal static class ColumnarInput
                     continue;
                 }
 
-                failures.Add(i, null, "Date", CxErrorCodes.DateAfterGrid,
-                    $"Expected a date on or before {PeriodGrid.FormatDate(grid.End)} (the grid's end), got {PeriodGrid.FormatDate(date[i])}. Extend the grid, or set AfterGrid = Exclude to leave such records out and count them.");
+                (string code, string message) = LedgerDates.AfterGrid(grid, date[i]);
+                failures.Add(i, null, "Date", code, message);
                 ok = false;
             }
 

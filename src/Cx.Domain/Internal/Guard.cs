@@ -10,7 +10,7 @@ internal static class Guard
     {
         if (value is null)
         {
-            throw new ArgumentNullException(name, $"Expected a value for '{name}', got null. Pass a non-null {typeof(T).Name}.");
+            throw new ArgumentNullException(name, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a value for '{name}', got null. Pass a non-null {typeof(T).Name}."));
         }
 
         return value;
@@ -20,7 +20,7 @@ internal static class Guard
     {
         if (!double.IsFinite(value))
         {
-            throw new ArgumentOutOfRangeException(name, value, $"Expected a finite number for '{name}', got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}. NaN and infinities are not accepted.");
+            throw new ArgumentOutOfRangeException(name, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a finite number for '{name}', got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}. NaN and infinities are not accepted."));
         }
 
         return value;
@@ -30,7 +30,17 @@ internal static class Guard
     {
         if (value < min || value > max)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"Expected '{name}' between {min} and {max}, got {value}.");
+            throw new ArgumentOutOfRangeException(name, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected '{name}' between {min} and {max}, got {value}."));
+        }
+
+        return value;
+    }
+
+    public static long NotNegative(long value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected '{name}' to be zero or more, got {value}."));
         }
 
         return value;
@@ -41,7 +51,7 @@ internal static class Guard
     {
         if (!Enum.IsDefined(value) || Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"Expected one of {string.Join(", ", Enum.GetNames<T>().Skip(1))} for '{name}', got {value}.");
+            throw new ArgumentOutOfRangeException(name, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected one of {string.Join(", ", Enum.GetNames<T>().Skip(1))} for '{name}', got {EnumText.Of(value)}."));
         }
 
         return value;

@@ -255,7 +255,7 @@ internal sealed class LedgerBuilder
         if (_periodValues && ids.Length > 1)
         {
             _failures.Add(null, Subject(customer, rel), "PeriodIndex", CxErrorCodes.DuplicatePeriodValue,
-                $"Expected one value per customer and period, got {ids.Length} (records {string.Join(", ", ids.ToArray().Select(i => "#" + _position[i].ToString(CultureInfo.InvariantCulture)))}). Sum them into one value first.");
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected one value per customer and period, got {ids.Length} (records {string.Join(", ", ids.ToArray().Select(i => "#" + _position[i].ToString(CultureInfo.InvariantCulture)))}). Sum them into one value first."));
             return false;
         }
 
@@ -301,7 +301,7 @@ internal sealed class LedgerBuilder
         return true;
     }
 
-    private string Subject(int customer, int rel) => $"customer '{Customers[customer]}', period {_grid.LabelAt(rel)}";
+    private string Subject(int customer, int rel) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"customer '{Customers[customer]}', period {_grid.LabelAt(rel)}");
 
     private void Grow()
     {

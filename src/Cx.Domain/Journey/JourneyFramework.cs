@@ -88,7 +88,7 @@ public sealed class JourneyFramework
     public Touchpoint GetTouchpoint(string id) =>
         TryGetTouchpoint(id, out Touchpoint? touchpoint)
             ? touchpoint
-            : throw new ArgumentException($"Expected a touchpoint of journey '{Name}', got '{id}'. Known touchpoints: {string.Join(", ", Touchpoints.Select(t => t.Id))}.", nameof(id));
+            : throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a touchpoint of journey '{Name}', got '{id}'. Known touchpoints: {string.Join(", ", Touchpoints.Select(t => t.Id))}."), nameof(id));
 
     /// <summary>Returns a stage by id.</summary>
     /// <param name="id">The stage id.</param>
@@ -97,7 +97,7 @@ public sealed class JourneyFramework
     public JourneyStage GetStage(string id) =>
         id is not null && _stages.TryGetValue(id, out JourneyStage? stage)
             ? stage
-            : throw new ArgumentException($"Expected a stage of journey '{Name}', got '{id}'. Known stages: {string.Join(", ", Stages.Select(s => s.Id))}.", nameof(id));
+            : throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a stage of journey '{Name}', got '{id}'. Known stages: {string.Join(", ", Stages.Select(s => s.Id))}."), nameof(id));
 
     /// <summary>Returns the stage a touchpoint belongs to.</summary>
     /// <param name="touchpointId">The touchpoint id.</param>
@@ -119,5 +119,5 @@ public sealed class JourneyFramework
 
     /// <summary>Returns a short description.</summary>
     /// <returns>For example <c>journey 'Car buyers': 6 stages, 18 touchpoints</c>.</returns>
-    public override string ToString() => $"journey '{Name}': {Stages.Count} stages, {Touchpoints.Count} touchpoints";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"journey '{Name}': {Stages.Count} stages, {Touchpoints.Count} touchpoints");
 }

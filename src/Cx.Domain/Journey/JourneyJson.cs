@@ -23,6 +23,11 @@ public static class JourneyJson
     public static JourneyFramework Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (JsonText.InvalidUtf16(json) is { } invalid)
+        {
+            throw Malformed(invalid);
+        }
+
         JourneyDocument? document;
         try
         {
@@ -46,15 +51,15 @@ public static class JourneyJson
             TouchpointDocument? t = touchpointDocuments[i];
             if (t is null)
             {
-                failures.Add(null, "journey document", $"touchpoints[{i}]", CxErrorCodes.JourneyJsonMalformed, "Expected a touchpoint object, got null.");
+                failures.Add(null, "journey document", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"touchpoints[{i}]"), CxErrorCodes.JourneyJsonMalformed, "Expected a touchpoint object, got null.");
                 continue;
             }
 
             TouchpointCategory category = ParseCategory(t.Category);
             if (category == TouchpointCategory.Unknown)
             {
-                failures.Add(null, "journey document", $"touchpoints[{i}].category", CxErrorCodes.JourneyCategoryInvalid,
-                    $"Expected touchpoint '{t.Id}' to have category managingCustomersAtRisk, respondingToCustomerNeeds, increasingTheBond or earningTheRightToGrowth, got '{t.Category}'.");
+                failures.Add(null, "journey document", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"touchpoints[{i}].category"), CxErrorCodes.JourneyCategoryInvalid,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected touchpoint '{t.Id}' to have category managingCustomersAtRisk, respondingToCustomerNeeds, increasingTheBond or earningTheRightToGrowth, got '{t.Category}'."));
             }
 
             touchpoints.Add(new Touchpoint(t.Id ?? string.Empty, t.Name ?? string.Empty, t.Stage ?? string.Empty, category, t.Owner ?? string.Empty, t.MomentOfTruth, t.Description));
@@ -84,8 +89,7 @@ public static class JourneyJson
     public static JourneyFramework Read(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var reader = new StreamReader(utf8Json, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return Parse(reader.ReadToEnd());
+        return JsonText.TryRead(utf8Json, out string json, out string? problem) ? Parse(json) : throw Malformed(problem!);
     }
 
     /// <summary>Writes a framework as indented JSON; <see cref="Parse"/> reads it back to an equal framework.</summary>

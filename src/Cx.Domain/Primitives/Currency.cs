@@ -59,7 +59,7 @@ public readonly struct Currency : IEquatable<Currency>, IComparable<Currency>
             return currency;
         }
 
-        throw new ArgumentException($"Expected an ISO 4217 currency code such as USD or EUR, got '{code}'. Check the code against the ISO 4217 list of active currencies.", nameof(code));
+        throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an ISO 4217 currency code such as USD or EUR, got '{code}'. Check the code against the ISO 4217 list of active currencies."), nameof(code));
     }
 
     /// <summary>Tries to find the currency with the given ISO 4217 code.</summary>

@@ -8,7 +8,7 @@ public sealed class CurrencyMismatchException : InvalidOperationException
     /// <param name="expected">The currency the operation works in.</param>
     /// <param name="actual">The other currency that came.</param>
     public CurrencyMismatchException(Currency expected, Currency actual)
-        : base($"Cannot combine {expected.Code} with {actual.Code}: amounts must share one currency. Convert {actual.Code} amounts to {expected.Code} before combining them.")
+        : base(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Cannot combine {expected.Code} with {actual.Code}: amounts must share one currency. Convert {actual.Code} amounts to {expected.Code} before combining them."))
     {
         Expected = expected;
         Actual = actual;

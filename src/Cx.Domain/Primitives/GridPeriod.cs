@@ -31,9 +31,9 @@ public sealed class GridPeriod : IEquatable<GridPeriod>
     public string Label { get; }
 
     /// <summary>Tells whether the period contains a date.</summary>
-    /// <param name="date">The date.</param>
+    /// <param name="date">The date, in any calendar (it is compared as the ISO date of the same day).</param>
     /// <returns><see langword="true"/> when <paramref name="date"/> falls within <see cref="Interval"/>.</returns>
-    public bool Contains(LocalDate date) => Interval.Contains(date);
+    public bool Contains(LocalDate date) => Interval.Contains(date.WithCalendar(CalendarSystem.Iso));
 
     /// <inheritdoc/>
     public bool Equals(GridPeriod? other) =>

@@ -46,7 +46,7 @@ public readonly partial struct Money
     {
         if (MinorUnits == long.MinValue)
         {
-            throw new OverflowException($"Cannot negate {this}: the result is outside the range of Money.");
+            throw new OverflowException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Cannot negate {this}: the result is outside the range of Money."));
         }
 
         return new Money(-MinorUnits, Currency);
@@ -72,19 +72,29 @@ public readonly partial struct Money
     /// <param name="amounts">The amounts.</param>
     /// <param name="currency">The currency of the result (and of every amount).</param>
     /// <returns>The exact sum; zero when <paramref name="amounts"/> is empty.</returns>
+    /// <remarks>The running total is kept in 128 bits, so only a sum that does not fit is refused: the order of the amounts
+    /// never matters (<c>[long.MaxValue, 1, -1]</c> sums to <c>long.MaxValue</c>).</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="amounts"/> is null.</exception>
     /// <exception cref="CurrencyMismatchException">An amount is in another currency.</exception>
     /// <exception cref="OverflowException">The sum is outside the range of Money.</exception>
     public static Money Sum(IEnumerable<Money> amounts, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(amounts);
-        Money total = Zero(currency);
+        Money zero = Zero(currency);
+        Int128 total = 0;
         foreach (Money amount in amounts)
         {
-            total = total.Add(amount);
+            zero.RequireSameCurrency(amount);
+            total += amount.MinorUnits;
         }
 
-        return total;
+        if (total > long.MaxValue || total < long.MinValue)
+        {
+            throw new OverflowException(string.Create(CultureInfo.InvariantCulture,
+                $"The sum of the amounts, {total} minor units of {currency}, is outside the range of Money ({long.MaxValue} minor units in absolute value)."));
+        }
+
+        return new Money((long)total, currency);
     }
 
     /// <summary>Adds two amounts; see <see cref="Add(Money)"/>.</summary>
@@ -157,5 +167,5 @@ public readonly partial struct Money
     public static bool operator >=(Money left, Money right) => left.CompareTo(right) >= 0;
 
     private OverflowException Overflow(string op, Money other) =>
-        new($"{this} {op} {other} is outside the range of Money ({long.MaxValue.ToString(CultureInfo.InvariantCulture)} minor units in absolute value).");
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{this} {op} {other} is outside the range of Money ({long.MaxValue.ToString(CultureInfo.InvariantCulture)} minor units in absolute value)."));
 }

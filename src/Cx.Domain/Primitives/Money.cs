@@ -73,7 +73,7 @@ public readonly partial struct Money : IEquatable<Money>, IComparable<Money>
         error = null;
         if (rounding is not (MinorUnitRounding.HalfToEven or MinorUnitRounding.RejectExcessPrecision))
         {
-            error = $"Expected MinorUnitRounding.HalfToEven or RejectExcessPrecision, got {rounding}.";
+            error = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected MinorUnitRounding.HalfToEven or RejectExcessPrecision, got {Internal.EnumText.Of(rounding)}.");
             return false;
         }
 

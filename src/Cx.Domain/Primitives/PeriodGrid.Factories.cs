@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cx.Domain.Internal;
 using NodaTime;
 
@@ -11,6 +12,8 @@ public sealed partial class PeriodGrid
     /// <param name="last">The last month, not before <paramref name="first"/>.</param>
     /// <returns>The grid.</returns>
     /// <exception cref="ArgumentException">The months are out of order, not ISO, or span more than <see cref="MaxPeriodCount"/> periods.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A month is outside the supported range of time, 0001-01 to 9998-12
+    /// (<see cref="SupportedRange"/>).</exception>
     public static PeriodGrid Monthly(YearMonth first, YearMonth last) =>
         Monthly(first.OnDayOfMonth(1), last.OnDayOfMonth(1));
 
@@ -19,6 +22,8 @@ public sealed partial class PeriodGrid
     /// <param name="to">A date in the last month, not before <paramref name="from"/>.</param>
     /// <returns>The grid.</returns>
     /// <exception cref="ArgumentException">The dates are out of order, not ISO, or span more than <see cref="MaxPeriodCount"/> periods.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date, or a period holding one, is outside the supported range of time,
+    /// 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>).</exception>
     public static PeriodGrid Monthly(LocalDate from, LocalDate to)
     {
         CheckRange(from, to);
@@ -31,6 +36,8 @@ public sealed partial class PeriodGrid
     /// <param name="to">A date in the last quarter, not before <paramref name="from"/>.</param>
     /// <returns>The grid.</returns>
     /// <exception cref="ArgumentException">The dates are out of order, not ISO, or span more than <see cref="MaxPeriodCount"/> periods.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date, or a period holding one, is outside the supported range of time,
+    /// 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>).</exception>
     public static PeriodGrid Quarterly(LocalDate from, LocalDate to)
     {
         CheckRange(from, to);
@@ -45,6 +52,8 @@ public sealed partial class PeriodGrid
     /// <param name="weekStart">The first day of each week; Monday (ISO weeks) by default.</param>
     /// <returns>The grid.</returns>
     /// <exception cref="ArgumentException">The dates are out of order, not ISO, or span more than <see cref="MaxPeriodCount"/> periods.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date, or a period holding one, is outside the supported range of time,
+    /// 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="weekStart"/> is <see cref="IsoDayOfWeek.None"/> or undefined.</exception>
     public static PeriodGrid Weekly(LocalDate from, LocalDate to, IsoDayOfWeek weekStart = IsoDayOfWeek.Monday)
     {
@@ -52,6 +61,8 @@ public sealed partial class PeriodGrid
         CheckRange(from, to);
         LocalDate start = from.With(DateAdjusters.PreviousOrSame(weekStart));
         long count = ((CalendarMath.EpochDay(to) - CalendarMath.EpochDay(start)) / 7) + 1;
+        RequireInRange(start, "The first week", weekStart);
+        RequireInRange(start.PlusDays((int)((count * 7) - 1)), "The last week", weekStart);
         return Create(PeriodGridKind.Weekly, start, count, weekStart);
     }
 
@@ -60,6 +71,8 @@ public sealed partial class PeriodGrid
     /// <param name="to">The last day, not before <paramref name="from"/>.</param>
     /// <returns>The grid.</returns>
     /// <exception cref="ArgumentException">The dates are out of order, not ISO, or span more than <see cref="MaxPeriodCount"/> periods.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date, or a period holding one, is outside the supported range of time,
+    /// 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>).</exception>
     public static PeriodGrid Daily(LocalDate from, LocalDate to)
     {
         CheckRange(from, to);
@@ -72,6 +85,8 @@ public sealed partial class PeriodGrid
     /// <exception cref="ArgumentNullException"><paramref name="intervals"/> or one of its items is null.</exception>
     /// <exception cref="ArgumentException">No intervals, a gap or an overlap (the message names the interval), a non-ISO
     /// calendar, or more than <see cref="MaxPeriodCount"/> intervals.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An interval reaches outside the supported range of time, 0001-01-01 to
+    /// 9998-12-31 (<see cref="SupportedRange"/>).</exception>
     public static PeriodGrid Custom(IEnumerable<DateInterval> intervals)
     {
         ArgumentNullException.ThrowIfNull(intervals);
@@ -83,17 +98,23 @@ public sealed partial class PeriodGrid
 
         if (list.Length > MaxPeriodCount)
         {
-            throw new ArgumentException($"Expected at most {MaxPeriodCount} intervals, got {list.Length}.", nameof(intervals));
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected at most {MaxPeriodCount} intervals, got {list.Length}."), nameof(intervals));
         }
 
         for (int i = 0; i < list.Length; i++)
         {
-            DateInterval interval = list[i] ?? throw new ArgumentNullException(nameof(intervals), $"Interval #{i} is null.");
+            DateInterval interval = list[i] ?? throw new ArgumentNullException(nameof(intervals), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Interval #{i} is null."));
             RequireIso(interval.Start, nameof(intervals));
+            if (!SupportedRange.Contains(interval.Start) || !SupportedRange.Contains(interval.End))
+            {
+                LocalDate outside = SupportedRange.Contains(interval.Start) ? interval.End : interval.Start;
+                throw new ArgumentOutOfRangeException(nameof(intervals), string.Create(CultureInfo.InvariantCulture, $"Interval #{i}: {TimeRangeText.DateMessage(outside, "every interval's dates")}"));
+            }
+
             if (i > 0 && interval.Start != list[i - 1].End.PlusDays(1))
             {
                 throw new ArgumentException(
-                    $"Expected contiguous intervals: interval #{i} ({FormatDate(interval.Start)}..{FormatDate(interval.End)}) should start on {FormatDate(list[i - 1].End.PlusDays(1))}, the day after interval #{i - 1} ends. Remove the gap or overlap.",
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected contiguous intervals: interval #{i} ({FormatDate(interval.Start)}..{FormatDate(interval.End)}) should start on {FormatDate(list[i - 1].End.PlusDays(1))}, the day after interval #{i - 1} ends. Remove the gap or overlap."),
                     nameof(intervals));
             }
         }
@@ -105,7 +126,7 @@ public sealed partial class PeriodGrid
     {
         if (count > MaxPeriodCount)
         {
-            throw new ArgumentException($"Expected at most {MaxPeriodCount} periods in a grid, got {count}. Choose a coarser grid or a shorter range.");
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected at most {MaxPeriodCount} periods in a grid, got {count}. Choose a coarser grid or a shorter range."));
         }
 
         return new PeriodGrid(kind, start, (int)count, weekStart, null);
@@ -115,9 +136,26 @@ public sealed partial class PeriodGrid
     {
         RequireIso(from, nameof(from));
         RequireIso(to, nameof(to));
+        if (!SupportedRange.Contains(from) || !SupportedRange.Contains(to))
+        {
+            bool fromOk = SupportedRange.Contains(from);
+            throw new ArgumentOutOfRangeException(fromOk ? nameof(to) : nameof(from), TimeRangeText.DateMessage(fromOk ? to : from, "the grid's dates"));
+        }
+
         if (to < from)
         {
-            throw new ArgumentException($"Expected 'to' on or after 'from', got from {FormatDate(from)} to {FormatDate(to)}.", nameof(to));
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected 'to' on or after 'from', got from {FormatDate(from)} to {FormatDate(to)}."), nameof(to));
         }
     }
+
+    private static void RequireInRange(LocalDate day, string which, IsoDayOfWeek weekStart)
+    {
+        if (!SupportedRange.Contains(day))
+        {
+            throw new ArgumentOutOfRangeException(nameof(weekStart), string.Create(
+                CultureInfo.InvariantCulture,
+                $"{which} of the grid, weeks starting on {weekStart}, would reach {TimeRangeText.Date(day)}, outside the supported range {TimeRangeText.DateRange}. Start or end the grid a week further inside the range, or choose another first day of the week."));
+        }
+    }
+
 }

@@ -15,6 +15,8 @@ namespace Cx.Domain.Primitives;
 /// <para>A custom grid is a list of contiguous intervals given by the caller; it has no periods outside them, so
 /// <see cref="IndexOf(LocalDate)"/> gives -1 for any date before its first interval and <see cref="Count"/> for
 /// any date after its last one, found by binary search.</para>
+/// <para>Every period of a grid lies in the supported range of time, 0001-01-01 to 9998-12-31 (<see cref="SupportedRange"/>);
+/// a factory given dates outside it throws <see cref="ArgumentOutOfRangeException"/>.</para>
 /// <para>Grids are immutable; equality compares kind, week start and every period's interval. <c>System.Text.Json</c>
 /// writes a grid compactly as its kind, first and last day and period count.</para>
 /// </remarks>
@@ -28,6 +30,8 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
     private readonly int _startMonthNumber;
     private readonly LocalDate[] _customStarts;
     private readonly ImmutableArray<GridPeriod> _periods;
+    private readonly int _firstSupportedIndex;
+    private readonly int _lastSupportedIndex;
 
     private PeriodGrid(PeriodGridKind kind, LocalDate start, int count, IsoDayOfWeek weekStart, DateInterval[]? custom)
     {
@@ -44,6 +48,8 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
         }
 
         _periods = periods.MoveToImmutable();
+        _firstSupportedIndex = custom is null ? IndexOf(SupportedRange.FirstDate) : 0;
+        _lastSupportedIndex = custom is null ? IndexOf(SupportedRange.LastDate) : count - 1;
     }
 
     /// <summary>Gets how this grid cuts the calendar.</summary>
@@ -80,7 +86,7 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
         {
             if (unchecked((uint)index >= (uint)_periods.Length))
             {
-                throw new ArgumentOutOfRangeException(nameof(index), index, $"Expected a period index from 0 to {_periods.Length - 1}, got {index}.");
+                throw new ArgumentOutOfRangeException(nameof(index), index, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a period index from 0 to {_periods.Length - 1}, got {index}."));
             }
 
             return _periods[index];
@@ -120,9 +126,12 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
 
     /// <summary>Returns the label of a period at any relative index of a regular grid, including before and after it
     /// (used to name history periods); for a custom grid only indices inside the grid have labels.</summary>
-    /// <param name="relativeIndex">The index relative to the first period.</param>
+    /// <param name="relativeIndex">Any index relative to the first period, <see cref="int.MinValue"/> to
+    /// <see cref="int.MaxValue"/>.</param>
     /// <returns>The label, such as <c>2023-12</c> for index -1 of a grid starting in January 2024; for a custom grid
-    /// outside its intervals, <c>(before 2024-03-01..2024-03-15)</c> or <c>(after ...)</c>.</returns>
+    /// outside its intervals, <c>(before 2024-03-01..2024-03-15)</c> or <c>(after ...)</c>; for a regular grid, an index
+    /// whose period would lie outside the supported range of time gives <c>(before 0001-01)</c> or
+    /// <c>(after 9998-12)</c>, in the grid's own label style. Never throws.</returns>
     public string LabelAt(int relativeIndex)
     {
         if (unchecked((uint)relativeIndex < (uint)Count))
@@ -135,8 +144,25 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
             return relativeIndex < 0 ? "(before " + _periods[0].Label + ")" : "(after " + _periods[^1].Label + ")";
         }
 
+        if (relativeIndex < _firstSupportedIndex)
+        {
+            return "(before " + RegularLabel(RegularInterval(Start, _firstSupportedIndex)) + ")";
+        }
+
+        if (relativeIndex > _lastSupportedIndex)
+        {
+            return "(after " + RegularLabel(RegularInterval(Start, _lastSupportedIndex)) + ")";
+        }
+
         return RegularLabel(RegularInterval(Start, relativeIndex));
     }
+
+    /// <summary>Tells whether a relative index names a period of a regular grid that lies, at least in part, in the
+    /// supported range of time (for a custom grid: an index inside the grid).</summary>
+    internal bool IsSupportedIndex(long relativeIndex) => relativeIndex >= _firstSupportedIndex && relativeIndex <= _lastSupportedIndex;
+
+    /// <summary>Gets the relative index of the period holding <see cref="SupportedRange.FirstDate"/> (0 for a custom grid).</summary>
+    internal int FirstSupportedIndex => _firstSupportedIndex;
 
     /// <inheritdoc/>
     public bool Equals(PeriodGrid? other) =>
@@ -231,7 +257,7 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
     {
         if (date.Calendar != CalendarSystem.Iso)
         {
-            throw new ArgumentException($"Expected a date in the ISO calendar, got {date} in {date.Calendar.Id}. Convert it with date.WithCalendar(CalendarSystem.Iso).", name);
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a date in the ISO calendar, got {date} in {date.Calendar.Id}. Convert it with date.WithCalendar(CalendarSystem.Iso)."), name);
         }
     }
 }

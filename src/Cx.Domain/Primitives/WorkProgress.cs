@@ -21,10 +21,15 @@ public readonly struct WorkProgress : IEquatable<WorkProgress>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="completed"/> or <paramref name="total"/> is negative.</exception>
     public WorkProgress(string? stage, long completed, long? total)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(completed);
+        // Messages built here, without the runtime's "Actual value was ...", which formats in the current culture.
+        if (completed < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(completed), string.Create(CultureInfo.InvariantCulture, $"Expected a count of completed items of zero or more, got {completed}."));
+        }
+
         if (total is < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(total), total, "Expected a total of zero or more, or null when unknown.");
+            throw new ArgumentOutOfRangeException(nameof(total), string.Create(CultureInfo.InvariantCulture, $"Expected a total of zero or more, or null when unknown, got {total}."));
         }
 
         _stage = stage;
@@ -68,6 +73,6 @@ public readonly struct WorkProgress : IEquatable<WorkProgress>
     /// <summary>Returns a short form.</summary>
     /// <returns>For example <c>reading records: 40,000 of 100,000 (40.0%)</c> or <c>reading events: 12,000</c>.</returns>
     public override string ToString() => Total is { } total
-        ? string.Create(CultureInfo.InvariantCulture, $"{Stage}: {Completed:N0} of {total:N0}{(Fraction is { } f ? $" ({f * 100:F1}%)" : string.Empty)}")
+        ? string.Create(CultureInfo.InvariantCulture, $"{Stage}: {Completed:N0} of {total:N0}{(Fraction is { } f ? " (" + (f * 100).ToString("F1", CultureInfo.InvariantCulture) + "%)" : string.Empty)}")
         : string.Create(CultureInfo.InvariantCulture, $"{Stage}: {Completed:N0}");
 }

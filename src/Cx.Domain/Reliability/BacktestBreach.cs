@@ -27,5 +27,5 @@ public sealed class BacktestBreach
 
     /// <summary>Returns the time, window and lead time.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => $"{At} ({WindowLabel}): lead time {(LeadTime is { } l ? DurationText.Format(l) : "none")}";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{At} ({WindowLabel}): lead time {(LeadTime is { } l ? DurationText.Format(l) : "none")}");
 }

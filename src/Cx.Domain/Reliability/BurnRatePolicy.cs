@@ -80,7 +80,7 @@ public sealed class BurnRatePolicy
     {
         if (window < Duration.FromHours(1))
         {
-            throw new ArgumentOutOfRangeException(nameof(window), window, $"Expected a standard window of at least one hour to derive burn-rate rules from, got {DurationText.Format(window)}.");
+            throw new ArgumentOutOfRangeException(nameof(window), window, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a standard window of at least one hour to derive burn-rate rules from, got {DurationText.Format(window)}."));
         }
 
         IEnumerable<(decimal Share, int Divisor, AlertSeverity Severity)> rules = includeSlothTicket ? [SreRules[0], SreRules[1], SlothTicket, SreRules[2]] : SreRules;
@@ -99,7 +99,7 @@ public sealed class BurnRatePolicy
         Duration window = standard.Window.NominalLength;
         foreach (BurnRateWindowPair pair in Pairs.Where(p => p.LongWindow > window))
         {
-            failures.Add(null, $"standard '{standard.Id}'", "BurnRatePolicy", CxErrorCodes.BurnRatePolicyInvalid, string.Create(
+            failures.Add(null, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"standard '{standard.Id}'"), "BurnRatePolicy", CxErrorCodes.BurnRatePolicyInvalid, string.Create(
                 CultureInfo.InvariantCulture,
                 $"Expected burn-rate windows no longer than the standard's window {DurationText.Format(window)}, got the rule '{pair}'. Shorten the rule or derive the policy from the window."));
         }

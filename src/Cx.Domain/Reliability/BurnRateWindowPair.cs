@@ -53,17 +53,17 @@ public sealed class BurnRateWindowPair : IEquatable<BurnRateWindowPair>
         if (shortWindow <= Duration.Zero || longWindow <= shortWindow)
         {
             throw new ArgumentOutOfRangeException(nameof(shortWindow), shortWindow,
-                $"Expected 0 < short window < long window, got short {DurationText.Format(shortWindow)} and long {DurationText.Format(longWindow)}. The SRE workbook uses a short window of a twelfth of the long one.");
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected 0 < short window < long window, got short {DurationText.Format(shortWindow)} and long {DurationText.Format(longWindow)}. The SRE workbook uses a short window of a twelfth of the long one."));
         }
 
         if (!double.IsFinite(factor) || factor <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(factor), factor, $"Expected a finite positive burn-rate factor, got {factor.ToString(CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a finite positive burn-rate factor, got {factor.ToString(CultureInfo.InvariantCulture)}."));
         }
 
         if (severity is not (AlertSeverity.Page or AlertSeverity.Ticket))
         {
-            throw new ArgumentOutOfRangeException(nameof(severity), severity, $"Expected a severity of Page or Ticket, got {severity}.");
+            throw new ArgumentOutOfRangeException(nameof(severity), severity, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a severity of Page or Ticket, got {Internal.EnumText.Of(severity)}."));
         }
 
         return new BurnRateWindowPair(longWindow, shortWindow, factor, severity, budgetShare);

@@ -40,7 +40,7 @@ public readonly struct DriftBaseline : IEquatable<DriftBaseline>
         Guard.Finite(sigma);
         if (sigma <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, $"Expected a positive standard deviation, got {sigma.ToString(CultureInfo.InvariantCulture)}. A baseline with no spread cannot tell drift from noise.");
+            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a positive standard deviation, got {sigma.ToString(CultureInfo.InvariantCulture)}. A baseline with no spread cannot tell drift from noise."));
         }
 
         return new DriftBaseline(mean, sigma);
@@ -89,17 +89,52 @@ public readonly struct DriftBaseline : IEquatable<DriftBaseline>
             }
         }
 
+        double mean = sum / values.Count;
         double sigma = rangeSum / (values.Count - 1) / D2;
-        if (!(sigma > 0) || !double.IsFinite(sigma))
+        if (!double.IsFinite(mean) || !double.IsFinite(rangeSum))
+        {
+            // Sums of values near double.MaxValue overflow on the way to a mean and spread that may well fit: redo them
+            // on values scaled down by a power of two (exact), then scale the results back.
+            (mean, sigma) = Scaled(values);
+        }
+
+        if (!double.IsFinite(mean) || !double.IsFinite(sigma))
+        {
+            problem = string.Create(CultureInfo.InvariantCulture, $"Expected reference values whose spread fits a double, got values from {Min(values):R} to {Max(values):R}. Give the mean and sigma instead.");
+            return false;
+        }
+
+        if (!(sigma > 0))
         {
             problem = "Expected reference values that vary, got values whose moving ranges are all zero. A baseline with no spread cannot tell drift from noise; give the mean and sigma instead.";
             return false;
         }
 
-        baseline = new DriftBaseline(sum / values.Count, sigma);
+        baseline = new DriftBaseline(mean, sigma);
         problem = null;
         return true;
     }
+
+    private static (double Mean, double Sigma) Scaled(IReadOnlyList<double> values)
+    {
+        const double Scale = 1.0 / 1024; // 2^-10: values up to double.MaxValue, summed in their thousands, stay finite.
+        double sum = 0;
+        double rangeSum = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            sum += values[i] * Scale / values.Count;
+            if (i > 0)
+            {
+                rangeSum += Math.Abs((values[i] * Scale) - (values[i - 1] * Scale)) / (values.Count - 1);
+            }
+        }
+
+        return (sum / Scale, rangeSum / D2 / Scale);
+    }
+
+    private static double Min(IReadOnlyList<double> values) => values.Min();
+
+    private static double Max(IReadOnlyList<double> values) => values.Max();
 
     /// <inheritdoc/>
     public bool Equals(DriftBaseline other) => Mean.Equals(other.Mean) && Sigma.Equals(other.Sigma);

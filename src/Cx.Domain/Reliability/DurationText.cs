@@ -8,13 +8,17 @@ namespace Cx.Domain.Reliability;
 /// NodaTime's round-trip pattern (<c>1:02:03:04</c>).</summary>
 internal static class DurationText
 {
+    /// <summary>Formats any duration, from <see cref="Duration.MinValue"/> to <see cref="Duration.MaxValue"/>.</summary>
     public static string Format(Duration duration)
     {
-        long seconds = (long)duration.TotalSeconds;
-        if (Duration.FromSeconds(seconds) != duration || seconds == 0)
+        // Whole seconds are decided on the exact nanoseconds (the double TotalSeconds rounds large durations).
+        System.Numerics.BigInteger nanoseconds = duration.ToBigIntegerNanoseconds();
+        if (nanoseconds.IsZero || !(nanoseconds % 1_000_000_000).IsZero)
         {
             return DurationPattern.Roundtrip.Format(duration);
         }
+
+        long seconds = (long)(nanoseconds / 1_000_000_000);
 
         return seconds % 86_400 == 0 ? Text(seconds / 86_400, "d")
             : seconds % 3_600 == 0 ? Text(seconds / 3_600, "h")

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Cx.Domain.Internal;
 using Cx.Domain.Primitives;
+using Cx.Domain.Validation;
 using NodaTime;
 
 namespace Cx.Domain.Reliability;
@@ -46,14 +48,22 @@ public sealed class EvaluationWindow : IEquatable<EvaluationWindow>
     };
 
     /// <summary>Creates a rolling window.</summary>
-    /// <param name="length">The length, positive.</param>
+    /// <param name="length">The length, positive and at most <see cref="SupportedRange.MaxDuration"/> (100 years).</param>
     /// <returns>The window.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is zero or negative.</exception>
+    /// <exception cref="CxValidationException"><paramref name="length"/> is longer than 100 years (code CX0116).</exception>
     public static EvaluationWindow Rolling(Duration length)
     {
         if (length <= Duration.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(length), length, $"Expected a positive rolling window, got {length}. Use for example Duration.FromDays(30).");
+            throw new ArgumentOutOfRangeException(nameof(length), length, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a positive rolling window, got {DurationText.Format(length)}. Use for example Duration.FromDays(30)."));
+        }
+
+        if (length > SupportedRange.MaxDuration)
+        {
+            var failures = new FailureCollector();
+            failures.Add(null, "evaluation window", "Length", CxErrorCodes.DurationOutOfRange, TimeRangeText.DurationMessage(length, "a rolling window"));
+            failures.ThrowIfAny("evaluation window");
         }
 
         return new EvaluationWindow(EvaluationWindowKind.Rolling, null, null, length);

@@ -30,7 +30,7 @@ internal static class ReliabilityEngine
         {
             if (reference.End > asOf)
             {
-                return DriftResult.None($"no drift baseline yet: the reference interval ends {Time(reference.End)}, after the evaluation instant");
+                return DriftResult.None(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no drift baseline yet: the reference interval ends {Time(reference.End)}, after the evaluation instant"));
             }
 
             int a = series.LowerBound(reference.Start.ToUnixTimeTicks());
@@ -130,7 +130,7 @@ internal static class ReliabilityEngine
         if (status != StandardStatus.Breached)
         {
             reasons.Add(current is null
-                ? new StatusReason(StatusReasonKind.NotEnoughData, $"no evaluation window holds {Time(counts.AsOf)} (the calendar grid does not cover it)")
+                ? new StatusReason(StatusReasonKind.NotEnoughData, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no evaluation window holds {Time(counts.AsOf)} (the calendar grid does not cover it)"))
                 : WindowReason(current, standard));
         }
 

@@ -51,6 +51,11 @@ public sealed partial class ReliabilityEvaluator
             failures.Add(null, "reliability options", "BacktestStep", CxErrorCodes.PolicyInvalid, "Expected a positive backtest step, or none for the default.");
         }
 
+        if (_options.BacktestStep is { } longStep && longStep > SupportedRange.MaxDuration)
+        {
+            failures.Add(null, "reliability options", "BacktestStep", CxErrorCodes.DurationOutOfRange, TimeRangeText.DurationMessage(longStep, "a backtest step"));
+        }
+
         failures.ThrowIfAny("reliability options");
     }
 
@@ -110,6 +115,7 @@ public sealed partial class ReliabilityEvaluator
     public ReliabilityPartial CountPartial(ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, Instant asOf)
     {
         using Loaded loaded = Load(standards, measurements, null, allowEmpty: true);
+        RequireSupported(asOf, "AsOf", "evaluation instant");
         StandardCounts[] counts = Counts(loaded, asOf);
         return new ReliabilityPartial(standards, asOf, _options, counts);
     }
@@ -188,12 +194,20 @@ public sealed partial class ReliabilityEvaluator
             lastTick = Math.Max(lastTick, s.TickAt(s.Count - 1));
         }
 
+        if (firstTick > lastTick)
+        {
+            // Only aggregates of other standards, or none: the backtest runs over the instants given.
+            firstTick = lastTick = (from ?? to ?? SupportedRange.Start).ToUnixTimeTicks();
+        }
+
         Instant start = from ?? Instant.FromUnixTimeTicks(firstTick);
         Instant end = to ?? Instant.FromUnixTimeTicks(lastTick);
+        RequireSupported(start, "From", "backtest start");
+        RequireSupported(end, "To", "backtest end");
         if (end < start)
         {
             var failures = new FailureCollector();
-            failures.Add(null, "backtest", "To", CxErrorCodes.PolicyInvalid, $"Expected the backtest to end at or after its start {start}, got {end}.");
+            failures.Add(null, "backtest", "To", CxErrorCodes.PolicyInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected the backtest to end at or after its start {start}, got {end}."));
             failures.ThrowIfAny("backtest");
         }
 
@@ -218,6 +232,7 @@ public sealed partial class ReliabilityEvaluator
 
     private ReliabilityReport Report(Loaded loaded, Instant asOf)
     {
+        RequireSupported(asOf, "AsOf", "evaluation instant");
         StandardCounts[] counts = Counts(loaded, asOf);
         EarlyWarningPolicy policy = _options.EarlyWarning;
         var evaluations = new StandardEvaluation[counts.Length];
@@ -260,7 +275,7 @@ public sealed partial class ReliabilityEvaluator
         foreach (ReliabilityMeasurement m in measurements)
         {
             IReadOnlyList<int> targets = standards.Resolve(m.SubjectId);
-            bool ok = double.IsFinite(m.Value) && targets.Count > 0 && (m.Customer is null || !m.Customer.Value.IsEmpty);
+            bool ok = double.IsFinite(m.Value) && targets.Count > 0 && (m.Customer is null || !m.Customer.Value.IsEmpty) && SupportedRange.Contains(m.At);
             for (int i = 0; ok && i < targets.Count; i++)
             {
                 ok = standards.Standards[targets[i]].Evidence == EvidenceKind.Events;
@@ -291,7 +306,7 @@ public sealed partial class ReliabilityEvaluator
             string where = string.Create(CultureInfo.InvariantCulture, $"aggregate #{aggregatePosition}");
             if (targets.Count == 0)
             {
-                failures.Add(null, where, "SubjectId", CxErrorCodes.MeasurementUnknownSubject, $"Expected the id of a standard or of a touchpoint with standards, got '{a.SubjectId}'.");
+                failures.Add(null, where, "SubjectId", CxErrorCodes.MeasurementUnknownSubject, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected the id of a standard or of a touchpoint with standards, got '{a.SubjectId}'."));
             }
             else if (!double.IsFinite(a.Value))
             {
@@ -301,6 +316,11 @@ public sealed partial class ReliabilityEvaluator
             {
                 failures.Add(null, where, "Period", CxErrorCodes.AggregateInvalid, "Expected the period the aggregate covers, got none.");
             }
+            else if (!SupportedRange.Contains(a.Period.Start) || !SupportedRange.Contains(a.Period.End))
+            {
+                failures.Add(null, where, "Period", CxErrorCodes.TimeOutOfRange,
+                    TimeRangeText.DateMessage(SupportedRange.Contains(a.Period.Start) ? a.Period.End : a.Period.Start, "an aggregate's period"));
+            }
             else
             {
                 foreach (int target in targets)
@@ -308,11 +328,11 @@ public sealed partial class ReliabilityEvaluator
                     ReliabilityStandard standard = standards.Standards[target];
                     if (standard.Evidence != EvidenceKind.PeriodAggregates)
                     {
-                        failures.Add(null, where, "SubjectId", CxErrorCodes.AggregateInvalid, $"Expected aggregates only for standards judged on periodic aggregates, got one for '{standard.Id}', which is judged on events.");
+                        failures.Add(null, where, "SubjectId", CxErrorCodes.AggregateInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected aggregates only for standards judged on periodic aggregates, got one for '{standard.Id}', which is judged on events."));
                     }
                     else if (!seenPeriods.Add((target, a.Period.Start, a.Period.End)))
                     {
-                        failures.Add(null, where, "Period", CxErrorCodes.AggregateInvalid, $"Expected one aggregate per period, got {a.Period} for '{standard.Id}' again.");
+                        failures.Add(null, where, "Period", CxErrorCodes.AggregateInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected one aggregate per period, got {a.Period} for '{standard.Id}' again."));
                     }
                     else
                     {
@@ -388,6 +408,11 @@ public sealed partial class ReliabilityEvaluator
                 failures.Add(i, null, "Value", CxErrorCodes.MeasurementValueInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a finite value, got {values[i]}. Fix or remove the measurement; NaN and infinities are never counted."));
             }
 
+            if (!SupportedRange.Contains(at[i]))
+            {
+                failures.Add(i, null, "At", CxErrorCodes.TimeOutOfRange, TimeRangeText.InstantMessage(at[i], "a measurement's instant"));
+            }
+
             starts[s + 1]++;
         }
 
@@ -395,7 +420,7 @@ public sealed partial class ReliabilityEvaluator
         {
             if (starts[s + 1] > 0 && standards.Standards[s].Evidence != EvidenceKind.Events)
             {
-                failures.Add(null, $"standard '{standards.Standards[s].Id}'", "StandardIndex", CxErrorCodes.AggregateInvalid, "Expected event measurements only for standards judged on events; give this standard PeriodAggregate values instead.");
+                failures.Add(null, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"standard '{standards.Standards[s].Id}'"), "StandardIndex", CxErrorCodes.AggregateInvalid, "Expected event measurements only for standards judged on events; give this standard PeriodAggregate values instead.");
             }
 
             starts[s + 1] += starts[s];
@@ -476,6 +501,17 @@ public sealed partial class ReliabilityEvaluator
             ArrayPool<long>.Shared.Return(Ticks);
             ArrayPool<double>.Shared.Return(Values);
             ArrayPool<int>.Shared.Return(BadPrefix);
+        }
+    }
+
+    /// <summary>Refuses an instant outside the supported range (CX0114), naming the field.</summary>
+    private static void RequireSupported(Instant instant, string field, string what)
+    {
+        if (!SupportedRange.Contains(instant))
+        {
+            var failures = new FailureCollector();
+            failures.Add(null, what, field, CxErrorCodes.TimeOutOfRange, TimeRangeText.InstantMessage(instant, "the " + what));
+            failures.ThrowIfAny(what);
         }
     }
 }

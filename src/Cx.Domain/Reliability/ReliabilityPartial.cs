@@ -43,7 +43,7 @@ public sealed class ReliabilityPartial
         if (!ReferenceEquals(Standards, other.Standards) || AsOf != other.AsOf || !ReferenceEquals(_options, other._options))
         {
             throw new ArgumentException(
-                $"Expected partials of one evaluation, got {Standards} as of {AsOf} and {other.Standards} as of {other.AsOf}. Count every part with the same evaluator, standard set and instant.",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected partials of one evaluation, got {Standards} as of {AsOf} and {other.Standards} as of {other.AsOf}. Count every part with the same evaluator, standard set and instant."),
                 nameof(other));
         }
 

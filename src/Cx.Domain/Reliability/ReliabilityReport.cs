@@ -30,5 +30,5 @@ public sealed class ReliabilityReport
     /// <summary>Returns a short description such as <c>12 standards as of 2026-06-30T00:00:00Z: 8 reliable, 2 watch, 1 breached, 1 no data</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        $"{Standards.Count} standards as of {AsOf}: {CountWith(StandardStatus.Reliable)} reliable, {CountWith(StandardStatus.Watch)} watch, {CountWith(StandardStatus.Breached)} breached, {CountWith(StandardStatus.NoData)} no data";
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Standards.Count} standards as of {AsOf}: {CountWith(StandardStatus.Reliable)} reliable, {CountWith(StandardStatus.Watch)} watch, {CountWith(StandardStatus.Breached)} breached, {CountWith(StandardStatus.NoData)} no data");
 }

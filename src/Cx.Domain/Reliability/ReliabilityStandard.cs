@@ -106,7 +106,7 @@ public sealed class ReliabilityStandard
             id?.Trim()!, definition.TouchpointId?.Trim()!, definition.Name?.Trim()!, definition.Metric?.Trim()!, definition.Unit?.Trim() ?? string.Empty,
             definition.Comparison, definition.Threshold, definition.Objective, definition.Window, definition.MinimumEvents,
             string.IsNullOrWhiteSpace(owner) ? null : owner.Trim(), definition.Evidence, definition.Baseline, definition.ReferenceInterval);
-        new ReliabilityStandardValidator().ValidateOrThrow(standard, string.IsNullOrWhiteSpace(id) ? "reliability standard" : $"reliability standard '{id}'");
+        new ReliabilityStandardValidator().ValidateOrThrow(standard, string.IsNullOrWhiteSpace(id) ? "reliability standard" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"reliability standard '{id}'"));
         return standard;
     }
 

@@ -15,7 +15,8 @@ namespace Cx.Domain.Reliability;
 /// <remarks>
 /// <para>The document: <c>{"standards": [{"id", "touchpoint", "name", "metric", "unit", "op": "lte"|"gte", "value",
 /// "target", "timeWindow": {"duration": "30d", "isRolling": true} or {"isRolling": false, "calendar": {"unit":
-/// "day"|"week"|"month"|"quarter", "from": "2026-01-01", "to": "2026-12-31", "timeZone": "Europe/Paris"}},
+/// "day"|"week"|"month"|"quarter", "from": "2026-01-01", "to": "2026-12-31", "timeZone": "Europe/Paris"}} (a custom grid:
+/// <c>"unit": "custom"</c> with <c>"periods": [{"from", "to"}, ...]</c>, every period written out),
 /// "minimumEvents", "owner", "evidence": "events"|"aggregates", "baseline": {"mean", "sigma"} or {"from", "to"}}]}</c>.
 /// Durations are OpenSLO-style (<c>30d</c>, <c>6h</c>, <c>2w</c>); instants are ISO 8601 in UTC
 /// (<c>2026-01-01T00:00:00Z</c>); time zones are TZDB ids (UTC when absent).</para>
@@ -35,6 +36,11 @@ public static class ReliabilityStandardJson
     public static ReliabilityStandardSet Parse(string json, JourneyFramework? framework = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (JsonText.InvalidUtf16(json) is { } invalid)
+        {
+            throw Malformed("Malformed JSON at " + invalid);
+        }
+
         StandardsDocument? document;
         try
         {
@@ -71,7 +77,7 @@ public static class ReliabilityStandardJson
             };
             if (comparison == ThresholdComparison.Unknown)
             {
-                local.Add(null, subject, "op", CxErrorCodes.StandardKindInvalid, $"Expected op 'lte' (at most) or 'gte' (at least), got '{d.Op}'.");
+                local.Add(null, subject, "op", CxErrorCodes.StandardKindInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected op 'lte' (at most) or 'gte' (at least), got '{d.Op}'."));
             }
 
             EvidenceKind evidence = d.Evidence?.Trim().ToUpperInvariant() switch
@@ -82,7 +88,7 @@ public static class ReliabilityStandardJson
             };
             if (evidence == EvidenceKind.Unknown)
             {
-                local.Add(null, subject, "evidence", CxErrorCodes.StandardKindInvalid, $"Expected evidence 'events' or 'aggregates', got '{d.Evidence}'.");
+                local.Add(null, subject, "evidence", CxErrorCodes.StandardKindInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected evidence 'events' or 'aggregates', got '{d.Evidence}'."));
             }
 
             if (d.Value is null || d.Target is null)
@@ -133,8 +139,7 @@ public static class ReliabilityStandardJson
     public static ReliabilityStandardSet Read(Stream utf8Json, JourneyFramework? framework = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var reader = new StreamReader(utf8Json, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return Parse(reader.ReadToEnd(), framework);
+        return JsonText.TryRead(utf8Json, out string json, out string? problem) ? Parse(json, framework) : throw Malformed("Malformed JSON at " + problem);
     }
 
     /// <summary>Writes standards as indented JSON; <see cref="Parse"/> reads it back to equal standards.</summary>
@@ -161,19 +166,7 @@ public static class ReliabilityStandardJson
                     : new TimeWindowDocument
                     {
                         IsRolling = false,
-                        Calendar = new CalendarDocument
-                        {
-                            Unit = s.Window.Grid!.Kind switch
-                            {
-                                PeriodGridKind.Daily => "day",
-                                PeriodGridKind.Weekly => "week",
-                                PeriodGridKind.Quarterly => "quarter",
-                                _ => "month",
-                            },
-                            From = PeriodGrid.FormatDate(s.Window.Grid.Start),
-                            To = PeriodGrid.FormatDate(s.Window.Grid.End),
-                            TimeZone = s.Window.Zone!.Id,
-                        },
+                        Calendar = WriteCalendar(s.Window.Grid!, s.Window.Zone!),
                     },
                 MinimumEvents = s.MinimumEvents,
                 Owner = s.Owner,
@@ -185,6 +178,24 @@ public static class ReliabilityStandardJson
         };
         return JsonSerializer.Serialize(document, ReliabilityJsonContext.Default.StandardsDocument);
     }
+
+    /// <summary>Writes a calendar window faithfully: a regular grid by its unit and first and last day, a custom grid
+    /// period by period (never as another unit, which would read back as a different grid).</summary>
+    private static CalendarDocument WriteCalendar(PeriodGrid grid, DateTimeZone zone) => new()
+    {
+        Unit = grid.Kind switch
+        {
+            PeriodGridKind.Daily => "day",
+            PeriodGridKind.Weekly => "week",
+            PeriodGridKind.Monthly => "month",
+            PeriodGridKind.Quarterly => "quarter",
+            _ => "custom",
+        },
+        From = PeriodGrid.FormatDate(grid.Start),
+        To = PeriodGrid.FormatDate(grid.End),
+        Periods = grid.IsRegular ? null : [.. grid.Periods.Select(p => (PeriodDocument?)new PeriodDocument { From = PeriodGrid.FormatDate(p.Start), To = PeriodGrid.FormatDate(p.End) })],
+        TimeZone = zone.Id,
+    };
 
     private static EvaluationWindow? ReadWindow(TimeWindowDocument? w, string subject, FailureCollector failures)
     {
@@ -198,11 +209,22 @@ public static class ReliabilityStandardJson
         {
             if (!DurationText.TryParse(w.Duration, out Duration length) || length < Duration.FromHours(1))
             {
-                failures.Add(null, subject, "timeWindow.duration", CxErrorCodes.StandardWindowInvalid, $"Expected a rolling duration of at least one hour such as '30d', '4w' or '72h', got '{w.Duration}'.");
+                failures.Add(null, subject, "timeWindow.duration", CxErrorCodes.StandardWindowInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a rolling duration of at least one hour such as '30d', '4w' or '72h', got '{w.Duration}'."));
+                return null;
+            }
+
+            if (length > SupportedRange.MaxDuration)
+            {
+                failures.Add(null, subject, "timeWindow.duration", CxErrorCodes.DurationOutOfRange, TimeRangeText.DurationMessage(length, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a rolling duration ('{w.Duration}')")));
                 return null;
             }
 
             return EvaluationWindow.Rolling(length);
+        }
+
+        if (string.Equals(w.Calendar?.Unit?.Trim(), "custom", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadCustomCalendar(w.Calendar!, subject, failures);
         }
 
         CalendarDocument? c = w.Calendar;
@@ -212,7 +234,7 @@ public static class ReliabilityStandardJson
         if (c is null || zone is null || from is not { Success: true } || to is not { Success: true } || to.Value < from.Value)
         {
             failures.Add(null, subject, "timeWindow.calendar", CxErrorCodes.StandardWindowInvalid,
-                $"Expected a calendar with unit, from and to dates (yyyy-MM-dd, from <= to) and a TZDB time zone, got unit '{c?.Unit}', from '{c?.From}', to '{c?.To}', zone '{c?.TimeZone}'.");
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a calendar with unit, from and to dates (yyyy-MM-dd, from <= to) and a TZDB time zone, got unit '{c?.Unit}', from '{c?.From}', to '{c?.To}', zone '{c?.TimeZone}'."));
             return null;
         }
 
@@ -228,7 +250,7 @@ public static class ReliabilityStandardJson
             };
             if (grid is null)
             {
-                failures.Add(null, subject, "timeWindow.calendar.unit", CxErrorCodes.StandardWindowInvalid, $"Expected a calendar unit of day, week, month or quarter, got '{c.Unit}'.");
+                failures.Add(null, subject, "timeWindow.calendar.unit", CxErrorCodes.StandardWindowInvalid, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a calendar unit of day, week, month or quarter, got '{c.Unit}'."));
                 return null;
             }
 
@@ -236,10 +258,59 @@ public static class ReliabilityStandardJson
         }
         catch (ArgumentException e)
         {
-            failures.Add(null, subject, "timeWindow.calendar", CxErrorCodes.StandardWindowInvalid, e.Message);
+            failures.Add(null, subject, "timeWindow.calendar", CodeOf(e), MessageOf(e));
             return null;
         }
     }
+
+    /// <summary>Reads a custom calendar: <c>{"unit": "custom", "periods": [{"from", "to"}, ...], "timeZone"}</c>, the
+    /// contiguous periods of a <see cref="PeriodGridKind.Custom"/> grid.</summary>
+    private static EvaluationWindow? ReadCustomCalendar(CalendarDocument c, string subject, FailureCollector failures)
+    {
+        DateTimeZone? zone = c.TimeZone is null ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb.GetZoneOrNull(c.TimeZone);
+        var intervals = new List<DateInterval>();
+        for (int i = 0; c.Periods is not null && i < c.Periods.Count; i++)
+        {
+            PeriodDocument? p = c.Periods[i];
+            ParseResult<LocalDate>? from = p?.From is null ? null : LocalDatePattern.Iso.Parse(p.From);
+            ParseResult<LocalDate>? to = p?.To is null ? null : LocalDatePattern.Iso.Parse(p.To);
+            if (from is not { Success: true } || to is not { Success: true } || to.Value < from.Value)
+            {
+                failures.Add(null, subject, string.Create(CultureInfo.InvariantCulture, $"timeWindow.calendar.periods[{i}]"), CxErrorCodes.StandardWindowInvalid,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a period with from and to dates (yyyy-MM-dd, from <= to), got from '{p?.From}', to '{p?.To}'."));
+                return null;
+            }
+
+            intervals.Add(new DateInterval(from.Value, to.Value));
+        }
+
+        if (zone is null || intervals.Count == 0)
+        {
+            failures.Add(null, subject, "timeWindow.calendar", CxErrorCodes.StandardWindowInvalid,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a custom calendar with at least one period {{\"from\", \"to\"}} and a TZDB time zone, got {intervals.Count} periods and zone '{c.TimeZone}'."));
+            return null;
+        }
+
+        try
+        {
+            return EvaluationWindow.Calendar(PeriodGrid.Custom(intervals), zone);
+        }
+        catch (ArgumentException e)
+        {
+            failures.Add(null, subject, "timeWindow.calendar.periods", CodeOf(e), MessageOf(e));
+            return null;
+        }
+    }
+
+    /// <summary>A grid refuses dates outside the supported range of time with <see cref="ArgumentOutOfRangeException"/>
+    /// (CX0114) and other unusable calendars with <see cref="ArgumentException"/> (CX0507).</summary>
+    private static string CodeOf(ArgumentException e) => e is ArgumentOutOfRangeException ? CxErrorCodes.TimeOutOfRange : CxErrorCodes.StandardWindowInvalid;
+
+    /// <summary>The exception's own sentence, without the " (Parameter 'x')" the BCL appends.</summary>
+    private static string MessageOf(ArgumentException e) =>
+        e.ParamName is { } name && e.Message.EndsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (Parameter '{name}')"), StringComparison.Ordinal)
+            ? e.Message[..^string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (Parameter '{name}')").Length]
+            : e.Message;
 
     private static (DriftBaseline?, Interval?) ReadBaseline(BaselineDocument? b, string subject, FailureCollector failures)
     {
@@ -267,7 +338,7 @@ public static class ReliabilityStandardJson
         }
 
         failures.Add(null, subject, "baseline", CxErrorCodes.DriftSettingsInvalid,
-            $"Expected a baseline {{\"mean\", \"sigma\"}} or a reference interval {{\"from\", \"to\"}} of ISO instants such as 2026-01-01T00:00:00Z (from before to), got mean '{b.Mean}', sigma '{b.Sigma}', from '{b.From}', to '{b.To}'.");
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a baseline {{\"mean\", \"sigma\"}} or a reference interval {{\"from\", \"to\"}} of ISO instants such as 2026-01-01T00:00:00Z (from before to), got mean '{b.Mean}', sigma '{b.Sigma}', from '{b.From}', to '{b.To}'."));
         return (null, null);
     }
 
@@ -331,6 +402,15 @@ internal sealed class CalendarDocument
     public string? To { get; set; }
 
     public string? TimeZone { get; set; }
+
+    public List<PeriodDocument?>? Periods { get; set; }
+}
+
+internal sealed class PeriodDocument
+{
+    public string? From { get; set; }
+
+    public string? To { get; set; }
 }
 
 internal sealed class BaselineDocument

@@ -58,7 +58,7 @@ public sealed class ReliabilityStandardSet
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < list.Length; i++)
         {
-            ReliabilityStandard standard = list[i] ?? throw new ArgumentNullException(nameof(standards), $"Expected a standard at position {i}, got null.");
+            ReliabilityStandard standard = list[i] ?? throw new ArgumentNullException(nameof(standards), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a standard at position {i}, got null."));
             if (framework is not null)
             {
                 failures.AddRange(i, validator.Validate(standard));
@@ -66,7 +66,7 @@ public sealed class ReliabilityStandardSet
 
             if (!seen.Add(standard.Id))
             {
-                failures.Add(i, null, "Id", CxErrorCodes.StandardDuplicateId, $"Expected unique standard ids, got '{standard.Id}' again. Rename one of them.");
+                failures.Add(i, null, "Id", CxErrorCodes.StandardDuplicateId, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected unique standard ids, got '{standard.Id}' again. Rename one of them."));
             }
 
             if (standard.Owner is null)
@@ -74,7 +74,7 @@ public sealed class ReliabilityStandardSet
                 if (framework is null)
                 {
                     failures.Add(i, null, "Owner", CxErrorCodes.StandardOwnerMissing,
-                        $"Expected an owner for standard '{standard.Id}', got none and no journey framework to take the owner of touchpoint '{standard.TouchpointId}' from. Give the owner, or the framework.");
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an owner for standard '{standard.Id}', got none and no journey framework to take the owner of touchpoint '{standard.TouchpointId}' from. Give the owner, or the framework."));
                 }
                 else if (framework.TryGetTouchpoint(standard.TouchpointId, out Touchpoint? touchpoint))
                 {
@@ -128,5 +128,5 @@ public sealed class ReliabilityStandardSet
 
     /// <summary>Returns a short description.</summary>
     /// <returns>For example <c>12 reliability standards</c>.</returns>
-    public override string ToString() => $"{Count} reliability standard{(Count == 1 ? string.Empty : "s")}";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Count} reliability standard{(Count == 1 ? string.Empty : "s")}");
 }

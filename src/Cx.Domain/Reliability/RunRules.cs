@@ -28,7 +28,7 @@ public static class RunRules
         ArgumentNullException.ThrowIfNull(values);
         if (!Enum.IsDefined(ruleSet))
         {
-            throw new ArgumentOutOfRangeException(nameof(ruleSet), ruleSet, $"Expected None, WesternElectric or Nelson, got {ruleSet}.");
+            throw new ArgumentOutOfRangeException(nameof(ruleSet), ruleSet, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected None, WesternElectric or Nelson, got {Internal.EnumText.Of(ruleSet)}."));
         }
 
         EwmaChart.RequireBaseline(baseline);

@@ -1,3 +1,4 @@
+using Cx.Domain.Primitives;
 using NodaTime;
 using NodaTime.Text;
 
@@ -39,8 +40,10 @@ internal sealed class StandardCounts
             Labels = new string[rollingHistory];
             for (int j = 0; j < rollingHistory; j++)
             {
-                Ends[j] = asOf - (length * (rollingHistory - 1 - j));
-                Starts[j] = Ends[j] - length;
+                // Windows reaching back before the supported range (a long window, a long history, an early as-of)
+                // are clamped: no event can lie there, so they are empty rather than out of NodaTime's range.
+                Ends[j] = ClampedBack(asOf, length, rollingHistory - 1 - j);
+                Starts[j] = ClampedBack(asOf, length, rollingHistory - j);
                 Labels[j] = LabelPattern.Format(Starts[j]) + ".." + LabelPattern.Format(Ends[j]);
             }
 
@@ -157,6 +160,14 @@ internal sealed class StandardCounts
         var copy = new StandardCounts(Standard, Policy, AsOf, rollingHistory);
         copy.Add(this);
         return copy;
+    }
+
+    /// <summary><c>asOf - length x k</c>, or <c>start of the supported range - length</c> when that is later: the window
+    /// holding the range's first instant keeps its true start, and windows wholly before it are empty.</summary>
+    private static Instant ClampedBack(Instant asOf, Duration length, int k)
+    {
+        Duration back = (asOf - SupportedRange.Start + length) / Math.Max(k, 1);
+        return k == 0 ? asOf : length <= back ? asOf - (length * k) : SupportedRange.Start - length;
     }
 
     internal static (long Events, long Bad) CalendarRange(StandardSeries series, Instant start, Instant end, int upTo)

@@ -76,5 +76,5 @@ public sealed class StandardEvaluation
 
     /// <summary>Returns a short description such as <c>test-drive-48h: Watch</c>.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => $"{Standard.Id}: {Status}";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Standard.Id}: {Status}");
 }

@@ -125,7 +125,9 @@ public sealed partial class SampleCompany
 
                 void Add(string touchpoint, int daysBeforeEnd, int unreliablePerMille)
                 {
-                    LocalDateTime at = m.Period.End.PlusDays(-Math.Max(0, daysBeforeEnd)).At(new LocalTime(random.NextInt(8, 18), random.NextInt(0, 59)));
+                    // A company whose data start in the year 1 meets its customers no earlier than the supported range.
+                    LocalDate day = LocalDate.Max(m.Period.End.PlusDays(-Math.Max(0, daysBeforeEnd)), SupportedRange.FirstDate);
+                    LocalDateTime at = day.At(new LocalTime(random.NextInt(8, 18), random.NextInt(0, 59)));
                     ExperienceOutcome outcome;
                     if (ProcessAt(touchpoint) is { } process)
                     {

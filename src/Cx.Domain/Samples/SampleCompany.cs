@@ -87,18 +87,29 @@ public sealed partial class SampleCompany
     /// <param name="options">The seed, size and time span.</param>
     /// <returns>The company.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The customer count or month count is out of range, or the months
-    /// run past the year 9999.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The customer count or month count is out of range, or the first month
+    /// is not in the ISO calendar.</exception>
+    /// <exception cref="Validation.CxValidationException">The months do not lie in the supported range of time, 0001-01 to
+    /// 9998-12 (<see cref="SupportedRange"/>; code CX0114).</exception>
     public static SampleCompany Generate(SampleCompanyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         int customerCount = Guard.InRange(options.CustomerCount, 1, SampleCompanyOptions.MaxCustomerCount, "options.CustomerCount");
         int monthCount = Guard.InRange(options.MonthCount, 1, SampleCompanyOptions.MaxMonthCount, "options.MonthCount");
         YearMonth first = options.FirstMonth;
-        if (first.Calendar != CalendarSystem.Iso || (first.Year * 12L) + first.Month - 1 + monthCount > 9999L * 12)
+        if (first.Calendar != CalendarSystem.Iso)
         {
             throw new ArgumentOutOfRangeException(nameof(options), first,
-                string.Create(CultureInfo.InvariantCulture, $"Expected an ISO first month whose {monthCount} months end by 9999-12, got {first}. Choose an earlier first month or fewer months."));
+                string.Create(CultureInfo.InvariantCulture, $"Expected an ISO first month, got {first} in {first.Calendar.Id}."));
+        }
+
+        long firstMonthNumber = (first.Year * 12L) + first.Month - 1;
+        if (first.Year < 1 || firstMonthNumber + monthCount > 9999L * 12)
+        {
+            var failures = new FailureCollector();
+            failures.Add(null, "sample company options", "FirstMonth", Validation.CxErrorCodes.TimeOutOfRange, string.Create(CultureInfo.InvariantCulture,
+                $"Expected {monthCount} months from the first month to lie in the supported range of time, 0001-01 to 9998-12, got a first month of {TimeRangeText.Date(first.OnDayOfMonth(1))[..^3]}. Choose a first month from 0001-01 on, and early enough for the months to end by 9998-12."));
+            failures.ThrowIfAny("sample company options");
         }
 
         return new SampleCompany(options.Seed, customerCount, first, monthCount);

@@ -23,7 +23,8 @@ public sealed class SampleCompanyOptions
     /// <summary>Gets or sets how many customers the company has over its whole history, 1 to <see cref="MaxCustomerCount"/>; 3,000 by default.</summary>
     public int CustomerCount { get; set; } = 3_000;
 
-    /// <summary>Gets or sets the first month with data; January 2023 by default.</summary>
+    /// <summary>Gets or sets the first month with data; January 2023 by default. The months must lie in the supported range
+    /// of time, 0001-01 to 9998-12 (<see cref="Primitives.SupportedRange"/>).</summary>
     public YearMonth FirstMonth { get; set; } = new(2023, 1);
 
     /// <summary>Gets or sets how many months of data there are, 1 to <see cref="MaxMonthCount"/>; 36 (three years) by default.</summary>

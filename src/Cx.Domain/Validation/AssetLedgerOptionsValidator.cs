@@ -12,9 +12,9 @@ public sealed class AssetLedgerOptionsValidator : AbstractValidator<AssetLedgerO
     public AssetLedgerOptionsValidator()
     {
         RuleFor(o => o.NegativeValues).Must(p => p is NegativeValuePolicy.Reject or NegativeValuePolicy.FloorAtZero)
-            .WithErrorCode(CxErrorCodes.PolicyInvalid).WithMessage(o => $"Expected NegativeValues to be Reject or FloorAtZero, got {o.NegativeValues}.");
+            .WithErrorCode(CxErrorCodes.PolicyInvalid).WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected NegativeValues to be Reject or FloorAtZero, got {Internal.EnumText.Of(o.NegativeValues)}."));
         RuleFor(o => o.AfterGrid).Must(p => p is AfterGridPolicy.Reject or AfterGridPolicy.Exclude)
-            .WithErrorCode(CxErrorCodes.PolicyInvalid).WithMessage(o => $"Expected AfterGrid to be Reject or Exclude, got {o.AfterGrid}.");
+            .WithErrorCode(CxErrorCodes.PolicyInvalid).WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected AfterGrid to be Reject or Exclude, got {Internal.EnumText.Of(o.AfterGrid)}."));
         RuleFor(o => o.Currency).Must(c => c != Currency.None).WithErrorCode(CxErrorCodes.CurrencyMissing)
             .WithMessage("Expected a real currency or null (take the records' currency), got XXX.");
     }

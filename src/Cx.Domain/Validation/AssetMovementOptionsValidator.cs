@@ -12,6 +12,6 @@ public sealed class AssetMovementOptionsValidator : AbstractValidator<AssetMovem
     {
         RuleFor(o => o.ActivityWindow).InclusiveBetween(1, AssetMovementOptions.MaxActivityWindow)
             .WithErrorCode(CxErrorCodes.ActivityWindowInvalid)
-            .WithMessage(o => $"Expected an activity window of 1 to {AssetMovementOptions.MaxActivityWindow} periods, got {o.ActivityWindow}. Use 1 for subscriptions, 12 on a monthly grid for 'bought in the last 12 months'.");
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an activity window of 1 to {AssetMovementOptions.MaxActivityWindow} periods, got {o.ActivityWindow}. Use 1 for subscriptions, 12 on a monthly grid for 'bought in the last 12 months'."));
     }
 }

@@ -22,9 +22,9 @@ public sealed class AssetPeriodValueValidator : AbstractValidator<AssetPeriodVal
         RuleFor(r => r.Customer).Must(RecordRules.CustomerOk).WithErrorCode(CxErrorCodes.CustomerIdEmpty).WithMessage(RecordRules.CustomerMessage);
         RuleFor(r => r.Value.Currency).Must(RecordRules.CurrencyPresent).WithErrorCode(CxErrorCodes.CurrencyMissing).WithMessage(RecordRules.CurrencyMissingMessage);
         RuleFor(r => r.Value.Currency).Must(c => RecordRules.CurrencyMatches(c, currency)).WithErrorCode(CxErrorCodes.CurrencyMismatch)
-            .WithMessage(r => $"Expected a value in the ledger's currency {currency}, got {r.Value.Currency.Code}. Mixed currencies are never summed.");
+            .WithMessage(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a value in the ledger's currency {currency}, got {r.Value.Currency.Code}. Mixed currencies are never summed."));
         RuleFor(r => r.Value.MinorUnits).GreaterThanOrEqualTo(0).WithErrorCode(CxErrorCodes.PeriodValueNegative)
-            .WithMessage(r => $"Expected a per-period value of zero or more, got {r.Value}. A customer's value in a period cannot be negative.");
+            .WithMessage(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a per-period value of zero or more, got {r.Value}. A customer's value in a period cannot be negative."));
         RuleFor(r => r.Segment).Must(RecordRules.SegmentOk).WithErrorCode(CxErrorCodes.SegmentInvalid).WithMessage(RecordRules.SegmentMessage);
     }
 

@@ -24,7 +24,7 @@ public sealed class AssetRecordValidator : AbstractValidator<AssetRecord>
         RuleFor(r => r.Date).Must(RecordRules.DateOk).WithErrorCode(CxErrorCodes.DateNotIso).WithMessage(RecordRules.DateMessage);
         RuleFor(r => r.Amount.Currency).Must(RecordRules.CurrencyPresent).WithErrorCode(CxErrorCodes.CurrencyMissing).WithMessage(RecordRules.CurrencyMissingMessage);
         RuleFor(r => r.Amount.Currency).Must(c => RecordRules.CurrencyMatches(c, currency)).WithErrorCode(CxErrorCodes.CurrencyMismatch)
-            .WithMessage(r => $"Expected an amount in the ledger's currency {currency}, got {r.Amount.Currency.Code}. Mixed currencies are never summed: convert the amount, or build one ledger per currency.");
+            .WithMessage(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an amount in the ledger's currency {currency}, got {r.Amount.Currency.Code}. Mixed currencies are never summed: convert the amount, or build one ledger per currency."));
         RuleFor(r => r.Segment).Must(RecordRules.SegmentOk).WithErrorCode(CxErrorCodes.SegmentInvalid).WithMessage(RecordRules.SegmentMessage);
     }
 

@@ -15,28 +15,30 @@ public sealed class AttributionOptionsValidator : AbstractValidator<AttributionO
     public AttributionOptionsValidator()
     {
         RuleFor(o => o.Model).Must(m => m is >= AttributionModel.FirstTouch and <= AttributionModel.Shapley).WithErrorCode(CxErrorCodes.PolicyInvalid)
-            .WithMessage(o => $"Expected Model to be FirstTouch, LastTouch, Linear, TimeDecay, PositionBased, MarkovChain or Shapley, got {o.Model}.");
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected Model to be FirstTouch, LastTouch, Linear, TimeDecay, PositionBased, MarkovChain or Shapley, got {Internal.EnumText.Of(o.Model)}."));
         RuleFor(o => o.GainTouches).Must(Defined).WithErrorCode(CxErrorCodes.PolicyInvalid)
-            .WithMessage(o => $"Expected GainTouches to be All, UnreliableOnly or ReliableOnly, got {o.GainTouches}.");
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected GainTouches to be All, UnreliableOnly or ReliableOnly, got {Internal.EnumText.Of(o.GainTouches)}."));
         RuleFor(o => o.LossTouches).Must(Defined).WithErrorCode(CxErrorCodes.PolicyInvalid)
-            .WithMessage(o => $"Expected LossTouches to be All, UnreliableOnly or ReliableOnly, got {o.LossTouches}.");
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected LossTouches to be All, UnreliableOnly or ReliableOnly, got {Internal.EnumText.Of(o.LossTouches)}."));
         RuleFor(o => o.ShapleyPlayers).Must(p => p is ShapleyPlayers.Stages or ShapleyPlayers.Touchpoints).WithErrorCode(CxErrorCodes.PolicyInvalid)
-            .WithMessage(o => $"Expected ShapleyPlayers to be Stages or Touchpoints, got {o.ShapleyPlayers}.");
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected ShapleyPlayers to be Stages or Touchpoints, got {Internal.EnumText.Of(o.ShapleyPlayers)}."));
         RuleFor(o => o.MarkovAllocation).Must(a => a is MarkovAllocation.PerPath or MarkovAllocation.Pooled).WithErrorCode(CxErrorCodes.PolicyInvalid)
-            .WithMessage(o => $"Expected MarkovAllocation to be PerPath or Pooled, got {o.MarkovAllocation}.");
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected MarkovAllocation to be PerPath or Pooled, got {Internal.EnumText.Of(o.MarkovAllocation)}."));
         RuleFor(o => o.ShapleyValueFunction).Must(f => f is ShapleyValueFunction.ConversionRate or ShapleyValueFunction.ConversionCount).WithErrorCode(CxErrorCodes.PolicyInvalid)
-            .WithMessage(o => $"Expected ShapleyValueFunction to be ConversionRate or ConversionCount, got {o.ShapleyValueFunction}.");
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected ShapleyValueFunction to be ConversionRate or ConversionCount, got {Internal.EnumText.Of(o.ShapleyValueFunction)}."));
         RuleFor(o => o.TimeZone).Must(z => z is not null).WithErrorCode(CxErrorCodes.PolicyInvalid)
             .WithMessage("Expected a time zone to turn period ends into instants, got null. Use DateTimeZone.Utc or a zone from DateTimeZoneProviders.Tzdb.");
         RuleFor(o => o.Lookback).Must(Positive).WithErrorCode(CxErrorCodes.AttributionLookbackInvalid)
-            .WithMessage(o => $"Expected a positive lookback window such as P90D, got {(o.Lookback is null ? "null" : o.Lookback.ToString())}. Every unit must be zero or more and at least one above zero.");
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a positive lookback window such as P90D, got {(o.Lookback is null ? "null" : o.Lookback.ToString())}. Every unit must be zero or more and at least one above zero."));
+        RuleFor(o => o.Lookback).Must(p => !Positive(p) || AtMostHundredYears(p!)).WithErrorCode(CxErrorCodes.DurationOutOfRange)
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a lookback window of at most 100 years, got {o.Lookback}. Touches older than that are no evidence of a movement; use for example P90D."));
         RuleFor(o => o.HalfLife).Must(h => h > Duration.Zero).WithErrorCode(CxErrorCodes.AttributionHalfLifeInvalid)
-            .WithMessage(o => $"Expected a positive half-life for time decay, got {o.HalfLife}. Use for example Duration.FromDays(7).");
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a positive half-life for time decay, got {o.HalfLife}. Use for example Duration.FromDays(7)."));
         RuleFor(o => o).Must(SharesOk).WithName(nameof(AttributionOptions.FirstTouchShare)).WithErrorCode(CxErrorCodes.AttributionPositionSharesInvalid)
             .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"Expected position-based shares in [0, 1] summing to more than 0 and at most 1, got first {o.FirstTouchShare} and last {o.LastTouchShare}. The default is 0.4 and 0.4."));
         RuleFor(o => o.Movements).Must(ClassesOk).WithErrorCode(CxErrorCodes.AttributionMovementClassesInvalid)
-            .WithMessage(o => $"Expected one or more of New, Reactivated, Expansion, Contraction, Churned, got {(o.Movements is null ? "null" : "[" + string.Join(", ", o.Movements) + "]")}.");
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected one or more of New, Reactivated, Expansion, Contraction, Churned, got {(o.Movements is null ? "null" : "[" + Internal.EnumText.Join(o.Movements) + "]")}."));
     }
 
     private static bool Defined(TouchFilter filter) => filter is TouchFilter.All or TouchFilter.UnreliableOnly or TouchFilter.ReliableOnly;
@@ -45,6 +47,21 @@ public sealed class AttributionOptionsValidator : AbstractValidator<AttributionO
         p is not null && !p.Equals(NodaPeriod.Zero)
         && p.Years >= 0 && p.Months >= 0 && p.Weeks >= 0 && p.Days >= 0 && p.Hours >= 0 && p.Minutes >= 0
         && p.Seconds >= 0 && p.Milliseconds >= 0 && p.Ticks >= 0 && p.Nanoseconds >= 0;
+
+    /// <summary>Whether going back by the period from a date in the middle of the calendar stays within 100 years (a year
+    /// is the longest unit, so the reference date does not change the answer for a period of whole units).</summary>
+    private static bool AtMostHundredYears(NodaPeriod p)
+    {
+        LocalDateTime reference = new(5000, 1, 1, 0, 0);
+        try
+        {
+            return reference - p >= reference.PlusYears(-100);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+    }
 
     private static bool SharesOk(AttributionOptions o) =>
         double.IsFinite(o.FirstTouchShare) && double.IsFinite(o.LastTouchShare)

@@ -15,20 +15,20 @@ public sealed class CustomerSummaryValidator : AbstractValidator<CustomerSummary
     {
         RuleFor(s => s.Customer).Must(RecordRules.CustomerOk).WithErrorCode(CxErrorCodes.CustomerIdEmpty).WithMessage(RecordRules.CustomerMessage);
         RuleFor(s => s.Frequency).GreaterThanOrEqualTo(0).WithErrorCode(CxErrorCodes.SummaryFrequencyInvalid)
-            .WithMessage(s => $"Expected a repeat-purchase count x of 0 or more, got {s.Frequency}. x counts purchases after the first.");
+            .WithMessage(s => string.Create(CultureInfo.InvariantCulture, $"Expected a repeat-purchase count x of 0 or more, got {s.Frequency}. x counts purchases after the first."));
         RuleFor(s => s.HoldoutFrequency).GreaterThanOrEqualTo(0).WithErrorCode(CxErrorCodes.SummaryFrequencyInvalid)
-            .WithMessage(s => $"Expected a holdout purchase count of 0 or more, got {s.HoldoutFrequency}.");
+            .WithMessage(s => string.Create(CultureInfo.InvariantCulture, $"Expected a holdout purchase count of 0 or more, got {s.HoldoutFrequency}."));
         RuleFor(s => s.Recency).Must(t => t >= 0 && double.IsFinite(t)).WithErrorCode(CxErrorCodes.SummaryTimeInvalid)
-            .WithMessage(s => $"Expected a finite recency t_x of 0 or more, got {Text(s.Recency)}.");
+            .WithMessage(s => string.Create(CultureInfo.InvariantCulture, $"Expected a finite recency t_x of 0 or more, got {Text(s.Recency)}."));
         RuleFor(s => s.Age).Must(t => t >= 0 && double.IsFinite(t)).WithErrorCode(CxErrorCodes.SummaryTimeInvalid)
-            .WithMessage(s => $"Expected a finite age T of 0 or more, got {Text(s.Age)}.");
+            .WithMessage(s => string.Create(CultureInfo.InvariantCulture, $"Expected a finite age T of 0 or more, got {Text(s.Age)}."));
         RuleFor(s => s.Recency).Must((s, t) => !(t > s.Age)).WithErrorCode(CxErrorCodes.SummaryRecencyAfterAge)
             .When(s => double.IsFinite(s.Recency) && double.IsFinite(s.Age))
-            .WithMessage(s => $"Expected a recency t_x of at most the age T = {Text(s.Age)}, got {Text(s.Recency)}: the last purchase cannot come after the end of calibration. Check that both are measured from the first purchase.");
+            .WithMessage(s => string.Create(CultureInfo.InvariantCulture, $"Expected a recency t_x of at most the age T = {Text(s.Age)}, got {Text(s.Recency)}: the last purchase cannot come after the end of calibration. Check that both are measured from the first purchase."));
         RuleFor(s => s.Recency).Must((s, t) => s.Frequency != 0 || t == 0).WithErrorCode(CxErrorCodes.SummaryRecencyWithoutRepeat)
-            .WithMessage(s => $"Expected a recency t_x of 0 for a customer with no repeat purchase (x = 0), got {Text(s.Recency)}. Recency is the time of the last repeat purchase after the first.");
+            .WithMessage(s => string.Create(CultureInfo.InvariantCulture, $"Expected a recency t_x of 0 for a customer with no repeat purchase (x = 0), got {Text(s.Recency)}. Recency is the time of the last repeat purchase after the first."));
         RuleFor(s => s.MeanRepeatSpend).Must(m => m >= 0 && double.IsFinite(m)).WithErrorCode(CxErrorCodes.SummarySpendInvalid)
-            .WithMessage(s => $"Expected a finite mean repeat spend of 0 or more, got {Text(s.MeanRepeatSpend)}.");
+            .WithMessage(s => string.Create(CultureInfo.InvariantCulture, $"Expected a finite mean repeat spend of 0 or more, got {Text(s.MeanRepeatSpend)}."));
         RuleFor(s => s.Segment).Must(RecordRules.SegmentOk).WithErrorCode(CxErrorCodes.SegmentInvalid).WithMessage(RecordRules.SegmentMessage);
     }
 

@@ -10,8 +10,8 @@ public sealed class CusumOptionsValidator : AbstractValidator<CusumOptions>
     public CusumOptionsValidator()
     {
         RuleFor(o => o.ReferenceValue).Must(k => k >= 0 && double.IsFinite(k)).WithErrorCode(CxErrorCodes.DriftSettingsInvalid)
-            .WithMessage(o => $"Expected a finite CUSUM reference value k of at least 0, such as 0.5, got {o.ReferenceValue.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a finite CUSUM reference value k of at least 0, such as 0.5, got {o.ReferenceValue.ToString(System.Globalization.CultureInfo.InvariantCulture)}."));
         RuleFor(o => o.DecisionInterval).Must(h => h > 0 && double.IsFinite(h)).WithErrorCode(CxErrorCodes.DriftSettingsInvalid)
-            .WithMessage(o => $"Expected a positive finite CUSUM decision interval h, such as 5, got {o.DecisionInterval.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            .WithMessage(o => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a positive finite CUSUM decision interval h, such as 5, got {o.DecisionInterval.ToString(System.Globalization.CultureInfo.InvariantCulture)}."));
     }
 }

@@ -46,6 +46,16 @@ public static class CxErrorCodes
     /// <summary>Two per-period values are given for one customer and period.</summary>
     public const string DuplicatePeriodValue = "CX0113";
 
+    /// <summary>A date or instant is outside the supported range of time (0001-01-01 to 9998-12-31; see
+    /// <see cref="Primitives.SupportedRange"/>), or a period or window computed from it would be.</summary>
+    public const string TimeOutOfRange = "CX0114";
+
+    /// <summary>A per-period value's period index lies before the first period of the supported range of time.</summary>
+    public const string PeriodIndexOutOfRange = "CX0115";
+
+    /// <summary>A duration (a rolling window, a lookback, a memory) is longer than the 100 years Cx.Domain computes with.</summary>
+    public const string DurationOutOfRange = "CX0116";
+
     /// <summary>A columnar row's customer index is negative.</summary>
     public const string ColumnarCustomerIndexInvalid = "CX0201";
 

@@ -22,6 +22,7 @@ public sealed class CxValidationException : ArgumentException
     /// <param name="what">What was being validated, such as <c>asset records</c>.</param>
     /// <param name="failures">The failures, at least one.</param>
     /// <param name="totalFailureCount">How many failures there were in all (at least <paramref name="failures"/>' count).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="failures"/> is null.</exception>
     public CxValidationException(string what, IEnumerable<CxValidationFailure> failures, long totalFailureCount)
         : this(what, (failures ?? throw new ArgumentNullException(nameof(failures))).Take(StoredFailureLimit).ToImmutableArray(), totalFailureCount)
     {

@@ -41,6 +41,6 @@ public sealed record CxValidationFailure
     public override string ToString()
     {
         string where = Position is { } p ? string.Create(CultureInfo.InvariantCulture, $"record #{p}") : Subject ?? "input";
-        return $"{where}: {Field}: {Message} [{ErrorCode}]";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{where}: {Field}: {Message} [{ErrorCode}]");
     }
 }

@@ -30,7 +30,7 @@ public sealed class JourneyFrameworkValidator : AbstractValidator<JourneyFramewo
         for (int i = 0; i < stages.Count; i++)
         {
             JourneyStage? s = stages[i];
-            string at = $"Stages[{i}]";
+            string at = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Stages[{i}]");
             if (s is null)
             {
                 Fail(at, CxErrorCodes.JourneyIdEmpty, "Expected a stage, got null.");
@@ -39,16 +39,16 @@ public sealed class JourneyFrameworkValidator : AbstractValidator<JourneyFramewo
 
             if (string.IsNullOrWhiteSpace(s.Id))
             {
-                Fail(at + ".Id", CxErrorCodes.JourneyIdEmpty, $"Expected an id for stage #{i} ('{s.Name}'), got an empty one.");
+                Fail(at + ".Id", CxErrorCodes.JourneyIdEmpty, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an id for stage #{i} ('{s.Name}'), got an empty one."));
             }
             else if (!stageIds.Add(s.Id))
             {
-                Fail(at + ".Id", CxErrorCodes.JourneyDuplicateId, $"Expected unique stage ids, but '{s.Id}' appears more than once.");
+                Fail(at + ".Id", CxErrorCodes.JourneyDuplicateId, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected unique stage ids, but '{s.Id}' appears more than once."));
             }
 
             if (string.IsNullOrWhiteSpace(s.Name))
             {
-                Fail(at + ".Name", CxErrorCodes.JourneyNameMissing, $"Expected a name for stage '{s.Id}', got an empty one.");
+                Fail(at + ".Name", CxErrorCodes.JourneyNameMissing, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a name for stage '{s.Id}', got an empty one."));
             }
         }
 
@@ -58,7 +58,7 @@ public sealed class JourneyFrameworkValidator : AbstractValidator<JourneyFramewo
             if (positions[k] != k + 1)
             {
                 Fail("Stages", CxErrorCodes.JourneyStageOrderInvalid,
-                    $"Expected stage positions 1 to {positions.Length}, each once, got {string.Join(", ", positions)}: a gap or a repeat leaves the journey order undefined. Number the stages 1, 2, 3... along the journey.");
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected stage positions 1 to {positions.Length}, each once, got {string.Join(", ", positions.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)))}: a gap or a repeat leaves the journey order undefined. Number the stages 1, 2, 3... along the journey."));
                 break;
             }
         }
@@ -67,43 +67,43 @@ public sealed class JourneyFrameworkValidator : AbstractValidator<JourneyFramewo
         for (int i = 0; i < touchpoints.Count; i++)
         {
             Touchpoint? t = touchpoints[i];
-            string at = $"Touchpoints[{i}]";
+            string at = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Touchpoints[{i}]");
             if (t is null)
             {
                 Fail(at, CxErrorCodes.JourneyIdEmpty, "Expected a touchpoint, got null.");
                 continue;
             }
 
-            string name = string.IsNullOrWhiteSpace(t.Id) ? $"#{i}" : $"'{t.Id}'";
+            string name = string.IsNullOrWhiteSpace(t.Id) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#{i}") : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{t.Id}'");
             if (string.IsNullOrWhiteSpace(t.Id))
             {
-                Fail(at + ".Id", CxErrorCodes.JourneyIdEmpty, $"Expected an id for touchpoint #{i} ('{t.Name}'), got an empty one.");
+                Fail(at + ".Id", CxErrorCodes.JourneyIdEmpty, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an id for touchpoint #{i} ('{t.Name}'), got an empty one."));
             }
             else if (!touchpointIds.Add(t.Id))
             {
-                Fail(at + ".Id", CxErrorCodes.JourneyDuplicateId, $"Expected unique touchpoint ids, but '{t.Id}' appears more than once.");
+                Fail(at + ".Id", CxErrorCodes.JourneyDuplicateId, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected unique touchpoint ids, but '{t.Id}' appears more than once."));
             }
 
             if (string.IsNullOrWhiteSpace(t.Name))
             {
-                Fail(at + ".Name", CxErrorCodes.JourneyNameMissing, $"Expected a name for touchpoint {name}, got an empty one.");
+                Fail(at + ".Name", CxErrorCodes.JourneyNameMissing, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a name for touchpoint {name}, got an empty one."));
             }
 
             if (t.StageId is null || !stageIds.Contains(t.StageId))
             {
                 Fail(at + ".StageId", CxErrorCodes.JourneyUnknownStage,
-                    $"Expected touchpoint {name} to belong to a stage of the framework ({string.Join(", ", stageIds)}), got '{t.StageId}'.");
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected touchpoint {name} to belong to a stage of the framework ({string.Join(", ", stageIds)}), got '{t.StageId}'."));
             }
 
             if (t.Category is not (TouchpointCategory.ManagingCustomersAtRisk or TouchpointCategory.RespondingToCustomerNeeds or TouchpointCategory.IncreasingTheBond or TouchpointCategory.EarningTheRightToGrowth))
             {
                 Fail(at + ".Category", CxErrorCodes.JourneyCategoryInvalid,
-                    $"Expected touchpoint {name} to have one of the four categories (ManagingCustomersAtRisk, RespondingToCustomerNeeds, IncreasingTheBond, EarningTheRightToGrowth), got {t.Category}.");
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected touchpoint {name} to have one of the four categories (ManagingCustomersAtRisk, RespondingToCustomerNeeds, IncreasingTheBond, EarningTheRightToGrowth), got {Internal.EnumText.Of(t.Category)}."));
             }
 
             if (string.IsNullOrWhiteSpace(t.Owner))
             {
-                Fail(at + ".Owner", CxErrorCodes.JourneyOwnerMissing, $"Expected an accountable owner (a team or silo) for touchpoint {name}, got none. Every moment needs someone who answers for it.");
+                Fail(at + ".Owner", CxErrorCodes.JourneyOwnerMissing, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an accountable owner (a team or silo) for touchpoint {name}, got none. Every moment needs someone who answers for it."));
             }
         }
     }

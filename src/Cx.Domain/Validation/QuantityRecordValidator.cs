@@ -17,7 +17,7 @@ public sealed class QuantityRecordValidator : AbstractValidator<QuantityRecord>
         RuleFor(r => r.Customer).Must(RecordRules.CustomerOk).WithErrorCode(CxErrorCodes.CustomerIdEmpty).WithMessage(RecordRules.CustomerMessage);
         RuleFor(r => r.Date).Must(RecordRules.DateOk).WithErrorCode(CxErrorCodes.DateNotIso).WithMessage(RecordRules.DateMessage);
         RuleFor(r => r.Quantity).Must(q => TryToUnits(q, unit, out _)).WithErrorCode(CxErrorCodes.QuantityInvalid)
-            .WithMessage(r => $"Expected a quantity that fits 64-bit whole units of '{unit.Name}' with {unit.DecimalPlaces} decimals, got {r.Quantity}.");
+            .WithMessage(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a quantity that fits 64-bit whole units of '{unit.Name}' with {unit.DecimalPlaces} decimals, got {r.Quantity}."));
         RuleFor(r => r.Segment).Must(RecordRules.SegmentOk).WithErrorCode(CxErrorCodes.SegmentInvalid).WithMessage(RecordRules.SegmentMessage);
     }
 

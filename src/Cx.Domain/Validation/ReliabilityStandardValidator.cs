@@ -21,25 +21,28 @@ public sealed class ReliabilityStandardValidator : AbstractValidator<Reliability
             .WithErrorCode(CxErrorCodes.StandardUnknownTouchpoint)
             .WithMessage(s => framework is null || string.IsNullOrWhiteSpace(s.TouchpointId)
                 ? "Expected the id of the touchpoint the standard governs, got an empty one."
-                : $"Expected a touchpoint of journey '{framework.Name}', got '{s.TouchpointId}'. Known touchpoints: {string.Join(", ", framework.Touchpoints.Select(t => t.Id))}.");
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a touchpoint of journey '{framework.Name}', got '{s.TouchpointId}'. Known touchpoints: {string.Join(", ", framework.Touchpoints.Select(t => t.Id))}."));
         RuleFor(s => s.Objective).Must(o => o > 0 && o < 1).WithErrorCode(CxErrorCodes.StandardObjectiveInvalid)
-            .WithMessage(s => $"Expected an objective strictly between 0 and 1 (such as 0.95 for 95%), got {Text(s.Objective)}.");
+            .WithMessage(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an objective strictly between 0 and 1 (such as 0.95 for 95%), got {Text(s.Objective)}."));
         RuleFor(s => s.Threshold).Must(double.IsFinite).WithErrorCode(CxErrorCodes.StandardThresholdInvalid)
-            .WithMessage(s => $"Expected a finite threshold, got {Text(s.Threshold)}.");
+            .WithMessage(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a finite threshold, got {Text(s.Threshold)}."));
         RuleFor(s => s.Comparison).Must(c => c is ThresholdComparison.AtMost or ThresholdComparison.AtLeast).WithErrorCode(CxErrorCodes.StandardKindInvalid)
-            .WithMessage(s => $"Expected a comparison of AtMost or AtLeast, got {s.Comparison}.");
+            .WithMessage(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a comparison of AtMost or AtLeast, got {Internal.EnumText.Of(s.Comparison)}."));
         RuleFor(s => s.Evidence).Must(e => e is EvidenceKind.Events or EvidenceKind.PeriodAggregates).WithErrorCode(CxErrorCodes.StandardKindInvalid)
-            .WithMessage(s => $"Expected evidence of Events or PeriodAggregates, got {s.Evidence}.");
+            .WithMessage(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected evidence of Events or PeriodAggregates, got {Internal.EnumText.Of(s.Evidence)}."));
         RuleFor(s => s.Window).Must(w => w is not null).WithErrorCode(CxErrorCodes.StandardWindowInvalid)
             .WithMessage("Expected an evaluation window (calendar periods or a rolling duration), got none.");
         RuleFor(s => s.Window).Must(w => w is null || w.Kind == EvaluationWindowKind.Calendar || w.Length >= NodaTime.Duration.FromHours(1))
             .WithErrorCode(CxErrorCodes.StandardWindowInvalid)
-            .WithMessage(s => $"Expected a rolling window of at least one hour, got {s.Window}.");
+            .WithMessage(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a rolling window of at least one hour, got {s.Window}."));
+        RuleFor(s => s.Window).Must(w => w is null || w.NominalLength <= Primitives.SupportedRange.MaxDuration)
+            .WithErrorCode(CxErrorCodes.DurationOutOfRange)
+            .WithMessage(s => string.Create(CultureInfo.InvariantCulture, $"Expected an evaluation window of at most {Primitives.SupportedRange.MaxDurationDays} days (100 years; for a calendar, on average per period), got {s.Window}."));
         RuleFor(s => s.Window).Must(w => w is null || w.Kind == EvaluationWindowKind.Calendar).When(s => s.Evidence == EvidenceKind.PeriodAggregates)
             .WithErrorCode(CxErrorCodes.StandardWindowInvalid)
             .WithMessage("Expected a calendar window for a standard judged on periodic aggregates, got a rolling one.");
         RuleFor(s => s.MinimumEvents).GreaterThanOrEqualTo(1).WithErrorCode(CxErrorCodes.StandardMinimumEventsInvalid)
-            .WithMessage(s => $"Expected an evidence gate of at least 1 event, got {s.MinimumEvents}.");
+            .WithMessage(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected an evidence gate of at least 1 event, got {s.MinimumEvents}."));
         RuleFor(s => s.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithErrorCode(CxErrorCodes.StandardTextMissing)
             .WithMessage("Expected a name for the standard, got an empty one.");
         RuleFor(s => s.Metric).Must(n => !string.IsNullOrWhiteSpace(n)).WithErrorCode(CxErrorCodes.StandardTextMissing)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cx.Domain.Internal;
 using Cx.Domain.Validation;
 
@@ -34,7 +35,7 @@ public static class BgNbdModel
         {
             var failures = new FailureCollector();
             failures.Add(null, "customer summaries", "Frequency", CxErrorCodes.SummaryFrequencyInvalid,
-                $"Expected repeat-purchase counts of at most {MaxFrequency}, got {groups.MaxFrequency}.");
+                string.Create(CultureInfo.InvariantCulture, $"Expected repeat-purchase counts of at most {MaxFrequency}, got {groups.MaxFrequency}."));
             failures.ThrowIfAny("customer summaries");
         }
 

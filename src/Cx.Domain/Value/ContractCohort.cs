@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using Cx.Domain.Internal;
 using Cx.Domain.Validation;
@@ -40,15 +41,15 @@ public sealed class ContractCohort
         ArgumentNullException.ThrowIfNull(activeCustomers);
         ImmutableArray<long> active = [.. activeCustomers];
         var failures = new FailureCollector();
-        string subject = $"cohort '{name}'";
+        string subject = string.Create(CultureInfo.InvariantCulture, $"cohort '{name}'");
         if (active.Length < 2)
         {
             failures.Add(null, subject, "ActiveCustomers", CxErrorCodes.CohortSeriesInvalid,
-                $"Expected the cohort's size and at least one later count, got {active.Length} count{(active.Length == 1 ? string.Empty : "s")}.");
+                string.Create(CultureInfo.InvariantCulture, $"Expected the cohort's size and at least one later count, got {active.Length} count{(active.Length == 1 ? string.Empty : "s")}."));
         }
         else if (active[0] <= 0)
         {
-            failures.Add(0, subject, "ActiveCustomers", CxErrorCodes.CohortSeriesInvalid, $"Expected a cohort size above 0, got {active[0]}.");
+            failures.Add(0, subject, "ActiveCustomers", CxErrorCodes.CohortSeriesInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a cohort size above 0, got {active[0]}."));
         }
 
         for (int t = 1; t < active.Length; t++)
@@ -56,7 +57,7 @@ public sealed class ContractCohort
             if (active[t] < 0 || active[t] > active[t - 1])
             {
                 failures.Add(t, subject, "ActiveCustomers", CxErrorCodes.CohortSeriesInvalid,
-                    $"Expected between 0 and the previous period's {active[t - 1]} active customers in period {t}, got {active[t]}. Customers who left cannot come back into a cohort.");
+                    string.Create(CultureInfo.InvariantCulture, $"Expected between 0 and the previous period's {active[t - 1]} active customers in period {t}, got {active[t]}. Customers who left cannot come back into a cohort."));
             }
         }
 
@@ -66,5 +67,5 @@ public sealed class ContractCohort
 
     /// <summary>Returns the name and the counts.</summary>
     /// <returns>For example <c>High end: 1000, 869, 743</c>.</returns>
-    public override string ToString() => $"{Name}: {string.Join(", ", _active)}";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name}: {string.Join(", ", _active)}");
 }

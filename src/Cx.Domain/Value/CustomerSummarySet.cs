@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using Cx.Domain.Assets;
 using Cx.Domain.Internal;
@@ -113,7 +114,7 @@ public sealed class CustomerSummarySet
         if (!(holdoutLength >= 0) || !double.IsFinite(holdoutLength))
         {
             failures.Add(null, "customer summaries", "HoldoutLength", CxErrorCodes.SummaryOptionsInvalid,
-                $"Expected a finite holdout length of 0 or more, got {holdoutLength.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
+                string.Create(CultureInfo.InvariantCulture, $"Expected a finite holdout length of 0 or more, got {holdoutLength.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}."));
         }
 
         var list = new List<CustomerSummary>();
@@ -130,7 +131,7 @@ public sealed class CustomerSummarySet
             else if (seen.TryGetValue(summary.Customer, out long first))
             {
                 failures.Add(position, null, "Customer", CxErrorCodes.SummaryDuplicateCustomer,
-                    $"Expected one summary per customer, got a second one for customer '{summary.Customer}' (the first is record #{first}). Merge the two.");
+                    string.Create(CultureInfo.InvariantCulture, $"Expected one summary per customer, got a second one for customer '{summary.Customer}' (the first is record #{first}). Merge the two."));
             }
             else
             {
@@ -167,7 +168,7 @@ public sealed class CustomerSummarySet
         if (options.CalibrationEnd is { } ce && options.HoldoutEnd is { } he && he <= ce)
         {
             failures.Add(null, "customer summary options", "HoldoutEnd", CxErrorCodes.SummaryOptionsInvalid,
-                $"Expected a holdout end after the calibration end {ce:yyyy-MM-dd}, got {he:yyyy-MM-dd}.");
+                string.Create(CultureInfo.InvariantCulture, $"Expected a holdout end after the calibration end {ce:yyyy-MM-dd}, got {he:yyyy-MM-dd}."));
         }
 
         failures.ThrowIfAny("customer summary options");
@@ -243,7 +244,7 @@ public sealed class CustomerSummarySet
         if (summaries.Count == 0)
         {
             failures.Add(null, "purchase records", "Records", CxErrorCodes.ValueInputEmpty,
-                $"Expected at least one customer with a purchase on or before the calibration end {calibrationEnd:yyyy-MM-dd}, got none. Move the calibration end later.");
+                string.Create(CultureInfo.InvariantCulture, $"Expected at least one customer with a purchase on or before the calibration end {calibrationEnd:yyyy-MM-dd}, got none. Move the calibration end later."));
         }
 
         failures.ThrowIfAny("purchase records");
@@ -303,7 +304,7 @@ public sealed class CustomerSummarySet
 
             if (overflow)
             {
-                failures.Add(null, $"customer '{customer}', day {day:yyyy-MM-dd}", "Amount", CxErrorCodes.ValueOverflow,
+                failures.Add(null, string.Create(CultureInfo.InvariantCulture, $"customer '{customer}', day {day:yyyy-MM-dd}"), "Amount", CxErrorCodes.ValueOverflow,
                     "Expected the day's amounts to sum within 64-bit minor units, got an overflow. Check the amounts.");
                 continue;
             }
@@ -364,7 +365,7 @@ public sealed class CustomerSummarySet
     {
         if (unit is not (ValueTimeUnit.Days or ValueTimeUnit.Weeks))
         {
-            failures.Add(null, "customer summary options", "TimeUnit", CxErrorCodes.SummaryOptionsInvalid, $"Expected a time unit of Days or Weeks, got {unit}.");
+            failures.Add(null, "customer summary options", "TimeUnit", CxErrorCodes.SummaryOptionsInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a time unit of Days or Weeks, got {unit}."));
         }
     }
 

@@ -92,18 +92,18 @@ public sealed class CustomerValueCalculator
         var failures = new FailureCollector();
         if (options.Selection is not (AtRiskSelection.ProbabilityAliveBelowThreshold or AtRiskSelection.LargestValueDrop))
         {
-            failures.Add(null, "at-risk options", "Selection", CxErrorCodes.ValueOptionsInvalid, $"Expected ProbabilityAliveBelowThreshold or LargestValueDrop, got {options.Selection}.");
+            failures.Add(null, "at-risk options", "Selection", CxErrorCodes.ValueOptionsInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected ProbabilityAliveBelowThreshold or LargestValueDrop, got {options.Selection}."));
         }
 
         if (!(options.ProbabilityAliveThreshold > 0 && options.ProbabilityAliveThreshold <= 1))
         {
             failures.Add(null, "at-risk options", "ProbabilityAliveThreshold", CxErrorCodes.ValueOptionsInvalid,
-                $"Expected a P(alive) threshold above 0 and at most 1, got {options.ProbabilityAliveThreshold.ToString("R", CultureInfo.InvariantCulture)}.");
+                string.Create(CultureInfo.InvariantCulture, $"Expected a P(alive) threshold above 0 and at most 1, got {options.ProbabilityAliveThreshold.ToString("R", CultureInfo.InvariantCulture)}."));
         }
 
         if (options.MaxCustomers < 1)
         {
-            failures.Add(null, "at-risk options", "MaxCustomers", CxErrorCodes.ValueOptionsInvalid, $"Expected a list size of at least 1, got {options.MaxCustomers}.");
+            failures.Add(null, "at-risk options", "MaxCustomers", CxErrorCodes.ValueOptionsInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a list size of at least 1, got {options.MaxCustomers}."));
         }
 
         failures.ThrowIfAny("at-risk options");
@@ -132,13 +132,26 @@ public sealed class CustomerValueCalculator
     /// <returns>One row per period with churn, in period order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="movements"/> or <paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="minorUnitsPerMajorUnit"/> is below 1.</exception>
+    /// <exception cref="ArgumentException"><paramref name="movements"/> holds a null movement.</exception>
     public IReadOnlyList<LostValue> LostValueForward(IEnumerable<CustomerMovement> movements, CustomerValueReport values, long minorUnitsPerMajorUnit)
     {
         ArgumentNullException.ThrowIfNull(movements);
         ArgumentNullException.ThrowIfNull(values);
-        ArgumentOutOfRangeException.ThrowIfLessThan(minorUnitsPerMajorUnit, 1);
+        if (minorUnitsPerMajorUnit < 1)
+        {
+            // The message is built here: the runtime's own would format the value in the current culture.
+            throw new ArgumentOutOfRangeException(nameof(minorUnitsPerMajorUnit), string.Create(CultureInfo.InvariantCulture, $"Expected 1 or more minor units in a major unit (100 for dollars), got {minorUnitsPerMajorUnit}."));
+        }
+
         var byCustomer = values.Customers.ToDictionary(c => c.Customer);
-        return movements.Where(m => m.Class == MovementClass.Churned)
+        CustomerMovement[] all = [.. movements];
+        int missing = Array.IndexOf(all, null);
+        if (missing >= 0)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Expected customer movements, got null at position {missing}."), nameof(movements));
+        }
+
+        return all.Where(m => m.Class == MovementClass.Churned)
             .GroupBy(m => m.Period)
             .OrderBy(g => g.Key.Index)
             .Select(g =>
@@ -157,23 +170,23 @@ public sealed class CustomerValueCalculator
         if (!(options.AnnualDiscountRate >= 0) || !double.IsFinite(options.AnnualDiscountRate))
         {
             failures.Add(null, What, "AnnualDiscountRate", CxErrorCodes.ValueOptionsInvalid,
-                $"Expected a finite yearly discount rate of 0 or more (0.10 for 10%), got {options.AnnualDiscountRate.ToString("R", CultureInfo.InvariantCulture)}.");
+                string.Create(CultureInfo.InvariantCulture, $"Expected a finite yearly discount rate of 0 or more (0.10 for 10%), got {options.AnnualDiscountRate.ToString("R", CultureInfo.InvariantCulture)}."));
         }
 
         if (options.PeriodsPerYear is < 1 or > 366)
         {
-            failures.Add(null, What, "PeriodsPerYear", CxErrorCodes.ValueOptionsInvalid, $"Expected 1 to 366 steps a year, got {options.PeriodsPerYear}.");
+            failures.Add(null, What, "PeriodsPerYear", CxErrorCodes.ValueOptionsInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected 1 to 366 steps a year, got {options.PeriodsPerYear}."));
         }
 
         if (options.HorizonPeriods is < 1 or > 10_000)
         {
-            failures.Add(null, What, "HorizonPeriods", CxErrorCodes.ValueOptionsInvalid, $"Expected a horizon of 1 to 10000 steps, got {options.HorizonPeriods}.");
+            failures.Add(null, What, "HorizonPeriods", CxErrorCodes.ValueOptionsInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a horizon of 1 to 10000 steps, got {options.HorizonPeriods}."));
         }
 
         if (!(options.Margin > 0 && options.Margin <= 1))
         {
             failures.Add(null, What, "Margin", CxErrorCodes.ValueOptionsInvalid,
-                $"Expected a margin above 0 and at most 1, got {options.Margin.ToString("R", CultureInfo.InvariantCulture)}.");
+                string.Create(CultureInfo.InvariantCulture, $"Expected a margin above 0 and at most 1, got {options.Margin.ToString("R", CultureInfo.InvariantCulture)}."));
         }
 
         failures.ThrowIfAny(What);

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Cx.Domain.Value;
 
 /// <summary>How a maximum-likelihood fit went: status, effort, the gradient where it stopped, and why.</summary>
@@ -44,5 +45,5 @@ public sealed class FitDiagnostics
 
     /// <summary>Returns the status and message.</summary>
     /// <returns>For example <c>Converged: gradient below tolerance (41 iterations)</c>.</returns>
-    public override string ToString() => $"{Status}: {Message} ({Iterations} iterations)";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Status}: {Message} ({Iterations} iterations)");
 }

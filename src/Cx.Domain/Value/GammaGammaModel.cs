@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cx.Domain.Internal;
 using Cx.Domain.Validation;
 
@@ -39,7 +40,7 @@ public static class GammaGammaModel
             if (!(s.MeanRepeatSpend > 0))
             {
                 failures.Add(i, null, "MeanRepeatSpend", CxErrorCodes.SummarySpendInvalid,
-                    $"Expected a positive mean repeat spend for customer '{s.Customer}' with {s.Frequency} repeat purchases, got 0. The Gamma-Gamma model needs positive spend; leave zero-value purchases out of the records.");
+                    string.Create(CultureInfo.InvariantCulture, $"Expected a positive mean repeat spend for customer '{s.Customer}' with {s.Frequency} repeat purchases, got 0. The Gamma-Gamma model needs positive spend; leave zero-value purchases out of the records."));
             }
             else
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cx.Domain.Internal;
 
 namespace Cx.Domain.Value;
@@ -50,7 +51,7 @@ public sealed class GammaGammaParameters
     {
         if (Q <= 1)
         {
-            throw new InvalidOperationException($"Expected q above 1 for a finite expected spend, got q = {Q.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Expected q above 1 for a finite expected spend, got q = {Q.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}."));
         }
 
         double px = P * frequency;
@@ -75,5 +76,5 @@ public sealed class GammaGammaParameters
 
     private static double Check(double value, string name) =>
         value > 0 && double.IsFinite(value) ? value
-            : throw new ArgumentOutOfRangeException(name, value, $"Expected a positive finite value for {name}, got {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
+            : throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"Expected a positive finite value for {name}, got {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}."));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cx.Domain.Internal;
 
 namespace Cx.Domain.Value;
@@ -72,7 +73,7 @@ public abstract class PurchaseModel
     /// <returns>∫₀^∞ e^(−δt) dE[Y(t) | x, t_x, T].</returns>
     /// <exception cref="NotSupportedException">The model has no closed form.</exception>
     public virtual double DiscountedExpectedResidualPurchases(int frequency, double recency, double age, double continuousDiscountRate) =>
-        throw new NotSupportedException($"{Name} has no closed-form DERT; use the discrete sum of CustomerValueCalculator.");
+        throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"{Name} has no closed-form DERT; use the discrete sum of CustomerValueCalculator."));
 
     /// <summary>The probability that the customer is alive.</summary>
     /// <param name="summary">The customer's summary.</param>
@@ -124,7 +125,7 @@ public abstract class PurchaseModel
     {
         if (!(value > 0) || !double.IsFinite(value))
         {
-            throw new ArgumentOutOfRangeException(name, value, $"Expected a positive finite value for {name}, got {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"Expected a positive finite value for {name}, got {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}."));
         }
 
         return value;
@@ -134,7 +135,7 @@ public abstract class PurchaseModel
     {
         if (destination.Length < summaries.Length)
         {
-            throw new ArgumentException($"Expected a destination of at least {summaries.Length} elements, got {destination.Length}.", nameof(destination));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Expected a destination of at least {summaries.Length} elements, got {destination.Length}."), nameof(destination));
         }
     }
 }

@@ -527,16 +527,30 @@ public sealed class MoneyTests
             }));
 
     [Fact]
-    public void Sum_ListWithExtremes_AgreesWithTheFoldOnResultOrOverflow() =>
+    public void Sum_ListWithExtremes_IsTheExactSumWhenItFitsInAnyOrder() =>
         PropertyCheck.Run(
             Prop.ForAll(PrimitiveGenerators.Currencies(), Arb.Array(PrimitiveGenerators.MinorUnits()), (c, units) =>
             {
                 Money[] amounts = units.Select(u => Money.FromMinorUnits(u, c)).ToArray();
-                Money? fold = TryAdd(() => amounts.Aggregate(Money.Zero(c), (total, m) => total + m));
+                System.Numerics.BigInteger exact = units.Aggregate(System.Numerics.BigInteger.Zero, (total, u) => total + u);
+                bool fits = exact >= long.MinValue && exact <= long.MaxValue;
                 Money? sum = TryAdd(() => Money.Sum(amounts, c));
+                Money? reversed = TryAdd(() => Money.Sum(amounts.Reverse(), c));
 
-                Assert.Equal(fold, sum);
+                Assert.Equal(fits ? Money.FromMinorUnits((long)exact, c) : null, sum);
+                Assert.Equal(sum, reversed);
             }));
+
+    [Fact]
+    public void Sum_TotalsStraddlingTheRangeOnTheWay_IsNotRefused()
+    {
+        Money max = Money.FromMinorUnits(long.MaxValue, Currency.Usd);
+        Money one = Money.FromMinorUnits(1, Currency.Usd);
+
+        Assert.Equal(max, Money.Sum([max, one, -one], Currency.Usd));
+        Assert.Equal(Money.FromMinorUnits(long.MinValue, Currency.Usd), Money.Sum([-max, -one, -one, one], Currency.Usd));
+        Assert.Throws<OverflowException>(() => Money.Sum([max, one], Currency.Usd));
+    }
 
     private static Money? TryAdd(Func<Money> add)
     {

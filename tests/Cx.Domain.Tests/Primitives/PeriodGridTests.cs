@@ -302,7 +302,7 @@ public sealed class PeriodGridTests
         Assert.Contains("100001", daily.Message, StringComparison.Ordinal);
 
         Assert.Throws<ArgumentException>(() => PeriodGrid.Weekly(D(1800, 1, 1), D(1800, 1, 1).PlusDays(7 * PeriodGrid.MaxPeriodCount)));
-        Assert.Throws<ArgumentException>(() => PeriodGrid.Monthly(new YearMonth(1, 1), new YearMonth(9999, 12)));
+        Assert.Throws<ArgumentException>(() => PeriodGrid.Monthly(new YearMonth(1, 1), new YearMonth(9998, 12)));
     }
 
     [Fact]
