@@ -21,6 +21,12 @@ public static class BgNbdModel
     /// <summary>The largest repeat-purchase count accepted (the likelihood tabulates up to it).</summary>
     public const int MaxFrequency = 10_000_000;
 
+    /// <summary>The largest a of a usable fit. Beyond it the beta distribution of drop-out chances has collapsed towards
+    /// one chance for everybody (a and b run off together, a/(a + b) fixed): the likelihood is flat along that ridge, the
+    /// standard errors are many times the estimates, and the hypergeometric series of the expectations needs about
+    /// a·z/(1 − z) terms, so scoring would take minutes and end in NaN.</summary>
+    public const double MaxDropOutShapeA = 1000;
+
     /// <summary>Fits the model.</summary>
     /// <param name="summaries">The customers.</param>
     /// <param name="options">Starting values and iteration limit; defaults when null.</param>
@@ -42,7 +48,25 @@ public static class BgNbdModel
         double meanAge = summaries.Summaries.Average(s => s.Age);
         double[] start = FitRunner.Start(options, Names, [1, 1 + (meanAge / 10), 1, 1], "BG/NBD fit options");
         var likelihood = new BgNbdLikelihood(groups);
-        return FitRunner.Run(likelihood.Evaluate, start, analyticGradient: true, options, Names, groups.CustomerCount,
+        ModelFit<BgNbdParameters> fit = FitRunner.Run(likelihood.Evaluate, start, analyticGradient: true, options, Names, groups.CustomerCount,
             t => new BgNbdParameters(t[0], t[1], t[2], t[3]));
+        return RejectCollapsedDropOut(fit);
+    }
+
+    /// <summary>Reports a fit whose a ran past <see cref="MaxDropOutShapeA"/> as <see cref="FitStatus.ParameterAtBoundary"/>,
+    /// with the drop-out chance the data point to, so nothing is computed from it.</summary>
+    private static ModelFit<BgNbdParameters> RejectCollapsedDropOut(ModelFit<BgNbdParameters> fit)
+    {
+        BgNbdParameters p = fit.Parameters;
+        if (!fit.IsConverged || p.A <= MaxDropOutShapeA)
+        {
+            return fit;
+        }
+
+        FitDiagnostics d = fit.Diagnostics;
+        string message = string.Create(CultureInfo.InvariantCulture,
+            $"{d.Message}; the drop-out shapes ran off to infinity together (a = {p.A:G3}, b = {p.B:G3}): the data fit one drop-out chance of {p.A / (p.A + p.B) * 100:F1}% after every purchase for all customers, the limit where the model's spread of drop-out chances collapses, and the model cannot score customers there");
+        var diagnostics = new FitDiagnostics(FitStatus.ParameterAtBoundary, d.Iterations, d.Evaluations, d.GradientNorm, message, d.StartingValues);
+        return new ModelFit<BgNbdParameters>(p, fit.Estimates, fit.LogLikelihood, fit.ObservationCount, diagnostics);
     }
 }

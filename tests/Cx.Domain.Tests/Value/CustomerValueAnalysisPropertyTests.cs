@@ -100,8 +100,8 @@ public sealed class CustomerValueAnalysisPropertyTests
     [Fact]
     public void Run_AnyShop_ObeysTheLawsOfTheWorkflow()
     {
-        // Seeded: some random shops take minutes to fit under load, so the cases are fixed (seed 20261130) and the suite's
-        // time known; change the seed to explore.
+        // Seeded (20261130) so the suite's time is known; change the seed to explore. Shops whose BG/NBD drop-out shapes
+        // ran off to infinity once took minutes to score (CustomerValueAnalysisRegressionTests); they are now rejected fits.
         Properties.CheckSeeded(Shops(), shop =>
         {
             List<AssetRecord> records = shop.Records();
@@ -155,6 +155,6 @@ public sealed class CustomerValueAnalysisPropertyTests
             ValueFindingKind[] kinds = [.. analysis.Findings.Select(f => f.Kind)];
             Assert.Equal(kinds.Distinct().Order(), kinds);
             Assert.All(analysis.Findings, f => Assert.False(string.IsNullOrWhiteSpace(f.Message)));
-        }, 10, 20261130UL);
+        }, 30, 20261130UL);
     }
 }
