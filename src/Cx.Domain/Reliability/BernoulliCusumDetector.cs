@@ -79,7 +79,7 @@ public sealed class BernoulliCusumDetector
 
         if (severity is not (AlertSeverity.Ticket or AlertSeverity.Page))
         {
-            failures.Add(null, subject, "Severity", CxErrorCodes.EarlyWarningDetectorInvalid, $"Expected a severity of Ticket or Page, got {severity}.");
+            failures.Add(null, subject, "Severity", CxErrorCodes.EarlyWarningDetectorInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a severity of Ticket or Page, got {EnumText.Of(severity)}."));
         }
 
         failures.ThrowIfAny(subject);
@@ -96,7 +96,11 @@ public sealed class BernoulliCusumDetector
     public BernoulliCusumDesign DesignFor(ReliabilityStandard standard, long eventsPerWindow)
     {
         ArgumentNullException.ThrowIfNull(standard);
-        ArgumentOutOfRangeException.ThrowIfLessThan(eventsPerWindow, 1);
+        if (eventsPerWindow < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(eventsPerWindow), eventsPerWindow, string.Create(CultureInfo.InvariantCulture, $"Expected at least 1 event in the previous window, got {eventsPerWindow}."));
+        }
+
         double p0 = InControlShareFor(standard);
         double p1 = Math.Min(DesignShareFactor * p0, (1 + p0) / 2);
         return BernoulliCusumDesign.Create(p0, p1, RoundedTarget(TargetInControlWindows * eventsPerWindow));
@@ -120,5 +124,5 @@ public sealed class BernoulliCusumDetector
     /// <returns>The description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"Bernoulli CUSUM p1 = {DesignShareFactor:G4} p0{(InControlShare is { } p ? $" (p0 {p:G4})" : string.Empty)}, ANSS0 {TargetInControlWindows:G4} windows ({Severity.ToString().ToLowerInvariant()})");
+        $"Bernoulli CUSUM p1 = {DesignShareFactor:G4} p0{(InControlShare is { } p ? " (p0 " + p.ToString("G4", CultureInfo.InvariantCulture) + ")" : string.Empty)}, ANSS0 {TargetInControlWindows:G4} windows ({Severity.ToString().ToLowerInvariant()})");
 }

@@ -105,12 +105,12 @@ public sealed class EarlyWarningPolicy
 
         if (quietPeriod is { } q && q <= Duration.Zero)
         {
-            failures.Add(null, subject, "QuietPeriod", CxErrorCodes.EarlyWarningPolicyInvalid, $"Expected a positive quiet period (or none for the longest short window), got {DurationText.Format(q)}.");
+            failures.Add(null, subject, "QuietPeriod", CxErrorCodes.EarlyWarningPolicyInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a positive quiet period (or none for the longest short window), got {DurationText.Format(q)}."));
         }
 
         if (trueEpisodeHorizon is { } h && h <= Duration.Zero)
         {
-            failures.Add(null, subject, "TrueEpisodeHorizon", CxErrorCodes.EarlyWarningPolicyInvalid, $"Expected a positive true-episode horizon (or none for the standard's window), got {DurationText.Format(h)}.");
+            failures.Add(null, subject, "TrueEpisodeHorizon", CxErrorCodes.EarlyWarningPolicyInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a positive true-episode horizon (or none for the standard's window), got {DurationText.Format(h)}."));
         }
 
         failures.ThrowIfAny(subject);

@@ -33,6 +33,11 @@ public static class EarlyWarningPolicyJson
     public static EarlyWarningPolicy Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (JsonText.InvalidUtf16(json) is { } invalid)
+        {
+            throw Malformed("document", "Malformed JSON at " + invalid);
+        }
+
         PolicyDocument? d;
         try
         {
@@ -187,7 +192,7 @@ public static class EarlyWarningPolicyJson
         }
         else if (r.Rules is { } other && other.ValueKind != JsonValueKind.Null)
         {
-            failures.Add(null, What, "burnRate.rules", CxErrorCodes.EarlyWarningPolicyJsonMalformed, $"Expected rules 'workbook', 'sloth' or a list of rules, got a {other.ValueKind}.");
+            failures.Add(null, What, "burnRate.rules", CxErrorCodes.EarlyWarningPolicyJsonMalformed, string.Create(CultureInfo.InvariantCulture, $"Expected rules 'workbook', 'sloth' or a list of rules, got a {other.ValueKind}."));
             return null;
         }
 

@@ -66,12 +66,12 @@ public sealed class IndividualValueCharts
 
         if (!Enum.IsDefined(runRules))
         {
-            failures.Add(null, subject, "RunRules", CxErrorCodes.EarlyWarningDetectorInvalid, $"Expected None, WesternElectric or Nelson, got {runRules}.");
+            failures.Add(null, subject, "RunRules", CxErrorCodes.EarlyWarningDetectorInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected None, WesternElectric or Nelson, got {EnumText.Of(runRules)}."));
         }
 
         if (memory is { } m && m <= Duration.Zero)
         {
-            failures.Add(null, subject, "Memory", CxErrorCodes.EarlyWarningDetectorInvalid, $"Expected a positive memory or none for the default, got {DurationText.Format(m)}.");
+            failures.Add(null, subject, "Memory", CxErrorCodes.EarlyWarningDetectorInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a positive memory or none for the default, got {DurationText.Format(m)}."));
         }
 
         failures.ThrowIfAny(subject);

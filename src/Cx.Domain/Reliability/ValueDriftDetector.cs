@@ -104,7 +104,7 @@ public sealed class ValueDriftDetector
         const string subject = "value drift";
         if (subgroup is not (ValueDriftSubgroup.Day or ValueDriftSubgroup.Events))
         {
-            failures.Add(null, subject, "Subgroup", CxErrorCodes.EarlyWarningDetectorInvalid, $"Expected subgroups of a Day or of Events, got {subgroup}.");
+            failures.Add(null, subject, "Subgroup", CxErrorCodes.EarlyWarningDetectorInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected subgroups of a Day or of Events, got {EnumText.Of(subgroup)}."));
         }
         else if (subgroup == ValueDriftSubgroup.Events && subgroupSize is < 1 or > 10_000)
         {
@@ -133,7 +133,7 @@ public sealed class ValueDriftDetector
 
         if (severity is not (AlertSeverity.Ticket or AlertSeverity.Page))
         {
-            failures.Add(null, subject, "Severity", CxErrorCodes.EarlyWarningDetectorInvalid, $"Expected a severity of Ticket or Page, got {severity}.");
+            failures.Add(null, subject, "Severity", CxErrorCodes.EarlyWarningDetectorInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a severity of Ticket or Page, got {EnumText.Of(severity)}."));
         }
 
         failures.ThrowIfAny(subject);

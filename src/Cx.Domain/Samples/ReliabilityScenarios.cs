@@ -197,24 +197,25 @@ public static class ReliabilityScenarios
     /// <summary>The standards of scenarios as one set (for evaluating or backtesting them together).</summary>
     /// <param name="scenarios">The scenarios, with distinct ids.</param>
     /// <returns>The set.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="scenarios"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="scenarios"/> or one of them is null.</exception>
     /// <exception cref="CxValidationException">Two scenarios share an id (CX0502).</exception>
     public static ReliabilityStandardSet Standards(IEnumerable<ReliabilityScenario> scenarios)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
-        return ReliabilityStandardSet.Create(scenarios.Select(s => s.Standard));
+        return ReliabilityStandardSet.Create(scenarios.Select(s => s?.Standard!));
     }
 
     /// <summary>Describes the scenarios' labelled changes as CSV lines (<c>standard,kind,start,end,description</c>, with a header).</summary>
     /// <param name="scenarios">The scenarios.</param>
     /// <returns>The CSV text, one line per change (a line with an empty change for a scenario without any).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="scenarios"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="scenarios"/> or one of them is null.</exception>
     public static string ChangesCsv(IEnumerable<ReliabilityScenario> scenarios)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         var text = new System.Text.StringBuilder("standard,kind,events_per_day,in_control_bad_share,change_start,change_end,description\n");
         foreach (ReliabilityScenario s in scenarios)
         {
+            ArgumentNullException.ThrowIfNull(s, nameof(scenarios));
             string prefix = string.Create(CultureInfo.InvariantCulture, $"{s.Standard.Id},{Kebab(s.Kind)},{s.EventsPerDay},{s.InControlBadShare:0.#####}");
             if (s.Changes.Count == 0)
             {
@@ -252,7 +253,7 @@ public static class ReliabilityScenarios
 
         if (o.Kind is < ScenarioKind.InControl or > ScenarioKind.SingleOutliers)
         {
-            Fail("Kind", $"Expected a scenario kind such as InControl or SuddenBreak, got {o.Kind}.");
+            Fail("Kind", string.Create(CultureInfo.InvariantCulture, $"Expected a scenario kind such as InControl or SuddenBreak, got {EnumText.Of(o.Kind)}."));
         }
 
         if (o.EventsPerDay is < 1 or > 10_000)
@@ -269,9 +270,9 @@ public static class ReliabilityScenarios
         {
             Fail("Days", string.Create(CultureInfo.InvariantCulture, $"Expected 60 to 3660 days and 7 or more reference days that leave 30 days to monitor, got {o.Days} and {o.ReferenceDays}."));
         }
-        else if (o.StartDate.Calendar != CalendarSystem.Iso || o.StartDate.Year < 1900 || o.StartDate.PlusDays(o.Days).Year > 9000)
+        else if (o.StartDate.Calendar != CalendarSystem.Iso || o.StartDate.Year < 1900 || o.StartDate.Year > 9000 || o.StartDate.PlusDays(o.Days).Year > 9000)
         {
-            Fail("StartDate", $"Expected an ISO start date between 1900 and 9000, got {o.StartDate}.");
+            Fail("StartDate", string.Create(CultureInfo.InvariantCulture, $"Expected an ISO start date between 1900 and 9000, got {o.StartDate}."));
         }
         else if (o.ChangeDay is { } c && (c < o.ReferenceDays || c >= o.Days))
         {

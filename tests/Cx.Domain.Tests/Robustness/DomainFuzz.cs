@@ -55,6 +55,8 @@ public sealed class DomainFuzz : IFuzzModule
         RegisterJourney(r, v);
         RegisterAttribution(r, v);
         RegisterReliability(r, v);
+        RegisterEarlyWarnings(r, v);
+        RegisterScenarios(r, v);
         RegisterSamplesAndServices(r, v);
     }
 
@@ -568,6 +570,104 @@ public sealed class DomainFuzz : IFuzzModule
 
     private static List<ReliabilityMeasurement> Hourly(string subject, params bool[] good) =>
         [.. good.Select((g, i) => new ReliabilityMeasurement(subject, ReliabilityData.Jan1 + Duration.FromHours(i), g ? 24 : 72))];
+
+    // ---- Early warnings (#8): detector settings at their defaults and at the edges of their ranges, policies of them,
+    // episodes and scenarios from small backtests ----
+
+    private static readonly Lazy<ReliabilityScenario[]> ScenarioPool = new(() =>
+    [
+        .. new[] { ScenarioKind.InControl, ScenarioKind.SuddenBreak, ScenarioKind.SlowDrift, ScenarioKind.IntermittentOutages, ScenarioKind.SingleOutliers }.Select((kind, i) => ReliabilityScenarios.Generate(
+            "scenario-" + i.ToString(CultureInfo.InvariantCulture),
+            new ReliabilityScenarioOptions { Seed = (ulong)i, Kind = kind, EventsPerDay = 20, Days = 90, ChangeDay = 45, BreakBudgetMultiple = 8 })),
+    ]);
+
+    private static readonly Lazy<WarningEpisode[]> EpisodePool = new(() =>
+    {
+        ReliabilityScenario[] scenarios = ScenarioPool.Value;
+        ReliabilityBacktest backtest = new ReliabilityEvaluator().Backtest(ReliabilityScenarios.Standards(scenarios), scenarios.SelectMany(s => s.Measurements));
+        WarningEpisode[] episodes = [.. backtest.Standards.SelectMany(s => s.Episodes)];
+        return episodes.Length > 0 ? episodes : throw new InvalidOperationException("the scenarios' backtest opened no warning episode to fuzz");
+    });
+
+    private static void RegisterEarlyWarnings(FuzzRegistry r, FuzzValues v)
+    {
+        Gen<BurnRateRules> burnRates = Gen.Elements(
+            BurnRateRules.Create(),
+            BurnRateRules.Create(includeSlothTicket: true, minimumEventsInLongWindow: 1, minimumBadEventsInLongWindow: 3, trafficAware: true, significanceConfidence: 0.95),
+            BurnRateRules.Create(BurnRatePolicy.Derive(Duration.FromHours(1)), minimumEventsInLongWindow: int.MaxValue, minimumBadEventsInLongWindow: int.MaxValue, significanceConfidence: 1e-12));
+        Gen<BernoulliCusumDetector> cusums = Gen.Elements(
+            BernoulliCusumDetector.Create(),
+            BernoulliCusumDetector.Create(100, 0.001, 1000, AlertSeverity.Page),
+            BernoulliCusumDetector.Create(1.5, null, 0.01));
+        Gen<ValueDriftDetector> drifts = Gen.Elements(
+            ValueDriftDetector.Create(),
+            ValueDriftDetector.Create(ValueDriftSubgroup.Events, 10_000, true, 10, 3, 1_000_000, 0.999, AlertSeverity.Page),
+            ValueDriftDetector.Create(ValueDriftSubgroup.Events, 1, false, 1, 0, 10, 0));
+        Gen<IndividualValueCharts> charts = Gen.Elements(
+            IndividualValueCharts.Create(),
+            IndividualValueCharts.Create(runRules: RunRuleSet.Nelson, memory: Duration.FromDays(7)),
+            IndividualValueCharts.Create(runRules: RunRuleSet.WesternElectric, memory: Duration.Epsilon));
+        Gen<Duration?> episodeDurations = Gen.Frequency((3, Gen.Constant<Duration?>(null)), (2, Gen.Elements<Duration?>(Duration.FromHours(6), Duration.FromDays(30), Duration.Epsilon, SupportedRange.MaxDuration)));
+        v.Add(burnRates);
+        v.Add(cusums);
+        v.Add(drifts);
+        v.Add(charts);
+        v.Add(Gen.Frequency(
+            (2, Gen.Elements(EarlyWarningPolicy.Default, EarlyWarningPolicy.Legacy)),
+            (3, from name in Gen.Elements("p", "policy with a long name")
+                from b in Gen.Frequency((1, Gen.Constant<BurnRateRules?>(null)), (3, burnRates.Select(x => (BurnRateRules?)x)))
+                from c in Gen.Frequency((1, Gen.Constant<BernoulliCusumDetector?>(null)), (2, cusums.Select(x => (BernoulliCusumDetector?)x)))
+                from d in Gen.Frequency((1, Gen.Constant<ValueDriftDetector?>(null)), (2, drifts.Select(x => (ValueDriftDetector?)x)))
+                from i in Gen.Frequency((1, Gen.Constant<IndividualValueCharts?>(null)), (2, charts.Select(x => (IndividualValueCharts?)x)))
+                from q in episodeDurations
+                from h in episodeDurations
+                select b is null && c is null && d is null && i is null ? EarlyWarningPolicy.Default.WithEpisodes(q, h) : EarlyWarningPolicy.Create(name, b, c, d, i, q, h))));
+        v.Add(Gen.Elements(
+            BernoulliCusumDetector.Create().DesignFor(StandardPool.Value[0], 100),
+            BernoulliCusumDetector.Create().DesignFor(StandardPool.Value[0], 1),
+            BernoulliCusumDesign.Create(0.05, 0.2, 1000),
+            BernoulliCusumDesign.WithDecisionInterval(0.001, 0.1, 4.5)));
+        v.Add(Gen.Elements(EpisodePool.Value));
+
+        // Backtests replay every instant of the history: a few cases each keep the run within its time budget.
+        foreach (MethodInfo backtest in typeof(ReliabilityEvaluator).GetMethods().Where(m => m.Name is nameof(ReliabilityEvaluator.Backtest) or nameof(ReliabilityEvaluator.Compare)))
+        {
+            r.CaseLimits.TryAdd(backtest, 40);
+        }
+    }
+
+    private static void RegisterScenarios(FuzzRegistry r, FuzzValues v)
+    {
+        v.Add(Gen.Elements(ScenarioPool.Value));
+        v.Add(from seed in Gen.Elements(0UL, 2026UL, ulong.MaxValue)
+              from kind in Gen.Elements(ScenarioKind.InControl, ScenarioKind.SuddenBreak, ScenarioKind.SlowDrift, ScenarioKind.IntermittentOutages, ScenarioKind.SingleOutliers, (ScenarioKind)(-1), (ScenarioKind)99)
+              from events in Gen.Elements(int.MinValue, 0, 1, 5, 50, 10_001, int.MaxValue)
+              from weekend in Gen.Elements(0, 0.3, 1, -0.1, double.NaN)
+              from start in Gen.Frequency((4, Gen.Constant(new LocalDate(2026, 1, 1))), (1, Dates))
+              from days in Gen.Elements(int.MinValue, 59, 60, 90, 400, 3661)
+              from reference in Gen.Elements(int.MinValue, 6, 7, 30, 60)
+              from objective in Gen.Elements(0.5, 0.9, 0.95, 0.9999, 1, double.NaN)
+              from gate in Gen.Elements<int?>(null, 0, 1, int.MaxValue)
+              from rolling in Gen.Elements(false, true)
+              from share in Gen.Elements(0, 0.3, 0.999, double.PositiveInfinity)
+              from change in Gen.Elements<int?>(null, 0, 45, 89, int.MaxValue)
+              from multiple in Gen.Elements(1, 4, 1000, double.NaN)
+              from breakDays in Gen.Elements<int?>(null, 0, 10, int.MaxValue)
+              from drift in Gen.Elements(6, 7, 60, int.MaxValue)
+              select new ReliabilityScenarioOptions
+              {
+                  Seed = seed, Kind = kind, EventsPerDay = events, WeekendFactor = weekend, StartDate = start, Days = days, ReferenceDays = reference, Objective = objective,
+                  MinimumEvents = gate, RollingWindow = rolling, InControlBudgetShare = share, ChangeDay = change, BreakBudgetMultiple = multiple, BreakDays = breakDays, DriftDays = drift,
+              });
+
+        // The suite is 25 scenarios a replicate (about 75 MiB each): one or two replicates, of one or two kinds mostly,
+        // and the out-of-range counts the library refuses.
+        MethodInfo suite = typeof(ReliabilityScenarios).GetMethod(nameof(ReliabilityScenarios.Suite))!;
+        v.ForParameter(p => p.Member == suite && p.Name == "replicates", Gen.Elements<object?>(int.MinValue, 0, 1, 2, 101, int.MaxValue));
+        v.ForParameter(p => p.Member == suite && p.Name == "kinds", Gen.Elements<object?>(
+            null, Array.Empty<ScenarioKind>(), new[] { ScenarioKind.SuddenBreak }, new[] { ScenarioKind.InControl, ScenarioKind.InControl }, new[] { ScenarioKind.SlowDrift, (ScenarioKind)99 }));
+        r.CaseLimits[suite] = 6;
+    }
 
     // ---- Samples, DI, validation ----
 
