@@ -151,7 +151,7 @@ internal static class ReliabilityCommand
         return ($"{Path.GetFileName(settings.StandardsFile)} and {measurements.Name}", standards, measurements);
     }
 
-    private static ReliabilityStandardSet ReadStandards(string path)
+    internal static ReliabilityStandardSet ReadStandards(string path)
     {
         if (Directory.Exists(path))
         {
@@ -251,7 +251,7 @@ internal static class ReliabilityCommand
         return (report, backtest);
     }
 
-    private static string? ColumnOf(ParsedMeasurements parsed, string field) =>
+    internal static string? ColumnOf(ParsedMeasurements parsed, string field) =>
         field.StartsWith("SubjectId", StringComparison.Ordinal) ? parsed.StandardColumn
         : field.StartsWith("At", StringComparison.Ordinal) ? parsed.InstantColumn
         : field.StartsWith("Value", StringComparison.Ordinal) ? parsed.ValueColumn

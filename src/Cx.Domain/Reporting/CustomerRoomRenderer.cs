@@ -648,7 +648,7 @@ public static class CustomerRoomRenderer
 
     /// <summary>A table's revenue-at-risk cell: the figure with its interval when the evidence suffices, else why not in two
     /// words (the sentences below the tables give the reason in full).</summary>
-    private static string RiskCell(RevenueAtRisk r) =>
+    internal static string RiskCell(RevenueAtRisk r) =>
         r.IsActionable ? ErosionText.RevenueAtRisk(r) : r.Estimate is null ? "no estimate" : "too little evidence";
 
     private static string Instrument(SurveyInstrument instrument) => instrument switch
