@@ -419,12 +419,12 @@ public static class CustomerRoomRenderer
 
     private static ReportTable ProcessTable(CustomerRoomReport report, CustomerRoomStage stage)
     {
-        var table = new ReportTable(["Standard", "Touchpoint", "Owner", "Status", "Events", "Failing", "Customers exposed", "Revenue at risk"], [true, true, true, true, false, false, false, true]);
+        // The touchpoint is named by the warning's sentence; the table keeps to what a reader compares across rows.
+        var table = new ReportTable(["Standard", "Owner", "Status", "Events", "Failing", "Customers exposed", "Revenue at risk"], [true, true, true, false, false, false, true]);
         foreach (CustomerRoomStandard s in stage.Standards)
         {
             table.Add(
                 ReportTable.Cell.Text(s.Standard.Name),
-                ReportTable.Cell.Text(s.Touchpoint.Name),
                 ReportTable.Cell.Text(s.Owner),
                 Emphasized(ReportTable.Cell.Value(ErosionSentences.Status(s.Status)), s.Status == StandardStatus.Breached),
                 ReportTable.Cell.Count(s.Exposure.EventCount),
@@ -457,7 +457,7 @@ public static class CustomerRoomRenderer
         // The exposure still expected until a window ends is shown only while some warned window is open.
         bool open = report.Warnings.Any(w => w.ExpectedFurtherExposedValue != 0);
         var table = new ReportTable(
-            ["Status", "Standard", "Stage", "Owner", "Exposed so far", .. open ? ["Expected more"] : Array.Empty<string>(), "Revenue at risk"],
+            ["Status", "Standard", "Stage", "Owner", "Customers exposed so far", .. open ? ["Expected more"] : Array.Empty<string>(), "Revenue at risk"],
             [true, true, true, true, false, .. open ? [false] : Array.Empty<bool>(), true]);
         foreach (StandardWarning w in report.Warnings)
         {
@@ -468,7 +468,7 @@ public static class CustomerRoomRenderer
                 ReportTable.Cell.Text(w.Standard.Name + (w.IsMomentOfTruth ? " (moment of truth)" : string.Empty)),
                 ReportTable.Cell.Text(w.Stage.Name),
                 ReportTable.Cell.Text(w.Owner),
-                ReportTable.Cell.Value($"{ErosionText.Count(w.ExposedSoFarCustomerCount, "customer", "customers")}, {ErosionText.Amount(w.ExposedValueSoFar, unit)}"),
+                ReportTable.Cell.Value($"{ReportText.GroupedCount(w.ExposedSoFarCustomerCount)} ({ErosionText.Amount(w.ExposedValueSoFar, unit)})"),
                 .. expected,
                 ReportTable.Cell.Value(RiskCell(w.RevenueAtRisk)),
             ]);

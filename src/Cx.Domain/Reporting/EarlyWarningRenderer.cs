@@ -150,7 +150,7 @@ public static class EarlyWarningRenderer
             return text.ToString();
         }
 
-        var table = new ReportTable(["Status", "Standard", "Stage", "Owner", "Exposed so far", "Revenue at risk"], [true, true, true, true, false, true]);
+        var table = new ReportTable(["Status", "Standard", "Stage", "Owner", "Customers exposed so far", "Revenue at risk"], [true, true, true, true, false, true]);
         foreach (StandardWarning w in report.Warnings)
         {
             table.Add(
@@ -158,7 +158,7 @@ public static class EarlyWarningRenderer
                 ReportTable.Cell.Text(w.Standard.Name + (w.IsMomentOfTruth ? " (moment of truth)" : string.Empty)),
                 ReportTable.Cell.Text(w.Stage.Name),
                 ReportTable.Cell.Text(w.Owner),
-                ReportTable.Cell.Value($"{ErosionText.Count(w.ExposedSoFarCustomerCount, "customer", "customers")}, {ErosionText.Amount(w.ExposedValueSoFar, report.Analysis.Unit)}"),
+                ReportTable.Cell.Value($"{ReportText.GroupedCount(w.ExposedSoFarCustomerCount)} ({ErosionText.Amount(w.ExposedValueSoFar, report.Analysis.Unit)})"),
                 ReportTable.Cell.Value(CustomerRoomRenderer.RiskCell(w.RevenueAtRisk)));
         }
 
