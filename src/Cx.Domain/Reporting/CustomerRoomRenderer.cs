@@ -348,7 +348,7 @@ public static class CustomerRoomRenderer
         string change = b.Opening == 0 ? string.Empty : " (" + Signed(100.0 * b.NetChange / b.Opening) + "%)";
         return $"The asset went from {ErosionText.Amount(b.Opening, unit)} to {ErosionText.Amount(b.Closing, unit)}, net {SignedAmount(b.NetChange, unit)}{change}. "
             + $"{ErosionText.Count(b.Customers.IncomingCount, "customer", "customers")} came in bringing {ErosionText.Amount(b.Customers.IncomingValue, unit)}; "
-            + $"{ErosionText.Count(b.Customers.LostCount, "customer", "customers")} were lost, taking {ErosionText.Amount(Math.Abs(b.Customers.LostValue), unit)}; "
+            + $"{ErosionText.Count(b.Customers.LostCount, "customer", "customers")} {(b.Customers.LostCount == 1 ? "was" : "were")} lost, taking {ErosionText.Amount(Math.Abs(b.Customers.LostValue), unit)}; "
             + $"{ErosionText.Count(b.Expansion.CustomerCount, "customer", "customers")} bought more (+{ErosionText.Amount(b.Expansion.Value, unit)}) and "
             + $"{ErosionText.Count(b.Contraction.CustomerCount, "customer", "customers")} bought less ({SignedAmount(b.Contraction.Value, unit)}).";
     }
@@ -559,16 +559,12 @@ public static class CustomerRoomRenderer
             json.WriteNull("voice");
         }
 
+        // Spikes and survey metrics are written as cx listening writes them.
         json.WriteStartArray("spikes");
         foreach (SpikeCheck c in s.Spikes)
         {
             json.WriteStartObject();
-            json.WriteString("topic", c.TopicId);
-            json.WriteString("topicName", c.TopicName);
-            json.WriteString("detector", c.Detector.ToString());
-            json.WriteNumber("observed", c.Observed);
-            json.WriteNumber("expected", c.Expected);
-            json.WriteNumber("threshold", c.Threshold);
+            ListeningRenderer.Spike(json, c);
             json.WriteEndObject();
         }
 
@@ -576,15 +572,7 @@ public static class CustomerRoomRenderer
         json.WriteStartArray("surveys");
         foreach (SurveyMetric m in s.Surveys)
         {
-            json.WriteStartObject();
-            json.WriteString("instrument", m.Instrument.ToString());
-            json.WriteNumber("responses", m.ResponseCount);
-            json.WriteNumber("estimate", m.Estimate);
-            json.WriteNumber("lower", m.Lower);
-            json.WriteNumber("upper", m.Upper);
-            json.WriteNumber("confidenceLevel", m.ConfidenceLevel);
-            json.WriteBoolean("enoughResponses", m.HasEnoughResponses);
-            json.WriteEndObject();
+            ListeningRenderer.Metric(json, m);
         }
 
         json.WriteEndArray();

@@ -64,6 +64,26 @@ public sealed partial class CustomerRoomTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Room_AnyScenario_TotalsEqualTheEnginesToTheCent()
+    {
+        // Law: the room's bridge is the asset engine's; its stages plus the unattributed bucket add up to the period's gains
+        // and losses; every standard appears once, under its touchpoint's stage.
+        Properties.Check(ErosionScenario.Arbitrary(), s =>
+        {
+            ErosionInput input = s.Input();
+            GridPeriod period = ErosionScenario.Grid[s.Seed % ErosionScenario.Grid.Count];
+            CustomerRoomReport room = new CustomerRoomCalculator().Build(input, period);
+            PeriodMovement engine = new AssetMovementCalculator().Calculate(input.Ledger).Periods.Single(p => p.Period.Index == period.Index);
+
+            Assert.Equal(engine, room.Bridge);
+            Assert.Equal(engine.New.Value + engine.Reactivated.Value + engine.Expansion.Value, room.Stages.Sum(x => x.EarnedValue) + (room.StageBridge?.Unattributed.EarnedValue ?? 0));
+            Assert.Equal(-(engine.Contraction.Value + engine.Churned.Value), room.Stages.Sum(x => x.LostValue) + (room.StageBridge?.Unattributed.LostValue ?? 0));
+            Assert.Equal(input.Standards.Standards.Select(x => x.Id).Order(StringComparer.Ordinal), room.Stages.SelectMany(x => x.Standards).Select(x => x.Standard.Id).Order(StringComparer.Ordinal));
+            Assert.All(room.Stages, x => Assert.All(x.Standards, st => Assert.Equal(x.Stage.Id, st.Touchpoint.StageId)));
+        }, maxTests: 40);
+    }
+
+    [Fact]
     public void Room_WithoutFeedback_SaysNothingOfListening_AndKeepsEveryOtherFigure()
     {
         CustomerRoomReport room = new CustomerRoomCalculator().Build(Sample.Value.Input, Sample.Value.Company.Grid[^1]);
