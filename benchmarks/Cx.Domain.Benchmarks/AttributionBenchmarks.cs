@@ -169,6 +169,37 @@ public class AttributionBenchmarks
     [Benchmark]
     public long ShapleyOverStagesColumnar() => RunColumnar(AttributionModel.Shapley);
 
+    /// <summary>Linear, columnar input, on one thread (the same run's reference for the customer blocks).</summary>
+    /// <returns>The value earned.</returns>
+    [Benchmark]
+    public long LinearColumnarOneThread() => OneThread(() => RunColumnar(AttributionModel.Linear));
+
+    /// <summary>Markov chain removal effect, columnar input, on one thread.</summary>
+    /// <returns>The value earned.</returns>
+    [Benchmark]
+    public long MarkovChainColumnarOneThread() => OneThread(() => RunColumnar(AttributionModel.MarkovChain));
+
+    /// <summary>Markov chain, pooled allocation (as ChannelAttribution), columnar input.</summary>
+    /// <returns>The value earned.</returns>
+    [Benchmark]
+    public long MarkovChainPooledColumnar() =>
+        _calculator.Calculate(_framework, _columns, new AttributionOptions { Model = AttributionModel.MarkovChain, MarkovAllocation = MarkovAllocation.Pooled }).EarnedValue;
+
+    /// <summary>Runs a calculation with the customer blocks switched off (the engine's threshold out of reach).</summary>
+    private static long OneThread(Func<long> run)
+    {
+        int threshold = Cx.Domain.Internal.AttributionEngine.ParallelThreshold;
+        Cx.Domain.Internal.AttributionEngine.ParallelThreshold = int.MaxValue;
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            Cx.Domain.Internal.AttributionEngine.ParallelThreshold = threshold;
+        }
+    }
+
     private long RunColumnar(AttributionModel model) =>
         _calculator.Calculate(_framework, _columns, new AttributionOptions { Model = model }).EarnedValue;
 

@@ -37,6 +37,9 @@ internal static partial class AttributionCommand
         ["Outcome"] = "--outcome-column",
         ["Channel"] = "--channel-column",
     };
+    private static readonly string[] MarkovAllocationNames = ["per-path", "pooled"];
+
+    private static readonly string[] ShapleyValueNames = ["conversion-rate", "conversion-count"];
 
     public static Command Create(TextWriter stdout, TextWriter stderr, CxConsole console)
     {
@@ -82,6 +85,16 @@ internal static partial class AttributionCommand
             CustomParser = ParseHalfLife,
             HelpName = "duration",
         };
+        var markovAllocation = new Option<string?>("--markov-allocation")
+        {
+            Description = "With --model markov: per-path (the default: each movement shared over the touchpoints on its own path by their removal-effect weights) or pooled (as the ChannelAttribution package: each period's value shared over every touchpoint by the global weights).",
+        };
+        markovAllocation.AcceptOnlyFromAmong(MarkovAllocationNames);
+        var shapleyValue = new Option<string?>("--shapley-value")
+        {
+            Description = "With --model shapley: the value of a coalition of stages, conversion-rate (the default: the conversion rate of the paths it covers, customers who did not move included) or conversion-count (as Zhao et al. 2018: the number of converting paths it covers).",
+        };
+        shapleyValue.AcceptOnlyFromAmong(ShapleyValueNames);
         var direction = new Option<string>("--direction")
         {
             Description = "Which movements are attributed: gains (new, reactivated, expansion), losses (contraction, churned) or both.",
@@ -104,7 +117,7 @@ internal static partial class AttributionCommand
             command.Options.Add(option);
         }
 
-        foreach (Option option in (Option[])[events, journey, eventCustomerColumn, touchpointColumn, instantColumn, outcomeColumn, channelColumn, model, lookback, halfLife, direction, timeZone, format, output])
+        foreach (Option option in (Option[])[events, journey, eventCustomerColumn, touchpointColumn, instantColumn, outcomeColumn, channelColumn, model, lookback, halfLife, markovAllocation, shapleyValue, direction, timeZone, format, output])
         {
             command.Options.Add(option);
         }
@@ -130,7 +143,11 @@ internal static partial class AttributionCommand
                     Text = csv.Text,
                     SettingNames = EventSettingNames,
                 },
-                parse.GetValue(model)!, parse.GetValue(lookback)!, parse.GetValue(halfLife), parse.GetValue(direction)!, parse.GetValue(timeZone)!);
+                parse.GetValue(model)!, parse.GetValue(lookback)!, parse.GetValue(halfLife), parse.GetValue(direction)!, parse.GetValue(timeZone)!)
+            {
+                MarkovAllocation = parse.GetValue(markovAllocation),
+                ShapleyValue = parse.GetValue(shapleyValue),
+            };
             return Run(settings, stdout, stderr, console);
         });
         return command;
@@ -144,6 +161,16 @@ internal static partial class AttributionCommand
         {
             string given = settings.EventsFile is not null ? $"--events '{settings.EventsFile}'" : $"--journey '{settings.JourneyFile}'";
             throw new BadInputException($"Give either --sample or the files --input, --events and --journey, not both (got --sample and {given}).");
+        }
+
+        if (settings.MarkovAllocation is not null && settings.Model != "markov")
+        {
+            throw new BadInputException($"--markov-allocation applies to --model markov only, got --model {settings.Model}. Leave it out, or use --model markov.");
+        }
+
+        if (settings.ShapleyValue is not null && settings.Model != "shapley")
+        {
+            throw new BadInputException($"--shapley-value applies to --model shapley only, got --model {settings.Model}. Leave it out, or use --model shapley.");
         }
 
         if (!revenue.Sample && (revenue.File is null || settings.EventsFile is null || settings.JourneyFile is null))
@@ -205,6 +232,8 @@ internal static partial class AttributionCommand
             HalfLife = settings.HalfLife,
             TimeZone = settings.TimeZone,
             Movements = MovementsOf(settings.Direction),
+            MarkovAllocation = settings.MarkovAllocation == "pooled" ? MarkovAllocation.Pooled : MarkovAllocation.PerPath,
+            ShapleyValueFunction = settings.ShapleyValue == "conversion-count" ? ShapleyValueFunction.ConversionCount : ShapleyValueFunction.ConversionRate,
         };
         // The rows that could be read still go through the library, so unknown touchpoints and customers are reported
         // together with the rows that could not be read.
@@ -371,5 +400,12 @@ internal static partial class AttributionCommand
         NodaPeriod Lookback,
         Duration HalfLife,
         string Direction,
-        DateTimeZone TimeZone);
+        DateTimeZone TimeZone)
+    {
+        /// <summary>Gets the --markov-allocation given, or null for the default (per-path).</summary>
+        public string? MarkovAllocation { get; init; }
+
+        /// <summary>Gets the --shapley-value given, or null for the default (conversion-rate).</summary>
+        public string? ShapleyValue { get; init; }
+    }
 }

@@ -14,8 +14,9 @@ using NodaTime;
 namespace Cx.Cli;
 
 /// <summary><c>cx reliability</c>: the status of every reliability standard as of an instant (reliable, watch, breached,
-/// no data) with its figures and reasons, or the backtest of the early warnings (warnings, breaches, lead times), from a
-/// standards JSON file and a measurements CSV, or the sample company.</summary>
+/// no data) with its figures, reasons and open warning episode, or the backtest of the early warnings (scorecard, episodes,
+/// breaches, lead times), or several early-warning policies compared, from a standards JSON file and a measurements CSV, or
+/// the sample company.</summary>
 /// <remarks>Thin by design: it reads and maps the input and formats the output; every figure and verdict comes from
 /// <see cref="ReliabilityEvaluator"/>.</remarks>
 internal static class ReliabilityCommand
@@ -54,7 +55,18 @@ internal static class ReliabilityCommand
         };
         var backtest = new Option<bool>("--backtest")
         {
-            Description = "Instead of the status, backtest the early warnings from the first measurement to --as-of: every warning and breach, the lead time of each breach, missed breaches and false warnings.",
+            Description = "Instead of the status, backtest the early warnings from the first measurement to --as-of: the scorecard (breaches warned, precision of the warning episodes, lead times, false episodes per 90 days), then every episode and breach.",
+        };
+        var policy = new Option<string?>("--policy")
+        {
+            Description = "The early-warning policy, as JSON (see docs/concepts/reliability.md), or 'default' or 'legacy' for the built-in ones. Default: default.",
+            HelpName = "file",
+        };
+        var compare = new Option<string[]>("--compare")
+        {
+            Description = "Backtest these policies (JSON files, or 'default' or 'legacy') beside --policy over the same history and print their scorecards side by side; implies --backtest.",
+            HelpName = "file",
+            AllowMultipleArgumentsPerToken = true,
         };
         var standardColumn = new Option<string>("--standard-column") { Description = "The header of the column holding a standard's id (or a touchpoint's id: the event then counts for each of its standards).", DefaultValueFactory = _ => "standard", HelpName = "name" };
         var instantColumn = new Option<string>("--instant-column") { Description = "The header of the instant column (ISO 8601 with a UTC offset).", DefaultValueFactory = _ => "instant", HelpName = "name" };
@@ -72,7 +84,7 @@ internal static class ReliabilityCommand
 
         var command = new Command("reliability", "Status of every reliability standard (reliable, watch, breached, no data) with its figures and reasons, or a backtest of the early warnings.")
         {
-            standards, measurements, sample, seed, asOf, backtest, standardColumn, instantColumn, valueColumn, customerColumn, delimiter, format, output, noHeader, encoding,
+            standards, measurements, sample, seed, asOf, backtest, policy, compare, standardColumn, instantColumn, valueColumn, customerColumn, delimiter, format, output, noHeader, encoding,
         };
         command.SetAction(parse =>
         {
@@ -88,7 +100,7 @@ internal static class ReliabilityCommand
                     Text = RevenueInputOptions.ReadTextOptions(parse, delimiter, noHeader, encoding),
                     SettingNames = MeasurementSettingNames,
                 },
-                parse.GetValue(format), parse.GetValue(output));
+                parse.GetValue(format), parse.GetValue(output), parse.GetValue(policy), parse.GetValue(compare) ?? []);
             return Run(settings, stdout, stderr, console);
         });
         return command;
@@ -97,10 +109,12 @@ internal static class ReliabilityCommand
     internal static int Run(Settings settings, TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         OutputFormat format = OutputFormats.Choose(settings.Format, settings.Output, console.IsOutputRedirected);
+        EarlyWarningPolicy policy = ReadPolicy(settings.Policy ?? "default", "--policy");
+        EarlyWarningPolicy[] compared = [.. settings.Compare.Select(p => ReadPolicy(p, "--compare"))];
         (string input, ReliabilityStandardSet standardSet, ParsedMeasurements parsed) = Load(settings, stderr, console);
-        (ReliabilityReport? report, ReliabilityBacktest? backtest) = Calculate(standardSet, parsed, settings);
+        (ReliabilityReport? report, ReliabilityBacktest? backtest, BacktestComparison? comparison) = Calculate(standardSet, parsed, settings, policy, compared);
         var about = new ReportOptions { Source = input, RecordCount = parsed.Measurements.Count, NameCommandLineOptions = true };
-        string text = report is not null ? Render(report, format, about) : Render(backtest!, format, about);
+        string text = report is not null ? Render(report, format, about) : comparison is not null ? Render(comparison, format, about) : Render(backtest!, format, about);
         OutputFile.Write(settings.Output, stdout, writer => writer.Write(text));
         return CxApp.Ok;
     }
@@ -120,6 +134,30 @@ internal static class ReliabilityCommand
         OutputFormat.Markdown => backtest.ToMarkdown(about),
         _ => backtest.ToText(about),
     };
+
+    private static string Render(BacktestComparison comparison, OutputFormat format, ReportOptions about) => format switch
+    {
+        OutputFormat.Json => comparison.ToJson(about),
+        OutputFormat.Csv => comparison.ToCsv(),
+        OutputFormat.Markdown => comparison.ToMarkdown(about),
+        _ => comparison.ToText(about),
+    };
+
+    /// <summary>Reads an early-warning policy: the built-in 'default' or 'legacy', or a JSON file.</summary>
+    private static EarlyWarningPolicy ReadPolicy(string nameOrPath, string option)
+    {
+        if (nameOrPath is "default" or "legacy" && !File.Exists(nameOrPath))
+        {
+            return nameOrPath == "default" ? EarlyWarningPolicy.Default : EarlyWarningPolicy.Legacy;
+        }
+
+        return ReadJsonFile(
+            nameOrPath,
+            $"{option}: '{nameOrPath}' is a folder; give a JSON file of an early-warning policy, or 'default' or 'legacy'.",
+            $"{option}: cannot read",
+            EarlyWarningPolicyJson.Parse,
+            f => f.Subject is null or "early-warning policy document" ? (string.IsNullOrEmpty(f.Field) || f.Field == "document" ? null : $"field '{f.Field}'") : f.Subject + (string.IsNullOrEmpty(f.Field) ? string.Empty : $", field '{f.Field}'"));
+    }
 
     private static (string Input, ReliabilityStandardSet Standards, ParsedMeasurements Measurements) Load(Settings settings, TextWriter stderr, CxConsole console)
     {
@@ -151,11 +189,21 @@ internal static class ReliabilityCommand
         return ($"{Path.GetFileName(settings.StandardsFile)} and {measurements.Name}", standards, measurements);
     }
 
-    internal static ReliabilityStandardSet ReadStandards(string path)
+    // A malformed document names its line and position in the message; a standard's failures name the standard.
+    internal static ReliabilityStandardSet ReadStandards(string path) => ReadJsonFile<ReliabilityStandardSet>(
+        path,
+        $"--standards: '{path}' is a folder; give a JSON file.",
+        "Cannot read",
+        json => ReliabilityStandardJson.Parse(json),
+        f => f.Subject is null or "reliability standards document" ? null : f.Subject + (string.IsNullOrEmpty(f.Field) ? string.Empty : $", field '{f.Field}'"));
+
+    /// <summary>Reads and parses a JSON file: a folder or an unreadable file is bad input, and so are the library's
+    /// validation failures, one problem each, placed by <paramref name="where"/> and reported under the file's name.</summary>
+    private static T ReadJsonFile<T>(string path, string folderMessage, string cannotRead, Func<string, T> parse, Func<CxValidationFailure, string?> where)
     {
         if (Directory.Exists(path))
         {
-            throw new BadInputException($"--standards: '{path}' is a folder; give a JSON file.");
+            throw new BadInputException(folderMessage);
         }
 
         string json;
@@ -165,21 +213,16 @@ internal static class ReliabilityCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new BadInputException($"Cannot read '{path}': {ex.Message}", ex);
+            throw new BadInputException($"{cannotRead} '{path}': {ex.Message}", ex);
         }
 
         try
         {
-            return ReliabilityStandardJson.Parse(json);
+            return parse(json);
         }
         catch (CxValidationException ex)
         {
-            // A malformed document names its line and position in the message; a standard's failures name the standard.
-            List<InputProblem> problems = [.. ex.Failures.Select(f => new InputProblem(
-                null,
-                f.Subject is null or "reliability standards document" ? null : f.Subject + (string.IsNullOrEmpty(f.Field) ? string.Empty : $", field '{f.Field}'"),
-                null,
-                $"{f.Message} [{f.ErrorCode}]"))];
+            List<InputProblem> problems = [.. ex.Failures.Select(f => new InputProblem(null, where(f), null, $"{f.Message} [{f.ErrorCode}]"))];
             throw new BadInputException(Path.GetFileName(path), problems, ex.TotalFailureCount);
         }
     }
@@ -192,7 +235,8 @@ internal static class ReliabilityCommand
         return ParsedMeasurements.FromFile(file);
     }
 
-    private static (ReliabilityReport? Report, ReliabilityBacktest? Backtest) Calculate(ReliabilityStandardSet standards, ParsedMeasurements parsed, Settings settings)
+    private static (ReliabilityReport? Report, ReliabilityBacktest? Backtest, BacktestComparison? Comparison) Calculate(
+        ReliabilityStandardSet standards, ParsedMeasurements parsed, Settings settings, EarlyWarningPolicy policy, EarlyWarningPolicy[] compared)
     {
         var problems = new List<InputProblem>(parsed.Problems);
         long problemCount = parsed.ProblemCount;
@@ -202,14 +246,19 @@ internal static class ReliabilityCommand
         }
 
         Instant asOf = settings.AsOf ?? parsed.Latest ?? default;
-        var evaluator = new ReliabilityEvaluator();
+        var evaluator = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { EarlyWarning = policy });
         ReliabilityReport? report = null;
         ReliabilityBacktest? backtest = null;
+        BacktestComparison? comparison = null;
         if (parsed.Measurements.Count > 0)
         {
             try
             {
-                if (settings.Backtest)
+                if (compared.Length > 0)
+                {
+                    comparison = evaluator.Compare(standards, parsed.Measurements, [policy, .. compared], from: null, to: asOf);
+                }
+                else if (settings.Backtest)
                 {
                     backtest = evaluator.Backtest(standards, parsed.Measurements, from: null, to: asOf);
                 }
@@ -248,7 +297,7 @@ internal static class ReliabilityCommand
             throw new BadInputException(parsed.Name, ordered, problemCount);
         }
 
-        return (report, backtest);
+        return (report, backtest, comparison);
     }
 
     internal static string? ColumnOf(ParsedMeasurements parsed, string field) =>
@@ -280,5 +329,11 @@ internal static class ReliabilityCommand
         bool Backtest,
         MeasurementFileOptions Csv,
         string? Format,
-        string? Output);
+        string? Output,
+        string? Policy = null,
+        string[]? CompareWith = null)
+    {
+        /// <summary>Gets the policies to compare with <see cref="Policy"/>; none for a single backtest or status.</summary>
+        public string[] Compare => CompareWith ?? [];
+    }
 }

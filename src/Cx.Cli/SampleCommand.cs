@@ -57,6 +57,25 @@ internal static class SampleCommand
             Description = "Also write the sample's reliability measurements to this file, as the CSV 'cx reliability --measurements' reads: standard,instant,value.",
             HelpName = "file",
         };
+        var scenarios = new Option<string?>("--scenarios")
+        {
+            Description = "Also write the reliability scenario suite (in control, sudden breaks, slow drifts, intermittent outages, single outliers at 5 to 500 events a day) to this folder: standards.json and measurements.csv, as 'cx reliability' reads them, and scenarios.csv, the labelled changes. With --scenarios, the revenue records are written only with --output.",
+            HelpName = "folder",
+        };
+        var replicates = new Option<int>("--replicates")
+        {
+            Description = "How many scenarios of each kind and volume --scenarios writes (1 to 100).",
+            DefaultValueFactory = _ => 1,
+            HelpName = "count",
+        };
+        replicates.Validators.Add(r =>
+        {
+            int n = r.GetValueOrDefault<int>();
+            if (n is < 1 or > 100)
+            {
+                r.AddError(string.Create(CultureInfo.InvariantCulture, $"--replicates: expected 1 to 100, got {n}."));
+            }
+        });
         var feedback = new Option<string?>("--feedback")
         {
             Description = "Also write the sample's customer feedback to this file, as the CSV 'cx listening --input' reads (instant,source,kind,customer_id,stage,touchpoint,topics,sentiment,instrument,score,scale_min,scale_max,text). With --feedback, the revenue records are written only with --output.",
@@ -65,7 +84,7 @@ internal static class SampleCommand
         var taxonomy = new Option<string?>("--taxonomy") { Description = "Also write the sample's topic taxonomy to this file, as the JSON 'cx listening --taxonomy' reads.", HelpName = "file" };
         var command = new Command("sample", "Write the sample company's revenue records as CSV: customer_id,date,amount,segment; optionally its experience events and journey, and its reliability standards and measurements, too.")
         {
-            seed, customers, output, events, journey, standards, measurements, feedback, taxonomy,
+            seed, customers, output, events, journey, standards, measurements, feedback, taxonomy, scenarios, replicates,
         };
         command.SetAction(parse =>
         {
@@ -93,6 +112,12 @@ internal static class SampleCommand
                 OutputFile.Write(measurementsFile, stdout, writer => WriteMeasurements(company.ReliabilityMeasurements, writer));
             }
 
+            string? scenariosFolder = parse.GetValue(scenarios);
+            if (scenariosFolder is not null)
+            {
+                WriteScenarios(scenariosFolder, parse.GetValue(seed), parse.GetValue(replicates), stdout);
+            }
+
             string? feedbackFile = parse.GetValue(feedback);
             if (parse.GetValue(taxonomy) is { } taxonomyFile)
             {
@@ -104,13 +129,33 @@ internal static class SampleCommand
                 OutputFile.Write(feedbackFile, stdout, writer => FeedbackFileReader.Write(company.Feedback, writer));
             }
 
-            if (parse.GetValue(output) is not null || (standardsFile is null && measurementsFile is null && feedbackFile is null))
+            if (parse.GetValue(output) is not null || (standardsFile is null && measurementsFile is null && feedbackFile is null && scenariosFolder is null))
             {
                 OutputFile.Write(parse.GetValue(output), stdout, writer => Write(company, writer));
             }
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Writes the reliability scenario suite of a seed to a folder: its standards (JSON), measurements (CSV) and
+    /// labelled changes (CSV).</summary>
+    public static void WriteScenarios(string folder, ulong seed, int replicates, TextWriter stdout)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new BadInputException($"--scenarios: cannot create the folder '{folder}': {ex.Message}", ex);
+        }
+
+        IReadOnlyList<ReliabilityScenario> suite = ReliabilityScenarios.Suite(seed, replicates);
+        string json = ReliabilityStandardJson.Write(ReliabilityScenarios.Standards(suite));
+        OutputFile.Write(Path.Combine(folder, "standards.json"), stdout, writer => writer.Write(json.ReplaceLineEndings("\n") + "\n"));
+        OutputFile.Write(Path.Combine(folder, "measurements.csv"), stdout, writer => WriteMeasurements([.. suite.SelectMany(s => s.Measurements)], writer));
+        OutputFile.Write(Path.Combine(folder, "scenarios.csv"), stdout, writer => writer.Write(ReliabilityScenarios.ChangesCsv(suite)));
     }
 
     /// <summary>Writes the revenue records as CSV with LF line ends and '.' as the decimal separator.</summary>

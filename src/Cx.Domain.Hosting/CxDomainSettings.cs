@@ -7,8 +7,8 @@ namespace Cx.Domain.Hosting;
 /// <summary>The settings of <see cref="CxDomainOptions"/> that configuration can hold, with the shapes configuration
 /// files use (durations as <see cref="TimeSpan"/> text such as <c>06:00:00</c> or <c>3.00:00:00</c>), bound by the
 /// source-generated binder and copied onto the options.</summary>
-/// <remarks>The burn-rate policy (window pairs and factors) is code, not configuration: set it in the callback of
-/// <c>AddCxDomain(configuration, options =&gt; ...)</c>.</remarks>
+/// <remarks>The early-warning policy is named (<c>default</c> or <c>legacy</c>); a policy of one's own (detectors and their
+/// settings) is code, not configuration: set it in the callback of <c>AddCxDomain(configuration, options =&gt; ...)</c>.</remarks>
 internal sealed class CxDomainSettings
 {
     public AssetMovementSettings AssetMovements { get; set; } = new();
@@ -25,18 +25,20 @@ internal sealed class CxDomainSettings
 
         ReliabilityEvaluationOptions r = options.Reliability;
         ReliabilitySettings s = Reliability;
-        r.MinimumEventsInLongWindow = s.MinimumEventsInLongWindow ?? r.MinimumEventsInLongWindow;
-        r.DetectDrift = s.DetectDrift ?? r.DetectDrift;
-        r.RunRules = s.RunRules ?? r.RunRules;
+        r.EarlyWarning = s.EarlyWarning is { } policy ? BuiltInPolicy(policy) : r.EarlyWarning;
         r.RollingHistoryCount = s.RollingHistoryCount ?? r.RollingHistoryCount;
-        r.DriftMemory = s.DriftMemory is { } memory ? Duration.FromTimeSpan(memory) : r.DriftMemory;
         r.BacktestStep = s.BacktestStep is { } step ? Duration.FromTimeSpan(step) : r.BacktestStep;
-        r.Ewma.Lambda = s.Ewma.Lambda ?? r.Ewma.Lambda;
-        r.Ewma.LimitWidth = s.Ewma.LimitWidth ?? r.Ewma.LimitWidth;
-        r.Ewma.UseAsymptoticLimits = s.Ewma.UseAsymptoticLimits ?? r.Ewma.UseAsymptoticLimits;
-        r.Cusum.ReferenceValue = s.Cusum.ReferenceValue ?? r.Cusum.ReferenceValue;
-        r.Cusum.DecisionInterval = s.Cusum.DecisionInterval ?? r.Cusum.DecisionInterval;
     }
+
+    /// <summary>The built-in early-warning policy a configuration names; a policy of one's own is a value built in code (or
+    /// read with <see cref="EarlyWarningPolicyJson"/>) and set in the callback.</summary>
+    private static EarlyWarningPolicy BuiltInPolicy(string name) => name.Trim().ToUpperInvariant() switch
+    {
+        "DEFAULT" => EarlyWarningPolicy.Default,
+        "LEGACY" => EarlyWarningPolicy.Legacy,
+        _ => throw new InvalidOperationException(
+            $"Reliability:EarlyWarning: expected 'default' or 'legacy', got '{name}'. A policy of your own is set in code: AddCxDomain(configuration, o => o.Reliability.EarlyWarning = EarlyWarningPolicyJson.Parse(json))."),
+    };
 
     internal sealed class AssetMovementSettings
     {
@@ -45,36 +47,10 @@ internal sealed class CxDomainSettings
 
     internal sealed class ReliabilitySettings
     {
-        public int? MinimumEventsInLongWindow { get; set; }
-
-        public bool? DetectDrift { get; set; }
-
-        public RunRuleSet? RunRules { get; set; }
+        public string? EarlyWarning { get; set; }
 
         public int? RollingHistoryCount { get; set; }
 
-        public TimeSpan? DriftMemory { get; set; }
-
         public TimeSpan? BacktestStep { get; set; }
-
-        public EwmaSettings Ewma { get; set; } = new();
-
-        public CusumSettings Cusum { get; set; } = new();
-    }
-
-    internal sealed class EwmaSettings
-    {
-        public double? Lambda { get; set; }
-
-        public double? LimitWidth { get; set; }
-
-        public bool? UseAsymptoticLimits { get; set; }
-    }
-
-    internal sealed class CusumSettings
-    {
-        public double? ReferenceValue { get; set; }
-
-        public double? DecisionInterval { get; set; }
     }
 }

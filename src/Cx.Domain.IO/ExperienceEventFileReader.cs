@@ -65,7 +65,7 @@ public static class ExperienceEventFileReader
                 int channel = header.Resolve(options.Channel, "Channel", options.ChannelRequired, missing);
                 if (missing.Count > 0)
                 {
-                    return () => throw new InvalidOperationException("Columns are missing.");
+                    return (_, _, _) => throw new InvalidOperationException("Columns are missing.");
                 }
 
                 columns = [header.NameOf(customer), header.NameOf(touchpoint), header.NameOf(instant), header.NameOf(outcome), channel < 0 ? null! : header.NameOf(channel)];
@@ -99,7 +99,7 @@ public static class ExperienceEventFileReader
                     return true;
                 }
 
-                return () => new RecordSink<ExperienceEvent>(context, ReadRow);
+                return (_, _, _) => new RecordSink<ExperienceEvent>(context, ReadRow);
             },
             progress is null ? null : progress.Report,
             cancellationToken);

@@ -103,7 +103,7 @@ public static class FeedbackFileReader
                 Column("Verbatim", options.Verbatim, false);
                 if (missing.Count > 0)
                 {
-                    return () => throw new InvalidOperationException("Columns are missing.");
+                    return (_, _, _) => throw new InvalidOperationException("Columns are missing.");
                 }
 
                 string sep = options.DecimalSeparator.ToString();
@@ -192,7 +192,7 @@ public static class FeedbackFileReader
                     return ok;
                 }
 
-                return () => new RecordSink<FeedbackSignal>(context, ReadRow);
+                return (_, _, _) => new RecordSink<FeedbackSignal>(context, ReadRow);
             },
             progress is null ? null : progress.Report,
             cancellationToken);

@@ -71,7 +71,7 @@ public static class MeasurementFileReader
                 int customer = header.Resolve(options.Customer, "Customer", options.CustomerRequired, missing);
                 if (missing.Count > 0)
                 {
-                    return () => throw new InvalidOperationException("Columns are missing.");
+                    return (_, _, _) => throw new InvalidOperationException("Columns are missing.");
                 }
 
                 columns = [header.NameOf(standard), header.NameOf(instant), header.NameOf(value), customer < 0 ? null! : header.NameOf(customer)];
@@ -123,7 +123,7 @@ public static class MeasurementFileReader
                     return ok;
                 }
 
-                return () => new RecordSink<ReliabilityMeasurement>(context, ReadRow);
+                return (_, _, _) => new RecordSink<ReliabilityMeasurement>(context, ReadRow);
             },
             progress is null ? null : progress.Report,
             cancellationToken);

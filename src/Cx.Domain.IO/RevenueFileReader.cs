@@ -67,9 +67,10 @@ public static class RevenueFileReader
         ArgumentNullException.ThrowIfNull(name);
         options ??= new RevenueFileOptions();
         LocalDatePattern pattern = Validate(options);
+        long expectedBytes = stream.CanSeek ? stream.Length - stream.Position : -1;
         if (ParquetRevenue.IsParquet(stream))
         {
-            (ReaderContext parquet, List<RevenueSink> groups, RevenueShared columns) = ParquetRevenue.Read(stream, name, options, (context, missing) => Prepare(options, pattern, context, missing), progress, cancellationToken);
+            (ReaderContext parquet, List<RevenueSink> groups, RevenueShared columns) = ParquetRevenue.Read(stream, name, options, (context, missing) => Prepare(options, pattern, context, missing, -1), progress, cancellationToken);
             return Assemble(name, parquet, columns, groups, 1, rows: true);
         }
 
@@ -82,8 +83,10 @@ public static class RevenueFileReader
             "the file is empty; expected a header line such as customer_id,date,amount, then one row per amount.",
             (context, missing) =>
             {
-                RevenueShared? s = shared = Prepare(options, pattern, context, missing);
-                return s is null ? () => throw new InvalidOperationException("Columns are missing.") : () => new RevenueSink(context, s);
+                RevenueShared? s = shared = Prepare(options, pattern, context, missing, expectedBytes);
+                return s is null
+                    ? (_, _, _) => throw new InvalidOperationException("Columns are missing.")
+                    : (bytes, rowBound, quiet) => RevenueSink.Create(context, s, bytes, rowBound, quiet);
             },
             progress is null ? null : progress.Report,
             cancellationToken);
@@ -92,7 +95,7 @@ public static class RevenueFileReader
     }
 
     /// <summary>Finds the columns and sets up what every block shares; null (with problems) when a column is missing.</summary>
-    private static RevenueShared? Prepare(RevenueFileOptions options, LocalDatePattern pattern, ReaderContext context, List<FileProblem> missing)
+    private static RevenueShared? Prepare(RevenueFileOptions options, LocalDatePattern pattern, ReaderContext context, List<FileProblem> missing, long expectedBytes)
     {
         Header header = context.Header;
         int customer = header.Resolve(options.Customer, "Customer", true, missing);
@@ -115,6 +118,7 @@ public static class RevenueFileReader
             Dates = new DateParser(pattern, context.SettingName("DateFormat")),
             Amounts = new AmountParser(options.Currency, options.DecimalSeparator),
             Validator = new AssetRecordValidator(options.Currency),
+            Store = new RevenueStore(segment >= 0, expectedBytes),
         };
     }
 
@@ -153,14 +157,11 @@ public static class RevenueFileReader
         }
     }
 
+    /// <summary>Closes up the rows the blocks wrote into the store (in file order, dropping the rows they reserved and did
+    /// not use), numbers customers and segments by first appearance, and merges lines and problems.</summary>
     private static RevenueFile Assemble(string name, ReaderContext context, RevenueShared shared, List<RevenueSink> sinks, long firstDataLine, bool rows)
     {
-        int total = 0;
-        foreach (RevenueSink sink in sinks)
-        {
-            total = checked(total + sink.RowCount);
-        }
-
+        RevenueStore store = shared.Store;
         string[] customerNames = shared.Customers.Names();
         string[] segmentNames = shared.Segments.Names();
         int[] customerMap = new int[customerNames.Length];
@@ -169,11 +170,11 @@ public static class RevenueFileReader
         segmentMap.AsSpan().Fill(-1);
         var customers = new List<CustomerId>();
         var segments = new List<string>();
-        int[] customer = new int[total];
-        var date = new LocalDate[total];
-        long[] amount = new long[total];
-        bool segmented = shared.SegmentIndex >= 0;
-        int[] segment = segmented ? new int[total] : [];
+        int[] customer = store.Customer;
+        LocalDate[] date = store.Date;
+        long[] amount = store.Amount;
+        int[] segment = store.Segment;
+        bool segmented = store.Segmented;
         var problems = new List<FileProblem>();
         long problemCount = 0;
         var lines = new LineMap();
@@ -183,14 +184,17 @@ public static class RevenueFileReader
         long line = firstDataLine;
         foreach (RevenueSink sink in sinks)
         {
-            ReadOnlySpan<int> c = sink.Customer.Span;
-            for (int i = 0; i < c.Length; i++)
+            // Rows move down only (a block starts at or after the rows kept before it), so copying forward is safe.
+            int from = sink.Start;
+            int count = sink.RowCount;
+            for (int i = 0; i < count; i++)
             {
-                ref int id = ref customerMap[c[i]];
+                int c = customer[from + i];
+                ref int id = ref customerMap[c];
                 if (id < 0)
                 {
                     id = customers.Count;
-                    customers.Add(CustomerId.From(customerNames[c[i]]!));
+                    customers.Add(CustomerId.From(customerNames[c]!));
                 }
 
                 customer[at + i] = id;
@@ -198,10 +202,9 @@ public static class RevenueFileReader
 
             if (segmented)
             {
-                ReadOnlySpan<int> s = sink.Segment.Span;
-                for (int i = 0; i < s.Length; i++)
+                for (int i = 0; i < count; i++)
                 {
-                    int k = s[i];
+                    int k = segment[from + i];
                     if (k >= 0)
                     {
                         ref int id = ref segmentMap[k];
@@ -218,8 +221,12 @@ public static class RevenueFileReader
                 }
             }
 
-            sink.Date.Span.CopyTo(date.AsSpan(at));
-            sink.Amount.Span.CopyTo(amount.AsSpan(at));
+            if (from != at)
+            {
+                Array.Copy(date, from, date, at, count);
+                Array.Copy(amount, from, amount, at, count);
+            }
+
             lines.Append(sink.RowLines, at, line);
             foreach (FileProblem p in sink.Problems)
             {
@@ -242,13 +249,23 @@ public static class RevenueFileReader
                 last = l;
             }
 
-            at += sink.RowCount;
+            at += count;
             line += sink.Lines;
         }
 
+        int total = at;
+        if (store.Capacity - total > (total / 4) + 4096)
+        {
+            // Far fewer rows than reserved (many blank or bad rows, or an estimate thrown off): keep only what is used.
+            customer = customer[..total];
+            date = date[..total];
+            amount = amount[..total];
+            segment = segmented ? segment[..total] : segment;
+        }
+
         var columns = segmented
-            ? new AssetColumns(shared.Currency, customers, customer, date, amount, segments, segment)
-            : new AssetColumns(shared.Currency, customers, customer, date, amount);
+            ? new AssetColumns(shared.Currency, customers, customer.AsMemory(0, total), date.AsMemory(0, total), amount.AsMemory(0, total), segments, segment.AsMemory(0, total))
+            : new AssetColumns(shared.Currency, customers, customer.AsMemory(0, total), date.AsMemory(0, total), amount.AsMemory(0, total));
         return new RevenueFile(name, context.EncodingName, shared.Columns, columns, problems, problemCount, first, last, rows ? null : lines);
     }
 }

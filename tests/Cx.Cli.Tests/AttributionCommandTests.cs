@@ -110,6 +110,43 @@ public sealed class AttributionCommandTests
     }
 
     [Theory]
+    [InlineData("markov", "--markov-allocation", "pooled", "markovAllocation")]
+    [InlineData("shapley", "--shapley-value", "conversion-count", "shapleyValue")]
+    public void Attribution_AnchorVariants_MatchLibraryAndSayWhichVariantWasUsed(string name, string option, string value, string property)
+    {
+        AttributionResult expected = FixtureResult(new AttributionOptions
+        {
+            Model = name == "markov" ? AttributionModel.MarkovChain : AttributionModel.Shapley,
+            MarkovAllocation = MarkovAllocation.Pooled,
+            ShapleyValueFunction = ShapleyValueFunction.ConversionCount,
+        });
+
+        CliRun run = Tool.Run(FixtureArgs("--model", name, option, value, "-f", "json"));
+        CliRun table = Tool.Run(FixtureArgs("--model", name, option, value, "-f", "table"));
+        CliRun plain = Tool.Run(FixtureArgs("--model", name, "-f", "json"));
+
+        Assert.Equal(0, run.ExitCode);
+        AttributionJson.AssertMatches(expected, UsdUnit, run.Stdout);
+        using JsonDocument json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(value, json.RootElement.GetProperty(property).GetString());
+        Assert.Contains(name == "markov" ? "model markov (pooled allocation)," : "model shapley (conversion-count value),", table.Stdout, StringComparison.Ordinal);
+        using JsonDocument defaults = JsonDocument.Parse(plain.Stdout);
+        Assert.False(defaults.RootElement.TryGetProperty(property, out _));
+    }
+
+    [Theory]
+    [InlineData("linear", "--markov-allocation", "pooled", "--markov-allocation applies to --model markov only, got --model linear.")]
+    [InlineData("markov", "--shapley-value", "conversion-count", "--shapley-value applies to --model shapley only, got --model markov.")]
+    public void Attribution_VariantOfAnotherModel_IsACommandLineError(string name, string option, string value, string message)
+    {
+        CliRun run = Tool.Run(FixtureArgs("--model", name, option, value, "-f", "json"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("gains", "12w", "Europe/Paris", "36h")]
     [InlineData("losses", "1m", "America/New_York", "7d")]
     [InlineData("both", "P45D", "UTC", "2d")]
@@ -139,7 +176,8 @@ public sealed class AttributionCommandTests
         if (direction == "gains")
         {
             Assert.Equal(0, json.RootElement.GetProperty("lost").GetProperty("count").GetInt32());
-            Assert.Equal(3, json.RootElement.GetProperty("excludedMovements").GetInt32());
+            // The three losses and the fixture's one flat movement (flat movements are counted on every route).
+            Assert.Equal(4, json.RootElement.GetProperty("excludedMovements").GetInt32());
         }
     }
 

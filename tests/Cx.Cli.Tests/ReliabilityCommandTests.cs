@@ -93,7 +93,7 @@ public sealed class ReliabilityCommandTests
         JsonElement breach = doc.RootElement.GetProperty("standards")[1].GetProperty("breaches")[0];
         Assert.Equal("2025-04-05T17:00:00Z", breach.GetProperty("at").GetString());
         Assert.Equal(JsonValueKind.Null, breach.GetProperty("leadTime").ValueKind);
-        Assert.Equal(1, doc.RootElement.GetProperty("summary").GetProperty("missedBreaches").GetInt32());
+        Assert.Equal(1, doc.RootElement.GetProperty("scorecard").GetProperty("missedBreaches").GetInt32());
     }
 
     [Fact]
@@ -118,9 +118,9 @@ public sealed class ReliabilityCommandTests
         Assert.Equal(0, run.ExitCode);
         string[] lines = run.Stdout.Split('\n');
         Assert.Equal("Reliability standards from standards.json and measurements.csv", lines[0]);
-        Assert.Equal("As of 2025-04-07T12:00:00Z; 11 measurements. 2 standards: 0 reliable, 0 watch, 1 breached, 1 no data.", lines[2]);
+        Assert.Equal("As of 2025-04-07T12:00:00Z; 11 measurements. 2 standards: 0 reliable, 1 watch, 1 breached, 0 no data.", lines[2]);
         Assert.Equal("standard        status    window                                events  good  compliance  objective  budget  consumed  remaining  burn rate  owner             touchpoint", lines[4]);
-        Assert.Equal("test-drive-48h  no data   2025-04                                    3     0        0.0%      80.0%    0.60    500.0%      -2.40       5.00  Dealer network    test-drive", lines[5]);
+        Assert.Equal("test-drive-48h  watch     2025-04                                    3     0        0.0%      80.0%    0.60    500.0%      -2.40       5.00  Dealer network    test-drive", lines[5]);
         Assert.Equal("proposal-5d     breached  2025-03-08T12:00Z..2025-04-07T12:00Z       3     2       66.7%      75.0%    0.75    133.3%      -0.25       1.33  Sales operations  proposal", lines[6]);
         Assert.Contains("  test-drive-48h: 3 events in 2025-04, fewer than the 5 needed for a verdict\n", run.Stdout, StringComparison.Ordinal);
     }
@@ -399,10 +399,12 @@ public sealed class ReliabilityCommandTests
     private static void AssertBacktestMatches(ReliabilityBacktest expected, string json)
     {
         using JsonDocument doc = JsonDocument.Parse(json);
-        JsonElement summary = doc.RootElement.GetProperty("summary");
+        JsonElement summary = doc.RootElement.GetProperty("scorecard");
+        Assert.Equal(expected.Policy.Name, doc.RootElement.GetProperty("policy").GetProperty("name").GetString());
         Assert.Equal(expected.BreachCount, summary.GetProperty("breaches").GetInt32());
         Assert.Equal(expected.WarnedBreachCount, summary.GetProperty("warnedBreaches").GetInt32());
-        Assert.Equal(expected.FalseWarningCount, summary.GetProperty("falseWarnings").GetInt32());
+        Assert.Equal(expected.EpisodeCount, summary.GetProperty("episodes").GetInt32());
+        Assert.Equal(expected.FalseEpisodeCount, summary.GetProperty("falseEpisodes").GetInt32());
         JsonElement[] standards = [.. doc.RootElement.GetProperty("standards").EnumerateArray()];
         Assert.Equal(expected.Standards.Count, standards.Length);
         for (int i = 0; i < standards.Length; i++)
@@ -410,11 +412,13 @@ public sealed class ReliabilityCommandTests
             StandardBacktest e = expected.Standards[i];
             JsonElement s = standards[i];
             Assert.Equal(e.Standard.Id, s.GetProperty("id").GetString());
-            Assert.Equal(e.MissedBreachCount, s.GetProperty("missedBreaches").GetInt32());
-            Assert.Equal(e.MedianLeadTime?.ToTimeSpan(), IsoDuration(s.GetProperty("medianLeadTime").GetString()));
+            JsonElement card = s.GetProperty("scorecard");
+            Assert.Equal(e.MissedBreachCount, card.GetProperty("missedBreaches").GetInt32());
+            Assert.Equal(e.MedianLeadTime?.ToTimeSpan(), IsoDuration(card.GetProperty("medianLeadTime").GetString()));
             Assert.Equal(
-                e.Warnings.Select(w => (InstantPattern.ExtendedIso.Format(w.At), w.Reason, w.WasFollowedByBreach)),
-                s.GetProperty("warnings").EnumerateArray().Select(w => (w.GetProperty("at").GetString()!, w.GetProperty("reason").GetString()!, w.GetProperty("followedByBreach").GetBoolean())));
+                e.Episodes.Select(w => (InstantPattern.ExtendedIso.Format(w.OpenedAt), w.Escalations[0].Description, w.Verdict.ToString().ToLowerInvariant())),
+                s.GetProperty("episodes").EnumerateArray().Select(w => (
+                    w.GetProperty("openedAt").GetString()!, w.GetProperty("escalations")[0].GetProperty("description").GetString()!, w.GetProperty("verdict").GetString()!)));
             Assert.Equal(
                 e.Breaches.Select(b => (InstantPattern.ExtendedIso.Format(b.At), b.WindowLabel, b.LeadTime?.ToTimeSpan())),
                 s.GetProperty("breaches").EnumerateArray().Select(b => (b.GetProperty("at").GetString()!, b.GetProperty("window").GetString()!, IsoDuration(b.GetProperty("leadTime").GetString()))));

@@ -20,19 +20,18 @@ public sealed class CxDomainConfigurationTests
     public void AddCxDomain_Section_BindsTheOptionsAndTheCalculatorsUseThem()
     {
         IConfiguration section = Section(
-            ("AssetMovements:ActivityWindow", "12"), ("Reliability:DetectDrift", "false"), ("Reliability:Ewma:Lambda", "0.1"),
-            ("Reliability:DriftMemory", "2.00:00:00"), ("Reliability:RunRules", "WesternElectric"));
+            ("AssetMovements:ActivityWindow", "12"), ("Reliability:EarlyWarning", "legacy"), ("Reliability:RollingHistoryCount", "6"),
+            ("Reliability:BacktestStep", "00:10:00"));
 
         using ServiceProvider provider = new ServiceCollection().AddCxDomain(section).BuildServiceProvider();
 
         CxDomainOptions options = provider.GetRequiredService<IOptions<CxDomainOptions>>().Value;
         Assert.Same(provider.GetRequiredService<CxDomainOptions>(), options);
         Assert.Equal(12, options.AssetMovements.ActivityWindow);
-        Assert.False(options.Reliability.DetectDrift);
-        Assert.Equal(0.1, options.Reliability.Ewma.Lambda);
-        Assert.Equal(Duration.FromDays(2), options.Reliability.DriftMemory);
-        Assert.Equal(RunRuleSet.WesternElectric, options.Reliability.RunRules);
-        Assert.Equal(new CusumOptions().DecisionInterval, options.Reliability.Cusum.DecisionInterval);
+        Assert.Same(EarlyWarningPolicy.Legacy, options.Reliability.EarlyWarning);
+        Assert.Equal(6, options.Reliability.RollingHistoryCount);
+        Assert.Equal(Duration.FromMinutes(10), options.Reliability.BacktestStep);
+        Assert.Same(EarlyWarningPolicy.Default, new ServiceCollection().AddCxDomain(Section()).BuildServiceProvider().GetRequiredService<CxDomainOptions>().Reliability.EarlyWarning);
 
         AssetLedger ledger = AssetLedger.FromPeriodValues(
             [new AssetPeriodValue(Cx.Domain.Primitives.CustomerId.From("A"), 0, Cx.Domain.Primitives.Money.FromDecimal(100m, Cx.Domain.Primitives.Currency.Usd))],
@@ -70,5 +69,7 @@ public sealed class CxDomainConfigurationTests
         Assert.Contains("CxDomain:AssetMovements:ActivityWindow", notANumber.Message, StringComparison.Ordinal);
         Assert.Contains("ActivityWindows", typo.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddCxDomain((IConfiguration)null!));
+        InvalidOperationException policy = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddCxDomain(Section(("Reliability:EarlyWarning", "quiet"))));
+        Assert.StartsWith("Reliability:EarlyWarning: expected 'default' or 'legacy', got 'quiet'.", policy.Message, StringComparison.Ordinal);
     }
 }

@@ -66,7 +66,7 @@ internal static class BlockDriver
     /// <summary>Parses every remaining row.</summary>
     /// <returns>The sinks in file order, or null when blocks cut ahead turned out to be cut inside a row (read again on
     /// one thread).</returns>
-    public static List<TSink>? Run<TSink>(ByteSource source, Delimiter delimiter, Func<TSink> create, int degree, Action<long>? progress, CancellationToken cancellationToken)
+    public static List<TSink>? Run<TSink>(ByteSource source, Delimiter delimiter, SinkFactory<TSink> create, int degree, Action<long>? progress, CancellationToken cancellationToken)
         where TSink : RowSink
     {
         return degree <= 1
@@ -74,7 +74,7 @@ internal static class BlockDriver
             : Parallel(source, delimiter, create, degree, progress, cancellationToken);
     }
 
-    private static List<TSink> Sequential<TSink>(ByteSource source, RowParser parser, Func<TSink> create, Action<long>? progress, CancellationToken cancellationToken)
+    private static List<TSink> Sequential<TSink>(ByteSource source, RowParser parser, SinkFactory<TSink> create, Action<long>? progress, CancellationToken cancellationToken)
         where TSink : RowSink
     {
         var sinks = new List<TSink>();
@@ -89,7 +89,7 @@ internal static class BlockDriver
                 return sinks;
             }
 
-            TSink sink = create();
+            TSink sink = create(source.Length, RowBound(source.Data), quiet: true)!;
             int consumed = ParseBlock(source.Data, source.Eof, parser, row, sink);
             if (consumed == 0 && !source.Eof)
             {
@@ -111,7 +111,7 @@ internal static class BlockDriver
         }
     }
 
-    private static List<TSink>? Parallel<TSink>(ByteSource source, Delimiter delimiter, Func<TSink> create, int degree, Action<long>? progress, CancellationToken cancellationToken)
+    private static List<TSink>? Parallel<TSink>(ByteSource source, Delimiter delimiter, SinkFactory<TSink> create, int degree, Action<long>? progress, CancellationToken cancellationToken)
         where TSink : RowSink
     {
         var sinks = new List<TSink>();
@@ -141,7 +141,15 @@ internal static class BlockDriver
                 }
 
                 (byte[] array, int offset, int count) = source.Take(cut);
-                TSink sink = create();
+                int bound = RowBound(array.AsSpan(offset, count));
+                TSink? sink = create(count, bound, quiet: false);
+                if (sink is null)
+                {
+                    // The sink needs every block in flight finished first (to grow the columns they write into).
+                    Task.WaitAll([.. tasks], cancellationToken);
+                    sink = create(count, bound, quiet: true)!;
+                }
+
                 sinks.Add(sink);
                 slots.Wait(cancellationToken);
                 tasks.Add(Task.Run(
@@ -202,9 +210,23 @@ internal static class BlockDriver
             clean = row.Terminated && row.Malformed != Malformed.UnterminatedQuote;
         }
 
+        sink.OnBlockEnd(data);
         sink.Lines = line;
         sink.EndedClean = clean;
         return pos;
+    }
+
+    /// <summary>Returns at most how many rows data holds: one per row end outside quotes (LF, CRLF or a lone CR) and
+    /// one more for a last row without one.</summary>
+    public static int RowBound(ReadOnlySpan<byte> data)
+    {
+        long ends = data.Count((byte)'\n');
+        if (data.Contains((byte)'\r'))
+        {
+            ends += data.Count((byte)'\r') - data.Count("\r\n"u8);
+        }
+
+        return (int)Math.Min(ends + 1, int.MaxValue);
     }
 
     /// <summary>Finds where to cut a block: after the last line break with an even number of quotes before it (outside

@@ -91,5 +91,6 @@ internal static class Fields
     /// <summary>Whether text is pure ASCII (then byte offsets are character offsets).</summary>
     public static bool IsAscii(ReadOnlySpan<byte> text) => System.Text.Ascii.IsValid(text);
 
-    private static bool IsAsciiSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0B or 0x0C;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsAsciiSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0B or 0x0C;
 }

@@ -69,7 +69,7 @@ internal static class ParquetRevenue
                 cancellationToken.ThrowIfCancellationRequested();
                 using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
                 int n = checked((int)group.RowCount);
-                var sink = new RevenueSink(context, shared);
+                RevenueSink sink = RevenueSink.Create(context, shared, 0, n, quiet: true)!;
                 Values customers = Values.Read(group, fields[shared.CustomerIndex], n, cancellationToken);
                 Values dates = Values.Read(group, fields[shared.DateIndex], n, cancellationToken);
                 Values amounts = Values.Read(group, fields[shared.AmountIndex], n, cancellationToken);

@@ -12,25 +12,51 @@ namespace Cx.Domain.IO.Internal;
 /// (a string only for a text not seen before), dates and amounts parsed from the bytes.</summary>
 internal sealed class RevenueSink : CheckedSink
 {
+    /// <summary>How many customer lookups are hashed and prefetched before they are made.</summary>
+    private const int Batch = 32;
+
     private readonly RevenueShared _shared;
     private byte[] _scratch = new byte[256];
-    private readonly byte[] _lastKey = new byte[64];
-    private int _lastKeyLength;
+
+    // Lookups waiting for their batch: the row (in the columns), the id's place in the block and its hash; a length of -1
+    // means the same id as the row before (sorted exports), with no lookup.
+    private readonly Pending[] _pending = new Pending[Batch];
+    private int _pendingCount;
+    private int _lastStart = -1;
+    private int _lastLength;
     private int _lastCustomer = -1;
 
-    public RevenueSink(ReaderContext context, RevenueShared shared)
+    private readonly int[] _customer;
+    private readonly LocalDate[] _date;
+    private readonly long[] _amount;
+    private readonly int[] _segment;
+    private readonly int _capacity;
+
+    /// <summary>Initializes the sink of a block whose rows go to <paramref name="start"/> and on in the shared store.</summary>
+    /// <param name="context">What every block shares.</param>
+    /// <param name="shared">The parsers, interners and store.</param>
+    /// <param name="start">The first row reserved for the block in the store.</param>
+    /// <param name="capacity">How many rows were reserved.</param>
+    public RevenueSink(ReaderContext context, RevenueShared shared, int start, int capacity)
         : base(context)
     {
         _shared = shared;
+        Start = start;
+        _capacity = capacity;
+        RevenueStore store = shared.Store;
+        _customer = store.Customer;
+        _date = store.Date;
+        _amount = store.Amount;
+        _segment = store.Segment;
     }
 
-    public Column<int> Customer { get; } = new();
+    /// <summary>Gets the block's first row in the store; its rows are <see cref="CheckedSink.RowCount"/> from there.</summary>
+    public int Start { get; }
 
-    public Column<LocalDate> Date { get; } = new();
-
-    public Column<long> Amount { get; } = new();
-
-    public Column<int> Segment { get; } = new();
+    /// <summary>Creates the sink of a block of text, reserving its rows in the store; null when the store must grow and
+    /// other blocks are in flight.</summary>
+    public static RevenueSink? Create(ReaderContext context, RevenueShared shared, int bytes, int rowBound, bool quiet) =>
+        shared.Store.TryReserve(bytes, rowBound, quiet, out int start) ? new RevenueSink(context, shared, start, rowBound) : null;
 
     public LocalDate? First { get; private set; }
 
@@ -57,26 +83,29 @@ internal sealed class RevenueSink : CheckedSink
             return false;
         }
 
-        ReadOnlySpan<byte> id = Fields.Unescaped(buffer, row, s.CustomerIndex, ref _scratch);
+        // The common id (no doubled quotes, ASCII at both ends once trimmed) is looked up later, in a batch whose table
+        // entries were prefetched; any other id now.
         int customer;
-        if (_lastCustomer >= 0 && id.SequenceEqual(_lastKey.AsSpan(0, _lastKeyLength)))
+        int idStart = row.Start(s.CustomerIndex);
+        int idEnd = row.End(s.CustomerIndex);
+        while (idStart < idEnd && Fields.IsAsciiSpace(buffer[idStart]))
         {
-            // Rows of one customer often follow each other (sorted exports): no lookup.
-            customer = _lastCustomer;
+            idStart++;
+        }
+
+        while (idEnd > idStart && Fields.IsAsciiSpace(buffer[idEnd - 1]))
+        {
+            idEnd--;
+        }
+
+        bool deferred = (row.Flags(s.CustomerIndex) & Row.Escaped) == 0 && idEnd > idStart && buffer[idStart] < 0x80 && buffer[idEnd - 1] < 0x80;
+        if (deferred)
+        {
+            customer = 0;
         }
         else
         {
-            customer = s.Customers.GetOrAdd(id);
-            if (customer >= 0 && id.Length <= _lastKey.Length)
-            {
-                id.CopyTo(_lastKey);
-                _lastKeyLength = id.Length;
-                _lastCustomer = customer;
-            }
-            else
-            {
-                _lastCustomer = -1;
-            }
+            customer = s.Customers.GetOrAdd(Fields.Unescaped(buffer, row, s.CustomerIndex, ref _scratch));
         }
 
         int segment = -1;
@@ -103,18 +132,98 @@ internal sealed class RevenueSink : CheckedSink
         }
 
         Add(customer, date, amount, segment);
+        if (deferred)
+        {
+            Defer(buffer, idStart, idEnd - idStart);
+        }
+        else
+        {
+            _lastStart = -1;
+        }
+
         return true;
+    }
+
+    /// <summary>Makes the lookups still waiting: their rows' ids are in <paramref name="buffer"/>, which is about to be
+    /// released (the end of a block).</summary>
+    public override void OnBlockEnd(ReadOnlySpan<byte> buffer)
+    {
+        Resolve(buffer);
+        _lastStart = -1;
+        _shared.Store.Release(Start, _capacity, RowCount);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Defer(ReadOnlySpan<byte> buffer, int start, int length)
+    {
+        ref Pending p = ref _pending[_pendingCount++];
+        p.Row = Start + RowCount;
+        p.Start = start;
+        if (_lastStart >= 0 && length == _lastLength && buffer.Slice(start, length).SequenceEqual(buffer.Slice(_lastStart, length)))
+        {
+            // Rows of one customer often follow each other (sorted exports): no lookup.
+            p.Length = -1;
+        }
+        else
+        {
+            p.Length = length;
+            p.Hash = Interner.Hash(buffer.Slice(start, length));
+            _shared.Customers.Prefetch(p.Hash);
+            _lastStart = start;
+            _lastLength = length;
+        }
+
+        if (_pendingCount == Batch)
+        {
+            Resolve(buffer);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Resolve(ReadOnlySpan<byte> buffer)
+    {
+        Interner customers = _shared.Customers;
+        int[] column = _customer;
+        int last = _lastCustomer;
+        for (int i = 0; i < _pendingCount; i++)
+        {
+            ref Pending p = ref _pending[i];
+            if (p.Length >= 0)
+            {
+                last = customers.GetOrAdd(buffer.Slice(p.Start, p.Length), p.Hash);
+            }
+
+            column[p.Row] = last;
+        }
+
+        _lastCustomer = last;
+        _pendingCount = 0;
+    }
+
+    private struct Pending
+    {
+        public int Row;
+        public int Start;
+        public int Length;
+        public ulong Hash;
     }
 
     /// <summary>Adds a row's values to the columns (the caller counts the row).</summary>
     internal void Add(int customer, LocalDate date, long amount, int segment)
     {
-        Customer.Add(customer);
-        Date.Add(date);
-        Amount.Add(amount);
-        if (_shared.SegmentIndex >= 0)
+        int row = RowCount;
+        if (row == _capacity)
         {
-            Segment.Add(segment);
+            throw new InvalidOperationException("A block holds more rows than it has line breaks.");
+        }
+
+        int at = Start + row;
+        _customer[at] = customer;
+        _date[at] = date;
+        _amount[at] = amount;
+        if (_segment.Length > 0)
+        {
+            _segment[at] = segment;
         }
 
         if (First is not { } first || date < first)
@@ -153,6 +262,9 @@ internal sealed class RevenueShared
     public Interner Customers { get; } = new();
 
     public Interner Segments { get; } = new();
+
+    /// <summary>Gets the columns every block writes its rows into.</summary>
+    public required RevenueStore Store { get; init; }
 
     public string? ColumnOf(string property) => property switch
     {

@@ -20,4 +20,11 @@ internal abstract class RowSink
     /// <param name="bytes">The row's bytes.</param>
     /// <param name="line">The 0-based line of the row's start, counted from the block's first line.</param>
     public abstract void OnInvalidUtf8(ReadOnlySpan<byte> bytes, long line);
+
+    /// <summary>Called after the last row of a block (or of a buffer's worth of rows), while its data is still valid:
+    /// a sink that deferred work on the rows' bytes finishes it here.</summary>
+    /// <param name="buffer">The data the rows were parsed from.</param>
+    public virtual void OnBlockEnd(ReadOnlySpan<byte> buffer)
+    {
+    }
 }

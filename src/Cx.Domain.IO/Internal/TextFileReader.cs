@@ -19,7 +19,7 @@ internal static class TextFileReader
         TextFileOptions text,
         IReadOnlyDictionary<string, string>? names,
         string emptyMessage,
-        Func<ReaderContext, List<FileProblem>, Func<TSink>> prepare,
+        Func<ReaderContext, List<FileProblem>, SinkFactory<TSink>> prepare,
         Action<long>? progress,
         CancellationToken cancellationToken)
         where TSink : RowSink
@@ -43,7 +43,7 @@ internal static class TextFileReader
         while (true)
         {
             using var source = new ByteSource(utf8, TestBlockSize > 0 ? TestBlockSize : BlockDriver.BlockSize);
-            (ReaderContext context, Func<TSink> create, long firstDataLine) = Prologue(source, name, text, names, input.EncodingName, emptyMessage, prepare, cancellationToken);
+            (ReaderContext context, SinkFactory<TSink> create, long firstDataLine) = Prologue(source, name, text, names, input.EncodingName, emptyMessage, prepare, cancellationToken);
             Action<long>? report = progress is null ? null : _ => progress(input.RawPosition >= 0 ? input.RawPosition : source.BytesRead);
             List<TSink>? sinks = BlockDriver.Run(source, text.Delimiter, create, degree, report, cancellationToken);
             if (sinks is not null)
@@ -57,15 +57,16 @@ internal static class TextFileReader
         }
     }
 
-    private static (ReaderContext Context, Func<TSink> Create, long FirstDataLine) Prologue<TSink>(
+    private static (ReaderContext Context, SinkFactory<TSink> Create, long FirstDataLine) Prologue<TSink>(
         ByteSource source,
         string name,
         TextFileOptions text,
         IReadOnlyDictionary<string, string>? names,
         string encodingName,
         string emptyMessage,
-        Func<ReaderContext, List<FileProblem>, Func<TSink>> prepare,
+        Func<ReaderContext, List<FileProblem>, SinkFactory<TSink>> prepare,
         CancellationToken cancellationToken)
+        where TSink : RowSink
     {
         (string[]? fields, long before, long rowLines, bool valid) = BlockDriver.ReadFirstRow(source, new RowParser(text.Delimiter), text.HasHeader, cancellationToken);
         string Name(string setting) => names is not null && names.TryGetValue(setting, out string? n) ? n : setting;
@@ -84,7 +85,7 @@ internal static class TextFileReader
         var header = new Header(text.HasHeader ? fields : null, fields, firstLine, text.Delimiter, Name);
         var context = new ReaderContext(header, text.Delimiter, encodingName, names);
         var missing = new List<FileProblem>();
-        Func<TSink> create = prepare(context, missing);
+        SinkFactory<TSink> create = prepare(context, missing);
         if (missing.Count > 0)
         {
             FileProblem? delimiter = header.DiagnoseDelimiter();

@@ -14,4 +14,17 @@ public abstract class AttributionModelFit
     /// <param name="ageTicks">For each touch, its age in NodaTime ticks (100 ns) at the end of the movement's period (positive).</param>
     /// <param name="weights">Receives one weight per touch.</param>
     public abstract void Weigh(ReadOnlySpan<int> touchpoints, ReadOnlySpan<long> ageTicks, Span<double> weights);
+
+    /// <summary>Gets a value indicating whether the weights are learned in floating point (data-driven models), so that the
+    /// split treats remainders equal to rounding noise as tied.</summary>
+    internal virtual bool HasLearnedWeights => false;
+
+    /// <summary>Weighs the touches of one path exactly: touch <c>i</c> weighs <c>numerators[i] / denominators[i]</c>, so
+    /// that a weight such as 1/6 or 0.2/7 reaches the largest-remainder split without rounding. By default the weights of
+    /// <see cref="Weigh"/> over 1.</summary>
+    internal virtual void WeighExact(ReadOnlySpan<int> touchpoints, ReadOnlySpan<long> ageTicks, Span<double> numerators, Span<long> denominators)
+    {
+        Weigh(touchpoints, ageTicks, numerators);
+        denominators.Fill(1);
+    }
 }

@@ -49,6 +49,17 @@ public sealed class AttributionOptions
     /// <summary>Gets or sets the players of <see cref="AttributionModel.Shapley"/>; stages by default.</summary>
     public ShapleyPlayers ShapleyPlayers { get; set; } = ShapleyPlayers.Stages;
 
+    /// <summary>Gets or sets how <see cref="AttributionModel.MarkovChain"/> turns removal effects into credits;
+    /// <see cref="Attribution.MarkovAllocation.PerPath"/> by default.</summary>
+    /// <remarks><see cref="Attribution.MarkovAllocation.Pooled"/> reproduces the figures of the ChannelAttribution package:
+    /// each period's value of the movements with touches shared over every touchpoint by the global weights.</remarks>
+    public MarkovAllocation MarkovAllocation { get; set; } = MarkovAllocation.PerPath;
+
+    /// <summary>Gets or sets the characteristic function of <see cref="AttributionModel.Shapley"/>;
+    /// <see cref="Attribution.ShapleyValueFunction.ConversionRate"/> by default.</summary>
+    /// <remarks><see cref="Attribution.ShapleyValueFunction.ConversionCount"/> is the value function of Zhao et al. (2018).</remarks>
+    public ShapleyValueFunction ShapleyValueFunction { get; set; } = ShapleyValueFunction.ConversionRate;
+
     /// <summary>Gets or sets a value indicating whether the result lists every movement's credits (drill-down); false by default.</summary>
     public bool IncludeMovementCredits { get; set; }
 
@@ -61,4 +72,31 @@ public sealed class AttributionOptions
     /// <param name="direction">Gains or losses.</param>
     /// <returns><see cref="GainTouches"/> or <see cref="LossTouches"/>.</returns>
     public TouchFilter FilterOf(AttributionDirection direction) => direction == AttributionDirection.Losses ? LossTouches : GainTouches;
+
+    /// <summary>A copy, so that a calculation's settings cannot change under it.</summary>
+    internal AttributionOptions Copy() => new()
+    {
+        Model = Model,
+        Lookback = Lookback,
+        TimeZone = TimeZone,
+        Movements = [.. Movements],
+        GainTouches = GainTouches,
+        LossTouches = LossTouches,
+        HalfLife = HalfLife,
+        FirstTouchShare = FirstTouchShare,
+        LastTouchShare = LastTouchShare,
+        ShapleyPlayers = ShapleyPlayers,
+        MarkovAllocation = MarkovAllocation,
+        ShapleyValueFunction = ShapleyValueFunction,
+        IncludeMovementCredits = IncludeMovementCredits,
+        Unit = Unit,
+    };
+
+    /// <summary>Whether two options give the same calculation.</summary>
+    internal bool SameAs(AttributionOptions other) =>
+        Model == other.Model && Lookback.Equals(other.Lookback) && TimeZone.Equals(other.TimeZone)
+        && Movements.ToHashSet().SetEquals(other.Movements) && GainTouches == other.GainTouches && LossTouches == other.LossTouches
+        && HalfLife == other.HalfLife && FirstTouchShare.Equals(other.FirstTouchShare) && LastTouchShare.Equals(other.LastTouchShare)
+        && ShapleyPlayers == other.ShapleyPlayers && MarkovAllocation == other.MarkovAllocation && ShapleyValueFunction == other.ShapleyValueFunction
+        && IncludeMovementCredits == other.IncludeMovementCredits && Unit == other.Unit;
 }

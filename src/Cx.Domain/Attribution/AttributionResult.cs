@@ -30,6 +30,9 @@ public sealed class AttributionResult
     {
         Framework = framework;
         Model = options.Model;
+        MarkovAllocation = options.MarkovAllocation;
+        ShapleyValueFunction = options.ShapleyValueFunction;
+        ShapleyPlayers = options.ShapleyPlayers;
         Lookback = options.Lookback;
         TimeZone = options.TimeZone;
         HalfLife = options.HalfLife;
@@ -60,6 +63,15 @@ public sealed class AttributionResult
 
     /// <summary>Gets the model used.</summary>
     public AttributionModel Model { get; }
+
+    /// <summary>Gets how the Markov chain model turned removal effects into credits (meaningful for <see cref="AttributionModel.MarkovChain"/>).</summary>
+    public MarkovAllocation MarkovAllocation { get; }
+
+    /// <summary>Gets the characteristic function of the Shapley game (meaningful for <see cref="AttributionModel.Shapley"/>).</summary>
+    public ShapleyValueFunction ShapleyValueFunction { get; }
+
+    /// <summary>Gets the players of the Shapley game (meaningful for <see cref="AttributionModel.Shapley"/>).</summary>
+    public ShapleyPlayers ShapleyPlayers { get; }
 
     /// <summary>Gets the lookback window used.</summary>
     public NodaPeriod Lookback { get; }

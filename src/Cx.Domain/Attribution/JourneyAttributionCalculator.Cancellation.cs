@@ -34,10 +34,12 @@ public sealed partial class JourneyAttributionCalculator
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(events);
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<CustomerMovement> movements = new AssetMovementCalculator().CustomerMovements(ledger);
+        IReadOnlyList<CustomerMovement> movements = new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true);
         progress?.Report(new WorkProgress("finding movements", ledger.CustomerCount, ledger.CustomerCount));
         cancellationToken.ThrowIfCancellationRequested();
-        AttributionResult result = Calculate(framework, options, ledger.Unit, ledger.Grid, run => run.Execute(movements, Monitored.Wrap(events, "reading events", cancellationToken, progress), ledger.Customers));
+        IReadOnlyList<CustomerId> known = ledger.Customers;
+        AttributionResult result = Calculate(framework, options, ledger.Unit, ledger.Grid, columnar: false,
+            index => index.ReadObjects(movements, Monitored.Wrap(events, "reading events", cancellationToken, progress), known, periods: null));
         cancellationToken.ThrowIfCancellationRequested();
         return result;
     }

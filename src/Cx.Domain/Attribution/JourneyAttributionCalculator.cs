@@ -1,15 +1,10 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Cx.Domain.Assets;
 using Cx.Domain.Internal;
 using Cx.Domain.Journey;
 using Cx.Domain.Primitives;
 using Cx.Domain.Validation;
-using NodaTime;
 
 namespace Cx.Domain.Attribution;
 
@@ -27,6 +22,11 @@ namespace Cx.Domain.Attribution;
 /// the order of the input. Events outside every window are counted (<see cref="AttributionResult.EventsOutsideEveryWindowCount"/>),
 /// never an error; events with an unknown touchpoint, an empty customer, an undefined outcome, or (when the customers are known)
 /// an unknown customer are errors, all reported together.</para>
+/// <para>Large inputs with a built-in model run on every core (customer blocks), with a result identical to one thread's.
+/// For customers split across workers, <see cref="Count(JourneyFramework, AssetLedger, IEnumerable{ExperienceEvent}, AttributionOptions?)"/>
+/// each partition, <see cref="Fit(AttributionStatistics)"/> the merged statistics once, then
+/// <see cref="Allocate(FittedAttribution, AssetLedger, IEnumerable{ExperienceEvent})"/> each partition and merge the
+/// <see cref="AttributionPartial"/>s: the result is exactly that of one calculation (see <see cref="AttributionStatistics"/>).</para>
 /// </remarks>
 public sealed partial class JourneyAttributionCalculator
 {
@@ -58,7 +58,11 @@ public sealed partial class JourneyAttributionCalculator
     public static IReadOnlyList<IAttributionModel> BuiltInModels { get; } = ImmutableArray.Create<IAttributionModel>(
         new FirstTouchModel(), new LastTouchModel(), new LinearModel(), new TimeDecayModel(), new PositionBasedModel(), new MarkovChainModel(), new ShapleyModel());
 
-    /// <summary>Attributes the movements of a ledger (every customer movement of every grid period).</summary>
+    /// <summary>Attributes the movements of a ledger (every customer movement of every grid period, flat ones included).</summary>
+    /// <remarks>Exactly the list overload on <c>new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true)</c>
+    /// with the ledger's customers as the known customers: flat movements are never attributed but are counted in
+    /// <see cref="AttributionResult.ExcludedMovementCount"/>, and a period whose only movements are flat is still analysed (its
+    /// customers' touches are null paths for the data-driven models).</remarks>
     /// <param name="framework">The journey framework.</param>
     /// <param name="ledger">The ledger; its customers are the known customers, so an event for another customer is an error.</param>
     /// <param name="events">The experience events, in any order.</param>
@@ -71,9 +75,9 @@ public sealed partial class JourneyAttributionCalculator
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(events);
-        IReadOnlyList<CustomerMovement> movements = new AssetMovementCalculator().CustomerMovements(ledger);
+        IReadOnlyList<CustomerMovement> movements = new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true);
         IReadOnlyList<CustomerId> known = ledger.Customers;
-        return Calculate(framework, options, ledger.Unit, ledger.Grid, run => run.Execute(movements, events, known));
+        return Calculate(framework, options, ledger.Unit, ledger.Grid, columnar: false, index => index.ReadObjects(movements, events, known, periods: null));
     }
 
     /// <summary>Attributes a list of customer movements.</summary>
@@ -97,7 +101,7 @@ public sealed partial class JourneyAttributionCalculator
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(movements);
         ArgumentNullException.ThrowIfNull(events);
-        return Calculate(framework, options, unit: null, grid: null, run => run.Execute(movements, events, knownCustomers));
+        return Calculate(framework, options, unit: null, grid: null, columnar: false, index => index.ReadObjects(movements, events, knownCustomers, periods: null));
     }
 
     /// <summary>Attributes movements to events given in columns (customers and touchpoints as dense indexes): the fast path,
@@ -115,22 +119,165 @@ public sealed partial class JourneyAttributionCalculator
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(columns);
-        return Calculate(framework, options, unit: null, grid: null, run => run.ExecuteColumns(columns));
+        return Calculate(framework, options, unit: null, grid: null, columnar: true, index => index.ReadColumns(columns, periods: null));
     }
 
-    private AttributionResult Calculate(JourneyFramework framework, AttributionOptions? options, MeasureUnit? unit, PeriodGrid? grid, Func<Run, AttributionResult> execute)
+    /// <summary>Phase one of an attribution split across customer partitions: counts the paths of one partition's customers
+    /// (a ledger of some customers), for every period of the ledger's grid.</summary>
+    /// <param name="framework">The journey framework.</param>
+    /// <param name="ledger">The partition's ledger; its customers are the known customers.</param>
+    /// <param name="events">The partition's experience events, in any order.</param>
+    /// <param name="options">The options, the same for every partition; the defaults when null.</param>
+    /// <returns>The partition's statistics; merge them with the other partitions', then <see cref="Fit(AttributionStatistics)"/>.</returns>
+    /// <remarks>See <see cref="AttributionStatistics"/> for the two phases. The partitions' ledgers must share one grid.</remarks>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is null.</exception>
+    /// <exception cref="CxValidationException">The options or some events are invalid; every failure is reported with its code.</exception>
+    /// <exception cref="InvalidOperationException">The model chosen is not registered, or is a custom model (only the built-in
+    /// models fit from merged statistics).</exception>
+    public AttributionStatistics Count(JourneyFramework framework, AssetLedger ledger, IEnumerable<ExperienceEvent> events, AttributionOptions? options = null)
     {
-        options ??= new AttributionOptions();
-        unit ??= options.Unit ?? AttributionResult.PlainUnits;
-        new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
-        if (!_models.TryGetValue(options.Model, out IAttributionModel? model))
-        {
-            throw new InvalidOperationException($"Expected a registered model of kind {options.Model}, got none. Registered: {string.Join(", ", _models.Keys.Order())}.");
-        }
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(events);
+        IReadOnlyList<CustomerMovement> movements = new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true);
+        IReadOnlyList<CustomerId> known = ledger.Customers;
+        return Count(framework, ledger.Grid, options, ledger.Unit, ledger.Grid, columnar: false, (index, periods) => index.ReadObjects(movements, events, known, periods));
+    }
 
+    /// <summary>Phase one of an attribution split across customer partitions: counts the paths of one partition's customers,
+    /// for every period of a grid.</summary>
+    /// <param name="framework">The journey framework.</param>
+    /// <param name="grid">The grid of the movements; the same for every partition.</param>
+    /// <param name="movements">The partition's movements (flat ones included, so that the analysed periods are right).</param>
+    /// <param name="events">The partition's experience events, in any order.</param>
+    /// <param name="options">The options, the same for every partition; the defaults when null.</param>
+    /// <param name="knownCustomers">The customers events may name, or null to accept any.</param>
+    /// <returns>The partition's statistics; merge them with the other partitions', then <see cref="Fit(AttributionStatistics)"/>.</returns>
+    /// <remarks>See <see cref="AttributionStatistics"/> for the two phases.</remarks>
+    /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">A movement's period is not a period of <paramref name="grid"/>.</exception>
+    /// <exception cref="CxValidationException">The options, some events or the movements are invalid; every failure is reported with its code.</exception>
+    /// <exception cref="InvalidOperationException">The model chosen is not registered, or is a custom model (only the built-in
+    /// models fit from merged statistics).</exception>
+    public AttributionStatistics Count(
+        JourneyFramework framework,
+        PeriodGrid grid,
+        IEnumerable<CustomerMovement> movements,
+        IEnumerable<ExperienceEvent> events,
+        AttributionOptions? options = null,
+        IEnumerable<CustomerId>? knownCustomers = null)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(movements);
+        ArgumentNullException.ThrowIfNull(events);
+        return Count(framework, grid, options, unit: null, resultGrid: null, columnar: false, (index, periods) => index.ReadObjects(movements, events, knownCustomers, periods));
+    }
+
+    /// <summary>Phase one of an attribution split across customer partitions, for a partition given as columns.</summary>
+    /// <param name="framework">The journey framework.</param>
+    /// <param name="grid">The grid of the movements; the same for every partition.</param>
+    /// <param name="columns">The partition's customers, movements and events.</param>
+    /// <param name="options">The options, the same for every partition; the defaults when null.</param>
+    /// <returns>The partition's statistics.</returns>
+    /// <remarks>See <see cref="AttributionStatistics"/> for the two phases.</remarks>
+    /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">Two customers share an id, a movement's customer index does not name its customer,
+    /// or a movement's period is not a period of <paramref name="grid"/>.</exception>
+    /// <exception cref="CxValidationException">The options, some events or the movements are invalid; every failure is reported with its code.</exception>
+    /// <exception cref="InvalidOperationException">The model chosen is not registered, or is a custom model.</exception>
+    public AttributionStatistics Count(JourneyFramework framework, PeriodGrid grid, AttributionColumns columns, AttributionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(columns);
+        return Count(framework, grid, options, unit: null, resultGrid: null, columnar: true, (index, periods) => index.ReadColumns(columns, periods));
+    }
+
+    /// <summary>Fits the model once on the merged statistics of every partition.</summary>
+    /// <param name="statistics">The statistics of all partitions, merged.</param>
+    /// <returns>The fit to allocate every partition with.</returns>
+    /// <remarks>The analysed periods are the grid periods with a movement in any partition; the Markov chain and the Shapley
+    /// game are built from the counts of those periods, exactly as one calculation over all customers would build them.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="statistics"/> is null.</exception>
+    /// <exception cref="CxValidationException">More than 15 Shapley players are met (CX0604).</exception>
+    /// <exception cref="InvalidOperationException">The model is not registered, or is a custom model.</exception>
+    public FittedAttribution Fit(AttributionStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        AttributionOptions options = statistics.Options;
+        IPathStatisticsModel model = StatisticsModel(options);
+        bool[] analysed = statistics.PeriodHasMovement;
+        GridPeriod[] periods = [.. statistics.Grid.Periods.Where((_, i) => analysed[i])];
+        AttributionModelFit gains = model.Fit(statistics.Sum(AttributionDirection.Gains, analysed, model), statistics.Framework, options, AttributionDirection.Gains);
+        AttributionModelFit losses = model.Fit(statistics.Sum(AttributionDirection.Losses, analysed, model), statistics.Framework, options, AttributionDirection.Losses);
+        return new FittedAttribution(
+            statistics.Framework,
+            options,
+            statistics.Unit,
+            statistics.ResultGrid,
+            periods,
+            gains,
+            losses,
+            statistics.NullPaths(AttributionDirection.Gains, analysed),
+            statistics.NullPaths(AttributionDirection.Losses, analysed),
+            statistics.OutsideEveryWindow(analysed));
+    }
+
+    /// <summary>Phase two of an attribution split across customer partitions: splits one partition's movements (a ledger of
+    /// some customers) with the fit of the whole.</summary>
+    /// <param name="fit">The fit of the merged statistics.</param>
+    /// <param name="ledger">The partition's ledger, the one it was counted with; its customers are the known customers.</param>
+    /// <param name="events">The partition's experience events.</param>
+    /// <returns>The partition's credits; merge them with the other partitions' and call <see cref="AttributionPartial.ToResult"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A movement falls in a period the fit did not analyse (the partition changed between the phases).</exception>
+    /// <exception cref="CxValidationException">Some events or movements are invalid; every failure is reported with its code.</exception>
+    public AttributionPartial Allocate(FittedAttribution fit, AssetLedger ledger, IEnumerable<ExperienceEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return Allocate(fit, new AssetMovementCalculator().CustomerMovements(ledger, includeFlat: true), events, ledger.Customers);
+    }
+
+    /// <summary>Phase two of an attribution split across customer partitions: splits one partition's movements with the fit
+    /// of the whole.</summary>
+    /// <param name="fit">The fit of the merged statistics.</param>
+    /// <param name="movements">The partition's movements, as counted.</param>
+    /// <param name="events">The partition's experience events, as counted.</param>
+    /// <param name="knownCustomers">The customers events may name, or null to accept any.</param>
+    /// <returns>The partition's credits; merge them with the other partitions' and call <see cref="AttributionPartial.ToResult"/>.</returns>
+    /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">A movement falls in a period the fit did not analyse (the partition changed between the phases).</exception>
+    /// <exception cref="CxValidationException">Some events or movements are invalid; every failure is reported with its code.</exception>
+    public AttributionPartial Allocate(FittedAttribution fit, IEnumerable<CustomerMovement> movements, IEnumerable<ExperienceEvent> events, IEnumerable<CustomerId>? knownCustomers = null)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(movements);
+        ArgumentNullException.ThrowIfNull(events);
+        return GuardOverflow(() => AttributionEngine.Allocate(fit, index => index.ReadObjects(movements, events, knownCustomers, fit.Periods), columnar: false));
+    }
+
+    /// <summary>Phase two of an attribution split across customer partitions, for a partition given as columns.</summary>
+    /// <param name="fit">The fit of the merged statistics.</param>
+    /// <param name="columns">The partition's customers, movements and events, as counted.</param>
+    /// <returns>The partition's credits.</returns>
+    /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">Two customers share an id, a movement's customer index does not name its customer,
+    /// or a movement falls in a period the fit did not analyse.</exception>
+    /// <exception cref="CxValidationException">Some events or movements are invalid; every failure is reported with its code.</exception>
+    public AttributionPartial Allocate(FittedAttribution fit, AttributionColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(columns);
+        return GuardOverflow(() => AttributionEngine.Allocate(fit, index => index.ReadColumns(columns, fit.Periods), columnar: true));
+    }
+
+    /// <summary>Runs a step of a calculation, turning a 64-bit overflow into a clear validation error.</summary>
+    internal static T GuardOverflow<T>(Func<T> step)
+    {
         try
         {
-            return execute(new Run(framework, options, model, unit, grid));
+            return step();
         }
         catch (OverflowException)
         {
@@ -141,946 +288,32 @@ public sealed partial class JourneyAttributionCalculator
         }
     }
 
-    /// <summary>One calculation's state.</summary>
-    private sealed class Run(JourneyFramework framework, AttributionOptions options, IAttributionModel model, MeasureUnit unit, PeriodGrid? grid)
+    private AttributionResult Calculate(JourneyFramework framework, AttributionOptions? options, MeasureUnit? unit, PeriodGrid? grid, bool columnar, Action<AttributionIndex> read)
     {
-        private readonly int _touchpointCount = framework.Touchpoints.Count;
-        private readonly int[] _stageOf = framework.Touchpoints.Select(t => framework.IndexOfStage(t.StageId)).ToArray();
-        private readonly int[] _categoryOf = framework.Touchpoints.Select(t => (int)t.Category).ToArray();
-        private readonly AttributionCounts _counts = new();
-
-        // Customers, events (grouped by customer, in time order) and periods.
-        private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
-        private readonly List<CustomerId> _ids = [];
-        private GridPeriod[] _periods = [];
-        private long[] _windowStart = [];
-        private long[] _windowEnd = [];
-        private int[] _eventStart = [];
-        private Touch[] _touches = [];
-        private int _touchCount;
-        private List<int> _movementHead = [];
-        private List<int> _movementNext = [];
-
-        public AttributionResult Execute(IEnumerable<CustomerMovement> movements, IEnumerable<ExperienceEvent> events, IEnumerable<CustomerId>? knownCustomers)
-        {
-            HashSet<string>? known = knownCustomers?.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-            List<Counted> counted = ReadMovements(movements, ReadOnlySpan<int>.Empty, columnar: false);
-            try
-            {
-                ReadEvents(events, known);
-                return Attribute(counted, columnar: false);
-            }
-            finally
-            {
-                ReturnTouches();
-            }
-        }
-
-        public AttributionResult ExecuteColumns(AttributionColumns columns)
-        {
-            // Dense customer indexes are the slots: no id is hashed.
-            _ids.AddRange(columns.Customers);
-            List<Counted> counted = ReadMovements(columns.Movements, columns.MovementCustomer.Span, columnar: true);
-            try
-            {
-                ReadEventColumns(columns);
-                return Attribute(counted, columnar: true);
-            }
-            finally
-            {
-                ReturnTouches();
-            }
-        }
-
-        private void ReturnTouches()
-        {
-            if (_touches.Length > 0)
-            {
-                ArrayPool<Touch>.Shared.Return(_touches);
-                _touches = [];
-            }
-        }
-
-        private AttributionResult Attribute(List<Counted> counted, bool columnar)
-        {
-            CountOutsideEveryWindow();
-            int[] rank = RankCustomers(checkDistinct: columnar);
-            // Each customer's movements as a linked list (at most one per period; usually one or none in all).
-            int[] movementHead = new int[_ids.Count];
-            Array.Fill(movementHead, -1);
-            CollectionsMarshal.AsSpan(_movementHead).CopyTo(movementHead);
-            int[] movementNext = [.. _movementNext];
-
-            var totals = new Totals(_touchpointCount, framework.Stages.Count, _periods.Length);
-            var credits = new List<(int Period, int Rank, AttributionDirection Direction, MovementCredit Credit)>();
-            var scores = new List<PlayerScore>();
-            foreach (AttributionDirection direction in (ReadOnlySpan<AttributionDirection>)[AttributionDirection.Gains, AttributionDirection.Losses])
-            {
-                (AttributionPathSet paths, int[] movementOfPath, int[] periodOfPath) = BuildPaths(direction, counted, movementHead, movementNext, rank);
-                if (direction == AttributionDirection.Gains)
-                {
-                    _counts.GainNullPaths = paths.NullPathCount;
-                }
-                else
-                {
-                    _counts.LossNullPaths = paths.NullPathCount;
-                }
-
-                try
-                {
-                    AttributionModelFit fit = model.Fit(paths, options);
-                    scores.AddRange(fit.Scores);
-                    Allocate(direction, paths, fit, movementOfPath, periodOfPath, counted, rank, totals, credits);
-                }
-                finally
-                {
-                    paths.Release();
-                    ArrayPool<int>.Shared.Return(movementOfPath);
-                    ArrayPool<int>.Shared.Return(periodOfPath);
-                }
-            }
-
-            return Assemble(totals, credits, scores);
-        }
-
-        /// <summary>Whether a customer already has a counted movement in a period (its list holds one per period at most).</summary>
-        private bool HasMovement(List<Counted> counted, int slot, int period)
-        {
-            for (int m = _movementHead[slot]; m >= 0; m = _movementNext[m])
-            {
-                if (counted[m].Period == period)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private int SlotOf(CustomerId customer)
-        {
-            // Keyed by the id's text: string keys with the ordinal comparer get the runtime's fast non-randomised hashing.
-            if (!_slots.TryGetValue(customer.Value, out int slot))
-            {
-                slot = _ids.Count;
-                _slots.Add(customer.Value, slot);
-                _ids.Add(customer);
-            }
-
-            return slot;
-        }
-
-        private List<Counted> ReadMovements(IEnumerable<CustomerMovement> movements, ReadOnlySpan<int> movementCustomer, bool columnar)
-        {
-            var periods = new Dictionary<int, GridPeriod>();
-            var all = new List<CustomerMovement>();
-            foreach (CustomerMovement movement in movements)
-            {
-                if (movement is null)
-                {
-                    throw new ArgumentNullException(nameof(movements), "Expected customer movements, got a null entry.");
-                }
-
-                all.Add(movement);
-                if (periods.TryGetValue(movement.Period.Index, out GridPeriod? seen) && !ReferenceEquals(seen, movement.Period) && seen != movement.Period)
-                {
-                    throw new ArgumentException($"Expected the movements of one period grid, got two periods with index {movement.Period.Index}: {seen} and {movement.Period}.", nameof(movements));
-                }
-
-                periods[movement.Period.Index] = movement.Period;
-            }
-
-            _periods = periods.Values.OrderBy(p => p.Index).ToArray();
-            if (_periods.Length > 1 << 20)
-            {
-                throw new ArgumentException($"Expected at most {1 << 20} periods, got {_periods.Length}.", nameof(movements));
-            }
-
-            var position = _periods.Select((p, i) => (p.Index, i)).ToDictionary(x => x.Index, x => x.i);
-            _windowStart = new long[_periods.Length];
-            _windowEnd = new long[_periods.Length];
-            for (int i = 0; i < _periods.Length; i++)
-            {
-                (Instant start, Instant end) = Window(_periods[i]);
-                _windowStart[i] = start.ToUnixTimeTicks();
-                _windowEnd[i] = end.ToUnixTimeTicks();
-            }
-
-            HashSet<MovementClass> classes = options.Movements.ToHashSet();
-            _slots.EnsureCapacity(all.Count);
-            var counted = new List<Counted>();
-            _movementHead = new List<int>(Math.Max(_ids.Count, all.Count));
-            _movementNext = new List<int>(all.Count);
-            var failures = new FailureCollector();
-            for (int i = 0; i < all.Count; i++)
-            {
-                CustomerMovement m = all[i];
-                AttributionDirection direction = m.IsGain ? AttributionDirection.Gains : m.IsLoss ? AttributionDirection.Losses : AttributionDirection.None;
-                if (direction == AttributionDirection.None || !classes.Contains(m.Class))
-                {
-                    _counts.ExcludedMovements++;
-                    continue;
-                }
-
-                int slot = columnar ? ColumnSlot(movementCustomer[i], m, nameof(movements)) : SlotOf(m.Customer);
-                int period = position[m.Period.Index];
-                while (_movementHead.Count <= slot)
-                {
-                    _movementHead.Add(-1);
-                }
-
-                if (HasMovement(counted, slot, period))
-                {
-                    failures.Add(i, "customer movement", "Customer", CxErrorCodes.AttributionMovementInvalid,
-                        $"Expected at most one movement per customer and period, got a second one for customer '{m.Customer}' in {m.Period}. Pass each customer's movements once.");
-                    continue;
-                }
-
-                long value = direction == AttributionDirection.Gains ? m.ValueDelta : -m.ValueDelta;
-                if (value < 0)
-                {
-                    failures.Add(i, "customer movement", "Value", CxErrorCodes.AttributionMovementInvalid,
-                        $"Expected a {m.Class} movement to {(direction == AttributionDirection.Gains ? "increase" : "decrease")} the value, got {m.PreviousValue} to {m.CurrentValue} for customer '{m.Customer}' in {m.Period}.");
-                    continue;
-                }
-
-                _movementNext.Add(_movementHead[slot]);
-                _movementHead[slot] = counted.Count;
-                counted.Add(new Counted(m, slot, period, direction, value));
-                if (direction == AttributionDirection.Gains)
-                {
-                    _counts.Gains++;
-                }
-                else
-                {
-                    _counts.Losses++;
-                }
-            }
-
-            failures.ThrowIfAny("customer movements");
-            return counted;
-        }
-
-        private int ColumnSlot(int customer, CustomerMovement movement, string parameter) =>
-            customer >= 0 && customer < _ids.Count && _ids[customer].Equals(movement.Customer)
-                ? customer
-                : throw new ArgumentException(
-                    $"Expected the customer index of each movement to name its customer, got {customer} for a movement of customer '{movement.Customer}' in {movement.Period}.",
-                    parameter);
-
-        private void ReadEventColumns(AttributionColumns columns)
-        {
-            ReadOnlySpan<int> customerColumn = columns.EventCustomer.Span;
-            ReadOnlySpan<int> touchpointColumn = columns.EventTouchpoint.Span;
-            ReadOnlySpan<long> ticksColumn = columns.EventUnixTicks.Span;
-            ReadOnlySpan<ExperienceOutcome> outcomeColumn = columns.EventOutcome.Span;
-            int n = customerColumn.Length;
-            int customers = _ids.Count;
-            var failures = new FailureCollector();
-            for (int i = 0; i < n; i++)
-            {
-                int c = customerColumn[i];
-                if (c < 0 || c >= customers)
-                {
-                    failures.Add(i, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.EventUnknownCustomer,
-                        string.Create(CultureInfo.InvariantCulture, $"Expected a customer index from 0 to {customers - 1}, got {c}. Correct the event's customer, or add the customer."));
-                }
-                else if (_ids[c].IsEmpty)
-                {
-                    failures.Add(i, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.CustomerIdEmpty, RecordRules.CustomerMessage);
-                }
-
-                int t = touchpointColumn[i];
-                if (t < 0 || t >= _touchpointCount)
-                {
-                    failures.Add(i, "experience event", nameof(ExperienceEvent.TouchpointId), CxErrorCodes.EventUnknownTouchpoint,
-                        string.Create(CultureInfo.InvariantCulture, $"Expected a touchpoint index of journey '{framework.Name}' from 0 to {_touchpointCount - 1}, got {t}. Add it to the framework or correct the event."));
-                }
-
-                if (outcomeColumn[i] is not (ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable))
-                {
-                    failures.Add(i, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {outcomeColumn[i]}.");
-                }
-            }
-
-            failures.ThrowIfAny("experience events");
-            _counts.Events = n;
-            int[] slots = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
-            Touch[] raw = ArrayPool<Touch>.Shared.Rent(Math.Max(1, n));
-            try
-            {
-                customerColumn.CopyTo(slots);
-                for (int i = 0; i < n; i++)
-                {
-                    raw[i] = new Touch(ticksColumn[i], touchpointColumn[i], outcomeColumn[i]);
-                }
-
-                GroupTouches(slots, raw, n);
-            }
-            finally
-            {
-                ArrayPool<int>.Shared.Return(slots);
-                ArrayPool<Touch>.Shared.Return(raw);
-            }
-        }
-
-        private (Instant Start, Instant End) Window(GridPeriod period)
-        {
-            DateTimeZone zone = options.TimeZone;
-            LocalDate endDate = period.End.PlusDays(1);
-            Instant end = zone.AtStartOfDay(endDate).ToInstant();
-            LocalDateTime startLocal = endDate.AtMidnight() - options.Lookback;
-            Instant start = startLocal.TimeOfDay == LocalTime.Midnight
-                ? zone.AtStartOfDay(startLocal.Date).ToInstant()
-                : zone.AtLeniently(startLocal).ToInstant();
-            return (start, end);
-        }
-
-        private void ReadEvents(IEnumerable<ExperienceEvent> events, HashSet<string>? known)
-        {
-            var failures = new FailureCollector();
-            int capacity = events.TryGetNonEnumeratedCount(out int eventCount) ? Math.Max(1, eventCount) : 1024;
-            int[] slots = ArrayPool<int>.Shared.Rent(capacity);
-            Touch[] raw = ArrayPool<Touch>.Shared.Rent(capacity);
-            int accepted = 0;
-            long position = -1;
-
-            // Events usually come grouped by customer and share touchpoint id strings: remember the last customer and, in a
-            // small table keyed by object identity, the touchpoint strings seen, so that most events cost no string hashing
-            // (a reference comparison decides; any other string falls back to the lookups).
-            string? lastCustomer = null;
-            int lastSlot = -1;
-            string?[] cachedIds = new string?[256];
-            int[] cachedIndexes = new int[256];
-            void Read(in ExperienceEvent e)
-            {
-                position++;
-                bool ok = true;
-                int slot = -1;
-                if (e.Customer.IsEmpty)
-                {
-                    failures.Add(position, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.CustomerIdEmpty, RecordRules.CustomerMessage);
-                    ok = false;
-                }
-                else if (ReferenceEquals(e.Customer.Value, lastCustomer))
-                {
-                    slot = lastSlot;
-                }
-                else if (known is not null && !known.Contains(e.Customer.Value))
-                {
-                    failures.Add(position, "experience event", nameof(ExperienceEvent.Customer), CxErrorCodes.EventUnknownCustomer,
-                        $"Expected a customer of the ledger, got '{e.Customer}'. Correct the event's customer id, or add the customer's revenue.");
-                    ok = false;
-                }
-
-                int cacheSlot = e.TouchpointId is null ? 0 : RuntimeHelpers.GetHashCode(e.TouchpointId) & 255;
-                int touchpoint = e.TouchpointId is not null && ReferenceEquals(e.TouchpointId, cachedIds[cacheSlot])
-                    ? cachedIndexes[cacheSlot]
-                    : framework.IndexOfTouchpoint(e.TouchpointId);
-                if (touchpoint < 0)
-                {
-                    failures.Add(position, "experience event", nameof(ExperienceEvent.TouchpointId), CxErrorCodes.EventUnknownTouchpoint,
-                        $"Expected a touchpoint of journey '{framework.Name}', got '{e.TouchpointId}'. Add it to the framework or correct the event.");
-                    ok = false;
-                }
-                else
-                {
-                    cachedIds[cacheSlot] = e.TouchpointId;
-                    cachedIndexes[cacheSlot] = touchpoint;
-                }
-
-                if (e.Outcome is not (ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable))
-                {
-                    failures.Add(position, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {e.Outcome}.");
-                    ok = false;
-                }
-
-                if (e.Channel is not null && string.IsNullOrWhiteSpace(e.Channel))
-                {
-                    failures.Add(position, "experience event", nameof(ExperienceEvent.Channel), CxErrorCodes.EventInvalid, "Expected a channel name or none, got a blank one.");
-                    ok = false;
-                }
-
-                if (ok && failures.Count == 0)
-                {
-                    if (slot < 0)
-                    {
-                        slot = SlotOf(e.Customer);
-                        lastCustomer = e.Customer.Value;
-                        lastSlot = slot;
-                    }
-
-                    if (accepted == raw.Length)
-                    {
-                        Grow(ref raw, accepted, accepted + 1);
-                        Grow(ref slots, accepted, accepted + 1);
-                    }
-
-                    slots[accepted] = slot;
-                    raw[accepted] = new Touch(e.At.ToUnixTimeTicks(), touchpoint, e.Outcome);
-                    accepted++;
-                }
-            }
-
-            // Arrays and lists are read in place (no enumerator, no copies of the events).
-            if (events is ExperienceEvent[] array)
-            {
-                foreach (ref readonly ExperienceEvent e in array.AsSpan())
-                {
-                    Read(in e);
-                }
-            }
-            else if (events is List<ExperienceEvent> list)
-            {
-                foreach (ref readonly ExperienceEvent e in CollectionsMarshal.AsSpan(list))
-                {
-                    Read(in e);
-                }
-            }
-            else
-            {
-                foreach (ExperienceEvent e in events)
-                {
-                    Read(in e);
-                }
-            }
-
-            try
-            {
-                failures.ThrowIfAny("experience events");
-                _counts.Events = position + 1;
-                GroupTouches(slots, raw, accepted);
-            }
-            finally
-            {
-                ArrayPool<int>.Shared.Return(slots);
-                ArrayPool<Touch>.Shared.Return(raw);
-            }
-        }
-
-        /// <summary>Replaces a pooled buffer by a larger one (at least <paramref name="needed"/>, at least twice the used
-        /// part), keeping the used part.</summary>
-        private static void Grow<T>(ref T[] pooled, int used, int needed)
-        {
-            T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(needed, used * 2));
-            pooled.AsSpan(0, used).CopyTo(larger);
-            ArrayPool<T>.Shared.Return(pooled);
-            pooled = larger;
-        }
-
-        /// <summary>Groups the accepted touches by customer (counting sort into a pooled array), then orders each customer's
-        /// touches by instant and journey order.</summary>
-        private void GroupTouches(int[] slots, Touch[] raw, int accepted)
-        {
-            int customers = _ids.Count;
-            _eventStart = new int[customers + 1];
-            for (int i = 0; i < accepted; i++)
-            {
-                _eventStart[slots[i] + 1]++;
-            }
-
-            for (int c = 0; c < customers; c++)
-            {
-                _eventStart[c + 1] += _eventStart[c];
-            }
-
-            int[] next = _eventStart[..customers];
-            _touchCount = accepted;
-            _touches = accepted == 0 ? [] : ArrayPool<Touch>.Shared.Rent(accepted);
-            for (int i = 0; i < accepted; i++)
-            {
-                _touches[next[slots[i]]++] = raw[i];
-            }
-
-            for (int c = 0; c < customers; c++)
-            {
-                SortTouches(_touches.AsSpan(_eventStart[c], _eventStart[c + 1] - _eventStart[c]));
-            }
-        }
-
-        /// <summary>Orders one customer's touches by instant, touchpoint (journey order), then outcome: insertion sort for
-        /// the usual handful, the library sort beyond.</summary>
-        private static void SortTouches(Span<Touch> touches)
-        {
-            if (touches.Length > 32)
-            {
-                touches.Sort(static (a, b) => Compare(a, b));
-                return;
-            }
-
-            for (int i = 1; i < touches.Length; i++)
-            {
-                Touch current = touches[i];
-                int j = i - 1;
-                while (j >= 0 && Compare(touches[j], current) > 0)
-                {
-                    touches[j + 1] = touches[j];
-                    j--;
-                }
-
-                touches[j + 1] = current;
-            }
-        }
-
-        private static int Compare(Touch a, Touch b)
-        {
-            int byTime = a.Ticks.CompareTo(b.Ticks);
-            return byTime != 0 ? byTime : a.Touchpoint != b.Touchpoint ? a.Touchpoint.CompareTo(b.Touchpoint) : a.Outcome.CompareTo(b.Outcome);
-        }
-
-        private void CountOutsideEveryWindow()
-        {
-            // The union of the windows as sorted, disjoint intervals.
-            var union = new List<(long Start, long End)>();
-            foreach ((long start, long end) in _windowStart.Zip(_windowEnd).OrderBy(w => w.First))
-            {
-                if (union.Count > 0 && start <= union[^1].End)
-                {
-                    union[^1] = (union[^1].Start, Math.Max(union[^1].End, end));
-                }
-                else
-                {
-                    union.Add((start, end));
-                }
-            }
-
-            long[] starts = union.Select(u => u.Start).ToArray();
-            long outside = 0;
-            foreach (Touch touch in _touches.AsSpan(0, _touchCount))
-            {
-                int i = Array.BinarySearch(starts, touch.Ticks);
-                i = i >= 0 ? i : ~i - 1;
-                if (i < 0 || touch.Ticks >= union[i].End)
-                {
-                    outside++;
-                }
-            }
-
-            _counts.OutsideEveryWindow = outside;
-        }
-
-        /// <summary>The slots in ordinal order of the customer ids. Slots are handed out in input order (movements, then
-        /// events), which is usually a few ascending runs: a natural merge sort costs O(n log runs), O(n) for sorted input.</summary>
-        private int[] RankCustomers(bool checkDistinct)
-        {
-            int n = _ids.Count;
-            string[] keys = new string[n];
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++)
-            {
-                keys[i] = _ids[i].Value;
-                order[i] = i;
-            }
-
-            var runs = new List<int> { 0 };
-            for (int i = 1; i < n; i++)
-            {
-                if (string.CompareOrdinal(keys[i - 1], keys[i]) > 0)
-                {
-                    runs.Add(i);
-                }
-            }
-
-            if (runs.Count > 64)
-            {
-                Array.Sort(keys, order, StringComparer.Ordinal);
-                return checkDistinct ? CheckDistinct(order) : order;
-            }
-
-            runs.Add(n);
-            int[] buffer = new int[n];
-            while (runs.Count > 2)
-            {
-                var merged = new List<int> { 0 };
-                for (int r = 0; r + 1 < runs.Count; r += 2)
-                {
-                    int lo = runs[r];
-                    int mid = runs[r + 1];
-                    int hi = r + 2 < runs.Count ? runs[r + 2] : mid;
-                    int a = lo, b = mid, o = lo;
-                    while (a < mid && b < hi)
-                    {
-                        buffer[o++] = string.CompareOrdinal(keys[order[a]], keys[order[b]]) <= 0 ? order[a++] : order[b++];
-                    }
-
-                    while (a < mid)
-                    {
-                        buffer[o++] = order[a++];
-                    }
-
-                    while (b < hi)
-                    {
-                        buffer[o++] = order[b++];
-                    }
-
-                    merged.Add(hi);
-                }
-
-                (order, buffer) = (buffer, order);
-                runs = merged;
-            }
-
-            return checkDistinct ? CheckDistinct(order) : order;
-        }
-
-        /// <summary>Checks that no two customers of the columns share an id (adjacent in ordinal order).</summary>
-        private int[] CheckDistinct(int[] order)
-        {
-            for (int i = 1; i < order.Length; i++)
-            {
-                if (_ids[order[i - 1]].Equals(_ids[order[i]]))
-                {
-                    throw new ArgumentException(
-                        string.Create(CultureInfo.InvariantCulture, $"Expected distinct customers in the columns, got '{_ids[order[i]]}' at indexes {Math.Min(order[i - 1], order[i])} and {Math.Max(order[i - 1], order[i])}."));
-                }
-            }
-
-            return order;
-        }
-
-        private (AttributionPathSet Paths, int[] MovementOfPath, int[] PeriodOfPath) BuildPaths(
-            AttributionDirection direction, List<Counted> counted, int[] movementHead, int[] movementNext, int[] order)
-        {
-            TouchFilter filter = options.FilterOf(direction);
-            int expectedPaths = Math.Max(16, _ids.Count);
-            int[] starts = ArrayPool<int>.Shared.Rent(expectedPaths + 1);
-            int[] touchpoints = ArrayPool<int>.Shared.Rent(Math.Max(16, _touchCount));
-            long[] ages = ArrayPool<long>.Shared.Rent(touchpoints.Length);
-            bool[] converting = ArrayPool<bool>.Shared.Rent(expectedPaths);
-            int[] movementOfPath = ArrayPool<int>.Shared.Rent(expectedPaths);
-            int[] periodOfPath = ArrayPool<int>.Shared.Rent(expectedPaths);
-            starts[0] = 0;
-            int pathCount = 0;
-            int touchCount = 0;
-            Touch[] all = _touches;
-            for (int p = 0; p < _periods.Length; p++)
-            {
-                long windowStart = _windowStart[p];
-                long windowEnd = _windowEnd[p];
-                foreach (int c in order)
-                {
-                    int movement = -1;
-                    for (int m = movementHead[c]; m >= 0; m = movementNext[m])
-                    {
-                        if (counted[m].Period == p)
-                        {
-                            movement = counted[m].Direction == direction ? m : -1;
-                            break;
-                        }
-                    }
-
-                    int from = LowerBound(c, windowStart);
-                    int to = LowerBound(c, windowEnd);
-                    int before = touchCount;
-                    if (touchCount + (to - from) > touchpoints.Length)
-                    {
-                        Grow(ref touchpoints, touchCount, touchCount + (to - from));
-                        Grow(ref ages, touchCount, touchpoints.Length);
-                    }
-
-                    for (int e = from; e < to; e++)
-                    {
-                        Touch touch = all[e];
-                        if (filter == TouchFilter.All
-                            || (filter == TouchFilter.UnreliableOnly && touch.Outcome == ExperienceOutcome.Unreliable)
-                            || (filter == TouchFilter.ReliableOnly && touch.Outcome == ExperienceOutcome.Reliable))
-                        {
-                            touchpoints[touchCount] = touch.Touchpoint;
-                            ages[touchCount] = windowEnd - touch.Ticks;
-                            touchCount++;
-                        }
-                    }
-
-                    if (movement < 0 && touchCount == before)
-                    {
-                        continue;
-                    }
-
-                    if (pathCount == converting.Length || pathCount + 1 == starts.Length)
-                    {
-                        Grow(ref converting, pathCount, pathCount + 1);
-                        Grow(ref movementOfPath, pathCount, pathCount + 1);
-                        Grow(ref periodOfPath, pathCount, pathCount + 1);
-                        Grow(ref starts, pathCount + 1, pathCount + 2);
-                    }
-
-                    converting[pathCount] = movement >= 0;
-                    movementOfPath[pathCount] = movement;
-                    periodOfPath[pathCount] = p;
-                    pathCount++;
-                    starts[pathCount] = touchCount;
-                }
-            }
-
-            var set = new AttributionPathSet(framework, direction, starts, touchpoints, ages, converting, pathCount);
-            return (set, movementOfPath, periodOfPath);
-        }
-
-        private int LowerBound(int customer, long ticks)
-        {
-            int lo = _eventStart[customer];
-            int hi = _eventStart[customer + 1];
-            while (lo < hi)
-            {
-                int mid = lo + ((hi - lo) >> 1);
-                if (_touches[mid].Ticks < ticks)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo;
-        }
-
-        private void Allocate(
-            AttributionDirection direction,
-            AttributionPathSet paths,
-            AttributionModelFit fit,
-            int[] movementOfPath,
-            int[] periodOfPath,
-            List<Counted> counted,
-            int[] order,
-            Totals totals,
-            List<(int Period, int Rank, AttributionDirection Direction, MovementCredit Credit)> credits)
-        {
-            int[] rankOf = new int[order.Length];
-            for (int i = 0; i < order.Length; i++)
-            {
-                rankOf[order[i]] = i;
-            }
-
-            bool losses = direction == AttributionDirection.Losses;
-            double[] touchpointWeight = new double[_touchpointCount];
-            int[] stageSeen = new int[framework.Stages.Count];
-            int[] categorySeen = new int[5];
-            int stamp = 0;
-            var distinct = new List<int>();
-            double[] weights = new double[16];
-            double[] shares = new double[16];
-            long[] parts = new long[16];
-            long[] units = new long[16];
-            long[] remainders = new long[16];
-            for (int p = 0; p < paths.PathCount; p++)
-            {
-                int movement = movementOfPath[p];
-                if (movement < 0)
-                {
-                    continue;
-                }
-
-                Counted m = counted[movement];
-                int period = periodOfPath[p];
-                ReadOnlySpan<int> path = paths.Touchpoints(p);
-                if (path.IsEmpty)
-                {
-                    totals.Unattributed(losses, period, m.Value);
-                    if (options.IncludeMovementCredits)
-                    {
-                        credits.Add((period, rankOf[m.Slot], direction, new MovementCredit(m.Movement, direction, m.Value, [])));
-                    }
-
-                    continue;
-                }
-
-                if (weights.Length < path.Length)
-                {
-                    weights = new double[path.Length * 2];
-                }
-
-                Span<double> w = weights.AsSpan(0, path.Length);
-                fit.Weigh(path, paths.AgeTicks(p), w);
-                distinct.Clear();
-                double sum = 0;
-                for (int i = 0; i < path.Length; i++)
-                {
-                    if (!double.IsFinite(w[i]) || w[i] < 0)
-                    {
-                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                            $"Expected finite, non-negative weights from the {options.Model} model, got {w[i]} for touchpoint '{framework.Touchpoints[path[i]].Id}'."));
-                    }
-
-                    if (touchpointWeight[path[i]] == 0 && !distinct.Contains(path[i]))
-                    {
-                        distinct.Add(path[i]);
-                    }
-
-                    touchpointWeight[path[i]] += w[i];
-                    sum += w[i];
-                }
-
-                if (!(sum > 0))
-                {
-                    // Every touch weighed zero: share equally over the touches instead (counted).
-                    _counts.Fallbacks++;
-                    foreach (int t in path)
-                    {
-                        touchpointWeight[t] = 0;
-                    }
-
-                    distinct.Clear();
-                    foreach (int t in path)
-                    {
-                        if (touchpointWeight[t] == 0)
-                        {
-                            distinct.Add(t);
-                        }
-
-                        touchpointWeight[t] += 1;
-                    }
-
-                    sum = path.Length;
-                }
-
-                Span<int> distinctSpan = CollectionsMarshal.AsSpan(distinct);
-                distinctSpan.Sort();
-                int n = distinctSpan.Length;
-                if (shares.Length < n)
-                {
-                    shares = new double[n * 2];
-                    parts = new long[n * 2];
-                    units = new long[n * 2];
-                    remainders = new long[n * 2];
-                }
-
-                for (int j = 0; j < n; j++)
-                {
-                    shares[j] = touchpointWeight[distinctSpan[j]];
-                }
-
-                LargestRemainder.Allocate(m.Value, shares.AsSpan(0, n), parts.AsSpan(0, n), units.AsSpan(0, n), remainders.AsSpan(0, n));
-                stamp++;
-                TouchpointShare[]? list = options.IncludeMovementCredits ? new TouchpointShare[n] : null;
-                for (int j = 0; j < n; j++)
-                {
-                    int t = distinctSpan[j];
-                    bool credited = shares[j] > 0;
-                    int stage = _stageOf[t];
-                    int category = _categoryOf[t];
-                    totals.Credit(losses, period, t, stage, parts[j], credited);
-                    if (credited && stageSeen[stage] != stamp)
-                    {
-                        stageSeen[stage] = stamp;
-                        totals.CountStage(losses, period, stage);
-                    }
-
-                    if (credited && categorySeen[category] != stamp)
-                    {
-                        categorySeen[category] = stamp;
-                        totals.CountCategory(losses, category);
-                    }
-
-                    if (list is not null)
-                    {
-                        list[j] = new TouchpointShare(framework.Touchpoints[t].Id, framework.Stages[stage].Id, shares[j] / sum, parts[j]);
-                    }
-
-                    touchpointWeight[t] = 0;
-                }
-
-                if (list is not null)
-                {
-                    credits.Add((period, rankOf[m.Slot], direction, new MovementCredit(m.Movement, direction, m.Value, list)));
-                }
-            }
-        }
-
-        private AttributionResult Assemble(Totals totals, List<(int Period, int Rank, AttributionDirection Direction, MovementCredit Credit)> credits, List<PlayerScore> scores)
-        {
-            IReadOnlyList<Touchpoint> tps = framework.Touchpoints;
-            IReadOnlyList<JourneyStage> stages = framework.Stages;
-            var touchpointCredits = ImmutableArray.CreateRange(tps.Select((t, i) =>
-                new TouchpointCredit(t, totals.TouchpointValue[0][i], totals.TouchpointCount[0][i], totals.TouchpointValue[1][i], totals.TouchpointCount[1][i], unit)));
-
-            StageCredit Stage(int s, int period)
-            {
-                long earned = 0, lost = 0;
-                for (int p = period < 0 ? 0 : period; p < (period < 0 ? _periods.Length : period + 1); p++)
-                {
-                    earned += totals.StageValue[0][(p * stages.Count) + s];
-                    lost += totals.StageValue[1][(p * stages.Count) + s];
-                }
-
-                long gains = 0, losses = 0;
-                for (int p = period < 0 ? 0 : period; p < (period < 0 ? _periods.Length : period + 1); p++)
-                {
-                    gains += totals.StageCount[0][(p * stages.Count) + s];
-                    losses += totals.StageCount[1][(p * stages.Count) + s];
-                }
-
-                return new StageCredit(stages[s], earned, gains, lost, losses, unit);
-            }
-
-            var stageCredits = ImmutableArray.CreateRange(Enumerable.Range(0, stages.Count).Select(s => Stage(s, -1)));
-            var categoryCredits = ImmutableArray.CreateRange(Enum.GetValues<TouchpointCategory>().Where(c => c != TouchpointCategory.Unknown).Select(c =>
-            {
-                int k = (int)c;
-                long earned = 0, lost = 0;
-                for (int t = 0; t < tps.Count; t++)
-                {
-                    if (tps[t].Category == c)
-                    {
-                        earned += totals.TouchpointValue[0][t];
-                        lost += totals.TouchpointValue[1][t];
-                    }
-                }
-
-                return new CategoryCredit(c, earned, totals.CategoryCount[0][k], lost, totals.CategoryCount[1][k], unit);
-            }));
-            var unattributed = new UnattributedCredit(totals.UnattributedValue[0].Sum(), totals.UnattributedCount[0].Sum(), totals.UnattributedValue[1].Sum(), totals.UnattributedCount[1].Sum(), unit);
-            var bridge = ImmutableArray.CreateRange(_periods.Select((period, p) => new StageBridgePeriod(
-                period,
-                ImmutableArray.CreateRange(Enumerable.Range(0, stages.Count).Select(s => Stage(s, p))),
-                new UnattributedCredit(totals.UnattributedValue[0][p], totals.UnattributedCount[0][p], totals.UnattributedValue[1][p], totals.UnattributedCount[1][p], unit))));
-            var movementCredits = ImmutableArray.CreateRange(credits.OrderBy(c => c.Period).ThenBy(c => c.Rank).ThenBy(c => c.Direction).Select(c => c.Credit));
-            return new AttributionResult(framework, options, unit, grid, touchpointCredits, stageCredits, categoryCredits, unattributed, bridge, movementCredits, scores.ToImmutableArray(), _counts);
-        }
+        options ??= new AttributionOptions();
+        unit ??= options.Unit ?? AttributionResult.PlainUnits;
+        new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
+        IAttributionModel model = ModelOf(options);
+        return GuardOverflow(() => AttributionEngine.Run(framework, options, model, unit, grid, read, columnar));
     }
 
-    private readonly record struct Counted(CustomerMovement Movement, int Slot, int Period, AttributionDirection Direction, long Value);
-
-    private readonly record struct Touch(long Ticks, int Touchpoint, ExperienceOutcome Outcome);
-
-    /// <summary>The running sums of one calculation: index 0 gains, 1 losses.</summary>
-    private sealed class Totals(int touchpoints, int stages, int periods)
+    private AttributionStatistics Count(JourneyFramework framework, PeriodGrid grid, AttributionOptions? options, MeasureUnit? unit, PeriodGrid? resultGrid, bool columnar, Action<AttributionIndex, GridPeriod[]> read)
     {
-        public long[][] TouchpointValue { get; } = [new long[touchpoints], new long[touchpoints]];
-
-        public long[][] TouchpointCount { get; } = [new long[touchpoints], new long[touchpoints]];
-
-        public long[][] StageValue { get; } = [new long[stages * periods], new long[stages * periods]];
-
-        public long[][] StageCount { get; } = [new long[stages * periods], new long[stages * periods]];
-
-        public long[][] CategoryCount { get; } = [new long[5], new long[5]];
-
-        public long[][] UnattributedValue { get; } = [new long[periods], new long[periods]];
-
-        public long[][] UnattributedCount { get; } = [new long[periods], new long[periods]];
-
-        public void Unattributed(bool losses, int period, long value)
-        {
-            int d = losses ? 1 : 0;
-            UnattributedValue[d][period] += value;
-            UnattributedCount[d][period]++;
-        }
-
-        public void Credit(bool losses, int period, int touchpoint, int stage, long value, bool credited)
-        {
-            int d = losses ? 1 : 0;
-            TouchpointValue[d][touchpoint] += value;
-            StageValue[d][(period * stages) + stage] += value;
-            if (credited)
-            {
-                TouchpointCount[d][touchpoint]++;
-            }
-        }
-
-        public void CountStage(bool losses, int period, int stage) => StageCount[losses ? 1 : 0][(period * stages) + stage]++;
-
-        public void CountCategory(bool losses, int category) => CategoryCount[losses ? 1 : 0][category]++;
+        options = (options ?? new AttributionOptions()).Copy();
+        unit ??= options.Unit ?? AttributionResult.PlainUnits;
+        new AttributionOptionsValidator().ValidateOrThrow(options, "attribution options");
+        IPathStatisticsModel model = StatisticsModel(options);
+        GridPeriod[] periods = [.. grid.Periods];
+        return GuardOverflow(() => AttributionEngine.Count(framework, options, model, grid, unit, resultGrid, index => read(index, periods), columnar));
     }
+
+    private IAttributionModel ModelOf(AttributionOptions options) =>
+        _models.TryGetValue(options.Model, out IAttributionModel? model)
+            ? model
+            : throw new InvalidOperationException($"Expected a registered model of kind {options.Model}, got none. Registered: {string.Join(", ", _models.Keys.Order())}.");
+
+    private IPathStatisticsModel StatisticsModel(AttributionOptions options) =>
+        ModelOf(options) as IPathStatisticsModel
+            ?? throw new InvalidOperationException(
+                $"Expected a built-in {options.Model} model to fit from merged statistics, got a custom one ({ModelOf(options).GetType().Name}). Calculate over all customers at once with a custom model.");
 }

@@ -1,8 +1,11 @@
+using Cx.Domain.Internal;
+using Cx.Domain.Journey;
+
 namespace Cx.Domain.Attribution;
 
 /// <summary>Last touch: the whole movement to the latest touch in the window.</summary>
 /// <remarks>Heuristic: ignores other customers' paths. Path A, B, A: A gets 100%.</remarks>
-public sealed class LastTouchModel : IAttributionModel
+public sealed class LastTouchModel : IAttributionModel, IPathStatisticsModel
 {
     /// <inheritdoc/>
     public AttributionModel Kind => AttributionModel.LastTouch;
@@ -14,6 +17,13 @@ public sealed class LastTouchModel : IAttributionModel
         ArgumentNullException.ThrowIfNull(options);
         return new WeighFit();
     }
+
+    /// <inheritdoc/>
+    PathStatistics? IPathStatisticsModel.CreateStatistics(JourneyFramework framework, AttributionOptions options) => null;
+
+    /// <inheritdoc/>
+    AttributionModelFit IPathStatisticsModel.Fit(PathStatistics? statistics, JourneyFramework framework, AttributionOptions options, AttributionDirection direction) =>
+        new WeighFit();
 
     private sealed class WeighFit : AttributionModelFit
     {

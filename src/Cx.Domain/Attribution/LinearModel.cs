@@ -1,8 +1,11 @@
+using Cx.Domain.Internal;
+using Cx.Domain.Journey;
+
 namespace Cx.Domain.Attribution;
 
 /// <summary>Linear: an equal share to every touch in the window; a touchpoint met twice gets two shares.</summary>
 /// <remarks>Heuristic: ignores other customers' paths. Path A, B, A: A gets 2/3, B 1/3.</remarks>
-public sealed class LinearModel : IAttributionModel
+public sealed class LinearModel : IAttributionModel, IPathStatisticsModel
 {
     /// <inheritdoc/>
     public AttributionModel Kind => AttributionModel.Linear;
@@ -14,6 +17,13 @@ public sealed class LinearModel : IAttributionModel
         ArgumentNullException.ThrowIfNull(options);
         return new WeighFit();
     }
+
+    /// <inheritdoc/>
+    PathStatistics? IPathStatisticsModel.CreateStatistics(JourneyFramework framework, AttributionOptions options) => null;
+
+    /// <inheritdoc/>
+    AttributionModelFit IPathStatisticsModel.Fit(PathStatistics? statistics, JourneyFramework framework, AttributionOptions options, AttributionDirection direction) =>
+        new WeighFit();
 
     private sealed class WeighFit : AttributionModelFit
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cx.Domain.Internal;
+using Cx.Domain.Journey;
 
 namespace Cx.Domain.Attribution;
 
@@ -16,10 +17,14 @@ namespace Cx.Domain.Attribution;
 /// Removing touchpoint k makes it lead to null (its row of Q and its r are zeroed); its removal effect is
 /// 1 − x′(start) / x(start). Removal effects are normalised to weights that sum to 1; a removal effect that comes out
 /// negative (only possible through rounding) is clamped to zero and flagged in <see cref="PlayerScore.IsClamped"/>.</para>
-/// <para>Each movement's value is then shared over the touchpoints on its own path in proportion to their weights (a
-/// touchpoint met twice on the path counts once), so a touchpoint never met by that customer gets nothing.</para>
+/// <para>With <see cref="MarkovAllocation.PerPath"/> (the default) each movement's value is then shared over the touchpoints
+/// on its own path in proportion to their weights (a touchpoint met twice on the path counts once), so a touchpoint never met
+/// by that customer gets nothing. With <see cref="MarkovAllocation.Pooled"/>, as the ChannelAttribution package reports
+/// it, the value of each period's movements with touches is shared over all touchpoints by the weights.</para>
+/// <para>The transition counts add up over customers, so the model fits from counts merged across customer partitions
+/// (see <see cref="AttributionStatistics"/>).</para>
 /// </remarks>
-public sealed class MarkovChainModel : IAttributionModel
+public sealed class MarkovChainModel : IAttributionModel, IPathStatisticsModel
 {
     /// <inheritdoc/>
     public AttributionModel Kind => AttributionModel.MarkovChain;
@@ -29,28 +34,68 @@ public sealed class MarkovChainModel : IAttributionModel
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
-        int touchpointCount = paths.Framework.Touchpoints.Count;
-        int n = touchpointCount + 1;
-        int columns = n + 2;
-        long[] counts = new long[n * columns];
+        var counts = new MarkovTransitionCounts(paths.Framework.Touchpoints.Count);
         for (int p = 0; p < paths.PathCount; p++)
         {
             ReadOnlySpan<int> path = paths.Touchpoints(p);
-            if (path.IsEmpty)
+            if (!path.IsEmpty)
+            {
+                counts.Add(path, paths.IsConverting(p));
+            }
+        }
+
+        return Fit(counts, paths.Framework, paths.Direction);
+    }
+
+    /// <inheritdoc/>
+    PathStatistics? IPathStatisticsModel.CreateStatistics(JourneyFramework framework, AttributionOptions options) => new MarkovTransitionCounts(framework.Touchpoints.Count);
+
+    /// <inheritdoc/>
+    AttributionModelFit IPathStatisticsModel.Fit(PathStatistics? statistics, JourneyFramework framework, AttributionOptions options, AttributionDirection direction) =>
+        Fit((MarkovTransitionCounts)statistics!, framework, direction);
+
+    /// <summary>The probability of absorption in the outcome from start, with one transient state made a dead end.</summary>
+    internal static double ConversionProbability(long[] counts, int n, int removed)
+    {
+        int columns = n + 2;
+        double[] a = new double[n * n];
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            a[(i * n) + i] = 1;
+            if (i == removed)
             {
                 continue;
             }
 
-            int previous = 0;
-            foreach (int t in path)
+            long outgoing = 0;
+            for (int c = 0; c < columns; c++)
             {
-                counts[(previous * columns) + t + 1]++;
-                previous = t + 1;
+                outgoing += counts[(i * columns) + c];
             }
 
-            counts[(previous * columns) + (paths.IsConverting(p) ? n : n + 1)]++;
+            if (outgoing == 0)
+            {
+                continue;
+            }
+
+            for (int j = 0; j < n; j++)
+            {
+                a[(i * n) + j] -= (double)counts[(i * columns) + j] / outgoing;
+            }
+
+            r[i] = (double)counts[(i * columns) + n] / outgoing;
         }
 
+        return DenseLinearSolver.Solve(a, r, n)[0];
+    }
+
+    private static PlayerWeightFit Fit(MarkovTransitionCounts transitions, JourneyFramework framework, AttributionDirection direction)
+    {
+        int touchpointCount = transitions.TouchpointCount;
+        int n = transitions.States;
+        int columns = transitions.Columns;
+        long[] counts = transitions.Counts;
         double[] weights = new double[touchpointCount];
         var scores = ImmutableArray.CreateBuilder<PlayerScore>();
         double baseline = ConversionProbability(counts, n, removed: -1);
@@ -88,46 +133,10 @@ public sealed class MarkovChainModel : IAttributionModel
             if (visited[k])
             {
                 weights[k] = total > 0 ? weights[k] / total : 0;
-                scores.Add(new PlayerScore(paths.Direction, paths.Framework.Touchpoints[k].Id, effects[k], weights[k], clamped[k]));
+                scores.Add(new PlayerScore(direction, framework.Touchpoints[k].Id, effects[k], weights[k], clamped[k]));
             }
         }
 
         return new PlayerWeightFit(weights, null, scores.ToImmutable());
-    }
-
-    /// <summary>The probability of absorption in the outcome from start, with one transient state made a dead end.</summary>
-    internal static double ConversionProbability(long[] counts, int n, int removed)
-    {
-        int columns = n + 2;
-        double[] a = new double[n * n];
-        double[] r = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            a[(i * n) + i] = 1;
-            if (i == removed)
-            {
-                continue;
-            }
-
-            long outgoing = 0;
-            for (int c = 0; c < columns; c++)
-            {
-                outgoing += counts[(i * columns) + c];
-            }
-
-            if (outgoing == 0)
-            {
-                continue;
-            }
-
-            for (int j = 0; j < n; j++)
-            {
-                a[(i * n) + j] -= (double)counts[(i * columns) + j] / outgoing;
-            }
-
-            r[i] = (double)counts[(i * columns) + n] / outgoing;
-        }
-
-        return DenseLinearSolver.Solve(a, r, n)[0];
     }
 }

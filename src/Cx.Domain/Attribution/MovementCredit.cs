@@ -4,7 +4,10 @@ namespace Cx.Domain.Attribution;
 
 /// <summary>The drill-down of one movement: its value and the touchpoints credited with it.</summary>
 /// <remarks>Listed when <see cref="AttributionOptions.IncludeMovementCredits"/> is set. The shares sum to <see cref="Value"/>
-/// exactly; an empty list means the movement is in the unattributed bucket.</remarks>
+/// exactly; an empty list means the movement is in the unattributed bucket. With <see cref="MarkovAllocation.Pooled"/> a
+/// movement's shares spread its value over every touchpoint by the global weights (what the movement contributes to the
+/// pool); the touchpoint totals are the pools of the periods shared out once, so they can differ from the sum of these
+/// shares by a few cents.</remarks>
 public sealed class MovementCredit
 {
     internal MovementCredit(CustomerMovement movement, AttributionDirection direction, long value, IReadOnlyList<TouchpointShare> shares)

@@ -1,9 +1,12 @@
+using Cx.Domain.Internal;
+using Cx.Domain.Journey;
+
 namespace Cx.Domain.Attribution;
 
 /// <summary>Time decay: a touch weighs 2^(−age / half-life), its age measured back from the end of the movement's period.</summary>
 /// <remarks>Heuristic: ignores other customers' paths. With a 7-day half-life, a touch 7 days before the period end weighs
 /// half as much as one at the very end and twice as much as one 14 days before it (<see cref="AttributionOptions.HalfLife"/>).</remarks>
-public sealed class TimeDecayModel : IAttributionModel
+public sealed class TimeDecayModel : IAttributionModel, IPathStatisticsModel
 {
     /// <inheritdoc/>
     public AttributionModel Kind => AttributionModel.TimeDecay;
@@ -15,6 +18,13 @@ public sealed class TimeDecayModel : IAttributionModel
         ArgumentNullException.ThrowIfNull(options);
         return new DecayFit(options.HalfLife.BclCompatibleTicks);
     }
+
+    /// <inheritdoc/>
+    PathStatistics? IPathStatisticsModel.CreateStatistics(JourneyFramework framework, AttributionOptions options) => null;
+
+    /// <inheritdoc/>
+    AttributionModelFit IPathStatisticsModel.Fit(PathStatistics? statistics, JourneyFramework framework, AttributionOptions options, AttributionDirection direction) =>
+        new DecayFit(options.HalfLife.BclCompatibleTicks);
 
     private sealed class DecayFit(long halfLifeTicks) : AttributionModelFit
     {

@@ -17,7 +17,8 @@ public sealed class TouchpointShare
     /// <summary>Gets the id of the touchpoint's stage.</summary>
     public string StageId { get; }
 
-    /// <summary>Gets the model's weight for the touchpoint on this path, as a fraction of the path's total weight.</summary>
+    /// <summary>Gets the model's weight for the touchpoint on this path, as a fraction of the path's total weight (with
+    /// <see cref="MarkovAllocation.Pooled"/>, the touchpoint's global weight, the shares then covering every weighted touchpoint).</summary>
     public double Weight { get; }
 
     /// <summary>Gets the credited value (zero or more), from the largest-remainder split of the movement's value.</summary>

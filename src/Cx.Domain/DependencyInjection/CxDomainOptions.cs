@@ -12,8 +12,8 @@ public sealed class CxDomainOptions
     /// <summary>Gets the default options of <see cref="AssetMovementCalculator"/> (activity window 1).</summary>
     public AssetMovementOptions AssetMovements { get; } = new();
 
-    /// <summary>Gets the default options of <see cref="ReliabilityEvaluator"/> (burn-rate rules derived from each standard's
-    /// window, EWMA and CUSUM defaults, no run rules).</summary>
+    /// <summary>Gets the default options of <see cref="ReliabilityEvaluator"/> (the default early-warning policy, 12 rolling
+    /// windows of history, the default backtest step).</summary>
     public ReliabilityEvaluationOptions Reliability { get; } = new();
 
     /// <summary>Gets the settings of <see cref="ListeningCalculator"/> (time zone, confidence level, minimum responses,

@@ -97,18 +97,12 @@ public sealed class EarlyWarningOptions
         IncludeMovementCredits = o.IncludeMovementCredits,
     };
 
-    /// <summary>Returns a copy of reliability evaluation options (the chart settings copied too).</summary>
+    /// <summary>Returns a copy of reliability evaluation options (the early-warning policy is immutable and shared).</summary>
     /// <param name="o">The options.</param>
     /// <returns>The copy.</returns>
     internal static ReliabilityEvaluationOptions CopyOf(ReliabilityEvaluationOptions o) => new()
     {
-        BurnRatePolicy = o.BurnRatePolicy,
-        MinimumEventsInLongWindow = o.MinimumEventsInLongWindow,
-        DetectDrift = o.DetectDrift,
-        Ewma = o.Ewma is null ? null! : new EwmaOptions { Lambda = o.Ewma.Lambda, LimitWidth = o.Ewma.LimitWidth, UseAsymptoticLimits = o.Ewma.UseAsymptoticLimits },
-        Cusum = o.Cusum is null ? null! : new CusumOptions { ReferenceValue = o.Cusum.ReferenceValue, DecisionInterval = o.Cusum.DecisionInterval },
-        RunRules = o.RunRules,
-        DriftMemory = o.DriftMemory,
+        EarlyWarning = o.EarlyWarning,
         RollingHistoryCount = o.RollingHistoryCount,
         BacktestStep = o.BacktestStep,
     };

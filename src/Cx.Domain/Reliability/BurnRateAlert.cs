@@ -4,11 +4,12 @@ namespace Cx.Domain.Reliability;
 
 /// <summary>One burn-rate rule evaluated at an instant: the counts and burn rates of its long and short windows, and
 /// whether it fires.</summary>
-/// <remarks>It fires when both burn rates exceed the factor (strictly) and the long window holds at least the evidence
-/// gate for alerts (<see cref="ReliabilityEvaluationOptions.MinimumEventsInLongWindow"/>).</remarks>
+/// <remarks>It fires when both burn rates exceed the factor (strictly), or with the traffic-aware threshold when the long
+/// window's bad events exceed the rule's share of the whole window's budget, and every evidence gate of the policy's
+/// <see cref="BurnRateRules"/> passes (fewest events and bad events, significance).</remarks>
 public sealed class BurnRateAlert
 {
-    internal BurnRateAlert(BurnRateWindowPair pair, long longEvents, long longBad, long shortEvents, long shortBad, ReliabilityStandard standard, int minimumEvents)
+    internal BurnRateAlert(BurnRateWindowPair pair, long longEvents, long longBad, long shortEvents, long shortBad, long trafficEvents, ReliabilityStandard standard, BurnRateRules rules)
     {
         Pair = pair;
         LongEventCount = longEvents;
@@ -17,7 +18,7 @@ public sealed class BurnRateAlert
         ShortBadEventCount = shortBad;
         LongBurnRate = Burn(longEvents, longBad, standard);
         ShortBurnRate = Burn(shortEvents, shortBad, standard);
-        IsFiring = longEvents >= minimumEvents && LongBurnRate > pair.Factor && ShortBurnRate > pair.Factor;
+        IsFiring = BurnRateGate.Fires(pair, longEvents, longBad, shortEvents, shortBad, trafficEvents, standard, rules);
     }
 
     /// <summary>Gets the rule.</summary>
@@ -44,8 +45,7 @@ public sealed class BurnRateAlert
     /// <summary>Gets a value indicating whether the rule fires.</summary>
     public bool IsFiring { get; }
 
-    internal static double Burn(long events, long bad, ReliabilityStandard standard) =>
-        events == 0 ? 0 : (double)(bad / (standard.AllowedBadShare * events));
+    internal static double Burn(long events, long bad, ReliabilityStandard standard) => standard.Allowed.Burn(events, bad);
 
     /// <summary>Returns a short description such as <c>page 14.4 over 1h/5m: 20.0 and 20.0, firing</c>.</summary>
     /// <returns>The description.</returns>

@@ -52,5 +52,41 @@ internal static class DurationText
         return result.Success;
     }
 
+    /// <summary>A duration for people, such as <c>9d 13h 8m</c>; seconds only below a minute; <c>-</c> before for negatives.</summary>
+    public static string Human(Duration duration)
+    {
+        if (duration < Duration.Zero)
+        {
+            return "-" + Human(-duration);
+        }
+
+        long minutesTotal = (long)Math.Round(duration.TotalMinutes);
+        if (minutesTotal == 0)
+        {
+            return ((long)Math.Round(duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture) + "s";
+        }
+
+        var parts = new List<string>(3);
+        long days = minutesTotal / 1440;
+        long hours = minutesTotal / 60 % 24;
+        long minutes = minutesTotal % 60;
+        if (days != 0)
+        {
+            parts.Add(Text(days, "d"));
+        }
+
+        if (hours != 0)
+        {
+            parts.Add(Text(hours, "h"));
+        }
+
+        if (minutes != 0)
+        {
+            parts.Add(Text(minutes, "m"));
+        }
+
+        return string.Join(' ', parts);
+    }
+
     private static string Text(long n, string unit) => n.ToString(CultureInfo.InvariantCulture) + unit;
 }

@@ -14,15 +14,10 @@ internal static class ReliabilityEngine
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>Drift of one standard's series as of an instant: the baseline, every signal with its time, and the ticks of
-    /// the signals in the adverse direction.</summary>
-    public static DriftResult Drift(StandardSeries series, ReliabilityStandard standard, Instant asOf, ReliabilityEvaluationOptions options)
+    /// <summary>The individual-value charts of one standard's series as of an instant: the baseline, every signal with its
+    /// time, and the ticks of the signals in the adverse direction.</summary>
+    public static DriftResult Drift(StandardSeries series, ReliabilityStandard standard, Instant asOf, IndividualValueCharts charts)
     {
-        if (!options.DetectDrift)
-        {
-            return DriftResult.None(null);
-        }
-
         long t = asOf.ToUnixTimeTicks();
         int upTo = series.UpperBound(t);
         int monitorFrom = 0;
@@ -55,42 +50,19 @@ internal static class ReliabilityEngine
 
         var values = new ArraySegment<double>(series.Values, series.Offset + monitorFrom, Math.Max(0, upTo - monitorFrom));
         var signals = new List<DriftSignal>();
-        signals.AddRange(EwmaChart.Compute(values, baseline, options.Ewma).Signals);
-        signals.AddRange(CusumChart.Compute(values, baseline, options.Cusum).Signals);
-        signals.AddRange(RunRules.Evaluate(values, baseline, options.RunRules));
+        signals.AddRange(EwmaChart.Compute(values, baseline, charts.Ewma).Signals);
+        signals.AddRange(CusumChart.Compute(values, baseline, charts.Cusum).Signals);
+        signals.AddRange(RunRules.Evaluate(values, baseline, charts.RunRules));
         DriftDirection adverse = standard.Comparison == ThresholdComparison.AtMost ? DriftDirection.Up : DriftDirection.Down;
         ImmutableArray<DriftSignal> timed = [.. signals
             .Select(s => s.WithTime(Instant.FromUnixTimeTicks(series.TickAt(monitorFrom + s.Index))))
             .OrderBy(s => s.Index).ThenBy(s => s.Source).ThenBy(s => s.Rule)];
-        long[] adverseTicks = timed.Where(s => s.Direction == adverse).Select(s => s.At!.Value.ToUnixTimeTicks()).Distinct().Order().ToArray();
-        return new DriftResult(baseline, timed, adverseTicks, null, adverse);
+        return new DriftResult(baseline, timed, null, adverse);
     }
 
-    /// <summary>The latest adverse signal in (t - memory, t], or null.</summary>
-    public static DriftSignal? ActiveDrift(DriftResult drift, Instant t, Duration memory)
-    {
-        DriftSignal? latest = null;
-        foreach (DriftSignal s in drift.Signals)
-        {
-            if (s.Direction == drift.Adverse && s.At is { } at && at <= t && at > t - memory)
-            {
-                latest = s;
-            }
-        }
-
-        return latest;
-    }
-
-    public static bool DriftActiveFast(DriftResult drift, long t, long memoryTicks)
-    {
-        long[] ticks = drift.AdverseTicks;
-        int i = Array.BinarySearch(ticks, t);
-        int at = i >= 0 ? i : ~i - 1;
-        return at >= 0 && ticks[at] > t - memoryTicks;
-    }
-
-    /// <summary>Builds the evaluation of one standard from its counts and drift.</summary>
-    public static StandardEvaluation Build(StandardCounts counts, DriftResult? drift, ReliabilityEvaluationOptions options)
+    /// <summary>Builds the evaluation of one standard from its counts and, for a whole evaluation, its detectors and open
+    /// episode (without them, as for merged partial counts, the burn-rate rules firing now decide the watch).</summary>
+    public static StandardEvaluation Build(StandardCounts counts, StandardWarnings? warnings, WarningEpisode? episode, EarlyWarningPolicy policy)
     {
         ReliabilityStandard standard = counts.Standard;
         var windows = ImmutableArray.CreateBuilder<WindowEvaluation>(counts.Starts.Length);
@@ -101,10 +73,9 @@ internal static class ReliabilityEngine
         }
 
         WindowEvaluation? current = counts.CurrentIndex >= 0 ? windows[counts.CurrentIndex] : null;
-        ImmutableArray<BurnRateAlert> alerts = [.. counts.Policy.Pairs.Select((p, i) =>
-            new BurnRateAlert(p, counts.LongEvents[i], counts.LongBad[i], counts.ShortEvents[i], counts.ShortBad[i], standard, options.MinimumEventsInLongWindow))];
-        Duration memory = options.DriftMemory ?? counts.Policy.LongestWindow;
-        DriftSignal? activeDrift = drift is null ? null : ActiveDrift(drift, counts.AsOf, memory);
+        BurnRateRules? rules = policy.BurnRate;
+        ImmutableArray<BurnRateAlert> alerts = rules is null || counts.Policy is null ? [] : [.. counts.Policy.Pairs.Select((p, i) =>
+            new BurnRateAlert(p, counts.LongEvents[i], counts.LongBad[i], counts.ShortEvents[i], counts.ShortBad[i], counts.TrafficEvents, standard, rules))];
 
         var reasons = ImmutableArray.CreateBuilder<StatusReason>();
         StandardStatus status;
@@ -114,7 +85,7 @@ internal static class ReliabilityEngine
             status = StandardStatus.Breached;
             reasons.Add(WindowReason(current, standard));
         }
-        else if (firing || activeDrift is not null)
+        else if (warnings is null ? firing : episode is not null)
         {
             status = StandardStatus.Watch;
         }
@@ -129,12 +100,31 @@ internal static class ReliabilityEngine
 
         foreach (BurnRateAlert alert in alerts.Where(a => a.IsFiring))
         {
-            reasons.Add(new StatusReason(StatusReasonKind.BurnRate, AlertText(alert)));
+            reasons.Add(new StatusReason(StatusReasonKind.BurnRate, BurnRateGate.Describe(alert.Pair, alert.LongEventCount, alert.LongBadEventCount, alert.ShortEventCount, alert.ShortBadEventCount, counts.TrafficEvents, standard, rules!)));
         }
 
-        if (activeDrift is not null)
+        if (warnings is not null)
         {
-            reasons.Add(new StatusReason(StatusReasonKind.Drift, $"drift: {activeDrift.Description} at {Time(activeDrift.At!.Value)}"));
+            long t = counts.AsOf.ToUnixTimeTicks();
+            for (int d = 0; d < warnings.Intervals.Length; d++)
+            {
+                int at = StandardWarnings.SpanAt(warnings.Intervals[d], t);
+                if (at >= 0)
+                {
+                    WarningDetectorKind kind = warnings.Kinds[warnings.Pairs.Length + d];
+                    FiringInterval span = warnings.Intervals[d][at];
+
+                    // The figures are those of the crossing; say when it was, so that an old crossing does not read as news.
+                    string since = Time(Instant.FromUnixTimeTicks(span.Start));
+                    string text = span.Description.Contains(since, StringComparison.Ordinal) ? span.Description : $"{span.Description}; firing since {since}";
+                    reasons.Add(new StatusReason(kind == WarningDetectorKind.BernoulliCusum ? StatusReasonKind.BernoulliCusum : StatusReasonKind.Drift, text));
+                }
+            }
+        }
+
+        if (episode is not null)
+        {
+            reasons.Add(new StatusReason(StatusReasonKind.Episode, EpisodeText(episode, counts.AsOf, warnings!.Quiet)));
         }
 
         if (status != StandardStatus.Breached)
@@ -144,19 +134,27 @@ internal static class ReliabilityEngine
                 : WindowReason(current, standard));
         }
 
-        if (drift?.Unavailable is { } why)
+        if (warnings?.Unavailable is { } why)
         {
             reasons.Add(new StatusReason(StatusReasonKind.DriftUnavailable, why));
         }
 
+        DriftBaseline? baseline = warnings?.Drift?.Baseline
+            ?? (warnings?.ValueDriftBaseline is { } robust ? DriftBaseline.FromMeanAndSigma(robust.Mean, robust.Sigma) : null);
         return new StandardEvaluation(
-            standard, counts.AsOf, status, reasons.ToImmutable(), current, windows.MoveToImmutable(), alerts, drift?.Signals ?? [], drift?.Baseline,
-            counts.EventCount, counts.AfterAsOf, counts.Outside);
+            standard, counts.AsOf, status, reasons.ToImmutable(), current, windows.MoveToImmutable(), alerts, warnings?.Drift?.Signals ?? [], baseline,
+            counts.EventCount, counts.AfterAsOf, counts.Outside, episode);
     }
 
-    public static string AlertText(BurnRateAlert a) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{a.Pair.Severity.ToString().ToLowerInvariant()}: burn rate {a.LongBurnRate:0.##} over {DurationText.Format(a.Pair.LongWindow)} (n={a.LongEventCount}, bad {a.LongBadEventCount}) and {a.ShortBurnRate:0.##} over {DurationText.Format(a.Pair.ShortWindow)} (n={a.ShortEventCount}, bad {a.ShortBadEventCount}) exceed {a.Pair.Factor:0.##}");
+    private static string EpisodeText(WarningEpisode e, Instant asOf, Duration quiet)
+    {
+        string since = e.OpenedBeforeFirstJudgedInstant ? "at least since " + Time(e.OpenedAt) : "since " + Time(e.OpenedAt);
+        string detectors = string.Join(", ", e.Detectors);
+        string last = e.LastFiringAt == asOf || asOf - e.LastFiringAt < Duration.FromTicks(1)
+            ? string.Empty
+            : $"; nothing has fired since {Time(e.LastFiringAt)}, it closes after {DurationText.Format(quiet)} without firing";
+        return $"warning episode open {since} (peak {e.PeakSeverity.ToString().ToLowerInvariant()}; {detectors}){last}";
+    }
 
     private static StatusReason WindowReason(WindowEvaluation w, ReliabilityStandard standard) => w.Status switch
     {
@@ -172,18 +170,16 @@ internal static class ReliabilityEngine
     };
 }
 
-/// <summary>The drift of one standard: baseline, timed signals, ticks of adverse signals, or why there is none.</summary>
-internal sealed class DriftResult(DriftBaseline? baseline, ImmutableArray<DriftSignal> signals, long[] adverseTicks, string? unavailable, DriftDirection adverse)
+/// <summary>The individual-value charts of one standard: baseline, timed signals, or why there is none.</summary>
+internal sealed class DriftResult(DriftBaseline? baseline, ImmutableArray<DriftSignal> signals, string? unavailable, DriftDirection adverse)
 {
     public DriftBaseline? Baseline { get; } = baseline;
 
     public ImmutableArray<DriftSignal> Signals { get; } = signals;
 
-    public long[] AdverseTicks { get; } = adverseTicks;
-
     public string? Unavailable { get; } = unavailable;
 
     public DriftDirection Adverse { get; } = adverse;
 
-    public static DriftResult None(string? why) => new(null, [], [], why, DriftDirection.None);
+    public static DriftResult None(string? why) => new(null, [], why, DriftDirection.None);
 }

@@ -8,7 +8,7 @@ namespace Cx.Domain.Reliability;
 public sealed partial class ReliabilityEvaluator
 {
     /// <summary>Backtests the early warnings like
-    /// <see cref="Backtest(ReliabilityStandardSet, IEnumerable{ReliabilityMeasurement}, Instant?, Instant?, IEnumerable{PeriodAggregate}?)"/>,
+    /// <see cref="Backtest(ReliabilityStandardSet, IEnumerable{ReliabilityMeasurement}, Instant?, Instant?, IEnumerable{PeriodAggregate}?, EarlyWarningPolicy?)"/>,
     /// observing a cancellation token and reporting progress: <c>reading measurements</c>, then <c>backtesting standards</c>
     /// (one report per standard done).</summary>
     /// <param name="standards">The standards.</param>
@@ -18,6 +18,7 @@ public sealed partial class ReliabilityEvaluator
     /// <param name="from">The first instant to judge; the first event's when null.</param>
     /// <param name="to">The last instant to judge; the last event's when null.</param>
     /// <param name="aggregates">The periodic aggregates, or null.</param>
+    /// <param name="policy">The early-warning policy to backtest; this evaluator's when null.</param>
     /// <returns>The backtest, the same as without a token.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="standards"/> or <paramref name="measurements"/> is null.</exception>
     /// <exception cref="CxValidationException">The input is invalid, or <paramref name="to"/> is before <paramref name="from"/>.</exception>
@@ -29,6 +30,7 @@ public sealed partial class ReliabilityEvaluator
         IProgress<WorkProgress>? progress = null,
         Instant? from = null,
         Instant? to = null,
-        IEnumerable<PeriodAggregate>? aggregates = null) =>
-        Backtest(standards, measurements, from, to, aggregates, cancellationToken, progress);
+        IEnumerable<PeriodAggregate>? aggregates = null,
+        EarlyWarningPolicy? policy = null) =>
+        Backtest(standards, measurements, from, to, aggregates, policy, cancellationToken, progress);
 }

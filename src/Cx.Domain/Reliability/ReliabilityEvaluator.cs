@@ -28,47 +28,45 @@ public sealed partial class ReliabilityEvaluator
 
     /// <summary>Initializes an evaluator.</summary>
     /// <param name="options">The settings; the defaults when null.</param>
-    /// <exception cref="CxValidationException">The settings are invalid (CX0514 drift settings, CX0302 an undefined run-rule
-    /// set or a count below 1).</exception>
+    /// <exception cref="CxValidationException">The settings are invalid (CX0302: no early-warning policy, a rolling history
+    /// outside 1 to 10,000 windows, or a backtest step that is not positive).</exception>
     public ReliabilityEvaluator(ReliabilityEvaluationOptions? options = null)
     {
-        _options = Snapshot(options ?? new ReliabilityEvaluationOptions());
+        options ??= new ReliabilityEvaluationOptions();
+        _options = new ReliabilityEvaluationOptions { EarlyWarning = options.EarlyWarning, RollingHistoryCount = options.RollingHistoryCount, BacktestStep = options.BacktestStep };
         var failures = new FailureCollector();
-        Collect(failures, "Ewma", new EwmaOptionsValidator().Validate(_options.Ewma ?? new EwmaOptions()));
-        Collect(failures, "Cusum", new CusumOptionsValidator().Validate(_options.Cusum ?? new CusumOptions()));
-        if (_options.Ewma is null || _options.Cusum is null)
+        if (_options.EarlyWarning is null)
         {
-            failures.Add(null, "reliability options", "Ewma/Cusum", CxErrorCodes.DriftSettingsInvalid, "Expected EWMA and CUSUM settings, got null. Leave the defaults or assign new EwmaOptions/CusumOptions.");
+            failures.Add(null, "reliability options", "EarlyWarning", CxErrorCodes.PolicyInvalid, "Expected an early-warning policy, got null. Leave the default (EarlyWarningPolicy.Default) or assign one.");
         }
 
-        if (!Enum.IsDefined(_options.RunRules))
+        if (_options.RollingHistoryCount < 1 || _options.RollingHistoryCount > 10_000)
         {
-            failures.Add(null, "reliability options", "RunRules", CxErrorCodes.PolicyInvalid, $"Expected None, WesternElectric or Nelson, got {_options.RunRules}.");
+            failures.Add(null, "reliability options", "RollingHistoryCount", CxErrorCodes.PolicyInvalid,
+                string.Create(CultureInfo.InvariantCulture, $"Expected a rolling history of 1 to 10000 windows, got {_options.RollingHistoryCount}."));
         }
 
-        if (_options.MinimumEventsInLongWindow < 1 || _options.RollingHistoryCount < 1 || _options.RollingHistoryCount > 10_000)
+        if (_options.BacktestStep is { } step && step <= Duration.Zero)
         {
-            failures.Add(null, "reliability options", "MinimumEventsInLongWindow/RollingHistoryCount", CxErrorCodes.PolicyInvalid,
-                string.Create(CultureInfo.InvariantCulture, $"Expected an alert evidence gate of at least 1 and a rolling history of 1 to 10000 windows, got {_options.MinimumEventsInLongWindow} and {_options.RollingHistoryCount}."));
-        }
-
-        if (_options.DriftMemory is { } memory && memory <= Duration.Zero || _options.BacktestStep is { } step && step <= Duration.Zero)
-        {
-            failures.Add(null, "reliability options", "DriftMemory/BacktestStep", CxErrorCodes.PolicyInvalid, "Expected a positive drift memory and backtest step, or none for the defaults.");
+            failures.Add(null, "reliability options", "BacktestStep", CxErrorCodes.PolicyInvalid, "Expected a positive backtest step, or none for the default.");
         }
 
         failures.ThrowIfAny("reliability options");
     }
 
-    /// <summary>Returns the burn-rate rules used for a standard: the configured policy, or the SRE workbook's rules derived from
-    /// the standard's window.</summary>
+    /// <summary>Gets the early-warning policy this evaluator uses.</summary>
+    public EarlyWarningPolicy Policy => _options.EarlyWarning;
+
+    /// <summary>Returns the burn-rate rules used for a standard: the policy's fixed rules, or the SRE workbook's rules derived
+    /// from the standard's window (with Sloth's ticket rule when the policy says so); the derived workbook rules when the
+    /// policy has no burn-rate rules at all (they then only set the default step and quiet period).</summary>
     /// <param name="standard">The standard.</param>
     /// <returns>The policy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="standard"/> is null.</exception>
     public BurnRatePolicy PolicyFor(ReliabilityStandard standard)
     {
         ArgumentNullException.ThrowIfNull(standard);
-        return _options.BurnRatePolicy ?? BurnRatePolicy.Derive(standard.Window.NominalLength);
+        return _options.EarlyWarning.BurnRatePolicyFor(standard) ?? BurnRatePolicy.Derive(standard.Window.NominalLength);
     }
 
     /// <summary>Evaluates every standard as of an instant.</summary>
@@ -118,22 +116,70 @@ public sealed partial class ReliabilityEvaluator
 
     /// <summary>Backtests the early warnings over a history: judges every standard at regular instants, as
     /// <see cref="Evaluate(ReliabilityStandardSet, IEnumerable{ReliabilityMeasurement}, Instant, IEnumerable{PeriodAggregate})"/>
-    /// would as of each, and lists every warning and breach onset with the lead time of each breach.</summary>
+    /// would as of each, groups the warnings into episodes, judges each episode true or false, gives every breach its lead
+    /// time, and scores the policy.</summary>
     /// <param name="standards">The standards.</param>
     /// <param name="measurements">The event measurements, in any order.</param>
     /// <param name="from">The first instant to judge; the first event's when null.</param>
     /// <param name="to">The last instant to judge; the last event's when null.</param>
     /// <param name="aggregates">The periodic aggregates, or null.</param>
+    /// <param name="policy">The early-warning policy to backtest; this evaluator's when null.</param>
     /// <returns>The backtest.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="standards"/> or <paramref name="measurements"/> is null.</exception>
     /// <exception cref="CxValidationException">The input is invalid, or <paramref name="to"/> is before <paramref name="from"/>.</exception>
-    public ReliabilityBacktest Backtest(ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, Instant? from = null, Instant? to = null, IEnumerable<PeriodAggregate>? aggregates = null) =>
-        Backtest(standards, measurements, from, to, aggregates, CancellationToken.None, progress: null);
+    public ReliabilityBacktest Backtest(
+        ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, Instant? from = null, Instant? to = null, IEnumerable<PeriodAggregate>? aggregates = null,
+        EarlyWarningPolicy? policy = null) =>
+        Backtest(standards, measurements, from, to, aggregates, policy, CancellationToken.None, progress: null);
 
-    private ReliabilityBacktest Backtest(ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, Instant? from, Instant? to, IEnumerable<PeriodAggregate>? aggregates, CancellationToken cancellationToken, IProgress<WorkProgress>? progress)
+    private ReliabilityBacktest Backtest(
+        ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, Instant? from, Instant? to, IEnumerable<PeriodAggregate>? aggregates,
+        EarlyWarningPolicy? policy, CancellationToken cancellationToken, IProgress<WorkProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(measurements);
-        using Loaded loaded = Load(standards, Monitored.Wrap(measurements, "reading measurements", cancellationToken, progress), aggregates);
+        policy ??= _options.EarlyWarning;
+        using Loaded loaded = Load(standards, Monitored.Wrap(measurements, "reading measurements", cancellationToken, progress), aggregates, policies: [policy]);
+        (Instant start, Instant end) = Span(loaded, from, to);
+        return BacktestLoaded(loaded, policy, start, end, cancellationToken, progress);
+    }
+
+    /// <summary>Backtests several early-warning policies over the same standards, measurements and span, and returns their
+    /// scorecards side by side (the measurements are read and sorted once).</summary>
+    /// <param name="standards">The standards.</param>
+    /// <param name="measurements">The event measurements, in any order.</param>
+    /// <param name="policies">The policies, at least one.</param>
+    /// <param name="from">The first instant to judge; the first event's when null.</param>
+    /// <param name="to">The last instant to judge; the last event's when null.</param>
+    /// <param name="aggregates">The periodic aggregates, or null.</param>
+    /// <returns>The comparison, one backtest per policy in the order given.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="standards"/>, <paramref name="measurements"/>,
+    /// <paramref name="policies"/> or one of the policies is null.</exception>
+    /// <exception cref="CxValidationException">No policies, invalid input, or <paramref name="to"/> before <paramref name="from"/>.</exception>
+    public BacktestComparison Compare(
+        ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, IEnumerable<EarlyWarningPolicy> policies, Instant? from = null, Instant? to = null,
+        IEnumerable<PeriodAggregate>? aggregates = null)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        EarlyWarningPolicy[] list = [.. policies];
+        foreach (EarlyWarningPolicy p in list)
+        {
+            ArgumentNullException.ThrowIfNull(p, nameof(policies));
+        }
+
+        if (list.Length == 0)
+        {
+            var failures = new FailureCollector();
+            failures.Add(null, "comparison", "Policies", CxErrorCodes.EarlyWarningPolicyInvalid, "Expected at least one early-warning policy to backtest, got none.");
+            failures.ThrowIfAny("comparison");
+        }
+
+        using Loaded loaded = Load(standards, measurements, aggregates, policies: list);
+        (Instant start, Instant end) = Span(loaded, from, to);
+        return new BacktestComparison([.. list.Select(p => BacktestLoaded(loaded, p, start, end, CancellationToken.None, progress: null))]);
+    }
+
+    private static (Instant From, Instant To) Span(Loaded loaded, Instant? from, Instant? to)
+    {
         long firstTick = long.MaxValue;
         long lastTick = long.MinValue;
         foreach (StandardSeries s in loaded.Series.Where(s => s.Count > 0))
@@ -151,28 +197,40 @@ public sealed partial class ReliabilityEvaluator
             failures.ThrowIfAny("backtest");
         }
 
-        var results = new StandardBacktest[standards.Count];
-        for (int i = 0; i < standards.Count; i++)
+        return (start, end);
+    }
+
+    private ReliabilityBacktest BacktestLoaded(
+        Loaded loaded, EarlyWarningPolicy policy, Instant start, Instant end, CancellationToken cancellationToken, IProgress<WorkProgress>? progress)
+    {
+        var results = new StandardBacktest[loaded.Standards.Count];
+        for (int i = 0; i < results.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results[i] = BacktestOne(loaded.Series[i], standards.Standards[i], start, end);
-            progress?.Report(new WorkProgress("backtesting standards", i + 1, standards.Count));
+            ReliabilityStandard standard = loaded.Standards.Standards[i];
+            Duration step = BacktestRunner.Step(standard, policy, _options.BacktestStep, end - start, MaxBacktestSteps);
+            results[i] = BacktestRunner.Run(loaded.Series[i], standard, policy, start, end, step);
+            progress?.Report(new WorkProgress("backtesting standards", i + 1, results.Length));
         }
 
-        return new ReliabilityBacktest(results);
+        return new ReliabilityBacktest(policy, results);
     }
 
     private ReliabilityReport Report(Loaded loaded, Instant asOf)
     {
         StandardCounts[] counts = Counts(loaded, asOf);
+        EarlyWarningPolicy policy = _options.EarlyWarning;
         var evaluations = new StandardEvaluation[counts.Length];
         for (int i = 0; i < counts.Length; i++)
         {
-            DriftResult drift = ReliabilityEngine.Drift(loaded.Series[i], counts[i].Standard, asOf, _options);
-            evaluations[i] = ReliabilityEngine.Build(counts[i], _options.DetectDrift ? drift : null, _options);
+            ReliabilityStandard standard = counts[i].Standard;
+            var warnings = new StandardWarnings(loaded.Series[i], standard, policy, asOf);
+            Duration step = _options.BacktestStep ?? PolicyFor(standard).ShortestWindow;
+            WarningEpisode? episode = EpisodeLookback.OpenAt(warnings, asOf, step);
+            evaluations[i] = ReliabilityEngine.Build(counts[i], warnings, episode, policy);
         }
 
-        return new ReliabilityReport(asOf, evaluations, includesDrift: _options.DetectDrift);
+        return new ReliabilityReport(asOf, evaluations, includesDrift: true);
     }
 
     private StandardCounts[] Counts(Loaded loaded, Instant asOf)
@@ -181,141 +239,21 @@ public sealed partial class ReliabilityEvaluator
         for (int i = 0; i < counts.Length; i++)
         {
             ReliabilityStandard standard = loaded.Standards.Standards[i];
-            counts[i] = new StandardCounts(standard, PolicyFor(standard), asOf, _options.RollingHistoryCount);
+            counts[i] = new StandardCounts(standard, _options.EarlyWarning.BurnRatePolicyFor(standard), asOf, _options.RollingHistoryCount);
             counts[i].Add(loaded.Series[i]);
         }
 
         return counts;
     }
 
-    private StandardBacktest BacktestOne(StandardSeries series, ReliabilityStandard standard, Instant from, Instant to)
-    {
-        BurnRatePolicy policy = PolicyFor(standard);
-        Duration window = standard.Window.NominalLength;
-        Duration step = _options.BacktestStep ?? policy.ShortestWindow;
-        Duration span = to - from;
-        if (span / step > MaxBacktestSteps)
-        {
-            step = Duration.FromTicks((long)Math.Ceiling(span.BclCompatibleTicks / (double)MaxBacktestSteps));
-        }
-
-        // Signals at value i depend only on values up to i, so one pass over the whole history serves every judged instant.
-        DriftResult drift = ReliabilityEngine.Drift(series, standard, to, _options);
-        Instant driftFrom = standard.ReferenceInterval?.End ?? Instant.MinValue;
-        long memory = (_options.DriftMemory ?? policy.LongestWindow).BclCompatibleTicks;
-        Instant[]? bounds = standard.Window.Kind == EvaluationWindowKind.Calendar ? standard.Window.CalendarBoundaries() : null;
-
-        var warnings = new List<(Instant At, string Reason)>();
-        var breaches = new List<(Instant At, string Label, Instant? Warned)>();
-        StandardStatus previous = StandardStatus.Unknown;
-        Instant lastBreachEnd = Instant.MinValue;
-        for (Instant t = from; t <= to; t += step)
-        {
-            long tick = t.ToUnixTimeTicks();
-            int upTo = series.UpperBound(tick);
-            long events;
-            long bad;
-            string label;
-            bool hasWindow = true;
-            if (bounds is not null)
-            {
-                int k = Array.BinarySearch(bounds, t);
-                int period = k >= 0 ? k : ~k - 1;
-                hasWindow = period >= 0 && period < bounds.Length - 1;
-                (events, bad) = hasWindow ? StandardCounts.CalendarRange(series, bounds[period], bounds[period + 1], upTo) : (0, 0);
-                label = hasWindow ? standard.Window.Grid![period].Label : "-";
-            }
-            else
-            {
-                (events, bad) = series.Rolling((t - standard.Window.Length).ToUnixTimeTicks(), tick);
-                label = string.Empty; // spelled out only at a breach's onset
-            }
-
-            bool breached = hasWindow && events >= standard.MinimumEvents && bad > standard.AllowedBadShare * events;
-            int firingPair = -1;
-            for (int p = 0; p < policy.Pairs.Count && firingPair < 0; p++)
-            {
-                BurnRateWindowPair pair = policy.Pairs[p];
-                (long le, long lb) = series.Rolling((t - pair.LongWindow).ToUnixTimeTicks(), tick);
-                if (le >= _options.MinimumEventsInLongWindow && BurnRateAlert.Burn(le, lb, standard) > pair.Factor)
-                {
-                    (long se, long sb) = series.Rolling((t - pair.ShortWindow).ToUnixTimeTicks(), tick);
-                    firingPair = BurnRateAlert.Burn(se, sb, standard) > pair.Factor ? p : -1;
-                }
-            }
-
-            bool drifting = firingPair < 0 && t >= driftFrom && drift.AdverseTicks.Length > 0 && ReliabilityEngine.DriftActiveFast(drift, tick, memory);
-            StandardStatus status = breached ? StandardStatus.Breached : firingPair >= 0 || drifting ? StandardStatus.Watch : StandardStatus.Reliable;
-            if (status == StandardStatus.Watch && previous != StandardStatus.Watch)
-            {
-                // The reason is spelled out only at a warning's onset, from the same counts as the as-of evaluation.
-                string reason;
-                if (firingPair >= 0)
-                {
-                    BurnRateWindowPair pair = policy.Pairs[firingPair];
-                    (long le, long lb) = series.Rolling((t - pair.LongWindow).ToUnixTimeTicks(), tick);
-                    (long se, long sb) = series.Rolling((t - pair.ShortWindow).ToUnixTimeTicks(), tick);
-                    reason = ReliabilityEngine.AlertText(new BurnRateAlert(pair, le, lb, se, sb, standard, _options.MinimumEventsInLongWindow));
-                }
-                else
-                {
-                    reason = ReliabilityEngine.ActiveDrift(drift, t, Duration.FromTicks(memory)) is { } signal
-                        ? $"drift: {signal.Description} at {ReliabilityEngine.Time(signal.At!.Value)}"
-                        : "drift";
-                }
-
-                warnings.Add((t, reason));
-            }
-
-            if (status == StandardStatus.Breached && previous != StandardStatus.Breached)
-            {
-                Instant since = Instant.Max(lastBreachEnd, t - window);
-                Instant? warned = warnings.Where(w => w.At >= since && w.At <= t).Select(w => (Instant?)w.At).FirstOrDefault();
-                breaches.Add((t, bounds is null ? ReliabilityEngine.Time(t - standard.Window.Length) + ".." + ReliabilityEngine.Time(t) : label, warned));
-            }
-
-            if (status != StandardStatus.Breached && previous == StandardStatus.Breached)
-            {
-                lastBreachEnd = t;
-            }
-
-            previous = status;
-        }
-
-        ImmutableArray<BacktestWarning> warningResults = [.. warnings.Select(w =>
-            new BacktestWarning(w.At, w.Reason, breaches.Any(b => b.At >= w.At && b.At <= w.At + window)))];
-        ImmutableArray<BacktestBreach> breachResults = [.. breaches.Select(b => new BacktestBreach(b.At, b.Label, b.Warned))];
-        return new StandardBacktest(standard, from, to, step, warningResults, breachResults);
-    }
-
-    /// <summary>Copies the options, so that later changes to the caller's instance do not change this evaluator.</summary>
-    private static ReliabilityEvaluationOptions Snapshot(ReliabilityEvaluationOptions o) => new()
-    {
-        BurnRatePolicy = o.BurnRatePolicy,
-        MinimumEventsInLongWindow = o.MinimumEventsInLongWindow,
-        DetectDrift = o.DetectDrift,
-        Ewma = o.Ewma is null ? null! : new EwmaOptions { Lambda = o.Ewma.Lambda, LimitWidth = o.Ewma.LimitWidth, UseAsymptoticLimits = o.Ewma.UseAsymptoticLimits },
-        Cusum = o.Cusum is null ? null! : new CusumOptions { ReferenceValue = o.Cusum.ReferenceValue, DecisionInterval = o.Cusum.DecisionInterval },
-        RunRules = o.RunRules,
-        DriftMemory = o.DriftMemory,
-        RollingHistoryCount = o.RollingHistoryCount,
-        BacktestStep = o.BacktestStep,
-    };
-
-    private static void Collect(FailureCollector failures, string what, FluentValidation.Results.ValidationResult result)
-    {
-        foreach (FluentValidation.Results.ValidationFailure f in result.Errors)
-        {
-            failures.Add(null, "reliability options", what + "." + f.PropertyName, f.ErrorCode, f.ErrorMessage);
-        }
-    }
-
-    private Loaded Load(ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, IEnumerable<PeriodAggregate>? aggregates, bool allowEmpty = false)
+    private Loaded Load(
+        ReliabilityStandardSet standards, IEnumerable<ReliabilityMeasurement> measurements, IEnumerable<PeriodAggregate>? aggregates, bool allowEmpty = false,
+        IReadOnlyList<EarlyWarningPolicy>? policies = null)
     {
         ArgumentNullException.ThrowIfNull(standards);
         ArgumentNullException.ThrowIfNull(measurements);
         var failures = new FailureCollector();
-        CheckPolicies(standards, failures);
+        CheckPolicies(standards, failures, policies ?? [_options.EarlyWarning]);
         var entries = new List<(int Standard, long Tick, double Value)>();
         ReliabilityMeasurementValidator? validator = null;
         long position = 0;
@@ -421,7 +359,7 @@ public sealed partial class ReliabilityEvaluator
     {
         ArgumentNullException.ThrowIfNull(standards);
         var failures = new FailureCollector();
-        CheckPolicies(standards, failures);
+        CheckPolicies(standards, failures, [_options.EarlyWarning]);
         if (indices.Length != at.Length || indices.Length != values.Length)
         {
             failures.Add(null, "columns", "Length", CxErrorCodes.ColumnarLengthMismatch, string.Create(CultureInfo.InvariantCulture, $"Expected columns of one length, got {indices.Length} indices, {at.Length} instants and {values.Length} values."));
@@ -485,13 +423,16 @@ public sealed partial class ReliabilityEvaluator
         return loaded;
     }
 
-    private void CheckPolicies(ReliabilityStandardSet standards, FailureCollector failures)
+    private static void CheckPolicies(ReliabilityStandardSet standards, FailureCollector failures, IReadOnlyList<EarlyWarningPolicy> policies)
     {
-        if (_options.BurnRatePolicy is { } policy)
+        foreach (EarlyWarningPolicy p in policies)
         {
-            foreach (ReliabilityStandard standard in standards.Standards)
+            if (p.BurnRate?.Policy is { } fixedRules)
             {
-                policy.Check(standard, failures);
+                foreach (ReliabilityStandard standard in standards.Standards)
+                {
+                    fixedRules.Check(standard, failures);
+                }
             }
         }
     }

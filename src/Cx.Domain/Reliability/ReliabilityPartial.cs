@@ -5,9 +5,10 @@ namespace Cx.Domain.Reliability;
 /// <summary>The counts of a part of the measurements as of an instant: per standard, the events and bad events of every
 /// history window and every burn-rate window. Partials of disjoint parts merge associatively into the counts of the whole.</summary>
 /// <remarks>A host can split measurements across workers in any way (by customer, by source, by day), count each part with
-/// <see cref="ReliabilityEvaluator.CountPartial"/> and merge. <see cref="ToReport"/> gives the same windows, alerts and
-/// statuses as a whole evaluation without drift detection, which needs each standard's values in order and is not
-/// mergeable. Immutable: merging returns a new partial.</remarks>
+/// <see cref="ReliabilityEvaluator.CountPartial"/> and merge. <see cref="ToReport"/> gives the same windows and burn-rate
+/// alerts as a whole evaluation, without the sequential detectors (Bernoulli CUSUM, value drift, individual-value charts)
+/// and episodes, which need each standard's events in order and are not mergeable: a standard is on watch there while a
+/// burn-rate rule fires. Immutable: merging returns a new partial.</remarks>
 public sealed class ReliabilityPartial
 {
     private readonly StandardCounts[] _counts;
@@ -56,8 +57,8 @@ public sealed class ReliabilityPartial
         return new ReliabilityPartial(Standards, AsOf, _options, merged);
     }
 
-    /// <summary>Builds the report of the counts so far, without drift detection.</summary>
+    /// <summary>Builds the report of the counts so far, without the sequential detectors and episodes.</summary>
     /// <returns>The report; <see cref="ReliabilityReport.IncludesDrift"/> is false.</returns>
     public ReliabilityReport ToReport() =>
-        new(AsOf, [.. _counts.Select(c => ReliabilityEngine.Build(c, null, _options))], includesDrift: false);
+        new(AsOf, [.. _counts.Select(c => ReliabilityEngine.Build(c, null, null, _options.EarlyWarning))], includesDrift: false);
 }

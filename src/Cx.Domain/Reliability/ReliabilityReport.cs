@@ -18,8 +18,8 @@ public sealed class ReliabilityReport
     /// <summary>Gets the evaluations, in the order of the standard set.</summary>
     public IReadOnlyList<StandardEvaluation> Standards { get; }
 
-    /// <summary>Gets a value indicating whether drift detection ran (false for a report built from merged partial counts,
-    /// since drift needs each standard's values in order).</summary>
+    /// <summary>Gets a value indicating whether the sequential detectors and episodes ran (false for a report built from
+    /// merged partial counts, since they need each standard's events in order).</summary>
     public bool IncludesDrift { get; }
 
     /// <summary>Counts the standards with a status.</summary>

@@ -37,6 +37,8 @@ public sealed class ReliabilityStandard
         ReferenceInterval = referenceInterval;
     }
 
+    private AllowedShare? _allowedBadShare;
+
     /// <summary>Gets the standard's stable id, such as <c>test-drive-48h</c>.</summary>
     public string Id { get; }
 
@@ -82,7 +84,10 @@ public sealed class ReliabilityStandard
 
     /// <summary>Gets the share of events allowed to miss the threshold, <c>1 - Objective</c>, as an exact decimal of the
     /// objective's shortest round-trip digits.</summary>
-    internal decimal AllowedBadShare => 1m - ObjectiveDecimal;
+    internal decimal AllowedBadShare => (_allowedBadShare ??= new AllowedShare(1m - ObjectiveDecimal)).Decimal;
+
+    /// <summary>The allowed bad share as an exact fraction, for the hot loops of evaluations and backtests.</summary>
+    internal AllowedShare Allowed => _allowedBadShare ??= new AllowedShare(1m - ObjectiveDecimal);
 
     internal decimal ObjectiveDecimal => decimal.Parse(Objective.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 

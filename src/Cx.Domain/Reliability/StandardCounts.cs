@@ -9,7 +9,7 @@ internal sealed class StandardCounts
 {
     private static readonly InstantPattern LabelPattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm'Z'");
 
-    public StandardCounts(ReliabilityStandard standard, BurnRatePolicy policy, Instant asOf, int rollingHistory)
+    public StandardCounts(ReliabilityStandard standard, BurnRatePolicy? policy, Instant asOf, int rollingHistory)
     {
         Standard = standard;
         Policy = policy;
@@ -51,7 +51,7 @@ internal sealed class StandardCounts
 
         WindowEvents = new long[Starts.Length];
         WindowBad = new long[Starts.Length];
-        int pairs = policy.Pairs.Count;
+        int pairs = policy?.Pairs.Count ?? 0;
         LongEvents = new long[pairs];
         LongBad = new long[pairs];
         ShortEvents = new long[pairs];
@@ -60,7 +60,7 @@ internal sealed class StandardCounts
 
     public ReliabilityStandard Standard { get; }
 
-    public BurnRatePolicy Policy { get; }
+    public BurnRatePolicy? Policy { get; }
 
     public Instant AsOf { get; }
 
@@ -89,6 +89,9 @@ internal sealed class StandardCounts
 
     public long[] ShortBad { get; }
 
+    /// <summary>The events in the last window length (asOf - nominal length, asOf], for the traffic-aware burn-rate threshold.</summary>
+    public long TrafficEvents { get; set; }
+
     public long EventCount { get; set; }
 
     public long AfterAsOf { get; set; }
@@ -114,9 +117,10 @@ internal sealed class StandardCounts
         }
 
         Outside += upTo - covered;
-        for (int p = 0; p < Policy.Pairs.Count; p++)
+        TrafficEvents += series.Rolling((AsOf - Standard.Window.NominalLength).ToUnixTimeTicks(), t).Events;
+        for (int p = 0; p < LongEvents.Length; p++)
         {
-            BurnRateWindowPair pair = Policy.Pairs[p];
+            BurnRateWindowPair pair = Policy!.Pairs[p];
             (long le, long lb) = series.Rolling((AsOf - pair.LongWindow).ToUnixTimeTicks(), t);
             (long se, long sb) = series.Rolling((AsOf - pair.ShortWindow).ToUnixTimeTicks(), t);
             LongEvents[p] += le;
@@ -142,6 +146,7 @@ internal sealed class StandardCounts
             ShortBad[p] = checked(ShortBad[p] + other.ShortBad[p]);
         }
 
+        TrafficEvents = checked(TrafficEvents + other.TrafficEvents);
         EventCount = checked(EventCount + other.EventCount);
         AfterAsOf = checked(AfterAsOf + other.AfterAsOf);
         Outside = checked(Outside + other.Outside);

@@ -12,7 +12,7 @@ public sealed class StandardEvaluation
     internal StandardEvaluation(
         ReliabilityStandard standard, Instant asOf, StandardStatus status, IReadOnlyList<StatusReason> reasons, WindowEvaluation? currentWindow,
         IReadOnlyList<WindowEvaluation> windows, IReadOnlyList<BurnRateAlert> alerts, IReadOnlyList<DriftSignal> driftSignals, DriftBaseline? baseline,
-        long eventCount, long afterAsOf, long outside)
+        long eventCount, long afterAsOf, long outside, WarningEpisode? openEpisode)
     {
         Standard = standard;
         AsOf = asOf;
@@ -26,6 +26,7 @@ public sealed class StandardEvaluation
         EventCount = eventCount;
         EventsAfterAsOfCount = afterAsOf;
         EventsOutsideWindowsCount = outside;
+        OpenEpisode = openEpisode;
     }
 
     /// <summary>Gets the standard.</summary>
@@ -50,10 +51,18 @@ public sealed class StandardEvaluation
     /// <summary>Gets every burn-rate rule, evaluated at <see cref="AsOf"/>.</summary>
     public IReadOnlyList<BurnRateAlert> Alerts { get; }
 
-    /// <summary>Gets the drift signals up to <see cref="AsOf"/>, with their times.</summary>
+    /// <summary>Gets the warning episode open at <see cref="AsOf"/> (the standard is on watch, or was when the breach began),
+    /// or null; always null for a report built from merged partial counts.</summary>
+    /// <remarks>Found by running the episode machine over the judged instants <c>AsOf - k step</c> back to the last quiet
+    /// period (the backtest's step), so it opens where a backtest judging those instants opens it.</remarks>
+    public WarningEpisode? OpenEpisode { get; }
+
+    /// <summary>Gets the signals of the individual-value charts up to <see cref="AsOf"/>, with their times (empty when the
+    /// policy has no such charts).</summary>
     public IReadOnlyList<DriftSignal> DriftSignals { get; }
 
-    /// <summary>Gets the drift baseline used, or null when drift detection did not run.</summary>
+    /// <summary>Gets the drift baseline used, on the charted scale: the individual-value charts' mean and sigma, or the value
+    /// drift's winsorized mean and sigma; null when neither ran.</summary>
     public DriftBaseline? Baseline { get; }
 
     /// <summary>Gets the number of events at or before <see cref="AsOf"/>.</summary>

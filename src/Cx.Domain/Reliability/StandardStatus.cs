@@ -9,7 +9,7 @@ public enum StandardStatus
     /// <summary>The current window meets the objective and no early warning fires.</summary>
     Reliable = 1,
 
-    /// <summary>An early warning fires (a burn-rate pair or a drift detector), but the current window is not breached.</summary>
+    /// <summary>A warning episode is open (a detector fired within the quiet period), but the current window is not breached.</summary>
     Watch = 2,
 
     /// <summary>The current window has enough events and its compliance is below the objective.</summary>

@@ -18,9 +18,16 @@ public enum StatusReasonKind
     /// <summary>A burn-rate pair fires: both its long and short windows burn faster than its factor.</summary>
     BurnRate = 4,
 
-    /// <summary>A drift detector signalled a change in the adverse direction.</summary>
+    /// <summary>A drift detector (the robust value drift, or the individual-value charts within their memory) fires in the
+    /// adverse direction.</summary>
     Drift = 5,
 
     /// <summary>Drift detection was not possible (no baseline, too few reference events, zero spread).</summary>
     DriftUnavailable = 6,
+
+    /// <summary>The Bernoulli CUSUM on the pass/fail stream is at or above its decision interval.</summary>
+    BernoulliCusum = 7,
+
+    /// <summary>A warning episode is open: what opened it, its peak severity and its detectors.</summary>
+    Episode = 8,
 }

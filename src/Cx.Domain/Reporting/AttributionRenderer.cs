@@ -157,6 +157,16 @@ public static class AttributionRenderer
                 json.WriteNumber("halfLifeHours", result.HalfLife.TotalHours);
             }
 
+            if (result.Model == AttributionModel.MarkovChain && result.MarkovAllocation == MarkovAllocation.Pooled)
+            {
+                json.WriteString("markovAllocation", "pooled");
+            }
+
+            if (result.Model == AttributionModel.Shapley && result.ShapleyValueFunction == ShapleyValueFunction.ConversionCount)
+            {
+                json.WriteString("shapleyValue", "conversion-count");
+            }
+
             json.WriteString("timeZone", result.TimeZone.Id);
             json.WriteString("direction", ReportText.Directions(result.Movements));
             json.WriteNumber("events", result.EventCount);
@@ -300,6 +310,14 @@ public static class AttributionRenderer
 
     private static string Title(ReportOptions options) => options.Source is null ? "Journey attribution" : "Journey attribution from " + options.Source;
 
+    /// <summary>The non-default variant of a data-driven model, as the command line names it, or nothing.</summary>
+    private static string ModelVariant(AttributionResult result) => result.Model switch
+    {
+        AttributionModel.MarkovChain when result.MarkovAllocation == MarkovAllocation.Pooled => " (pooled allocation)",
+        AttributionModel.Shapley when result.ShapleyValueFunction == ShapleyValueFunction.ConversionCount => " (conversion-count value)",
+        _ => string.Empty,
+    };
+
     private static string[] Summary(AttributionResult result, ReportOptions options, bool grouped)
     {
         MeasureUnit unit = result.Unit;
@@ -311,7 +329,7 @@ public static class AttributionRenderer
         return
         [
             string.Create(CultureInfo.InvariantCulture,
-                $"Journey '{result.Framework.Name}'; {unit.Name}{grid}; model {ReportText.Model(result.Model)}, lookback {lookback}, time zone {result.TimeZone.Id}, direction {ReportText.Directions(result.Movements)}."),
+                $"Journey '{result.Framework.Name}'; {unit.Name}{grid}; model {ReportText.Model(result.Model)}{ModelVariant(result)}, lookback {lookback}, time zone {result.TimeZone.Id}, direction {ReportText.Directions(result.Movements)}."),
             string.Create(CultureInfo.InvariantCulture,
                 $"Earned {amount(result.EarnedValue)} in {count(result.GainCount)} gain(s), lost {amount(result.LostValue)} in {count(result.LossCount)} loss(es); {count(result.EventCount)} event(s){records}."),
         ];

@@ -1,29 +1,32 @@
-using System.Globalization;
 using System.Text;
 using Cx.Domain.Reliability;
-using NodaTime;
 
 namespace Cx.Domain.Reporting;
 
-/// <summary>Renders a <see cref="ReliabilityBacktest"/> (the early warnings replayed over history, with every breach and
-/// its lead time) as aligned text, Markdown, HTML, CSV or JSON.</summary>
+/// <summary>Renders a <see cref="ReliabilityBacktest"/> (the early warnings replayed over history) as aligned text, Markdown,
+/// HTML, CSV or JSON: the scorecard first, then the warning episodes, then the breaches with their lead times.</summary>
 /// <remarks>
 /// <para>Extension methods: <c>backtest.ToMarkdown()</c>. Instants ISO 8601 in UTC; lead times for people in the tables
 /// (<c>2d 4h</c>) and ISO 8601 in CSV and JSON (<c>P2DT4H</c>); invariant culture, LF line ends. These are the outputs of
 /// <c>cx reliability --backtest</c>.</para>
-/// <para>The table has one row per warning and breach in time order per standard, followed by a summary line per
-/// standard. The CSV has the same rows (<c>standard, touchpoint, owner, event, at, window, reason, followed_by_breach,
-/// first_warning_at, lead_time</c>). The JSON schema is in <c>docs/reporting.md</c>.</para>
+/// <para>The tables: the scorecard (one row per standard and one for all: breaches, warned, recall, episodes, true,
+/// precision, median, 10th percentile and shortest lead time, false episodes per standard per 90 days, share of time in
+/// warning), the episodes (standard, opened, closed, peak severity, verdict, the breach that made it true, the detectors,
+/// what opened it), the breaches (standard, onset, window, first warning, lead time). The CSV has one row per scorecard,
+/// episode and breach, told apart by its first column <c>record</c> (<c>scorecard</c>, <c>episode</c>, <c>breach</c>), with
+/// the columns <c>record, standard, touchpoint, owner</c>, the scorecard's, then <c>at, closed_at, peak_severity, verdict,
+/// breach_at, detectors, reason, window, first_warning_at, lead_time</c>. The JSON schema is in <c>docs/reporting.md</c>.</para>
 /// </remarks>
 public static class BacktestRenderer
 {
-    private static readonly string[] TableHeader = ["standard", "event", "at", "window", "first warning", "lead time", "reason"];
-
     private static readonly string[] CsvHeader =
-        ["standard", "touchpoint", "owner", "event", "at", "window", "reason", "followed_by_breach", "first_warning_at", "lead_time"];
+    [
+        "record", "standard", "touchpoint", "owner", .. EarlyWarningTables.ScorecardCsvHeader,
+        "at", "closed_at", "peak_severity", "verdict", "breach_at", "detectors", "reason", "window", "first_warning_at", "lead_time",
+    ];
 
-    /// <summary>Renders the backtest as aligned text for a terminal: a title, a summary line, one row per warning and breach,
-    /// a summary per standard.</summary>
+    /// <summary>Renders the backtest as aligned text for a terminal: a title, a summary line, the scorecard, the episodes and
+    /// the breaches.</summary>
     /// <param name="backtest">The backtest.</param>
     /// <param name="options">Where the data came from (<see cref="ReportOptions.RecordCount"/> is the number of
     /// measurements); none when null.</param>
@@ -38,8 +41,7 @@ public static class BacktestRenderer
     /// <exception cref="ArgumentNullException"><paramref name="backtest"/> is null.</exception>
     public static string ToMarkdown(this ReliabilityBacktest backtest, ReportOptions? options = null) => Render(backtest, options, markdown: true);
 
-    /// <summary>Renders the backtest as an HTML section: a heading, the summary, the table of warnings and breaches, the
-    /// summary per standard.</summary>
+    /// <summary>Renders the backtest as an HTML section: a heading, the summary, the scorecard, the episodes and the breaches.</summary>
     /// <param name="backtest">The backtest.</param>
     /// <param name="options">Where the data came from; none when null.</param>
     /// <returns>The fragment, every text encoded.</returns>
@@ -50,16 +52,16 @@ public static class BacktestRenderer
         options ??= ReportOptions.Default;
         var html = new StringBuilder();
         ReportHtml.SectionStart(html, Title(options));
-        ReportHtml.Paragraph(html, Summary(backtest, options, grouped: true));
-        Table(backtest).WriteHtml(html);
-        ReportHtml.SubHeading(html, "Summary");
-        ReportHtml.List(html, StandardSummaries(backtest));
+        ReportHtml.Paragraph(html, EarlyWarningTables.Summary(backtest, options, grouped: true));
+        EarlyWarningTables.Scorecards(backtest).WriteHtml(html, "Scorecard");
+        EarlyWarningTables.Episodes(backtest).WriteHtml(html, "Warning episodes");
+        EarlyWarningTables.Breaches(backtest).WriteHtml(html, "Breaches");
         ReportHtml.SectionEnd(html);
         return HtmlFragment.FromTrustedHtml(html.ToString());
     }
 
-    /// <summary>Draws the run chart of one standard's backtest: its measurements against the threshold, with every warning
-    /// (amber) and breach (red) of the backtest as a vertical marker.</summary>
+    /// <summary>Draws the run chart of one standard's backtest: its measurements against the threshold, with the opening of
+    /// every warning episode (amber) and every breach (red) of the backtest as a vertical marker.</summary>
     /// <param name="backtest">One standard's backtest, from <see cref="ReliabilityBacktest.Standards"/>.</param>
     /// <param name="measurements">The measurements (those of other standards are ignored).</param>
     /// <returns>The chart.</returns>
@@ -68,13 +70,14 @@ public static class BacktestRenderer
     {
         ArgumentNullException.ThrowIfNull(backtest);
         ArgumentNullException.ThrowIfNull(measurements);
-        IEnumerable<RunChartMarker> markers = backtest.Warnings
-            .Select(w => new RunChartMarker(w.At, (w.WasFollowedByBreach ? "warning: " : "false warning: ") + w.Reason, RunChartMarkerKind.Warning))
+        IEnumerable<RunChartMarker> markers = backtest.Episodes
+            .Select(e => new RunChartMarker(e.OpenedAt, (e.Verdict == EpisodeVerdict.False ? "false warning episode: " : "warning episode: ") + e.Escalations[0].Description, RunChartMarkerKind.Warning))
             .Concat(backtest.Breaches.Select(b => new RunChartMarker(b.At, $"breach in {b.WindowLabel}" + (b.LeadTime is { } l ? $", warned {ReportText.Human(l)} before" : ", not warned"), RunChartMarkerKind.Breach)));
         return backtest.Standard.ToRunChart(measurements.Where(m => m.At >= backtest.From && m.At <= backtest.To), markers);
     }
 
-    /// <summary>Renders the backtest as CSV: one row per warning and breach (see the remarks of <see cref="BacktestRenderer"/>).</summary>
+    /// <summary>Renders the backtest as CSV: the scorecard rows, then one row per episode and per breach (see the remarks of
+    /// <see cref="BacktestRenderer"/>).</summary>
     /// <param name="backtest">The backtest.</param>
     /// <returns>The CSV, comma separated, LF line ends; text cells protected against formula injection.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="backtest"/> is null.</exception>
@@ -82,26 +85,33 @@ public static class BacktestRenderer
     {
         ArgumentNullException.ThrowIfNull(backtest);
         var csv = new CsvBuilder().Header(CsvHeader);
+        const int detailColumns = 10;
+        foreach (StandardBacktest s in backtest.Standards)
+        {
+            EarlyWarningTables.ScorecardCsv(csv.Value("scorecard").Text(s.Standard.Id).Text(s.Standard.TouchpointId).Text(s.Standard.Owner), s.Scorecard);
+            Empty(csv, detailColumns).End();
+        }
+
+        EarlyWarningTables.ScorecardCsv(csv.Value("scorecard").Value("all").Value(string.Empty).Value(string.Empty), backtest.Scorecard);
+        Empty(csv, detailColumns).End();
         foreach (StandardBacktest s in backtest.Standards)
         {
             ReliabilityStandard st = s.Standard;
-            foreach (Event e in Events(s))
+            foreach (WarningEpisode e in s.Episodes)
             {
-                csv.Text(st.Id).Text(st.TouchpointId).Text(st.Owner);
-                if (e.Warning is { } w)
-                {
-                    csv.Value("warning").Value(ReportText.Instant(w.At)).Value(string.Empty).Text(w.Reason)
-                        .Value(w.WasFollowedByBreach ? "true" : "false").Value(string.Empty).Value(string.Empty);
-                }
-                else
-                {
-                    BacktestBreach b = e.Breach!;
-                    csv.Value("breach").Value(ReportText.Instant(b.At)).Value(b.WindowLabel).Value(string.Empty).Value(string.Empty)
-                        .Value(b.FirstWarningAt is { } f ? ReportText.Instant(f) : string.Empty)
-                        .Value(b.LeadTime is { } l ? ReportText.IsoDuration(l) : string.Empty);
-                }
+                Empty(csv.Value("episode").Text(st.Id).Text(st.TouchpointId).Text(st.Owner), EarlyWarningTables.ScorecardCsvHeader.Length)
+                    .Value(ReportText.Instant(e.OpenedAt)).Value(e.ClosedAt is { } c ? ReportText.Instant(c) : string.Empty)
+                    .Value(EarlyWarningTables.Severity(e.PeakSeverity)).Value(EarlyWarningTables.Verdict(e.Verdict))
+                    .Value(e.BreachAt is { } b ? ReportText.Instant(b) : string.Empty).Text(string.Join("; ", e.Detectors)).Text(e.Escalations[0].Description)
+                    .Value(string.Empty).Value(string.Empty).Value(string.Empty).End();
+            }
 
-                csv.End();
+            foreach (BacktestBreach b in s.Breaches)
+            {
+                Empty(csv.Value("breach").Text(st.Id).Text(st.TouchpointId).Text(st.Owner), EarlyWarningTables.ScorecardCsvHeader.Length)
+                    .Value(ReportText.Instant(b.At)).Value(string.Empty).Value(string.Empty).Value(string.Empty).Value(string.Empty).Value(string.Empty).Value(string.Empty)
+                    .Value(b.WindowLabel).Value(b.FirstWarningAt is { } f ? ReportText.Instant(f) : string.Empty)
+                    .Value(b.LeadTime is { } l ? ReportText.IsoDuration(l) : string.Empty).End();
             }
         }
 
@@ -109,8 +119,8 @@ public static class BacktestRenderer
     }
 
     /// <summary>Renders the backtest as a JSON document: the end instant, the number of measurements (when
-    /// <see cref="ReportOptions.RecordCount"/> is given), the totals, and every standard with its definition, span, step,
-    /// counts, median lead time, warnings and breaches.</summary>
+    /// <see cref="ReportOptions.RecordCount"/> is given), the policy, the overall scorecard, and every standard with its
+    /// definition, span, step, scorecard, episodes (with escalations) and breaches.</summary>
     /// <param name="backtest">The backtest.</param>
     /// <param name="options">The number of measurements; none when null.</param>
     /// <returns>The JSON, indented, LF line ends, a final newline.</returns>
@@ -122,19 +132,17 @@ public static class BacktestRenderer
         return ReportJson.Write(json =>
         {
             json.WriteStartObject();
-            json.WriteString("asOf", ReportText.Instant(End(backtest)));
+            json.WriteString("asOf", ReportText.Instant(EarlyWarningTables.Span(backtest).To));
             if (options.RecordCount is { } n)
             {
                 json.WriteNumber("measurements", n);
             }
 
-            json.WriteStartObject("summary");
-            json.WriteNumber("breaches", backtest.BreachCount);
-            json.WriteNumber("warnedBreaches", backtest.WarnedBreachCount);
-            json.WriteNumber("missedBreaches", backtest.BreachCount - backtest.WarnedBreachCount);
-            json.WriteNumber("warnings", backtest.Standards.Sum(s => s.Warnings.Count));
-            json.WriteNumber("falseWarnings", backtest.FalseWarningCount);
+            json.WriteStartObject("policy");
+            json.WriteString("name", backtest.Policy.Name);
+            json.WriteString("description", backtest.Policy.ToString());
             json.WriteEndObject();
+            EarlyWarningTables.ScorecardJson(json, "scorecard", backtest.Scorecard);
             json.WriteStartArray("standards");
             foreach (StandardBacktest s in backtest.Standards)
             {
@@ -143,27 +151,16 @@ public static class BacktestRenderer
                 json.WriteString("from", ReportText.Instant(s.From));
                 json.WriteString("to", ReportText.Instant(s.To));
                 json.WriteString("step", ReportText.IsoDuration(s.Step));
-                json.WriteNumber("breachCount", s.Breaches.Count);
-                json.WriteNumber("warnedBreaches", s.WarnedBreachCount);
-                json.WriteNumber("missedBreaches", s.MissedBreachCount);
-                json.WriteNumber("falseWarnings", s.FalseWarningCount);
-                if (s.MedianLeadTime is { } median)
+                if (s.DetectorsUnavailable is { } why)
                 {
-                    json.WriteString("medianLeadTime", ReportText.IsoDuration(median));
-                }
-                else
-                {
-                    json.WriteNull("medianLeadTime");
+                    json.WriteString("detectorsUnavailable", why);
                 }
 
-                json.WriteStartArray("warnings");
-                foreach (BacktestWarning w in s.Warnings)
+                EarlyWarningTables.ScorecardJson(json, "scorecard", s.Scorecard);
+                json.WriteStartArray("episodes");
+                foreach (WarningEpisode e in s.Episodes)
                 {
-                    json.WriteStartObject();
-                    json.WriteString("at", ReportText.Instant(w.At));
-                    json.WriteString("reason", w.Reason);
-                    json.WriteBoolean("followedByBreach", w.WasFollowedByBreach);
-                    json.WriteEndObject();
+                    EarlyWarningTables.EpisodeJson(json, e);
                 }
 
                 json.WriteEndArray();
@@ -196,14 +193,46 @@ public static class BacktestRenderer
         });
     }
 
+    private static CsvBuilder Empty(CsvBuilder csv, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            csv.Value(string.Empty);
+        }
+
+        return csv;
+    }
+
     private static string Render(ReliabilityBacktest backtest, ReportOptions? options, bool markdown)
     {
         ArgumentNullException.ThrowIfNull(backtest);
         options ??= ReportOptions.Default;
         var text = new StringBuilder();
         ReportMarkup.Title(text, Title(options), markdown);
-        ReportMarkup.Line(text, Summary(backtest, options, grouped: false), markdown).Append('\n');
-        ReportTable table = Table(backtest);
+        ReportMarkup.Line(text, EarlyWarningTables.Summary(backtest, options, grouped: false), markdown).Append('\n');
+        Section(text, "Scorecard", EarlyWarningTables.Scorecards(backtest), markdown);
+        ReportTable episodes = EarlyWarningTables.Episodes(backtest);
+        ReportTable breaches = EarlyWarningTables.Breaches(backtest);
+        Section(text, "Warning episodes", episodes.RowCount == 0 ? null : episodes, markdown);
+        Section(text, "Breaches", breaches.RowCount == 0 ? null : breaches, markdown);
+        string unavailable = string.Join("; ", backtest.Standards.Where(s => s.DetectorsUnavailable is not null).Select(s => $"{s.Standard.Id}: {s.DetectorsUnavailable}"));
+        if (unavailable.Length > 0)
+        {
+            ReportMarkup.Line(text, "Not run: " + unavailable, markdown);
+        }
+
+        return text.ToString();
+    }
+
+    private static void Section(StringBuilder text, string heading, ReportTable? table, bool markdown)
+    {
+        text.Append(markdown ? "### " + heading + "\n\n" : heading + ":\n");
+        if (table is null)
+        {
+            text.Append(markdown ? "None.\n\n" : "  none\n\n");
+            return;
+        }
+
         if (markdown)
         {
             table.WriteMarkdown(text);
@@ -213,59 +242,8 @@ public static class BacktestRenderer
             table.WriteText(text);
         }
 
-        text.Append('\n').Append(markdown ? "### Summary\n\n" : "Summary:\n");
-        foreach (string line in StandardSummaries(backtest))
-        {
-            text.Append(markdown ? "- " : "  ");
-            ReportMarkup.Line(text, line, markdown);
-        }
-
-        return text.ToString();
+        text.Append('\n');
     }
-
-    /// <summary>The end of the backtest: the last instant judged (the same for every standard).</summary>
-    private static Instant End(ReliabilityBacktest backtest) => backtest.Standards.Count == 0 ? default : backtest.Standards.Max(s => s.To);
 
     private static string Title(ReportOptions options) => ReliabilityRenderer.Title("Backtest of the early warnings", options);
-
-    private static string Summary(ReliabilityBacktest backtest, ReportOptions options, bool grouped) => string.Create(CultureInfo.InvariantCulture,
-        $"Up to {ReportText.Instant(End(backtest))}{ReliabilityRenderer.Measurements(options, grouped)}{backtest.BreachCount} breaches ({backtest.WarnedBreachCount} warned, {backtest.BreachCount - backtest.WarnedBreachCount} missed), {backtest.Standards.Sum(s => s.Warnings.Count)} warnings ({backtest.FalseWarningCount} false).");
-
-    private static IEnumerable<string> StandardSummaries(ReliabilityBacktest backtest) => backtest.Standards.Select(s => string.Create(CultureInfo.InvariantCulture,
-        $"{s.Standard.Id}: {s.Breaches.Count} breaches ({s.WarnedBreachCount} warned, {s.MissedBreachCount} missed, median lead time {(s.MedianLeadTime is { } m ? ReportText.Human(m) : "-")}), {s.Warnings.Count} warnings ({s.FalseWarningCount} false)"));
-
-    private static ReportTable Table(ReliabilityBacktest backtest)
-    {
-        var table = new ReportTable(TableHeader, leftColumns: TableHeader.Length);
-        foreach (StandardBacktest s in backtest.Standards)
-        {
-            foreach (Event e in Events(s))
-            {
-                if (e.Warning is { } w)
-                {
-                    table.Add(
-                        ReportTable.Cell.Text(s.Standard.Id), ReportTable.Cell.Value(w.WasFollowedByBreach ? "warning" : "warning (false)"), ReportTable.Cell.Value(ReportText.Instant(w.At)),
-                        ReportTable.Cell.Value("-"), ReportTable.Cell.Value("-"), ReportTable.Cell.Value("-"), ReportTable.Cell.Text(w.Reason));
-                }
-                else
-                {
-                    BacktestBreach b = e.Breach!;
-                    table.Add(
-                        ReportTable.Cell.Text(s.Standard.Id), ReportTable.Cell.Value(b.FirstWarningAt is null ? "breach (missed)" : "breach").Strong(),
-                        ReportTable.Cell.Value(ReportText.Instant(b.At)), ReportTable.Cell.Value(b.WindowLabel),
-                        ReportTable.Cell.Value(b.FirstWarningAt is { } f ? ReportText.Instant(f) : "-"), ReportTable.Cell.Value(b.LeadTime is { } l ? ReportText.Human(l) : "-"),
-                        ReportTable.Cell.Value("-"));
-                }
-            }
-        }
-
-        return table;
-    }
-
-    /// <summary>A standard's warnings and breaches in time order, a warning before a breach at the same instant.</summary>
-    private static IEnumerable<Event> Events(StandardBacktest s) =>
-        s.Warnings.Select(w => new Event(w.At, 0, w, null)).Concat(s.Breaches.Select(b => new Event(b.At, 1, null, b)))
-            .OrderBy(e => e.At).ThenBy(e => e.Order);
-
-    private sealed record Event(Instant At, int Order, BacktestWarning? Warning, BacktestBreach? Breach);
 }

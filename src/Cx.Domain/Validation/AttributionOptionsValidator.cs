@@ -7,8 +7,8 @@ using NodaPeriod = NodaTime.Period;
 namespace Cx.Domain.Validation;
 
 /// <summary>Validates <see cref="AttributionOptions"/>, reporting every failure with its code.</summary>
-/// <remarks>Codes: CX0302 an undefined model, touch filter or Shapley players, or no time zone; CX0601 lookback not
-/// positive; CX0602 half-life not positive; CX0603 position-based shares; CX0606 movement classes.</remarks>
+/// <remarks>Codes: CX0302 an undefined model, touch filter, Shapley players or value function or Markov allocation, or no
+/// time zone; CX0601 lookback not positive; CX0602 half-life not positive; CX0603 position-based shares; CX0606 movement classes.</remarks>
 public sealed class AttributionOptionsValidator : AbstractValidator<AttributionOptions>
 {
     /// <summary>Initializes the validator.</summary>
@@ -22,6 +22,10 @@ public sealed class AttributionOptionsValidator : AbstractValidator<AttributionO
             .WithMessage(o => $"Expected LossTouches to be All, UnreliableOnly or ReliableOnly, got {o.LossTouches}.");
         RuleFor(o => o.ShapleyPlayers).Must(p => p is ShapleyPlayers.Stages or ShapleyPlayers.Touchpoints).WithErrorCode(CxErrorCodes.PolicyInvalid)
             .WithMessage(o => $"Expected ShapleyPlayers to be Stages or Touchpoints, got {o.ShapleyPlayers}.");
+        RuleFor(o => o.MarkovAllocation).Must(a => a is MarkovAllocation.PerPath or MarkovAllocation.Pooled).WithErrorCode(CxErrorCodes.PolicyInvalid)
+            .WithMessage(o => $"Expected MarkovAllocation to be PerPath or Pooled, got {o.MarkovAllocation}.");
+        RuleFor(o => o.ShapleyValueFunction).Must(f => f is ShapleyValueFunction.ConversionRate or ShapleyValueFunction.ConversionCount).WithErrorCode(CxErrorCodes.PolicyInvalid)
+            .WithMessage(o => $"Expected ShapleyValueFunction to be ConversionRate or ConversionCount, got {o.ShapleyValueFunction}.");
         RuleFor(o => o.TimeZone).Must(z => z is not null).WithErrorCode(CxErrorCodes.PolicyInvalid)
             .WithMessage("Expected a time zone to turn period ends into instants, got null. Use DateTimeZone.Utc or a zone from DateTimeZoneProviders.Tzdb.");
         RuleFor(o => o.Lookback).Must(Positive).WithErrorCode(CxErrorCodes.AttributionLookbackInvalid)

@@ -175,6 +175,20 @@ public static class CxErrorCodes
     /// <summary>A periodic aggregate is for an event standard, lacks a period, or repeats a period.</summary>
     public const string AggregateInvalid = "CX0517";
 
+    /// <summary>An early-warning detector's setting is out of range (Bernoulli CUSUM shares or target, value-drift subgroups,
+    /// winsorizing or target run length, burn-rate evidence gates).</summary>
+    public const string EarlyWarningDetectorInvalid = "CX0518";
+
+    /// <summary>An early-warning policy is unusable: no detector at all, a quiet period or true-episode horizon that is not
+    /// positive, or a policy name that is empty.</summary>
+    public const string EarlyWarningPolicyInvalid = "CX0519";
+
+    /// <summary>An early-warning policy JSON document is malformed or has an unreadable field.</summary>
+    public const string EarlyWarningPolicyJsonMalformed = "CX0520";
+
+    /// <summary>A reliability scenario's options are out of range (volume, days, shares, change timing).</summary>
+    public const string ScenarioOptionsInvalid = "CX0521";
+
     /// <summary>A feedback signal's source is not set or not one of the defined channels.</summary>
     public const string FeedbackSourceInvalid = "CX0701";
 

@@ -55,7 +55,7 @@ public sealed class ErosionBadInputTests
     public void Calculator_InvalidNestedAttributionOrReliabilitySettings_ThrowAtConstruction()
     {
         var badAttribution = new EarlyWarningOptions { Attribution = new Cx.Domain.Attribution.AttributionOptions { Lookback = NodaTime.Period.Zero } };
-        var badReliability = new EarlyWarningOptions { Reliability = new ReliabilityEvaluationOptions { MinimumEventsInLongWindow = 0 } };
+        var badReliability = new EarlyWarningOptions { Reliability = new ReliabilityEvaluationOptions { RollingHistoryCount = 0 } };
 
         Assert.Contains("[CX0601]", Assert.Throws<CxValidationException>(() => new RevenueErosionCalculator(badAttribution)).Message, StringComparison.Ordinal);
         Assert.Contains("[CX0302]", Assert.Throws<CxValidationException>(() => new RevenueErosionCalculator(badReliability)).Message, StringComparison.Ordinal);

@@ -78,7 +78,7 @@ public sealed class ErosionSampleTests
     }
 
     /// <summary>The figure recorded in docs/concepts/revenue-at-risk.md: over the 33 periods of 2023-01..2025-09, the top 5
-    /// touchpoints carried a larger share of the next three months' attributed losses than 5 drawn at random in 32 (median ratio 1.55x), beating on average 92% of the 792 possible picks.</summary>
+    /// touchpoints carried a larger share of the next three months' attributed losses than 5 drawn at random in 32 (median ratio 1.59x), beating on average 92% of the 792 possible picks.</summary>
     [Fact]
     public void Backtest_SampleCompany_TopFiveBeatRandomPicks()
     {
@@ -87,7 +87,7 @@ public sealed class ErosionSampleTests
         Assert.Equal(33, backtest.Periods.Count);
         Assert.Equal(33, backtest.RatioCount);
         Assert.Equal(32, backtest.PeriodsAboveOne);
-        Assert.Equal(1.55, backtest.MedianRatio!.Value, 2);
+        Assert.Equal(1.59, backtest.MedianRatio!.Value, 2); // 1.55 before the early-warning policy of issue #8 changed which standards are on watch
         Assert.Equal(0.92, backtest.MeanRandomPicksBeaten!.Value, 2);
         Assert.All(backtest.Periods, p => Assert.Equal(792, p.PossiblePicks));
     }

@@ -46,10 +46,29 @@ public sealed class BurnRatePolicyTests
     [Fact]
     public void Evaluator_MonthlyStandard_UsesTheThirtyDayRules()
     {
+        BurnRatePolicy legacy = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { EarlyWarning = EarlyWarningPolicy.Legacy }).PolicyFor(TestData.ReliabilityData.TestDrive());
         BurnRatePolicy policy = new ReliabilityEvaluator().PolicyFor(TestData.ReliabilityData.TestDrive());
 
-        Assert.Equal([14.4, 6.0, 1.0], policy.Pairs.Select(p => p.Factor));
+        Assert.Equal([14.4, 6.0, 1.0], legacy.Pairs.Select(p => p.Factor));
+        Assert.Equal([14.4, 6.0, 3.0, 1.0], policy.Pairs.Select(p => p.Factor));
         Assert.Equal(Duration.FromHours(1), policy.Pairs[0].LongWindow);
+    }
+
+    [Fact]
+    public void Derive_ThirtyDaysWithSlothTicket_AddsThreeOverOneDayAndTwoHours()
+    {
+        // Sloth's default ticket rule for a 30-day SLO: 3x over 1d and 2h (10% of the budget in W/30), between the pages and
+        // the workbook's ticket.
+        BurnRatePolicy policy = BurnRatePolicy.Derive(Duration.FromDays(30), includeSlothTicket: true);
+
+        Assert.Equal(
+            ["page: burn rate > 14.4 over 1h and 5m", "page: burn rate > 6 over 6h and 30m", "ticket: burn rate > 3 over 1d and 2h", "ticket: burn rate > 1 over 3d and 6h"],
+            policy.Pairs.Select(p => p.ToString()));
+        Assert.Equal(0.10, policy.Pairs[2].BudgetShare!.Value, 12);
+
+        // Scaled like the others: a weekly standard gets 3x over 5h36m and 28m.
+        BurnRateWindowPair weekly = BurnRatePolicy.Derive(Duration.FromDays(7), includeSlothTicket: true).Pairs[2];
+        Assert.Equal((Duration.FromMinutes(336), Duration.FromMinutes(28), 3.0), (weekly.LongWindow, weekly.ShortWindow, weekly.Factor));
     }
 
     [Fact]
@@ -72,7 +91,10 @@ public sealed class BurnRatePolicyTests
     public void Evaluate_RuleLongerThanTheStandardWindow_ThrowsCX0515()
     {
         ReliabilityStandard daily = TestData.ReliabilityData.TestDrive(EvaluationWindow.Rolling(Duration.FromDays(1)));
-        var evaluator = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { BurnRatePolicy = BurnRatePolicy.Derive(Duration.FromDays(30)) });
+        var evaluator = new ReliabilityEvaluator(new ReliabilityEvaluationOptions
+        {
+            EarlyWarning = EarlyWarningPolicy.Default.WithBurnRate(BurnRateRules.Create(BurnRatePolicy.Derive(Duration.FromDays(30)))),
+        });
 
         var ex = Assert.Throws<CxValidationException>(() => evaluator.Evaluate(TestData.ReliabilityData.Set(daily), TestData.ReliabilityData.Hourly(TestData.ReliabilityData.Jan1, true), TestData.ReliabilityData.Jan1));
 

@@ -41,8 +41,9 @@ public sealed class ReliabilityEvaluatorTests
     {
         // As of 19:00: 1h window (18:00, 19:00] holds 1 event; 6h window (13:00, 19:00] holds 6 events, 2 bad;
         // 3d window holds all 20, 2 bad. Ticket rule: long burn (2/20)/0.05 = 2 > 1 and short (6h) burn (2/6)/0.05 = 6.67 > 1.
-        // The page rules need 10 events in their long window (the default alert evidence gate) and have 1 and 6.
-        StandardEvaluation e = Evaluator.Evaluate(Set(TestDrive(minimumEvents: 30)), TwentyWithTwoLate(), Jan1 + Duration.FromHours(19)).Standards[0];
+        // The page rules need 10 events in their long window (the legacy policy's only evidence gate) and have 1 and 6.
+        var legacy = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { EarlyWarning = EarlyWarningPolicy.Legacy });
+        StandardEvaluation e = legacy.Evaluate(Set(TestDrive(minimumEvents: 30)), TwentyWithTwoLate(), Jan1 + Duration.FromHours(19)).Standards[0];
 
         Assert.Equal([(1L, 0L), (6L, 2L), (20L, 2L)], e.Alerts.Select(a => (a.LongEventCount, a.LongBadEventCount)));
         BurnRateAlert ticket = e.Alerts[2];
@@ -53,7 +54,15 @@ public sealed class ReliabilityEvaluatorTests
         Assert.Equal(StandardStatus.Watch, e.Status);
         Assert.Equal(StatusReasonKind.BurnRate, e.Reasons[0].Kind);
         Assert.StartsWith("ticket: burn rate 2 over 3d (n=20, bad 2) and 6.67 over 6h (n=6, bad 2) exceed 1", e.Reasons[0].Message, StringComparison.Ordinal);
-        Assert.Equal(StatusReasonKind.NotEnoughData, e.Reasons[1].Kind);
+        Assert.Equal(StatusReasonKind.Episode, e.Reasons[1].Kind);
+        Assert.Equal(StatusReasonKind.NotEnoughData, e.Reasons[2].Kind);
+
+        // The default policy needs 3 bad events in the long window, and two late test drives of twenty are not significant
+        // against the 5% allowed: no rule fires (the 1d and 2h ticket rule of Sloth is the fourth).
+        StandardEvaluation gated = Evaluator.Evaluate(Set(TestDrive(minimumEvents: 30)), TwentyWithTwoLate(), Jan1 + Duration.FromHours(19)).Standards[0];
+        Assert.Equal([(1L, 0L), (6L, 2L), (20L, 2L), (20L, 2L)], gated.Alerts.Select(a => (a.LongEventCount, a.LongBadEventCount)));
+        Assert.All(gated.Alerts, a => Assert.False(a.IsFiring));
+        Assert.Equal(StandardStatus.NoData, gated.Status);
     }
 
     [Fact]
@@ -262,7 +271,10 @@ public sealed class ReliabilityEvaluatorTests
         List<ReliabilityMeasurement> data = [.. Enumerable.Range(0, 40).Select(i => M("test-drive-48h", Jan1 + Duration.FromHours(6 * i), i % 2 == 0 ? 20 : 22))];
         data.AddRange(Enumerable.Range(0, 5).Select(i => M("test-drive-48h", Jan1 + Duration.FromDays(11) + Duration.FromHours(i), 30)));
 
-        var withRules = new ReliabilityEvaluator(new ReliabilityEvaluationOptions { RunRules = RunRuleSet.WesternElectric });
+        var withRules = new ReliabilityEvaluator(new ReliabilityEvaluationOptions
+        {
+            EarlyWarning = EarlyWarningPolicy.Default.WithIndividualCharts(IndividualValueCharts.Create(runRules: RunRuleSet.WesternElectric)),
+        });
         StandardEvaluation e = withRules.Evaluate(Set(standard), data, Jan1 + Duration.FromDays(12)).Standards[0];
 
         Assert.Equal(21, e.Baseline!.Value.Mean, 12);
@@ -271,9 +283,12 @@ public sealed class ReliabilityEvaluatorTests
         Assert.Contains(e.DriftSignals, s => s.Source == DriftSignalSource.Ewma && s.Direction == DriftDirection.Up);
         Assert.Contains(e.DriftSignals, s => s.Source == DriftSignalSource.WesternElectric && s.Rule == 1);
         Assert.All(e.DriftSignals, s => Assert.True(s.At > reference.End));
-        StandardEvaluation before = Evaluator.Evaluate(Set(standard), data, Jan1 + Duration.FromDays(9)).Standards[0];
+        StandardEvaluation before = withRules.Evaluate(Set(standard), data, Jan1 + Duration.FromDays(9)).Standards[0];
         Assert.Contains(before.Reasons, r => r.Kind == StatusReasonKind.DriftUnavailable);
     }
+
+    internal static string CountsText(ReliabilityReport report) => string.Join("\n", report.Standards.Select(s =>
+        $"{s.Standard.Id} {s.EventCount} {s.EventsAfterAsOfCount} {s.EventsOutsideWindowsCount} | {string.Join("; ", s.Windows)} | {string.Join("; ", s.Alerts)}"));
 
     internal static string ReportText(ReliabilityReport report) => string.Join("\n", report.Standards.Select(s =>
         $"{s.Standard.Id} {s.Status} {s.EventCount} {s.EventsAfterAsOfCount} {s.EventsOutsideWindowsCount} | {string.Join("; ", s.Reasons)} | {string.Join("; ", s.Windows)} | {string.Join("; ", s.Alerts)} | {string.Join("; ", s.DriftSignals.Select(d => d + "@" + d.At))}"));

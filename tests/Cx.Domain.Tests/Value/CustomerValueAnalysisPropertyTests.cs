@@ -100,7 +100,9 @@ public sealed class CustomerValueAnalysisPropertyTests
     [Fact]
     public void Run_AnyShop_ObeysTheLawsOfTheWorkflow()
     {
-        Properties.Check(Shops(), shop =>
+        // Seeded: some random shops take minutes to fit under load, so the cases are fixed (seed 20261130) and the suite's
+        // time known; change the seed to explore.
+        Properties.CheckSeeded(Shops(), shop =>
         {
             List<AssetRecord> records = shop.Records();
             CustomerValueAnalysis analysis = CustomerValueAnalysis.Run(records, new CustomerValueAnalysisOptions
@@ -153,6 +155,6 @@ public sealed class CustomerValueAnalysisPropertyTests
             ValueFindingKind[] kinds = [.. analysis.Findings.Select(f => f.Kind)];
             Assert.Equal(kinds.Distinct().Order(), kinds);
             Assert.All(analysis.Findings, f => Assert.False(string.IsNullOrWhiteSpace(f.Message)));
-        }, 10);
+        }, 10, 20261130UL);
     }
 }

@@ -1,0 +1,221 @@
+namespace Cx.Domain.Internal;
+
+/// <summary>The distribution functions the early-warning detectors need, in double precision and without a maths library:
+/// the regularized incomplete beta function (for binomial tails), the normal distribution function and Gauss-Legendre
+/// quadrature nodes. Log-gamma comes from <see cref="SpecialFunctions"/>.</summary>
+/// <remarks>
+/// <para>Incomplete beta: the continued fraction evaluated by the modified Lentz method, on the side where it converges fast
+/// (W. H. Press et al., <i>Numerical Recipes</i>, 3rd ed., section 6.4).</para>
+/// <para>Normal distribution: <c>erfc</c> from the all-positive series <c>erf(x) = 2/sqrt(pi) e^(-x^2) sum 2^n x^(2n+1) /
+/// (1 3 5 ... (2n+1))</c> below 2.5 and Laplace's continued fraction above (Abramowitz and Stegun 7.1.6 and 7.1.14): no
+/// cancellation in either, relative error about 1e-15.</para>
+/// <para>Checked against SciPy in <c>BernoulliCusumDesignTests</c>.</para>
+/// </remarks>
+internal static class Distributions
+{
+    private const double InverseSqrtPi = 0.56418958354775628694807945156077;
+    private const double LogSqrtTwoPi = 0.91893853320467274178032973640562;
+
+    /// <summary>The regularized incomplete beta function I_x(a, b) for a, b &gt; 0 and x in [0, 1].</summary>
+    public static double RegularizedIncompleteBeta(double x, double a, double b)
+    {
+        if (x <= 0)
+        {
+            return 0;
+        }
+
+        if (x >= 1)
+        {
+            return 1;
+        }
+
+        double logFront = (a * Math.Log(x)) + (b * SpecialFunctions.Log1P(-x)) - LogBeta(a, b);
+        double front = Math.Exp(logFront);
+        return x < (a + 1) / (a + b + 2)
+            ? front * BetaContinuedFraction(x, a, b) / a
+            : 1 - (front * BetaContinuedFraction(1 - x, b, a) / b);
+    }
+
+    /// <summary>ln B(a, b) for a, b &gt; 0, without the cancellation of ln Γ(a) + ln Γ(b) − ln Γ(a + b) when the arguments are
+    /// large (tens of thousands of trials): the split of R's <c>lbeta</c> (nmath/lbeta.c), Stirling's leading terms taken
+    /// out analytically and only their small remainders (<see cref="StirlingRemainder"/>) subtracted.</summary>
+    public static double LogBeta(double a, double b)
+    {
+        double p = Math.Min(a, b);
+        double q = Math.Max(a, b);
+        if (p >= 10)
+        {
+            double corr = StirlingRemainder(p) + StirlingRemainder(q) - StirlingRemainder(p + q);
+            return (-0.5 * Math.Log(q)) + LogSqrtTwoPi + corr + ((p - 0.5) * Math.Log(p / (p + q))) + (q * SpecialFunctions.Log1P(-p / (p + q)));
+        }
+
+        if (q >= 10)
+        {
+            double corr = StirlingRemainder(q) - StirlingRemainder(p + q);
+            return SpecialFunctions.LogGamma(p) + corr + p - (p * Math.Log(p + q)) + ((q - 0.5) * SpecialFunctions.Log1P(-p / (p + q)));
+        }
+
+        return SpecialFunctions.LogBeta(a, b);
+    }
+
+    /// <summary>P(X ≥ <paramref name="k"/>) for X binomial with <paramref name="n"/> trials of probability <paramref name="p"/>.</summary>
+    public static double BinomialUpperTail(long k, long n, double p)
+    {
+        if (k <= 0)
+        {
+            return 1;
+        }
+
+        if (k > n || p <= 0)
+        {
+            return 0;
+        }
+
+        return p >= 1 ? 1 : RegularizedIncompleteBeta(p, k, n - k + 1);
+    }
+
+    /// <summary>The complementary error function erfc(x).</summary>
+    public static double Erfc(double x)
+    {
+        if (x < 0)
+        {
+            return 2 - Erfc(-x);
+        }
+
+        if (x > 27)
+        {
+            return 0;
+        }
+
+        double e = Math.Exp(-x * x);
+        if (x < 2.5)
+        {
+            // erf(x) = 2/sqrt(pi) e^(-x^2) sum_n 2^n x^(2n+1) / (2n+1)!!, every term positive.
+            double term = x;
+            double sum = x;
+            for (int n = 1; n < 200 && term > sum * 1e-17; n++)
+            {
+                term *= 2 * x * x / ((2 * n) + 1);
+                sum += term;
+            }
+
+            return 1 - (2 * InverseSqrtPi * e * sum);
+        }
+
+        // erfc(x) = e^(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...))))), by the modified Lentz method.
+        const double tiny = 1e-300;
+        double f = x;
+        double c = x;
+        double d = 0;
+        for (int n = 1; n < 500; n++)
+        {
+            double an = n / 2.0;
+            d = x + (an * d);
+            d = Math.Abs(d) < tiny ? tiny : d;
+            c = x + (an / c);
+            c = Math.Abs(c) < tiny ? tiny : c;
+            d = 1 / d;
+            double delta = c * d;
+            f *= delta;
+            if (Math.Abs(delta - 1) < 1e-16)
+            {
+                break;
+            }
+        }
+
+        return e * InverseSqrtPi / f;
+    }
+
+    /// <summary>The standard normal distribution function Φ(x).</summary>
+    public static double NormalCdf(double x) => 0.5 * Erfc(-x / Math.Sqrt(2));
+
+    /// <summary>The standard normal density φ(x).</summary>
+    public static double NormalPdf(double x) => Math.Exp(-0.5 * x * x) * 0.39894228040143267793994605993438;
+
+    /// <summary>The nodes and weights of the n-point Gauss-Legendre rule on [a, b].</summary>
+    public static (double[] Nodes, double[] Weights) GaussLegendre(int n, double a, double b)
+    {
+        double[] nodes = new double[n];
+        double[] weights = new double[n];
+        double middle = (a + b) / 2;
+        double half = (b - a) / 2;
+        for (int i = 0; i < (n + 1) / 2; i++)
+        {
+            // Newton's method on the Legendre polynomial P_n from Tricomi's initial guess.
+            double z = Math.Cos(Math.PI * (i + 0.75) / (n + 0.5));
+            double derivative = 0;
+            for (int iteration = 0; iteration < 100; iteration++)
+            {
+                double p0 = 1;
+                double p1 = 0;
+                for (int j = 1; j <= n; j++)
+                {
+                    double p2 = p1;
+                    p1 = p0;
+                    p0 = (((2 * j) - 1) * z * p1 - ((j - 1) * p2)) / j;
+                }
+
+                derivative = n * ((z * p0) - p1) / ((z * z) - 1);
+                double previous = z;
+                z = previous - (p0 / derivative);
+                if (Math.Abs(z - previous) < 1e-15)
+                {
+                    break;
+                }
+            }
+
+            nodes[i] = middle - (half * z);
+            nodes[n - 1 - i] = middle + (half * z);
+            weights[i] = weights[n - 1 - i] = 2 * half / ((1 - (z * z)) * derivative * derivative);
+        }
+
+        return (nodes, weights);
+    }
+
+    private static double BetaContinuedFraction(double x, double a, double b)
+    {
+        const double tiny = 1e-300;
+        double qab = a + b;
+        double qap = a + 1;
+        double qam = a - 1;
+        double c = 1;
+        double d = 1 - (qab * x / qap);
+        d = Math.Abs(d) < tiny ? tiny : d;
+        d = 1 / d;
+        double h = d;
+        for (int m = 1; m <= 100_000; m++)
+        {
+            int m2 = 2 * m;
+            double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+            d = 1 + (aa * d);
+            d = Math.Abs(d) < tiny ? tiny : d;
+            c = 1 + (aa / c);
+            c = Math.Abs(c) < tiny ? tiny : c;
+            d = 1 / d;
+            h *= d * c;
+            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+            d = 1 + (aa * d);
+            d = Math.Abs(d) < tiny ? tiny : d;
+            c = 1 + (aa / c);
+            c = Math.Abs(c) < tiny ? tiny : c;
+            d = 1 / d;
+            double delta = d * c;
+            h *= delta;
+            if (Math.Abs(delta - 1) < 1e-15)
+            {
+                break;
+            }
+        }
+
+        return h;
+    }
+
+    /// <summary>ln Γ(x) − ((x − ½) ln x − x + ln √(2π)) for x ≥ 10: Stirling's series 1/(12x) − 1/(360x³) + 1/(1260x⁵) −
+    /// 1/(1680x⁷), whose first omitted term is below 1e-17 relative there.</summary>
+    private static double StirlingRemainder(double x)
+    {
+        double inv = 1 / x;
+        double inv2 = inv * inv;
+        return inv * ((1.0 / 12) - (inv2 * ((1.0 / 360) - (inv2 * ((1.0 / 1260) - (inv2 * (1.0 / 1680)))))));
+    }
+}

@@ -1,0 +1,122 @@
+using Cx.Domain.Attribution;
+using Cx.Domain.Internal;
+using Cx.Domain.Journey;
+using Cx.Domain.Validation;
+using Cx.Domain.Primitives;
+using Cx.Domain.Tests.TestData;
+
+namespace Cx.Domain.Tests.Attribution;
+
+/// <summary>The engine's statics are set here: nothing else may run beside these tests.</summary>
+[CollectionDefinition(nameof(AttributionEngineStatics), DisableParallelization = true)]
+public sealed class AttributionEngineStatics;
+
+/// <summary>Large inputs are cut into customer blocks that build, count and allocate on their own threads: the result is
+/// identical to one block, for every model, on both inputs.</summary>
+[Collection(nameof(AttributionEngineStatics))]
+public sealed class AttributionParallelTests
+{
+    [Fact]
+    public void Calculate_CustomerBlocks_GiveExactlyTheResultOfOneBlock()
+    {
+        Properties.Check(AttributionScenario.Arbitrary(), s =>
+        {
+            CustomerId[] customers = [.. s.Movements.Select(m => m.Customer).Concat(s.Events.Select(e => e.Customer)).Distinct()];
+            AttributionColumns columns = AttributionFlatMovementTests.Columns(s.Framework, customers, s.Movements, s.Events);
+            var calculator = new JourneyAttributionCalculator();
+            foreach (Func<AttributionOptions> variant in AttributionPartialTests.Variants)
+            {
+                AttributionOptions options = AttributionPartialTests.Options(variant);
+                string single = Blocks(1, () => AttributionPropertyTests.Render(calculator.Calculate(s.Framework, columns, options)));
+                foreach (int blocks in (int[])[2, 3, 7])
+                {
+                    Assert.Equal(single, Blocks(blocks, () => AttributionPropertyTests.Render(calculator.Calculate(s.Framework, columns, options))));
+                    Assert.Equal(single, Blocks(blocks, () => AttributionPropertyTests.Render(calculator.Calculate(s.Framework, s.Movements, s.Events, options, customers))));
+                }
+            }
+        }, maxTests: 40);
+    }
+
+    [Fact]
+    public void Calculate_CustomModelOnALargeInput_RunsAsOneBlock()
+    {
+        // A custom model fits from the whole path set: it is never split (its fit could not be merged).
+        Properties.Check(AttributionScenario.Arbitrary(), s =>
+        {
+            var single = new List<int>();
+            var blocked = new List<int>();
+
+            Blocks(1, () => new JourneyAttributionCalculator([new CountingModel(single)]).Calculate(s.Framework, s.Movements, s.Events));
+            Blocks(4, () => new JourneyAttributionCalculator([new CountingModel(blocked)]).Calculate(s.Framework, s.Movements, s.Events));
+
+            Assert.Equal(2, blocked.Count);
+            Assert.Equal(single, blocked);
+        }, maxTests: 20);
+    }
+
+    [Fact]
+    public void Calculate_BadColumnsOnSeveralThreads_ReportsEveryBadRowInOrder()
+    {
+        JourneyFramework framework = Journeys.Flat(2);
+        CustomerId[] customers = [CustomerId.From("a"), CustomerId.From("b")];
+        var columns = new AttributionColumns(customers, [], Array.Empty<int>(), new[] { 0, 5, 1, 0, -1 }, new[] { 0, 0, 9, 1, 0 }, new long[5], new[] { ExperienceOutcome.Reliable, ExperienceOutcome.Reliable, ExperienceOutcome.Unknown, (ExperienceOutcome)7, ExperienceOutcome.Reliable });
+
+        CxValidationException ex = Blocks(3, () => Assert.Throws<CxValidationException>(() => new JourneyAttributionCalculator().Calculate(framework, columns)));
+
+        Assert.Equal(
+            [(1L, CxErrorCodes.EventUnknownCustomer), (2L, CxErrorCodes.EventUnknownTouchpoint), (3L, CxErrorCodes.EventInvalid), (4L, CxErrorCodes.EventUnknownCustomer)],
+            ex.Failures.Select(f => (f.Position!.Value, f.ErrorCode)));
+    }
+
+    [Fact]
+    public void Calculate_BadEventsOnSeveralThreads_ReportsExactlyWhatOneThreadReports()
+    {
+        JourneyFramework framework = Journeys.Flat(2);
+        NodaTime.Instant at = NodaTime.Instant.FromUtc(2024, 3, 1, 0, 0);
+        ExperienceEvent[] invalid =
+        [
+            new(CustomerId.From("a"), "t0", at, ExperienceOutcome.Reliable),
+            new(CustomerId.From("a"), "t9", at, ExperienceOutcome.Reliable),
+            new(CustomerId.From("z"), "t1", at, ExperienceOutcome.Unknown),
+            new(CustomerId.From("b"), "t1", at, (ExperienceOutcome)7, " "),
+            new(CustomerId.From("b"), "t0", at, ExperienceOutcome.Unreliable),
+        ];
+        List<ExperienceEvent> unknownCustomerOnly = [invalid[0], invalid[2] with { TouchpointId = "t0" }, invalid[4]];
+        CustomerId[] known = [CustomerId.From("a"), CustomerId.From("b")];
+        var calculator = new JourneyAttributionCalculator();
+        string Failures(int blocks, IEnumerable<ExperienceEvent> events) => Blocks(blocks, () => string.Join(
+            '\n',
+            Assert.Throws<CxValidationException>(() => calculator.Calculate(framework, [], events, knownCustomers: known)).Failures.Select(f => $"{f.Position} {f.Field} {f.ErrorCode}")));
+
+        Assert.Equal(Failures(1, invalid), Failures(3, invalid));
+        Assert.Equal(Failures(1, unknownCustomerOnly), Failures(2, unknownCustomerOnly));
+        Assert.Equal("1 Customer CX0605", Failures(2, unknownCustomerOnly));
+    }
+
+    private static T Blocks<T>(int blocks, Func<T> run)
+    {
+        int threshold = AttributionEngine.ParallelThreshold;
+        AttributionEngine.ParallelThreshold = blocks == 1 ? int.MaxValue : 0;
+        AttributionEngine.BlockCountOverride = blocks;
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            AttributionEngine.ParallelThreshold = threshold;
+            AttributionEngine.BlockCountOverride = null;
+        }
+    }
+
+    private sealed class CountingModel(List<int> seen) : IAttributionModel
+    {
+        public AttributionModel Kind => AttributionModel.Linear;
+
+        public AttributionModelFit Fit(AttributionPathSet paths, AttributionOptions options)
+        {
+            seen.Add(paths.PathCount);
+            return new LinearModel().Fit(paths, options);
+        }
+    }
+}
