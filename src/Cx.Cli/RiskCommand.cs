@@ -40,7 +40,7 @@ internal static class RiskCommand
             OutputFormat.Markdown => report.ToWarningListMarkdown(about),
             _ => report.ToWarningListText(about),
         };
-        OutputFile.Write(output, stdout, writer => writer.Write(text));
+        OutputFile.Write(output, stdout, writer => writer.Write(text), console, RoomCommand.InputFilesOf(settings));
         return CxApp.Ok;
     }
 }

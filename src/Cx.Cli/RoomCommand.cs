@@ -57,7 +57,7 @@ internal static partial class RoomCommand
             "html" => room.ToHtmlPage(about).ToString(),
             _ => room.ToMarkdown(about),
         };
-        OutputFile.Write(output, stdout, writer => writer.Write(text));
+        OutputFile.Write(output, stdout, writer => writer.Write(text), console, InputFilesOf(settings));
         return CxApp.Ok;
     }
 
@@ -117,7 +117,7 @@ internal static partial class RoomCommand
         ParsedEvents events = AttributionCommand.LoadEvents(settings.EventsFile!, new ExperienceEventFileOptions { Text = revenue.Csv.Text }, stderr, console);
         ThrowIfAny(events.Name, events.Problems, events.ProblemCount);
         MeasurementFile measurementFile = InputFiles.Read(settings.MeasurementsFile!, "--measurements", "a CSV file of reliability measurements", stderr, console,
-            (stream, name, progress) => MeasurementFileReader.Read(stream, name, new MeasurementFileOptions { Text = revenue.Csv.Text }, progress));
+            (stream, name, progress, cancel) => MeasurementFileReader.Read(stream, name, new MeasurementFileOptions { Text = revenue.Csv.Text }, progress, cancel));
         InputFiles.SayEncoding(stderr, measurementFile.Name, measurementFile.Encoding, revenue.Csv.Text);
         ParsedMeasurements measurements = ParsedMeasurements.FromFile(measurementFile);
         ThrowIfAny(measurements.Name, measurements.Problems, measurements.ProblemCount);
@@ -126,7 +126,7 @@ internal static partial class RoomCommand
         if (settings.FeedbackFile is not null)
         {
             FeedbackFile feedbackFile = InputFiles.Read(settings.FeedbackFile, "--feedback", "a CSV file of feedback", stderr, console,
-                (stream, name, progress) => FeedbackFileReader.Read(stream, name, new FeedbackFileOptions { Text = revenue.Csv.Text }, progress));
+                (stream, name, progress, cancel) => FeedbackFileReader.Read(stream, name, new FeedbackFileOptions { Text = revenue.Csv.Text }, progress, cancel));
             InputFiles.SayEncoding(stderr, feedbackFile.Name, feedbackFile.Encoding, revenue.Csv.Text);
             signals = ParsedFeedback.FromFile(feedbackFile);
             ThrowIfAny(signals.Name, signals.Problems, signals.ProblemCount);
@@ -286,6 +286,13 @@ internal static partial class RoomCommand
     }
 
     /// <summary>The parsed inputs of <c>cx room</c> and <c>cx risk</c>.</summary>
+    /// <summary>The input files named on the command line, which an output file must not overwrite.</summary>
+    internal static (string Option, string? Path)[] InputFilesOf(Settings settings) =>
+    [
+        ("--input", settings.Revenue.File), ("--events", settings.EventsFile), ("--journey", settings.JourneyFile), ("--standards", settings.StandardsFile),
+        ("--measurements", settings.MeasurementsFile), ("--feedback", settings.FeedbackFile), ("--taxonomy", settings.TaxonomyFile),
+    ];
+
     internal sealed record Settings(
         MovementsCommand.Settings Revenue,
         string? EventsFile,
