@@ -294,7 +294,7 @@ internal static partial class AttributionCommand
         }
     }
 
-    private static ParsedEvents LoadEvents(string path, ExperienceEventFileOptions options, TextWriter stderr, CxConsole console)
+    internal static ParsedEvents LoadEvents(string path, ExperienceEventFileOptions options, TextWriter stderr, CxConsole console)
     {
         ExperienceEventFile file = InputFiles.Read(path, "--events", "a CSV file of experience events", stderr, console,
             (stream, name, progress, cancel) => ExperienceEventFileReader.Read(stream, name, options, progress, cancel));
@@ -302,7 +302,7 @@ internal static partial class AttributionCommand
         return ParsedEvents.FromFile(file);
     }
 
-    private static ParsedEvents SampleEvents(SampleCompany company, ulong seed)
+    internal static ParsedEvents SampleEvents(SampleCompany company, ulong seed)
     {
         var events = new ParsedEvents(string.Create(CultureInfo.InvariantCulture, $"sample events (seed {seed})"), "customer_id", "touchpoint", "instant", "outcome", "channel");
         foreach (ExperienceEvent e in company.ExperienceEvents)

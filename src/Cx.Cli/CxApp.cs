@@ -145,6 +145,8 @@ internal static class CxApp
             AttributionCommand.Create(stdout, stderr, console),
             ValueCommand.Create(stdout, stderr, console),
             ListeningCommand.Create(stdout, stderr, console),
+            RoomCommand.Create(stdout, stderr, console),
+            RiskCommand.Create(stdout, stderr, console),
         };
         return root;
     }

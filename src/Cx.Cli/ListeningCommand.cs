@@ -164,7 +164,7 @@ internal static class ListeningCommand
         return ParsedFeedback.FromFile(file);
     }
 
-    private static TopicTaxonomy LoadTaxonomy(string path)
+    internal static TopicTaxonomy LoadTaxonomy(string path)
     {
         string name = Path.GetFileName(path);
         using FileStream stream = AttributionCommand.OpenFile(path, "--taxonomy", "a topic taxonomy JSON file");

@@ -192,7 +192,7 @@ internal static class ReliabilityCommand
     }
 
     // A malformed document names its line and position in the message; a standard's failures name the standard.
-    private static ReliabilityStandardSet ReadStandards(string path) => ReadJsonFile<ReliabilityStandardSet>(
+    internal static ReliabilityStandardSet ReadStandards(string path) => ReadJsonFile<ReliabilityStandardSet>(
         path,
         $"--standards: '{path}' is a folder; give a JSON file.",
         "Cannot read",
@@ -306,7 +306,7 @@ internal static class ReliabilityCommand
         return (report, backtest, comparison);
     }
 
-    private static string? ColumnOf(ParsedMeasurements parsed, string field) =>
+    internal static string? ColumnOf(ParsedMeasurements parsed, string field) =>
         field.StartsWith("SubjectId", StringComparison.Ordinal) ? parsed.StandardColumn
         : field.StartsWith("At", StringComparison.Ordinal) ? parsed.InstantColumn
         : field.StartsWith("Value", StringComparison.Ordinal) ? parsed.ValueColumn

@@ -84,6 +84,9 @@ public sealed class OutputGoldenTests
         All("listening-fixture", ListeningFixture);
         cases["listening-sample.txt"] = ["listening", "--sample", "--format", "table"];
         cases["listening-sample.md"] = ["listening", "--sample", "--format", "markdown"];
+        cases["room-sample.md"] = ["room", "--sample", "--format", "markdown"];
+        cases["room-sample-2025-06.json"] = ["room", "--sample", "--period", "2025-06", "--format", "json"];
+        All("risk-sample", ["risk", "--sample"]);
         return cases;
     }
 

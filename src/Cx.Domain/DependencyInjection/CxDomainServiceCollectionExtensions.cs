@@ -33,12 +33,14 @@ public static class CxDomainServiceCollectionExtensions
         var reliabilityEvaluator = new Cx.Domain.Reliability.ReliabilityEvaluator(options.Reliability);
         var listeningCalculator = new Cx.Domain.Listening.ListeningCalculator(options.Listening);
         var erosionCalculator = new Cx.Domain.EarlyWarning.RevenueErosionCalculator(options.EarlyWarning);
+        var roomCalculator = new Cx.Domain.Reporting.CustomerRoomCalculator(options.EarlyWarning, options.Listening);
 
         services.TryAddSingleton(options);
         services.TryAddSingleton(movementCalculator);
         services.TryAddSingleton(reliabilityEvaluator);
         services.TryAddSingleton(listeningCalculator);
         services.TryAddSingleton(erosionCalculator);
+        services.TryAddSingleton(roomCalculator);
         services.TryAddSingleton<RetentionCalculator>();
         services.TryAddSingleton<CohortCalculator>();
         foreach (IAttributionModel model in JourneyAttributionCalculator.BuiltInModels)

@@ -30,6 +30,7 @@ internal sealed class ErosionEngine : IDisposable
     private readonly double[] _threshold;
     private readonly bool[] _atMost;
     private readonly int[] _touchpointSubjectOfStandard;
+    private readonly int[] _segmentRank;
     private readonly int _periods;
     private readonly int _subjects;
     private long[] _keys;
@@ -40,7 +41,18 @@ internal sealed class ErosionEngine : IDisposable
     {
         _ledger = ledger;
         PeriodGrid grid = ledger.Grid;
-        ImmutableArray<string?> segments = [.. ledger.SegmentSlots.Select(s => (string?)s), null];
+        // Strata in a canonical order (segments ordinally, then no segment), not the ledger's order of first appearance: the
+        // Mantel-Haenszel and standardized sums run over the strata in this order, so the same data in any order gives the
+        // same floating-point result to the last bit.
+        ImmutableArray<string> slots = ledger.SegmentSlots;
+        int[] bySlot = [.. Enumerable.Range(0, slots.Length).OrderBy(s => slots[s], StringComparer.Ordinal)];
+        _segmentRank = new int[slots.Length];
+        for (int rank = 0; rank < bySlot.Length; rank++)
+        {
+            _segmentRank[bySlot[rank]] = rank;
+        }
+
+        ImmutableArray<string?> segments = [.. bySlot.Select(s => (string?)slots[s]), null];
         _tables = new ErosionTables(grid, ledger.Unit, framework, standards, options, segments, BandLabels(options.TenureBandStarts));
         _periods = grid.Count;
         _subjects = _tables.SubjectCount;
@@ -302,7 +314,7 @@ internal sealed class ErosionEngine : IDisposable
                     if (values[j] > 0)
                     {
                         value[periods[j]] = values[j];
-                        segment[periods[j]] = segments.IsEmpty ? -1 : segments[j];
+                        segment[periods[j]] = segments.IsEmpty || segments[j] < 0 ? -1 : _segmentRank[segments[j]];
                         firstActive = Math.Min(firstActive, periods[j]);
                     }
                 }

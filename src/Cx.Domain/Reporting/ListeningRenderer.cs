@@ -489,7 +489,7 @@ public static class ListeningRenderer
         json.WriteEndArray();
     }
 
-    private static void Spike(Utf8JsonWriter json, SpikeCheck c)
+    internal static void Spike(Utf8JsonWriter json, SpikeCheck c)
     {
         json.WriteString("period", c.Period.Label);
         json.WriteString("stage", c.StageId);
@@ -524,7 +524,7 @@ public static class ListeningRenderer
         json.WriteEndObject();
     }
 
-    private static void Metric(Utf8JsonWriter json, SurveyMetric m)
+    internal static void Metric(Utf8JsonWriter json, SurveyMetric m)
     {
         json.WriteStartObject();
         json.WriteString("period", m.Period.Label);

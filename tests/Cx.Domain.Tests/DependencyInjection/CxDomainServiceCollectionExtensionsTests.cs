@@ -24,6 +24,7 @@ public sealed class CxDomainServiceCollectionExtensionsTests
     [InlineData(typeof(CxDomainOptions))]
     [InlineData(typeof(Cx.Domain.Listening.ListeningCalculator))]
     [InlineData(typeof(Cx.Domain.EarlyWarning.RevenueErosionCalculator))]
+    [InlineData(typeof(Cx.Domain.Reporting.CustomerRoomCalculator))]
     public void AddCxDomain_Calculators_AreRegisteredAsSingletons(Type service)
     {
         var services = new ServiceCollection();
