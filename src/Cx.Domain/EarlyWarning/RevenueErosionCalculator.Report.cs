@@ -139,31 +139,40 @@ public sealed partial class RevenueErosionCalculator
         AttributionResult attribution = new JourneyAttributionCalculator().Calculate(known.Framework, known.Ledger, known.Events, AttributionFor(o, includeCredits: false));
         StageBridgePeriod? bridge = attribution.Bridge.FirstOrDefault(b => b.Period.Index == period.Index);
         List<Priority> ranked = PriorityScorer.Rank(analysis, period, status, bridge, o);
-        ImmutableArray<StandardWarning> warnings = status is null ? [] : Warnings(known, analysis, status, period, asOf);
+        ImmutableArray<StandardWarning> warnings = status is null ? [] : Warnings(known, analysis, status, period, asOf, o);
         ImmutableArray<ValueBudget> budgets = [.. analysis.Subjects.Where(s => s.Kind == ErosionSubjectKind.Standard).Select(s => s.Budget(period)!)];
         return new ErosionReport(period, asOf, analysis, status, attribution, warnings, budgets, [.. ranked.Take(o.PriorityCount)], [.. ranked]);
     }
 
-    private static ImmutableArray<StandardWarning> Warnings(ErosionInput input, ErosionAnalysis analysis, ReliabilityReport status, GridPeriod period, Instant asOf)
+    private static ImmutableArray<StandardWarning> Warnings(ErosionInput input, ErosionAnalysis analysis, ReliabilityReport status, GridPeriod period, Instant asOf, EarlyWarningOptions o)
     {
         var values = new CustomerValues(input.Ledger);
+        PeriodGrid grid = input.Ledger.Grid;
+        // Exposures older than the horizon have had their whole horizon: their losses are in the ledger, no longer at risk.
+        Instant horizonStart = o.TimeZone.AtStartOfDay(grid[Math.Max(0, period.Index - o.Horizon + 1)].Start).ToInstant();
         var list = new List<(StandardWarning Warning, int Order)>();
         for (int s = 0; s < status.Standards.Count; s++)
         {
             StandardEvaluation evaluation = status.Standards[s];
-            if (evaluation.Status is not (StandardStatus.Watch or StandardStatus.Breached))
+            WarningEpisode? episode = evaluation.OpenEpisode;
+            if (episode is null && evaluation.Status is not (StandardStatus.Watch or StandardStatus.Breached))
             {
                 continue;
             }
 
             ReliabilityStandard standard = evaluation.Standard;
             bool rolling = standard.Window.Kind == EvaluationWindowKind.Rolling;
-            Instant start = evaluation.CurrentWindow?.Start ?? (asOf - standard.Window.NominalLength);
-            Instant end = rolling ? asOf : evaluation.CurrentWindow?.End ?? asOf;
+            Instant windowStart = evaluation.CurrentWindow?.Start ?? (asOf - standard.Window.NominalLength);
+            Instant windowEnd = rolling ? asOf : evaluation.CurrentWindow?.End ?? asOf;
+
+            // From the episode's start (bounded by the horizon); a breach without an episode counts its current window, whose
+            // rolling form excludes its start instant.
+            Instant since = episode is null ? windowStart : Instant.Max(episode.OpenedAt, horizonStart);
+            bool exclusive = episode is null && rolling;
             var first = new Dictionary<CustomerId, Instant>();
             foreach (ReliabilityMeasurement m in input.Measurements)
             {
-                if (m.Customer is { } customer && m.At <= asOf && (rolling ? m.At > start : m.At >= start) && (rolling || m.At < end)
+                if (m.Customer is { } customer && m.At <= asOf && (exclusive ? m.At > since : m.At >= since)
                     && !standard.IsGood(m.Value) && input.Standards.Resolve(m.SubjectId).Contains(s))
                 {
                     if (!first.TryGetValue(customer, out Instant at) || m.At < at)
@@ -176,20 +185,20 @@ public sealed partial class RevenueErosionCalculator
             long exposedValue = 0;
             foreach ((CustomerId customer, Instant at) in first)
             {
-                if (input.Ledger.Grid.TryFind(at.InZone(analysis.TimeZone).Date, out GridPeriod? p))
+                if (grid.TryFind(at.InZone(analysis.TimeZone).Date, out GridPeriod? p))
                 {
                     exposedValue = checked(exposedValue + values.Opening(customer, p.Index));
                 }
             }
 
-            Duration elapsed = Instant.Min(asOf, end) - start;
-            Duration remaining = rolling || asOf >= end ? Duration.Zero : end - asOf;
+            Duration elapsed = Instant.Min(asOf, windowEnd) - since;
+            Duration remaining = rolling || asOf >= windowEnd ? Duration.Zero : windowEnd - asOf;
             long expected = elapsed > Duration.Zero
                 ? (long)Math.Round(exposedValue * (remaining.TotalTicks / elapsed.TotalTicks), MidpointRounding.ToEven)
                 : 0;
             ErosionSubject subject = analysis.ForStandard(standard.Id);
             var risk = new RevenueAtRisk(period, analysis.Unit, checked(exposedValue + expected), first.Count, subject.Impact(period), analysis.MinimumExposedCount);
-            list.Add((new StandardWarning(subject, evaluation, start, end, first.Count, exposedValue, expected, risk), s));
+            list.Add((new StandardWarning(subject, evaluation, since, windowStart, windowEnd, first.Count, exposedValue, expected, risk), s));
         }
 
         return [.. list
