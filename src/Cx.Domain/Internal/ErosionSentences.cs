@@ -33,8 +33,23 @@ internal static class ErosionSentences
         }
 
         parts.Add($"{ErosionText.Amount(p.StageLostValue, p.RevenueAtRisk.Unit)} of losses attributed to the {p.Stage.Name.ToLowerInvariant()} stage");
+        if (p.ComplaintSpikes.Count > 0)
+        {
+            parts.Add(Spikes(p));
+        }
+
         parts.Add("owner " + p.Owner);
         return p.Touchpoint.Name + ": " + string.Join("; ", parts) + ".";
+    }
+
+    /// <summary>The complaint spikes at a priority's stage: <c>complaints spiking at the service stage (Repairs: 23 against 9.1
+    /// expected)</c>, the largest excess first.</summary>
+    public static string Spikes(Priority p)
+    {
+        IEnumerable<string> each = p.ComplaintSpikes
+            .OrderByDescending(c => c.Observed - c.Expected).ThenBy(c => c.TopicId ?? string.Empty, StringComparer.Ordinal)
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.TopicName}: {c.Observed:#,##0} against {c.Expected:0.#} expected"));
+        return $"complaints spiking at the {p.Stage.Name.ToLowerInvariant()} stage ({string.Join("; ", each)})";
     }
 
     public static string Warning(StandardWarning w)

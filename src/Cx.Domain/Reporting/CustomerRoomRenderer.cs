@@ -304,6 +304,11 @@ public static class CustomerRoomRenderer
                 json.WriteNumber("revenueAtRisk", p.Score.RevenueAtRiskPart);
                 json.WriteNumber("signal", p.Score.SignalPart);
                 json.WriteNumber("stageLoss", p.Score.StageLossPart);
+                if (p.Score.ComplaintPart is { } complaints)
+                {
+                    json.WriteNumber("complaints", complaints);
+                }
+
                 json.WriteEndObject();
                 Risk(json, unit, p.RevenueAtRisk);
                 ReportJson.Amount(json, unit, "stageLost", p.StageLostValue);
@@ -508,7 +513,7 @@ public static class CustomerRoomRenderer
         return score is null
             ? "The score is documented in docs/concepts/revenue-at-risk.md."
             : string.Create(CultureInfo.InvariantCulture,
-                $"Score = {score.RevenueAtRiskWeight:0.##} x revenue at risk (share of the largest) + {score.SignalWeight:0.##} x reliability signal + {score.StageLossWeight:0.##} x share of the period's attributed losses at the stage; one priority per touchpoint; see docs/concepts/revenue-at-risk.md.");
+                $"Score = {score.RevenueAtRiskWeight:0.##} x revenue at risk (share of the largest) + {score.SignalWeight:0.##} x reliability signal + {score.StageLossWeight:0.##} x share of the period's attributed losses at the stage{(score.ComplaintPart is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" + {score.ComplaintWeight:0.##} x complaints above baseline in the stage's spikes (share of the largest)"))}; one priority per touchpoint; see docs/concepts/revenue-at-risk.md.");
     }
 
     private static string Warned(CustomerRoomStandard s) =>
