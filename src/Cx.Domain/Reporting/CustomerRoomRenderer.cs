@@ -341,7 +341,7 @@ public static class CustomerRoomRenderer
 
     private static string About(CustomerRoomReport report, ReportOptions options)
     {
-        string about = $"Journey '{report.JourneyName}'; values in {report.Unit.Name}; as of {ReportText.Instant(report.AsOf)}";
+        string about = $"Journey '{report.JourneyName}'; values in {report.Unit.Name}; as of {ReportText.AsOf(report.AsOf, report.EarlyWarning.Analysis.TimeZone)}";
         return options.Source is { } source ? $"{about}; from {source}." : about + ".";
     }
 

@@ -151,7 +151,7 @@ public static class EarlyWarningRenderer
         options ??= ReportOptions.Default;
         var text = new StringBuilder();
         ReportMarkup.Title(text, $"Early warnings as of {report.Period.Label}: {ErosionText.Count(report.Warnings.Count, "standard", "standards")} on watch or breached", markdown);
-        string about = $"As of {ReportText.Instant(report.AsOf)}; values in {report.Analysis.Unit.Name}" + (options.Source is { } source ? $"; from {source}." : ".");
+        string about = $"As of {ReportText.AsOf(report.AsOf, report.Analysis.TimeZone)}; values in {report.Analysis.Unit.Name}" + (options.Source is { } source ? $"; from {source}." : ".");
         ReportMarkup.Line(text, about, markdown).Append('\n');
         if (report.Warnings.Count == 0)
         {

@@ -3,6 +3,7 @@ using Cx.Domain.EarlyWarning;
 using Cx.Domain.Journey;
 using Cx.Domain.Primitives;
 using Cx.Domain.Reliability;
+using Cx.Domain.Reporting;
 using NodaTime;
 
 namespace Cx.Domain.Tests.EarlyWarning;
@@ -165,5 +166,20 @@ public sealed class ErosionEpisodeTests
         Assert.Equal((episode.OpenedAt, June1, 1L, 10_000L), (one.Since, one.ExposedSince, one.ExposedSoFarCustomerCount, one.ExposedValueSoFar));
         Assert.Equal(909L, one.ExpectedFurtherExposedValue); // USD 100 x 2.5 days / 27.5 days = 9.0909...
         Assert.Equal((long)Math.Round(20_000.0 * (July1 - AsOf).TotalTicks / (AsOf - episode.OpenedAt).TotalTicks, MidpointRounding.ToEven), two.ExpectedFurtherExposedValue);
+    }
+
+    [Fact]
+    public void Renderings_SayTheAsOfAsAReaderWould_AndTheJsonKeepsTheExactInstant()
+    {
+        var paris = new EarlyWarningOptions { Horizon = 2, TenureBandStarts = [], MinimumExposedCount = 1, TimeZone = DateTimeZoneProviders.Tzdb["Europe/Paris"] };
+        var utc = new EarlyWarningOptions { Horizon = 2, TenureBandStarts = [], MinimumExposedCount = 1 };
+
+        string periodEnd = new RevenueErosionCalculator().Report(Input(), Grid[^1], utc).ToWarningListMarkdown();
+        string midPeriod = new RevenueErosionCalculator().Report(Input(), AsOf + Duration.FromSeconds(59), paris).ToWarningListText();
+        string json = new RevenueErosionCalculator().Report(Input(), Grid[^1], utc).ToWarningListJson();
+
+        Assert.Contains("As of end of 2024-06-30; values in USD.", periodEnd, StringComparison.Ordinal);
+        Assert.Contains("As of 2024-06-28 14:00 (Europe/Paris); values in USD.", midPeriod, StringComparison.Ordinal); // 12:00:59 UTC, to the minute
+        Assert.Contains("\"asOf\": \"2024-06-30T23:59:59.999999999Z\"", json, StringComparison.Ordinal);
     }
 }
