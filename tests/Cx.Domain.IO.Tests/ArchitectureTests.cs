@@ -23,12 +23,12 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void Package_DependsOnlyOnTheCoreAndParquetNet()
+    public void Package_DependsOnlyOnTheCoreAndParquetSharp()
     {
         string[] references = [.. typeof(RevenueFileReader).Assembly.GetReferencedAssemblies().Select(a => a.Name!)
             .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard" && n != "mscorlib")
             .Order(StringComparer.Ordinal)];
 
-        Assert.Equal(["Cx.Domain", "FluentValidation", "NodaTime", "Parquet"], references);
+        Assert.Equal(["Cx.Domain", "FluentValidation", "NodaTime", "ParquetSharp"], references);
     }
 }
