@@ -74,6 +74,12 @@ public static class RevenueFileReader
             return Assemble(name, parquet, columns, groups, 1, rows: true);
         }
 
+        if (ArrowInput.IsArrow(stream))
+        {
+            (ReaderContext arrow, List<RevenueSink> batches, RevenueShared columns) = ArrowRevenue.Read(stream, name, options, (context, missing) => Prepare(options, pattern, context, missing, -1), progress, cancellationToken);
+            return Assemble(name, arrow, columns, batches, 1, rows: true);
+        }
+
         RevenueShared? shared = null;
         (ReaderContext context, List<RevenueSink> sinks, long firstDataLine) = TextFileReader.Read<RevenueSink>(
             stream,

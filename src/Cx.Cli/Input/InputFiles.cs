@@ -46,7 +46,7 @@ internal static class InputFiles
     /// order mark), so a wrong choice is visible.</summary>
     public static void SayEncoding(TextWriter stderr, string name, string? encoding, TextFileOptions text)
     {
-        if (encoding is not null && encoding != "Parquet" && (encoding != "UTF-8" || text.Encoding is not (InputEncoding.Utf8 or InputEncoding.Unknown)))
+        if (encoding is not null && encoding is not ("Parquet" or "Arrow") && (encoding != "UTF-8" || text.Encoding is not (InputEncoding.Utf8 or InputEncoding.Unknown)))
         {
             CxApp.WriteLine(stderr, $"cx: read {name} as {encoding}.");
         }

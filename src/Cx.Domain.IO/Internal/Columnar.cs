@@ -30,7 +30,7 @@ internal static class Columnar
     public static void RequireKinds(string name, ReaderContext context, params ColumnRule[] columns)
     {
         var problems = new List<FileProblem>();
-        foreach ((int index, ParquetKind kind, string setting, string expected, ParquetKind[] allowed) in columns)
+        foreach ((int index, ColumnKind kind, string setting, string expected, ColumnKind[] allowed) in columns)
         {
             if (index >= 0 && !allowed.Contains(kind))
             {
@@ -45,20 +45,20 @@ internal static class Columnar
         }
     }
 
-    private static string Describe(ParquetKind kind) => kind switch
+    private static string Describe(ColumnKind kind) => kind switch
     {
-        ParquetKind.Text => "text",
-        ParquetKind.Integer => "integers",
-        ParquetKind.Date => "dates",
-        ParquetKind.Timestamp or ParquetKind.Int96Timestamp => "timestamps",
-        ParquetKind.Decimal => "decimals",
-        ParquetKind.Floating => "floating point numbers",
+        ColumnKind.Text => "text",
+        ColumnKind.Integer => "integers",
+        ColumnKind.Date => "dates",
+        ColumnKind.Timestamp or ColumnKind.Int96Timestamp => "timestamps",
+        ColumnKind.Decimal => "decimals",
+        ColumnKind.Floating => "floating point numbers",
         _ => "another type (booleans, lists, binary or nested values)",
     };
 
     /// <summary>The UTF-8 text of a value of a text or integer column (integers formatted into <paramref name="number"/>);
     /// empty for a null.</summary>
-    public static ReadOnlySpan<byte> TextOf(ParquetColumn column, int row, byte[] number)
+    public static ReadOnlySpan<byte> TextOf(ColumnBatch column, int row, byte[] number)
     {
         int v = column.ValueOf(row);
         if (v < 0)
@@ -66,7 +66,7 @@ internal static class Columnar
             return default;
         }
 
-        if (column.Kind != ParquetKind.Integer)
+        if (column.Kind != ColumnKind.Integer)
         {
             return column.BytesOf(v);
         }
@@ -77,18 +77,18 @@ internal static class Columnar
     }
 
     /// <summary>The day (since 1970-01-01) of a value of a date or timestamp column.</summary>
-    public static long DayOf(ParquetColumn column, int v) => column.Kind switch
+    public static long DayOf(ColumnBatch column, int v) => column.Kind switch
     {
-        ParquetKind.Date => column.Int32s[v],
-        ParquetKind.Timestamp => Math.DivRem(column.Int64s[v], column.UnitsPerDay) is var (q, r) && r < 0 ? q - 1 : q,
+        ColumnKind.Date => column.Int32s[v],
+        ColumnKind.Timestamp => Math.DivRem(column.Int64s[v], column.UnitsPerDay) is var (q, r) && r < 0 ? q - 1 : q,
         _ => ParquetColumn.DaysOf(column.Int96s[v]),
     };
 
     /// <summary>The minor units of a value of a decimal, integer (major units) or floating point column.</summary>
-    public static bool TryMinorUnits(ParquetColumn column, int v, Currency currency, out long amount, out string? error)
+    public static bool TryMinorUnits(ColumnBatch column, int v, Currency currency, out long amount, out string? error)
     {
         amount = 0;
-        if (column.Kind == ParquetKind.Floating)
+        if (column.Kind == ColumnKind.Floating)
         {
             double d = column.Doubles[v];
             if (!double.IsFinite(d))
@@ -106,19 +106,11 @@ internal static class Columnar
             return FromDecimal((decimal)d, currency, out amount, out error);
         }
 
-        Int128 unscaled;
-        int scale = column.Kind == ParquetKind.Decimal ? column.Scale : 0;
-        if (column.StoredAsBytes)
+        int scale = column.Kind == ColumnKind.Decimal ? column.Scale : 0;
+        if (!column.TryUnscaled(v, out Int128 unscaled))
         {
-            if (!ParquetColumn.TryBigEndian(column.BytesOf(v), out unscaled))
-            {
-                error = $"the amount (a decimal of {column.BytesOf(v).Length} bytes) does not fit in {currency.Code} minor units.";
-                return false;
-            }
-        }
-        else
-        {
-            unscaled = column.Is64 ? column.Int64s[v] : column.Int32s[v];
+            error = $"the amount (a decimal of more than 128 bits) does not fit in {currency.Code} minor units.";
+            return false;
         }
 
         return TryMinorUnits(unscaled, scale, currency, out amount, out error);
@@ -149,7 +141,7 @@ internal static class Columnar
             return false;
         }
 
-        var value = new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), unscaled < 0, (byte)scale);
+        var value = new decimal(unchecked((int)(uint)(ulong)(magnitude & uint.MaxValue)), unchecked((int)(uint)(ulong)((magnitude >> 32) & uint.MaxValue)), unchecked((int)(uint)(ulong)((magnitude >> 64) & uint.MaxValue)), unscaled < 0, (byte)scale);
         return FromDecimal(value, currency, out amount, out error);
     }
 
@@ -178,7 +170,7 @@ internal static class Columnar
 }
 
 /// <summary>A column a reader needs (index -1: not asked for), the kind the file has, and the kinds the reader takes.</summary>
-internal sealed record ColumnRule(int Index, ParquetKind Kind, string Setting, string Expected, params ParquetKind[] Allowed);
+internal sealed record ColumnRule(int Index, ColumnKind Kind, string Setting, string Expected, params ColumnKind[] Allowed);
 
 /// <summary>Days since 1970-01-01 to dates, remembered (a file has few distinct days), checked against the supported range.</summary>
 internal sealed class DayCache

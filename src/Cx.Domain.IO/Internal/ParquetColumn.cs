@@ -3,40 +3,11 @@ using ParquetSharp;
 
 namespace Cx.Domain.IO.Internal;
 
-/// <summary>What a Parquet column holds, from its physical and logical types: the readers turn each kind into their
-/// values without going through a string or a <see cref="decimal"/> per row.</summary>
-internal enum ParquetKind
-{
-    /// <summary>A type no reader takes (booleans, nested columns, intervals...).</summary>
-    Other,
-
-    /// <summary>Bytes (BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY without a decimal type): UTF-8 text.</summary>
-    Text,
-
-    /// <summary>INT32 or INT64 without a logical type the readers know otherwise: whole numbers.</summary>
-    Integer,
-
-    /// <summary>INT32 DATE: days since 1970-01-01.</summary>
-    Date,
-
-    /// <summary>INT64 TIMESTAMP: units (<see cref="ParquetColumn.UnitsPerDay"/> a day) since 1970-01-01T00:00Z.</summary>
-    Timestamp,
-
-    /// <summary>INT96 (legacy Impala/Spark timestamps): nanoseconds of the day and a Julian day number.</summary>
-    Int96Timestamp,
-
-    /// <summary>DECIMAL on INT32, INT64, FIXED_LEN_BYTE_ARRAY or BYTE_ARRAY: an unscaled integer and a scale.</summary>
-    Decimal,
-
-    /// <summary>FLOAT or DOUBLE.</summary>
-    Floating,
-}
-
 /// <summary>One column of one row group read in batches through ParquetSharp's physical column readers (the Apache
 /// Parquet C++ decoder): integers as they are stored, bytes copied from the decoder's pages into one buffer per batch (no
 /// string per value), nulls from the definition levels. Row <c>i</c> of the batch has a value when
 /// <see cref="ValueOf"/> is not negative; that is the index into the value arrays.</summary>
-internal sealed class ParquetColumn : IDisposable
+internal sealed class ParquetColumn : ColumnBatch
 {
     private readonly ColumnReader _reader;
     private readonly PhysicalType _physical;
@@ -56,73 +27,68 @@ internal sealed class ParquetColumn : IDisposable
         _maxDefinition = d.MaxDefinitionLevel;
         _fixedLength = d.TypeLength;
         (Kind, Scale, UnitsPerDay) = Describe(d);
+        Is64 = _physical == PhysicalType.Int64;
     }
 
-    public ParquetKind Kind { get; }
-
-    /// <summary>Gets whether the values are in <see cref="Int64s"/> (INT64) rather than <see cref="Int32s"/>.</summary>
-    public bool Is64 => _physical == PhysicalType.Int64;
-
-    /// <summary>Gets whether the values are bytes (<see cref="BytesOf"/>): BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY.</summary>
-    public bool StoredAsBytes => _physical is PhysicalType.ByteArray or PhysicalType.FixedLenByteArray;
-
-    /// <summary>Gets the scale of a <see cref="ParquetKind.Decimal"/> column.</summary>
-    public int Scale { get; }
-
-    /// <summary>Gets the units a day of a <see cref="ParquetKind.Timestamp"/> column.</summary>
-    public long UnitsPerDay { get; }
-
-    public int[] Int32s { get; private set; } = [];
-
-    public long[] Int64s { get; private set; } = [];
-
-    public double[] Doubles { get; private set; } = [];
-
-    public Int96[] Int96s { get; private set; } = [];
-
     /// <summary>Gets the bytes of the batch's text, decimal and fixed-length values, one after another.</summary>
-    public byte[] Bytes { get; private set; } = new byte[4096];
+    private byte[] Bytes { get; set; } = new byte[4096];
 
     /// <summary>Gets where each value's bytes start in <see cref="Bytes"/>; the value ends where the next starts.</summary>
-    public int[] Offsets { get; private set; } = [];
+    private int[] Offsets { get; set; } = [];
 
-    /// <summary>The index of row <paramref name="row"/>'s value in the value arrays; -1 for a null.</summary>
-    public int ValueOf(int row) => _valueOf[row];
+    /// <inheritdoc/>
+    public override int ValueOf(int row) => _valueOf[row];
 
-    /// <summary>The bytes of a value of a bytes column.</summary>
-    public ReadOnlySpan<byte> BytesOf(int value) => Bytes.AsSpan(Offsets[value], Offsets[value + 1] - Offsets[value]);
+    /// <inheritdoc/>
+    public override ReadOnlySpan<byte> BytesOf(int value) => Bytes.AsSpan(Offsets[value], Offsets[value + 1] - Offsets[value]);
+
+    /// <inheritdoc/>
+    public override bool TryUnscaled(int value, out Int128 unscaled)
+    {
+        switch (_physical)
+        {
+            case PhysicalType.Int32:
+                unscaled = Int32s[value];
+                return true;
+            case PhysicalType.Int64:
+                unscaled = Int64s[value];
+                return true;
+            default:
+                return TryBigEndian(BytesOf(value), out unscaled);
+        }
+    }
 
     /// <summary>Describes a column without reading it (for the schema checks).</summary>
-    public static (ParquetKind Kind, int Scale, long UnitsPerDay) Describe(ColumnDescriptor d)
+    public static (ColumnKind Kind, int Scale, long UnitsPerDay) Describe(ColumnDescriptor d)
     {
         if (d.MaxRepetitionLevel > 0)
         {
-            return (ParquetKind.Other, 0, 0);
+            return (ColumnKind.Other, 0, 0);
         }
 
         using LogicalType logical = d.LogicalType;
         return (d.PhysicalType, logical) switch
         {
-            (_, DecimalLogicalType dec) when d.PhysicalType is PhysicalType.Int32 or PhysicalType.Int64 or PhysicalType.FixedLenByteArray or PhysicalType.ByteArray => (ParquetKind.Decimal, dec.Scale, 0),
-            (PhysicalType.Int32, DateLogicalType) => (ParquetKind.Date, 0, 0),
-            (PhysicalType.Int64, TimestampLogicalType ts) => (ParquetKind.Timestamp, 0, ts.TimeUnit switch
+            (_, DecimalLogicalType dec) when d.PhysicalType is PhysicalType.Int32 or PhysicalType.Int64 or PhysicalType.FixedLenByteArray or PhysicalType.ByteArray => (ColumnKind.Decimal, dec.Scale, 0),
+            (PhysicalType.Int32, DateLogicalType) => (ColumnKind.Date, 0, 0),
+            (PhysicalType.Int64, TimestampLogicalType ts) => (ColumnKind.Timestamp, 0, ts.TimeUnit switch
             {
                 TimeUnit.Millis => 86_400_000L,
                 TimeUnit.Micros => 86_400_000_000L,
                 _ => 86_400_000_000_000L,
             }),
-            (PhysicalType.Int32 or PhysicalType.Int64, NoneLogicalType or IntLogicalType) => (ParquetKind.Integer, 0, 0),
-            (PhysicalType.Int96, _) => (ParquetKind.Int96Timestamp, 0, 0),
-            (PhysicalType.Float or PhysicalType.Double, NoneLogicalType) => (ParquetKind.Floating, 0, 0),
-            (PhysicalType.ByteArray, NoneLogicalType or StringLogicalType or EnumLogicalType or JsonLogicalType) => (ParquetKind.Text, 0, 0),
-            (PhysicalType.FixedLenByteArray, NoneLogicalType or StringLogicalType) => (ParquetKind.Text, 0, 0),
-            _ => (ParquetKind.Other, 0, 0),
+            (PhysicalType.Int32 or PhysicalType.Int64, NoneLogicalType or IntLogicalType) => (ColumnKind.Integer, 0, 0),
+            (PhysicalType.Int96, _) => (ColumnKind.Int96Timestamp, 0, 0),
+            (PhysicalType.Float or PhysicalType.Double, NoneLogicalType) => (ColumnKind.Floating, 0, 0),
+            (PhysicalType.ByteArray, NoneLogicalType or StringLogicalType or EnumLogicalType or JsonLogicalType) => (ColumnKind.Text, 0, 0),
+            (PhysicalType.FixedLenByteArray, NoneLogicalType or StringLogicalType) => (ColumnKind.Text, 0, 0),
+            _ => (ColumnKind.Other, 0, 0),
         };
     }
 
     /// <summary>Reads the next <paramref name="rows"/> rows (fewer only at the end of the row group).</summary>
     /// <returns>How many rows were read.</returns>
-    public int Read(int rows)
+    public override int Read(int rows)
     {
         Ensure(rows);
         int levels = 0;
@@ -207,7 +173,11 @@ internal sealed class ParquetColumn : IDisposable
         return levels;
     }
 
-    public void Dispose() => _reader.Dispose();
+    public override void Dispose()
+    {
+        _reader.Dispose();
+        base.Dispose();
+    }
 
     private static long ReadBatch<T>(ColumnReader<T> reader, int want, Span<short> definition, Span<T> values, out long read)
         where T : unmanaged =>

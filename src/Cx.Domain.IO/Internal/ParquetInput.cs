@@ -42,7 +42,7 @@ internal sealed class ParquetInput : IDisposable
     public string Name { get; }
 
     /// <summary>Gets the name and kind of every leaf column, in schema order.</summary>
-    public (string Name, ParquetKind Kind)[] Columns { get; }
+    public (string Name, ColumnKind Kind)[] Columns { get; }
 
     public int RowGroupCount { get; }
 

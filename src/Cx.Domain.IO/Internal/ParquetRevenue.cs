@@ -24,15 +24,10 @@ internal static class ParquetRevenue
         using ParquetInput input = ParquetInput.Open(stream, name);
         ReaderContext context = Columnar.Context(input.Columns.Select(c => c.Name).ToArray(), options.Text.Delimiter, "Parquet", options.SettingNames);
         var missing = new List<FileProblem>();
-        RevenueShared? shared = prepare(context, missing);
-        Columnar.ThrowMissing(name, missing, shared is null);
-        Columnar.RequireKinds(
-            name,
-            context,
-            new ColumnRule(shared!.CustomerIndex, input.Columns[shared.CustomerIndex].Kind, "Customer", "text or integers", ParquetKind.Text, ParquetKind.Integer),
-            new ColumnRule(shared.DateIndex, input.Columns[shared.DateIndex].Kind, "Date", "DATE, TIMESTAMP or text", ParquetKind.Date, ParquetKind.Timestamp, ParquetKind.Int96Timestamp, ParquetKind.Text),
-            new ColumnRule(shared.AmountIndex, input.Columns[shared.AmountIndex].Kind, "Amount", "DECIMAL, integers, floating point or text", ParquetKind.Decimal, ParquetKind.Integer, ParquetKind.Floating, ParquetKind.Text),
-            new ColumnRule(shared.SegmentIndex, shared.SegmentIndex < 0 ? ParquetKind.Text : input.Columns[shared.SegmentIndex].Kind, "Segment", "text or integers", ParquetKind.Text, ParquetKind.Integer));
+        RevenueShared? prepared = prepare(context, missing);
+        Columnar.ThrowMissing(name, missing, prepared is null);
+        RevenueShared shared = prepared!;
+        RequireKinds(name, context, shared, input.Columns);
 
         // Every group's rows are reserved up front, in file order, so groups can write in place from any thread and the
         // assembly closes them up in order: the same result as one thread.
@@ -54,12 +49,29 @@ internal static class ParquetRevenue
         return (context, [.. sinks], shared);
     }
 
+    /// <summary>Checks the columns found hold types the reader takes.</summary>
+    internal static void RequireKinds(string name, ReaderContext context, RevenueShared shared, (string Name, ColumnKind Kind)[] columns) =>
+        Columnar.RequireKinds(
+            name,
+            context,
+            new ColumnRule(shared.CustomerIndex, columns[shared.CustomerIndex].Kind, "Customer", "text or integers", ColumnKind.Text, ColumnKind.Integer),
+            new ColumnRule(shared.DateIndex, columns[shared.DateIndex].Kind, "Date", "dates, timestamps or text", ColumnKind.Date, ColumnKind.Timestamp, ColumnKind.Int96Timestamp, ColumnKind.Text),
+            new ColumnRule(shared.AmountIndex, columns[shared.AmountIndex].Kind, "Amount", "decimals, integers, floating point or text", ColumnKind.Decimal, ColumnKind.Integer, ColumnKind.Floating, ColumnKind.Text),
+            new ColumnRule(shared.SegmentIndex, shared.SegmentIndex < 0 ? ColumnKind.Text : columns[shared.SegmentIndex].Kind, "Segment", "text or integers", ColumnKind.Text, ColumnKind.Integer));
+
     private static void ReadGroup(ParquetSharp.RowGroupReader group, RevenueSink sink, RevenueShared shared, int rows)
     {
         using var customers = new ParquetColumn(group, shared.CustomerIndex);
         using var dates = new ParquetColumn(group, shared.DateIndex);
         using var amounts = new ParquetColumn(group, shared.AmountIndex);
         using ParquetColumn? segments = shared.SegmentIndex < 0 ? null : new ParquetColumn(group, shared.SegmentIndex);
+        ReadRows(customers, dates, amounts, segments, rows, sink, shared);
+    }
+
+    /// <summary>Reads <paramref name="rows"/> rows of a Parquet row group or an Arrow record batch into a sink whose rows
+    /// were reserved in the store.</summary>
+    internal static void ReadRows(ColumnBatch customers, ColumnBatch dates, ColumnBatch amounts, ColumnBatch? segments, int rows, RevenueSink sink, RevenueShared shared)
+    {
         var days = new DayCache();
         int[] customerOf = new int[ParquetInput.BatchRows];
         int[] kept = new int[ParquetInput.BatchRows];
@@ -175,7 +187,7 @@ internal static class ParquetRevenue
         }
     }
 
-    private static bool TryDate(ParquetColumn column, int row, RevenueShared shared, DayCache days, out LocalDate date, out string? error)
+    private static bool TryDate(ColumnBatch column, int row, RevenueShared shared, DayCache days, out LocalDate date, out string? error)
     {
         int v = column.ValueOf(row);
         if (v < 0)
@@ -185,7 +197,7 @@ internal static class ParquetRevenue
             return false;
         }
 
-        if (column.Kind == ParquetKind.Text)
+        if (column.Kind == ColumnKind.Text)
         {
             return shared.Dates.TryParse(column.BytesOf(v), out date, out error);
         }
@@ -194,7 +206,7 @@ internal static class ParquetRevenue
         return days.TryGet(day, out date, out error);
     }
 
-    private static bool TryAmount(ParquetColumn column, int row, RevenueShared shared, out long amount, out string? error)
+    private static bool TryAmount(ColumnBatch column, int row, RevenueShared shared, out long amount, out string? error)
     {
         int v = column.ValueOf(row);
         if (v < 0)
@@ -204,7 +216,7 @@ internal static class ParquetRevenue
             return false;
         }
 
-        return column.Kind == ParquetKind.Text
+        return column.Kind == ColumnKind.Text
             ? shared.Amounts.TryParse(column.BytesOf(v), out amount, out error)
             : Columnar.TryMinorUnits(column, v, shared.Currency, out amount, out error);
     }
