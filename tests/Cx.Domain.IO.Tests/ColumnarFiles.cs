@@ -12,7 +12,7 @@ namespace Cx.Domain.IO.Tests;
 /// the tests of the columnar readers. A null stands for a missing value.</summary>
 internal static class ColumnarFiles
 {
-    /// <summary>A column to write: text (string?), dates (LocalDate?), decimals (decimal?, scale 3) or numbers (double?).</summary>
+    /// <summary>A column to write: text (string?), dates (LocalDate?), instants (Instant?, as UTC timestamps), decimals (decimal?, scale 3) or numbers (double?).</summary>
     internal sealed record Col(string Name, object?[] Values);
 
     public static void WriteParquet(string path, int rowsPerGroup, params Col[] columns)
@@ -20,6 +20,7 @@ internal static class ColumnarFiles
         Column[] schema = [.. columns.Select(c => c.Values.FirstOrDefault(v => v is not null) switch
         {
             LocalDate => (Column)new Column<Date?>(c.Name),
+            Instant => new Column<DateTime?>(c.Name),
             decimal => new Column<decimal?>(c.Name, LogicalType.Decimal(29, 3)),
             double => new Column<double?>(c.Name),
             _ => new Column<string>(c.Name),
@@ -39,6 +40,13 @@ internal static class ColumnarFiles
                         using (LogicalColumnWriter<Date?> w = group.NextColumn().LogicalWriter<Date?>())
                         {
                             w.WriteBatch([.. values.Select(v => v is LocalDate d ? new Date(d.Year, d.Month, d.Day) : (Date?)null)]);
+                        }
+
+                        break;
+                    case Column<DateTime?>:
+                        using (LogicalColumnWriter<DateTime?> w = group.NextColumn().LogicalWriter<DateTime?>())
+                        {
+                            w.WriteBatch([.. values.Select(v => v is Instant t ? t.ToDateTimeUtc() : (DateTime?)null)]);
                         }
 
                         break;
@@ -83,6 +91,7 @@ internal static class ColumnarFiles
             IArrowType type = c.Values.FirstOrDefault(v => v is not null) switch
             {
                 LocalDate => Date32Type.Default,
+                Instant => new TimestampType(Apache.Arrow.Types.TimeUnit.Microsecond, "UTC"),
                 decimal => new Decimal128Type(29, 3),
                 double => DoubleType.Default,
                 _ => StringType.Default,
@@ -95,6 +104,8 @@ internal static class ColumnarFiles
         int rows = columns[0].Values.Length;
         using (ArrowStreamWriter writer = file ? new ArrowFileWriter(stream, schema, leaveOpen: true) : new ArrowStreamWriter(stream, schema, leaveOpen: true))
         {
+            // Without WriteStart, a file of no batches lacks its opening magic and schema.
+            writer.WriteStart();
             for (int start = 0; start < rows; start += rowsPerBatch)
             {
                 int n = Math.Min(rowsPerBatch, rows - start);
@@ -120,6 +131,14 @@ internal static class ColumnarFiles
                 }
 
                 return dates.Build();
+            case TimestampType t:
+                var stamps = new TimestampArray.Builder(t);
+                foreach (object? v in values)
+                {
+                    _ = v is Instant i ? stamps.Append(i.ToDateTimeOffset()) : stamps.AppendNull();
+                }
+
+                return stamps.Build();
             case Decimal128Type t:
                 var decimals = new Decimal128Array.Builder(t);
                 foreach (object? v in values)

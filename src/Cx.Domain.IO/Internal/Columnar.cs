@@ -26,6 +26,10 @@ internal static class Columnar
         }
     }
 
+    /// <summary>The rule for a column a reader needs: the kinds it takes (any kind passes when the column is absent).</summary>
+    public static ColumnRule Rule(int index, (string Name, ColumnKind Kind)[] columns, string setting, string expected, params ColumnKind[] allowed) =>
+        new(index, index < 0 ? allowed[0] : columns[index].Kind, setting, expected, allowed);
+
     /// <summary>Checks each column found holds a type its reader takes; one schema problem per column that does not.</summary>
     public static void RequireKinds(string name, ReaderContext context, params ColumnRule[] columns)
     {
