@@ -471,13 +471,13 @@ public static class CustomerRoomRenderer
             table.Add(
             [
                 Emphasized(ReportTable.Cell.Value(ErosionSentences.Status(w.Status)), w.Status == StandardStatus.Breached),
-                ReportTable.Cell.Text(w.Standard.Name + (w.IsMomentOfTruth ? " (moment of truth)" : string.Empty)),
+                ReportTable.Cell.Text(w.Standard.Name + (w.IsMomentOfTruth ? " (moment of truth)" : string.Empty)).Wrapping(),
                 ReportTable.Cell.Text(w.Stage.Name),
                 ReportTable.Cell.Text(w.Owner),
-                ReportTable.Cell.Value(EarlyWarningTables.EpisodeCell(w)),
-                ReportTable.Cell.Value(EarlyWarningTables.ExposureCell(w, unit)),
+                ReportTable.Cell.Value(EarlyWarningTables.EpisodeCell(w)).Wrapping(),
+                ReportTable.Cell.Value(EarlyWarningTables.ExposureCell(w, unit)).Wrapping(),
                 .. expected,
-                ReportTable.Cell.Value(RiskCell(w.RevenueAtRisk)),
+                ReportTable.Cell.Value(RiskCell(w.RevenueAtRisk)).Wrapping(),
             ]);
         }
 

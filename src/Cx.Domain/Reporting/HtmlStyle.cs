@@ -20,6 +20,9 @@ internal static class HtmlStyle
 
     public const string CellRight = Cell + ";text-align:right;font-variant-numeric:tabular-nums";
 
+    /// <summary>Appended to a cell's style to let it break over lines, never narrower than a short phrase.</summary>
+    public const string Wrapping = ";white-space:normal;min-width:9em;max-width:22em";
+
     public const string CellLeftStrong = CellLeft + ";font-weight:600";
 
     public const string CellRightStrong = CellRight + ";font-weight:600";

@@ -111,6 +111,11 @@ internal sealed class ReportTable
             for (int i = 0; i < row.Length; i++)
             {
                 string style = row[i].Emphasis ? (_left[i] ? HtmlStyle.CellLeftStrong : HtmlStyle.CellRightStrong) : _left[i] ? HtmlStyle.CellLeft : HtmlStyle.CellRight;
+                if (row[i].Wraps)
+                {
+                    style += HtmlStyle.Wrapping;
+                }
+
                 html.Append("<td style=\"").Append(style).Append("\">").Append(CellEscaping.Html(row[i].Display)).Append("</td>");
             }
 
@@ -124,7 +129,8 @@ internal sealed class ReportTable
     /// <param name="Plain">The text of the terminal and Markdown tables.</param>
     /// <param name="Display">The text of the HTML table.</param>
     /// <param name="Emphasis">Whether the HTML shows it in bold (totals).</param>
-    internal readonly record struct Cell(string Plain, string Display, bool Emphasis = false)
+    /// <param name="Wraps">Whether the HTML may break the cell over lines (long names and phrases in a wide table).</param>
+    internal readonly record struct Cell(string Plain, string Display, bool Emphasis = false, bool Wraps = false)
     {
         /// <summary>A text cell, the same everywhere.</summary>
         public static Cell Text(string? text) => new(text ?? string.Empty, text ?? string.Empty);
@@ -140,5 +146,8 @@ internal sealed class ReportTable
 
         /// <summary>The same cell, in bold in HTML.</summary>
         public Cell Strong() => this with { Emphasis = true };
+
+        /// <summary>The same cell, allowed to break over lines in HTML (the terminal and Markdown keep one line).</summary>
+        public Cell Wrapping() => this with { Wraps = true };
     }
 }

@@ -46,6 +46,16 @@ internal static class ReportText
         return string.Create(CultureInfo.InvariantCulture, $"{Date(local.Date)} {local.Hour:D2}:{local.Minute:D2} ({zone.Id})");
     }
 
+    /// <summary>An instant in a table cell, as short as it can be read: <c>2025-10-01</c> at midnight UTC, else
+    /// <c>2025-04-11 00:04</c> (UTC, to the minute, rounded down).</summary>
+    public static string Moment(Instant at)
+    {
+        LocalDateTime local = at.InUtc().LocalDateTime;
+        return local.TimeOfDay == LocalTime.Midnight
+            ? Date(local.Date)
+            : string.Create(CultureInfo.InvariantCulture, $"{Date(local.Date)} {local.Hour:D2}:{local.Minute:D2}");
+    }
+
     /// <summary>The status as the JSON and CSV spell it: <c>reliable</c>, <c>watch</c>, <c>breached</c>, <c>noData</c>.</summary>
     public static string Status(StandardStatus status) => status switch
     {

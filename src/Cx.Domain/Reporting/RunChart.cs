@@ -16,6 +16,8 @@ internal static class RunChart
     private const double Gap = 46;
     private const double ComplianceHeight = 130;
     private const int MaxPoints = 1500;
+
+    private const int LegendRow = 18;
     private const string Good = "#607d8b";
     private const string WarningColor = "#f9a825";
 
@@ -37,10 +39,6 @@ internal static class RunChart
             $"{standard.Metric}: {comparison} {standard.Threshold:G6}{unit} in {ReportText.Percent(standard.Objective)} of events per {standard.Window}; {points.Length:N0} measurements{(marks.Length > 0 ? $", {marks.Length:N0} markers" : string.Empty)}.");
         double Top = TopBase + ((SvgCanvas.Wrap(summary, Width - 48).Count - 1) * 16);
         height = Top + ValuesHeight + (compliancePanel ? Gap + ComplianceHeight : 0) + 64;
-        var canvas = new SvgCanvas(Width, (int)height, title, summary);
-        canvas.Text(24, 26, title, size: 16, bold: true);
-        canvas.Paragraph(24, 46, summary, Width - 48);
-
         // Time axis: the measurements, the windows, the markers and the evaluation instant.
         var instants = points.Select(p => p.At).Concat(marks.Select(m => m.At)).Concat(windows.Select(w => w.Start)).ToList();
         if (asOf is { } a)
@@ -57,6 +55,58 @@ internal static class RunChart
 
         double plotWidth = Width - Left - Right;
         double X(Instant t) => Left + ((t - start).TotalSeconds / (end - start).TotalSeconds * plotWidth);
+
+        // The legend, laid out before the canvas is sized: items that do not fit in the plot's width go on another row.
+        var legend = new List<(string Color, string Label, bool Line)>();
+        if (points.Length <= MaxPoints)
+        {
+            legend.Add((Good, "measurement", false));
+            legend.Add((SvgCanvas.Loss, "failed the threshold", false));
+        }
+        else
+        {
+            double seconds = (end - start).TotalSeconds / (int)(plotWidth / 3);
+            string per = ReportText.Human(Duration.FromSeconds(seconds > 86_400 ? Math.Round(seconds / 3600) * 3600 : seconds > 7_200 ? Math.Round(seconds / 60) * 60 : seconds));
+            legend.Add((Good, $"median per {per} (bar: 10th to 90th percentile)", false));
+            legend.Add((SvgCanvas.Loss, "over the error budget", false));
+        }
+
+        legend.Add((SvgCanvas.Threshold, "threshold", true));
+        if (compliancePanel)
+        {
+            legend.Add((SvgCanvas.Objective, "objective", true));
+        }
+
+        if (marks.Any(m => m.Kind == RunChartMarkerKind.Warning))
+        {
+            legend.Add((WarningColor, "warning", true));
+        }
+
+        if (marks.Any(m => m.Kind == RunChartMarkerKind.Breach))
+        {
+            legend.Add((SvgCanvas.Loss, "breach", true));
+        }
+
+        var placed = new List<(double X, int Row, string Color, string Label, bool Line)>();
+        double lx = Left;
+        int row = 0;
+        foreach ((string color, string label, bool line) in legend)
+        {
+            double width = (line ? 20 : 16) + (label.Length * 6.6) + 24;
+            if (lx > Left && lx + width > Width - 8)
+            {
+                row++;
+                lx = Left;
+            }
+
+            placed.Add((lx, row, color, label, line));
+            lx += width;
+        }
+
+        height += row * LegendRow;
+        var canvas = new SvgCanvas(Width, (int)height, title, summary);
+        canvas.Text(24, 26, title, size: 16, bold: true);
+        canvas.Paragraph(24, 46, summary, Width - 48);
 
         // Values panel: a robust range (1st to 99th percentile) and the threshold; outliers are drawn at the edge.
         double[] sorted = [.. points.Select(p => p.Value).Order()];
@@ -145,40 +195,10 @@ internal static class RunChart
         }
 
         TimeAxis(canvas, start, end, X, bottom);
-        double ly = height - 16;
-        double lx = Left;
-        if (points.Length <= MaxPoints)
+        double ly = height - 16 - (row * LegendRow);
+        foreach ((double x, int r, string color, string label, bool line) in placed)
         {
-            canvas.Legend(lx, ly, Good, "measurement").Legend(lx + 110, ly, SvgCanvas.Loss, "failed the threshold");
-            lx += 260;
-        }
-        else
-        {
-            double seconds = (end - start).TotalSeconds / buckets;
-            string per = ReportText.Human(Duration.FromSeconds(seconds > 86_400 ? Math.Round(seconds / 3600) * 3600 : seconds > 7_200 ? Math.Round(seconds / 60) * 60 : seconds));
-            string median = $"median per {per} (bar: 10th to 90th percentile)";
-            canvas.Legend(lx, ly, Good, median).Legend(lx + 24 + (median.Length * 6.6), ly, SvgCanvas.Loss, "over the error budget");
-            lx += 24 + (median.Length * 6.6) + 160;
-        }
-
-        canvas.Legend(lx, ly, SvgCanvas.Threshold, "threshold", line: true);
-        lx += 90;
-        if (compliancePanel)
-        {
-            canvas.Legend(lx, ly, SvgCanvas.Objective, "objective", line: true);
-            lx += 90;
-        }
-
-        if (marks.Any(m => m.Kind == RunChartMarkerKind.Warning))
-        {
-            canvas.Legend(lx, ly, WarningColor, "warning", line: true);
-            lx += 85;
-        }
-
-        if (marks.Any(m => m.Kind == RunChartMarkerKind.Breach))
-        {
-            canvas.Legend(lx, ly, SvgCanvas.Loss, "breach", line: true);
-            lx += 80;
+            canvas.Legend(x, ly + (r * LegendRow), color, label, line);
         }
 
         if (outside > 0)
