@@ -24,7 +24,7 @@ namespace Cx.Domain.Tests.Robustness;
 /// Validation and DependencyInjection (generators of their types, laws of their results, hand-written targets).</summary>
 public sealed class DomainFuzz : IFuzzModule
 {
-    private static readonly Lazy<SampleCompany> Company = new(() => SampleCompany.Generate(new SampleCompanyOptions { Seed = 7, CustomerCount = 40, MonthCount = 8 }));
+    internal static readonly Lazy<SampleCompany> Company = new(() => SampleCompany.Generate(new SampleCompanyOptions { Seed = 7, CustomerCount = 40, MonthCount = 8 }));
 
     private static readonly Lazy<SampleCompany> LateCompany = new(() => SampleCompany.Generate(new SampleCompanyOptions { Seed = 8, CustomerCount = 20, MonthCount = 6, FirstMonth = new YearMonth(9998, 7) }));
 

@@ -3,6 +3,7 @@ using Cx.Domain.Assets;
 using Cx.Domain.Attribution;
 using Cx.Domain.Listening;
 using Cx.Domain.Primitives;
+using Cx.Domain.Reliability;
 using Cx.Domain.Tests.TestData;
 using Cx.Domain.Validation;
 
@@ -58,5 +59,42 @@ public sealed class FuzzFindingsTests
         var error = Assert.Throws<CxValidationException>(() => new ListeningCalculator().Calculate(ListeningData.Journey, ListeningData.Grid, [null!], ListeningData.Taxonomy));
 
         Assert.Equal(CxErrorCodes.RecordNull, Assert.Single(error.Failures).ErrorCode);
+    }
+
+    [Fact]
+    public void RunChart_AMeasurementNearMinusDoubleMaxValue_EndsWithAChart()
+    {
+        // Hung: the value axis rounded -1.7e308 down to a tick of -infinity and added its step forever.
+        var standard = Hostile.Standard();
+        ReliabilityMeasurement[] measurements = [new(standard.Id, NodaTime.Instant.FromUtc(2024, 1, 5, 0, 0), double.MinValue), new(standard.Id, NodaTime.Instant.FromUtc(2024, 1, 6, 0, 0), 20)];
+
+        var chart = Assert.IsType<Cx.Domain.Reporting.SvgChart>(Cx.Domain.Reporting.ReliabilityRenderer.ToRunChart(standard, measurements));
+
+        Assert.DoesNotContain("Infinity", chart.Svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", chart.Svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunChart_AMarkerAtTheEndOfTime_EndsWithAChart()
+    {
+        // Threw OverflowException: the time axis stepped a month past 9999-12.
+        var standard = Hostile.Standard();
+        ReliabilityMeasurement[] measurements = [new(standard.Id, NodaTime.Instant.FromUtc(2024, 1, 5, 0, 0), 20)];
+        Cx.Domain.Reporting.RunChartMarker[] markers = [new(NodaTime.Instant.MaxValue - NodaTime.Duration.FromDays(1), "end", Cx.Domain.Reporting.RunChartMarkerKind.Note)];
+
+        Assert.NotEmpty(Cx.Domain.Reporting.ReliabilityRenderer.ToRunChart(standard, measurements, markers).Svg);
+    }
+
+    [Fact]
+    public void TextAndMarkdown_AnEscapeSequenceInAName_IsWrittenVisibly()
+    {
+        var options = new Cx.Domain.Reporting.ReportOptions { Source = "\u001b[2Jdata\tfile\u009b.csv" };
+
+        string text = Cx.Domain.Reporting.AssetMovementRenderer.ToText(Hostile.Movements(), options);
+        string markdown = Cx.Domain.Reporting.AssetMovementRenderer.ToMarkdown(Hostile.Movements(), options);
+
+        Assert.Contains("\\x1b[2Jdata file\\x9b.csv", text, StringComparison.Ordinal);
+        Assert.Contains("\\x1b[2Jdata file\\x9b.csv", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', text + markdown);
     }
 }
