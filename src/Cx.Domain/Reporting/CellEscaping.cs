@@ -46,16 +46,8 @@ internal static class CellEscaping
                 case '<':
                     escaped.Append("&lt;");
                     break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    break;
-                case '\r' or '\n' or '\t' or '\u0085' or '\u2028' or '\u2029':
-                    escaped.Append(' ');
-                    break;
-                case < ' ' or (>= '\u007f' and <= '\u009f'):
-                    AppendVisible(escaped, c);
-                    break;
                 default:
-                    escaped.Append(c);
+                    AppendInert(escaped, text, i);
                     break;
             }
         }
@@ -74,24 +66,31 @@ internal static class CellEscaping
         var line = new StringBuilder(text.Length + 8);
         for (int i = 0; i < text.Length; i++)
         {
-            char c = text[i];
-            switch (c)
-            {
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    break;
-                case '\r' or '\n' or '\t' or '\u0085' or '\u2028' or '\u2029':
-                    line.Append(' ');
-                    break;
-                case < ' ' or (>= '\u007f' and <= '\u009f'):
-                    AppendVisible(line, c);
-                    break;
-                default:
-                    line.Append(c);
-                    break;
-            }
+            AppendInert(line, text, i);
         }
 
         return line.ToString();
+    }
+
+    /// <summary>Appends <c>text[i]</c> for one line of text or Markdown: a line break (CR LF once) or a tab as a space, any
+    /// other control character visibly, anything else as it is.</summary>
+    private static void AppendInert(StringBuilder to, string text, int i)
+    {
+        char c = text[i];
+        switch (c)
+        {
+            case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
+                break;
+            case '\r' or '\n' or '\t' or '\u0085' or '\u2028' or '\u2029':
+                to.Append(' ');
+                break;
+            case < ' ' or (>= '\u007f' and <= '\u009f'):
+                AppendVisible(to, c);
+                break;
+            default:
+                to.Append(c);
+                break;
+        }
     }
 
     /// <summary>Every control character: C0 (U+0000 to U+001F), DEL and C1 (U+007F to U+009F).</summary>
