@@ -146,7 +146,7 @@ internal static class ReliabilityCommand
     };
 
     /// <summary>Reads an early-warning policy: the built-in 'default' or 'legacy', or a JSON file.</summary>
-    private static EarlyWarningPolicy ReadPolicy(string nameOrPath, string option)
+    internal static EarlyWarningPolicy ReadPolicy(string nameOrPath, string option)
     {
         if (nameOrPath is "default" or "legacy" && !File.Exists(nameOrPath))
         {

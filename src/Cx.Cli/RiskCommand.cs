@@ -6,7 +6,7 @@ using Cx.Domain.Reporting;
 
 namespace Cx.Cli;
 
-/// <summary><c>cx risk</c>: the early-warning list of one period — every reliability standard on watch or breached, with its
+/// <summary><c>cx risk</c>: the early-warning list of one period — every reliability standard with a warning episode open or breached, with its
 /// stage, owner, the customers and value its failures exposed, and the revenue at risk with its interval — as a table,
 /// Markdown, CSV or JSON; from the sample company or from files (the same inputs as <c>cx room</c>, without feedback).</summary>
 /// <remarks>Thin by design: every figure comes from <see cref="RevenueErosionCalculator"/>, every rendering from
@@ -29,9 +29,10 @@ internal static class RiskCommand
     internal static int Run(RoomCommand.Settings settings, string? format, string? output, TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         OutputFormat chosen = OutputFormats.Choose(format, output, console.IsOutputRedirected);
+        EarlyWarningOptions options = RoomCommand.Options(settings); // a bad --policy fails before the files are read
         RoomCommand.Loaded loaded = RoomCommand.Load(settings, stderr, console);
         GridPeriod period = RoomCommand.PeriodOf(settings, loaded.Input.Ledger.Grid);
-        ErosionReport report = RoomCommand.Calculate(loaded, () => new RevenueErosionCalculator(RoomCommand.Options(settings)).Report(loaded.Input, period));
+        ErosionReport report = RoomCommand.Calculate(loaded, () => new RevenueErosionCalculator(options).Report(loaded.Input, period));
         var about = new ReportOptions { Source = loaded.Source };
         string text = chosen switch
         {

@@ -47,9 +47,10 @@ internal static partial class RoomCommand
     {
         string chosen = format ?? (output is null ? "markdown"
             : Path.GetExtension(output).ToUpperInvariant() switch { ".HTML" or ".HTM" => "html", ".JSON" => "json", _ => "markdown" });
+        EarlyWarningOptions options = Options(settings); // a bad --policy fails before the files are read
         Loaded loaded = Load(settings, stderr, console);
         GridPeriod period = PeriodOf(settings, loaded.Input.Ledger.Grid);
-        CustomerRoomReport room = Calculate(loaded, () => new CustomerRoomCalculator(Options(settings), null).Build(loaded.Input, period, loaded.Feedback?.Signals, loaded.Taxonomy));
+        CustomerRoomReport room = Calculate(loaded, () => new CustomerRoomCalculator(options, null).Build(loaded.Input, period, loaded.Feedback?.Signals, loaded.Taxonomy));
         var about = new ReportOptions { Source = loaded.Source };
         string text = chosen switch
         {
@@ -62,7 +63,12 @@ internal static partial class RoomCommand
     }
 
     /// <summary>The early-warning options of the command line.</summary>
-    internal static EarlyWarningOptions Options(Settings settings) => new() { TimeZone = settings.TimeZone };
+    /// <remarks>The early-warning policy is <c>--policy</c>'s (a JSON file, or 'default' or 'legacy'), the default one without it.</remarks>
+    internal static EarlyWarningOptions Options(Settings settings) => new()
+    {
+        TimeZone = settings.TimeZone,
+        Reliability = settings.PolicyFile is { } policy ? new ReliabilityEvaluationOptions { EarlyWarning = ReliabilityCommand.ReadPolicy(policy, "--policy") } : null,
+    };
 
     /// <summary>Reads every input: the sample's, or the files' (each file's unreadable rows reported with their lines).</summary>
     internal static Loaded Load(Settings settings, TextWriter stderr, CxConsole console)
@@ -236,6 +242,12 @@ internal static partial class RoomCommand
         private readonly Option<string?> _measurements = new("--measurements") { Description = "The CSV file of reliability measurements (standard, instant, value and customer), as cx reliability reads it.", HelpName = "file" };
         private readonly Option<string?> _feedback = new("--feedback") { Description = "Optional: the CSV file of customer feedback, as cx listening reads it; the room then says what customers said at each stage.", HelpName = "file" };
         private readonly Option<string?> _taxonomy = new("--taxonomy") { Description = "Optional, with --feedback: a topic taxonomy as JSON, as cx listening reads it.", HelpName = "file" };
+        private readonly Option<string?> _policy = new("--policy")
+        {
+            Description = "The early-warning policy that opens the warning episodes, as JSON (see docs/concepts/reliability.md), or 'default' or 'legacy' for the built-in ones, as cx reliability reads it. Default: default.",
+            HelpName = "file",
+        };
+
         private readonly Option<LocalDate?> _period = new("--period")
         {
             Description = "The period to report: a month such as 2025-06, or any date inside the period. Default: the last period of the grid.",
@@ -269,7 +281,7 @@ internal static partial class RoomCommand
                 command.Options.Add(option);
             }
 
-            foreach (Option option in (Option[])[_events, _journey, _standards, _measurements, .. _withFeedback ? [_feedback, _taxonomy] : Array.Empty<Option>(), _period, _timeZone])
+            foreach (Option option in (Option[])[_events, _journey, _standards, _measurements, .. _withFeedback ? [_feedback, _taxonomy] : Array.Empty<Option>(), _policy, _period, _timeZone])
             {
                 command.Options.Add(option);
             }
@@ -282,7 +294,7 @@ internal static partial class RoomCommand
                 Format: null, Output: null, CommandName: parse.CommandResult.Command.Name),
             parse.GetValue(_events), parse.GetValue(_journey), parse.GetValue(_standards), parse.GetValue(_measurements),
             _withFeedback ? parse.GetValue(_feedback) : null, _withFeedback ? parse.GetValue(_taxonomy) : null, _withFeedback,
-            parse.GetValue(_period), parse.GetValue(_timeZone)!);
+            parse.GetValue(_period), parse.GetValue(_timeZone)!, parse.GetValue(_policy));
     }
 
     /// <summary>The parsed inputs of <c>cx room</c> and <c>cx risk</c>.</summary>
@@ -291,6 +303,7 @@ internal static partial class RoomCommand
     [
         ("--input", settings.Revenue.File), ("--events", settings.EventsFile), ("--journey", settings.JourneyFile), ("--standards", settings.StandardsFile),
         ("--measurements", settings.MeasurementsFile), ("--feedback", settings.FeedbackFile), ("--taxonomy", settings.TaxonomyFile),
+        ("--policy", settings.PolicyFile is "default" or "legacy" && !File.Exists(settings.PolicyFile) ? null : settings.PolicyFile),
     ];
 
     internal sealed record Settings(
@@ -303,7 +316,8 @@ internal static partial class RoomCommand
         string? TaxonomyFile,
         bool WithFeedback,
         LocalDate? Period,
-        DateTimeZone TimeZone);
+        DateTimeZone TimeZone,
+        string? PolicyFile = null);
 
     /// <summary>Everything read, with the parsed files kept to name the lines of later problems.</summary>
     internal sealed record Loaded(string Source, ErosionInput Input, ParsedMeasurements Measurements, ParsedEvents Events, ParsedFeedback? Feedback, TopicTaxonomy? Taxonomy);

@@ -135,6 +135,58 @@ public sealed class RoomCommandTests : IDisposable
         Assert.StartsWith("breached,financing-approval-24h,", rows[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Risk_Policy_OpensTheEpisodesOfThatPolicy()
+    {
+        // The legacy policy (the workbook's rules and the individual-value charts) also puts three standards on watch in the
+        // sample's December; the default one does not. Every warning carries its episode, or null for a breach without one.
+        CliRun byDefault = Tool.Run("risk", "--sample", "--format", "json");
+        CliRun named = Tool.Run("risk", "--sample", "--policy", "default", "--format", "json");
+        CliRun legacy = Tool.Run("risk", "--sample", "--policy", "legacy", "--format", "json");
+
+        Assert.Equal(0, legacy.ExitCode);
+        Assert.Equal(byDefault.Stdout, named.Stdout);
+        using JsonDocument a = JsonDocument.Parse(byDefault.Stdout);
+        using JsonDocument b = JsonDocument.Parse(legacy.Stdout);
+        Assert.Equal(["breached", "breached"], a.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("status").GetString()));
+        Assert.Equal(["breached", "breached", "watch", "watch", "watch"], b.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("status").GetString()));
+        foreach (JsonElement w in b.RootElement.GetProperty("warnings").EnumerateArray())
+        {
+            JsonElement episode = w.GetProperty("episode");
+            Assert.Equal(JsonValueKind.Object, episode.ValueKind);
+            Assert.Equal(JsonValueKind.Null, episode.GetProperty("closedAt").ValueKind);
+            Assert.Equal(episode.GetProperty("openedAt").GetString(), w.GetProperty("since").GetString());
+        }
+    }
+
+    [Fact]
+    public void Room_PolicyFromAFile_IsUsed_AndABadOneNamesFileAndFieldAndWritesNothing()
+    {
+        string good = _folder.File("legacy.json");
+        File.WriteAllText(good, """{ "name": "workbook", "burnRate": { } }""");
+        string bad = _folder.File("bad-policy.json");
+        File.WriteAllText(bad, """{ "name": "x", "bernoulliCusum": { "designShareFactor": 0.5 } }""");
+        string output = _folder.File("room.md");
+        File.WriteAllText(output, "the previous room");
+
+        CliRun ok = Tool.Run("room", "--sample", "--policy", good, "--format", "json");
+        CliRun run = Tool.Run("room", "--sample", "--policy", bad, "--output", output);
+        CliRun risk = Tool.Run("risk", "--sample", "--policy", _folder.File("nope.json"));
+
+        Assert.True(ok.ExitCode == 0, ok.Stderr);
+        using JsonDocument room = JsonDocument.Parse(ok.Stdout);
+        Assert.All(room.RootElement.GetProperty("warnings").EnumerateArray(), w => Assert.DoesNotContain("CUSUM", w.GetProperty("sentence").GetString(), StringComparison.Ordinal));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            ["bad-policy.json: Bernoulli CUSUM, field 'DesignShareFactor': Expected a design share factor above 1 and at most 100 (the chart detects p1 = factor x p0), got 0.5. [CX0518]",
+             "cx: 1 problem in bad-policy.json; nothing was written."],
+            run.ErrorLines);
+        Assert.Equal("the previous room", File.ReadAllText(output));
+        Assert.Equal(2, risk.ExitCode);
+        Assert.Empty(risk.Stdout);
+        Assert.StartsWith("cx: --policy: cannot read ", risk.ErrorLines[0], StringComparison.Ordinal);
+    }
+
     /// <summary>Writes the sample's files with <c>cx sample</c> and returns the arguments that read them (revenue, events,
     /// journey, standards, measurements, then feedback and taxonomy).</summary>
     private string[] WriteSampleFiles()

@@ -54,6 +54,11 @@ public sealed class EarlyWarningOptions
     /// attributed losses at the touchpoint's stage); 0.25 by default.</summary>
     public double StageLossWeight { get; set; } = 0.25;
 
+    /// <summary>Gets or sets the weight of the complaint part of the priority score (complaint spikes at the touchpoint's
+    /// stage), used only when feedback is given (a listening report); 0.25 by default. Without feedback the part is absent
+    /// and the score is the other three parts' alone.</summary>
+    public double ComplaintWeight { get; set; } = 0.25;
+
     /// <summary>Gets or sets the settings of the journey-stage attribution behind the stage losses; null (the default) uses
     /// <see cref="AttributionOptions"/>' defaults (linear model, 90-day lookback) in <see cref="TimeZone"/>.</summary>
     public AttributionOptions? Attribution { get; set; }
@@ -75,6 +80,7 @@ public sealed class EarlyWarningOptions
         RevenueAtRiskWeight = RevenueAtRiskWeight,
         SignalWeight = SignalWeight,
         StageLossWeight = StageLossWeight,
+        ComplaintWeight = ComplaintWeight,
         Attribution = Attribution is null ? null : CopyOf(Attribution),
         Reliability = Reliability is null ? null : CopyOf(Reliability),
     };

@@ -1,5 +1,6 @@
 using Cx.Domain.Internal;
 using Cx.Domain.Journey;
+using Cx.Domain.Listening;
 using Cx.Domain.Primitives;
 using Cx.Domain.Reliability;
 
@@ -13,8 +14,9 @@ public sealed class Priority
 {
     internal Priority(
         int rank, ErosionSubject subject, GridPeriod period, PriorityScore score, RevenueAtRisk revenueAtRisk, StandardEvaluation? signalEvaluation,
-        PeriodExposure? standardExposure, long stageLostValue, long periodLostValue)
+        PeriodExposure? standardExposure, long stageLostValue, long periodLostValue, IReadOnlyList<SpikeCheck> complaintSpikes)
     {
+        ComplaintSpikes = complaintSpikes;
         Rank = rank;
         Subject = subject;
         Period = period;
@@ -62,6 +64,10 @@ public sealed class Priority
 
     /// <summary>Gets the value lost in the period attributed to the touchpoint's stage, in the ledger's unit.</summary>
     public long StageLostValue { get; }
+
+    /// <summary>Gets the complaint spikes of the period at the touchpoint's stage (one per spiking topic series, by topic),
+    /// behind <see cref="PriorityScore.ComplaintPart"/>; empty without feedback or without a spike.</summary>
+    public IReadOnlyList<SpikeCheck> ComplaintSpikes { get; }
 
     /// <summary>Gets the value lost in the period, all stages and the unattributed bucket.</summary>
     public long PeriodLostValue { get; }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Cx.Domain.Attribution;
 using Cx.Domain.Internal;
+using Cx.Domain.Listening;
 using Cx.Domain.Primitives;
 using Cx.Domain.Reliability;
 using Cx.Domain.Validation;
@@ -35,7 +36,47 @@ public sealed partial class RevenueErosionCalculator
         }
 
         Instant end = o.TimeZone.AtStartOfDay(period.End.PlusDays(1)).ToInstant();
-        return Build(input, period, end - Duration.Epsilon, o);
+        return Build(input, period, end - Duration.Epsilon, o, null);
+    }
+
+    /// <summary>Builds the early warning of a period as of its last instant, with what customers said: the complaint spikes of
+    /// the listening report at each touchpoint's stage join the priority score (<see cref="PriorityScore.ComplaintPart"/>,
+    /// weighted by <see cref="EarlyWarningOptions.ComplaintWeight"/>) and the priorities' sentences.</summary>
+    /// <param name="input">The ledger, journey, standards, measurements and events.</param>
+    /// <param name="period">A period of the ledger's grid.</param>
+    /// <param name="options">The options; the calculator's defaults when null.</param>
+    /// <param name="listening">The listening report of the same journey and grid (<see cref="ListeningCalculator"/>), or null
+    /// for the report without feedback (then the same as <see cref="Report(ErosionInput, GridPeriod, EarlyWarningOptions?)"/>).</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> or <paramref name="period"/> is null.</exception>
+    /// <exception cref="CxValidationException">The period is not in the ledger's grid (CX0808), the listening report is on
+    /// another grid (CX0809), or the options or records are invalid.</exception>
+    public ErosionReport Report(ErosionInput input, GridPeriod period, EarlyWarningOptions? options, ListeningReport? listening)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(period);
+        if (listening is null)
+        {
+            return Report(input, period, options);
+        }
+
+        EarlyWarningOptions o = Resolve(options);
+        PeriodGrid grid = input.Ledger.Grid;
+        if (period.Index < 0 || period.Index >= grid.Count || !grid[period.Index].Equals(period))
+        {
+            throw PeriodProblem($"Expected a period of the ledger's grid {grid}, got {period}.");
+        }
+
+        if (listening.Grid != grid)
+        {
+            var failures = new FailureCollector();
+            failures.Add(null, "early-warning report", "Listening", CxErrorCodes.ErosionListeningGridInvalid,
+                $"Expected a listening report on the ledger's grid {grid}, got one on {listening.Grid}. Compute the listening report with the ledger's grid.");
+            failures.ThrowIfAny("early-warning report");
+        }
+
+        Instant end = o.TimeZone.AtStartOfDay(period.End.PlusDays(1)).ToInstant();
+        return Build(input, period, end - Duration.Epsilon, o, listening.Spikes);
     }
 
     /// <summary>Builds the early warning as of an instant: of the grid period holding it, with only the measurements and events
@@ -57,7 +98,7 @@ public sealed partial class RevenueErosionCalculator
             throw PeriodProblem(string.Create(CultureInfo.InvariantCulture, $"Expected an instant within the ledger's grid {grid} in {o.TimeZone.Id}, got {asOf} ({date:uuuu-MM-dd}). Give an instant inside the grid, or extend the ledger."));
         }
 
-        return Build(input, period, asOf, o);
+        return Build(input, period, asOf, o, null);
     }
 
     /// <summary>Backtests the priorities: for each period p whose following h periods are in the grid, the share of the losses
@@ -127,7 +168,7 @@ public sealed partial class RevenueErosionCalculator
         return new PriorityBacktest(o.PriorityCount, o.Horizon, touchpoints, rows);
     }
 
-    private ErosionReport Build(ErosionInput input, GridPeriod period, Instant asOf, EarlyWarningOptions o)
+    private ErosionReport Build(ErosionInput input, GridPeriod period, Instant asOf, EarlyWarningOptions o, IReadOnlyList<SpikeCheck>? spikes)
     {
         ErosionInput known = input.Measurements.All(m => m.At <= asOf) && input.Events.All(e => e.At <= asOf)
             ? input
@@ -138,32 +179,41 @@ public sealed partial class RevenueErosionCalculator
             : null;
         AttributionResult attribution = new JourneyAttributionCalculator().Calculate(known.Framework, known.Ledger, known.Events, AttributionFor(o, includeCredits: false));
         StageBridgePeriod? bridge = attribution.Bridge.FirstOrDefault(b => b.Period.Index == period.Index);
-        List<Priority> ranked = PriorityScorer.Rank(analysis, period, status, bridge, o);
-        ImmutableArray<StandardWarning> warnings = status is null ? [] : Warnings(known, analysis, status, period, asOf);
+        List<Priority> ranked = PriorityScorer.Rank(analysis, period, status, bridge, o, spikes);
+        ImmutableArray<StandardWarning> warnings = status is null ? [] : Warnings(known, analysis, status, period, asOf, o);
         ImmutableArray<ValueBudget> budgets = [.. analysis.Subjects.Where(s => s.Kind == ErosionSubjectKind.Standard).Select(s => s.Budget(period)!)];
         return new ErosionReport(period, asOf, analysis, status, attribution, warnings, budgets, [.. ranked.Take(o.PriorityCount)], [.. ranked]);
     }
 
-    private static ImmutableArray<StandardWarning> Warnings(ErosionInput input, ErosionAnalysis analysis, ReliabilityReport status, GridPeriod period, Instant asOf)
+    private static ImmutableArray<StandardWarning> Warnings(ErosionInput input, ErosionAnalysis analysis, ReliabilityReport status, GridPeriod period, Instant asOf, EarlyWarningOptions o)
     {
         var values = new CustomerValues(input.Ledger);
+        PeriodGrid grid = input.Ledger.Grid;
+        // Exposures older than the horizon have had their whole horizon: their losses are in the ledger, no longer at risk.
+        Instant horizonStart = o.TimeZone.AtStartOfDay(grid[Math.Max(0, period.Index - o.Horizon + 1)].Start).ToInstant();
         var list = new List<(StandardWarning Warning, int Order)>();
         for (int s = 0; s < status.Standards.Count; s++)
         {
             StandardEvaluation evaluation = status.Standards[s];
-            if (evaluation.Status is not (StandardStatus.Watch or StandardStatus.Breached))
+            WarningEpisode? episode = evaluation.OpenEpisode;
+            if (episode is null && evaluation.Status is not (StandardStatus.Watch or StandardStatus.Breached))
             {
                 continue;
             }
 
             ReliabilityStandard standard = evaluation.Standard;
             bool rolling = standard.Window.Kind == EvaluationWindowKind.Rolling;
-            Instant start = evaluation.CurrentWindow?.Start ?? (asOf - standard.Window.NominalLength);
-            Instant end = rolling ? asOf : evaluation.CurrentWindow?.End ?? asOf;
+            Instant windowStart = evaluation.CurrentWindow?.Start ?? (asOf - standard.Window.NominalLength);
+            Instant windowEnd = rolling ? asOf : evaluation.CurrentWindow?.End ?? asOf;
+
+            // From the episode's start (bounded by the horizon); a breach without an episode counts its current window, whose
+            // rolling form excludes its start instant.
+            Instant since = episode is null ? windowStart : Instant.Max(episode.OpenedAt, horizonStart);
+            bool exclusive = episode is null && rolling;
             var first = new Dictionary<CustomerId, Instant>();
             foreach (ReliabilityMeasurement m in input.Measurements)
             {
-                if (m.Customer is { } customer && m.At <= asOf && (rolling ? m.At > start : m.At >= start) && (rolling || m.At < end)
+                if (m.Customer is { } customer && m.At <= asOf && (exclusive ? m.At > since : m.At >= since)
                     && !standard.IsGood(m.Value) && input.Standards.Resolve(m.SubjectId).Contains(s))
                 {
                     if (!first.TryGetValue(customer, out Instant at) || m.At < at)
@@ -176,20 +226,20 @@ public sealed partial class RevenueErosionCalculator
             long exposedValue = 0;
             foreach ((CustomerId customer, Instant at) in first)
             {
-                if (input.Ledger.Grid.TryFind(at.InZone(analysis.TimeZone).Date, out GridPeriod? p))
+                if (grid.TryFind(at.InZone(analysis.TimeZone).Date, out GridPeriod? p))
                 {
                     exposedValue = checked(exposedValue + values.Opening(customer, p.Index));
                 }
             }
 
-            Duration elapsed = Instant.Min(asOf, end) - start;
-            Duration remaining = rolling || asOf >= end ? Duration.Zero : end - asOf;
+            Duration elapsed = Instant.Min(asOf, windowEnd) - since;
+            Duration remaining = rolling || asOf >= windowEnd ? Duration.Zero : windowEnd - asOf;
             long expected = elapsed > Duration.Zero
                 ? (long)Math.Round(exposedValue * (remaining.TotalTicks / elapsed.TotalTicks), MidpointRounding.ToEven)
                 : 0;
             ErosionSubject subject = analysis.ForStandard(standard.Id);
             var risk = new RevenueAtRisk(period, analysis.Unit, checked(exposedValue + expected), first.Count, subject.Impact(period), analysis.MinimumExposedCount);
-            list.Add((new StandardWarning(subject, evaluation, start, end, first.Count, exposedValue, expected, risk), s));
+            list.Add((new StandardWarning(subject, evaluation, since, windowStart, windowEnd, first.Count, exposedValue, expected, risk), s));
         }
 
         return [.. list

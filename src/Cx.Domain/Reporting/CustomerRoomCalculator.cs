@@ -53,11 +53,11 @@ public sealed class CustomerRoomCalculator
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(period);
-        ErosionReport earlyWarning = _erosion.Report(input, period);
         AssetMovementReport assets = new AssetMovementCalculator().Calculate(input.Ledger);
         ListeningReport? listening = feedback is null
             ? null
             : new ListeningCalculator(ListeningOptionsFor(_earlyWarning, _listening)).Calculate(input.Framework, input.Ledger.Grid, feedback, taxonomy, assets);
+        ErosionReport earlyWarning = _erosion.Report(input, period, null, listening); // the complaint spikes join the priorities
         IReadOnlyList<CustomerRoomStage> stages = Stages(input.Framework, period, earlyWarning, listening);
         ReliabilityMeasurement[] known = [.. input.Measurements.Where(m => m.At <= earlyWarning.AsOf)];
         return new CustomerRoomReport(period, assets, earlyWarning, listening, stages, known);

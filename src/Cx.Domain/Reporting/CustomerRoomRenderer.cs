@@ -279,6 +279,7 @@ public static class CustomerRoomRenderer
                 json.WriteString("status", ReportText.Status(w.Status));
                 json.WriteString("windowStart", ReportText.Instant(w.WindowStart));
                 json.WriteString("windowEnd", ReportText.Instant(w.WindowEnd));
+                EarlyWarningTables.WarningEpisodeJson(json, w);
                 json.WriteNumber("exposedCustomersSoFar", w.ExposedSoFarCustomerCount);
                 ReportJson.Amount(json, unit, "exposedValueSoFar", w.ExposedValueSoFar);
                 ReportJson.Amount(json, unit, "expectedFurtherExposedValue", w.ExpectedFurtherExposedValue);
@@ -303,6 +304,11 @@ public static class CustomerRoomRenderer
                 json.WriteNumber("revenueAtRisk", p.Score.RevenueAtRiskPart);
                 json.WriteNumber("signal", p.Score.SignalPart);
                 json.WriteNumber("stageLoss", p.Score.StageLossPart);
+                if (p.Score.ComplaintPart is { } complaints)
+                {
+                    json.WriteNumber("complaints", complaints);
+                }
+
                 json.WriteEndObject();
                 Risk(json, unit, p.RevenueAtRisk);
                 ReportJson.Amount(json, unit, "stageLost", p.StageLostValue);
@@ -335,7 +341,7 @@ public static class CustomerRoomRenderer
 
     private static string About(CustomerRoomReport report, ReportOptions options)
     {
-        string about = $"Journey '{report.JourneyName}'; values in {report.Unit.Name}; as of {ReportText.Instant(report.AsOf)}";
+        string about = $"Journey '{report.JourneyName}'; values in {report.Unit.Name}; as of {ReportText.AsOf(report.AsOf, report.EarlyWarning.Analysis.TimeZone)}";
         return options.Source is { } source ? $"{about}; from {source}." : about + ".";
     }
 
@@ -457,8 +463,8 @@ public static class CustomerRoomRenderer
         // The exposure still expected until a window ends is shown only while some warned window is open.
         bool open = report.Warnings.Any(w => w.ExpectedFurtherExposedValue != 0);
         var table = new ReportTable(
-            ["Status", "Standard", "Stage", "Owner", "Customers exposed so far", .. open ? ["Expected more"] : Array.Empty<string>(), "Revenue at risk"],
-            [true, true, true, true, false, .. open ? [false] : Array.Empty<bool>(), true]);
+            ["Status", "Standard", "Stage", "Owner", "Warning episode", "Customers exposed", .. open ? ["Expected more"] : Array.Empty<string>(), "Revenue at risk"],
+            [true, true, true, true, true, false, .. open ? [false] : Array.Empty<bool>(), true]);
         foreach (StandardWarning w in report.Warnings)
         {
             ReportTable.Cell[] expected = open ? [ReportTable.Cell.Value(ErosionText.Amount(w.ExpectedFurtherExposedValue, unit))] : [];
@@ -468,7 +474,8 @@ public static class CustomerRoomRenderer
                 ReportTable.Cell.Text(w.Standard.Name + (w.IsMomentOfTruth ? " (moment of truth)" : string.Empty)),
                 ReportTable.Cell.Text(w.Stage.Name),
                 ReportTable.Cell.Text(w.Owner),
-                ReportTable.Cell.Value($"{ReportText.GroupedCount(w.ExposedSoFarCustomerCount)} ({ErosionText.Amount(w.ExposedValueSoFar, unit)})"),
+                ReportTable.Cell.Value(EarlyWarningTables.EpisodeCell(w)),
+                ReportTable.Cell.Value(EarlyWarningTables.ExposureCell(w, unit)),
                 .. expected,
                 ReportTable.Cell.Value(RiskCell(w.RevenueAtRisk)),
             ]);
@@ -506,7 +513,7 @@ public static class CustomerRoomRenderer
         return score is null
             ? "The score is documented in docs/concepts/revenue-at-risk.md."
             : string.Create(CultureInfo.InvariantCulture,
-                $"Score = {score.RevenueAtRiskWeight:0.##} x revenue at risk (share of the largest) + {score.SignalWeight:0.##} x reliability signal + {score.StageLossWeight:0.##} x share of the period's attributed losses at the stage; one priority per touchpoint; see docs/concepts/revenue-at-risk.md.");
+                $"Score = {score.RevenueAtRiskWeight:0.##} x revenue at risk (share of the largest) + {score.SignalWeight:0.##} x reliability signal + {score.StageLossWeight:0.##} x share of the period's attributed losses at the stage{(score.ComplaintPart is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" + {score.ComplaintWeight:0.##} x complaints above baseline in the stage's spikes (share of the largest)"))}; one priority per touchpoint; see docs/concepts/revenue-at-risk.md.");
     }
 
     private static string Warned(CustomerRoomStandard s) =>
@@ -522,11 +529,20 @@ public static class CustomerRoomRenderer
         NodaTime.Instant to = report.AsOf;
         IEnumerable<ReliabilityMeasurement> shown = report.Measurements.Where(m => m.At >= from && m.At <= to);
         IReadOnlyList<WindowEvaluation> windows = [.. warning.Evaluation.Windows.Where(w => w.Start >= from && w.Start <= to)];
-        // Where warning episodes land, their start and end become the markers here; today the warned window's start is marked.
-        RunChartMarker[] markers =
-        [
-            new(warning.WindowStart, $"{ErosionSentences.Status(warning.Status)}: window from {ReportText.Instant(warning.WindowStart)}", warning.Status == StandardStatus.Breached ? RunChartMarkerKind.Breach : RunChartMarkerKind.Warning),
-        ];
+        // The open episode's start (amber), and for a breach the breached window's start (red).
+        var markers = new List<RunChartMarker>();
+        if (warning.Episode is { } episode)
+        {
+            // An episode older than the chart is marked at the chart's start, its label saying when it opened.
+            string opened = episode.OpenedAt < from ? $"warning episode open since {ReliabilityEngine.Time(episode.OpenedAt)}, before the chart" : $"warning episode opened {ReliabilityEngine.Time(episode.OpenedAt)}";
+            markers.Add(new(NodaTime.Instant.Max(episode.OpenedAt, from), $"{opened} (peak {EarlyWarningTables.Severity(episode.PeakSeverity)}; first {episode.Escalations[0].Detector})", RunChartMarkerKind.Warning));
+        }
+
+        if (warning.Status == StandardStatus.Breached)
+        {
+            markers.Add(new(warning.WindowStart, $"breached: window from {ReportText.Instant(warning.WindowStart)}", RunChartMarkerKind.Breach));
+        }
+
         return RunChart.Draw(s.Standard, shown, windows, markers.Where(m => m.At >= from), to);
     }
 

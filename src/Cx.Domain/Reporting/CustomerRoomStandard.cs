@@ -35,8 +35,8 @@ public sealed class CustomerRoomStandard
     /// <summary>Gets the status as of the report's instant (<see cref="StandardStatus.NoData"/> without an evaluation).</summary>
     public StandardStatus Status => Evaluation?.Status ?? StandardStatus.NoData;
 
-    /// <summary>Gets the warning when the standard is on watch or breached, else null. (Today the warning follows the
-    /// evaluator's status; warning episodes will refine its start and end.)</summary>
+    /// <summary>Gets the standard's entry of the early-warning list when it has a warning episode open or is breached, else
+    /// null (see <see cref="StandardWarning"/>).</summary>
     public StandardWarning? Warning { get; }
 
     /// <summary>Gets the standard's events, failures and exposed customers in the report's period.</summary>

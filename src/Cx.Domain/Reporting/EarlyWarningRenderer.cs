@@ -17,7 +17,8 @@ public static class EarlyWarningRenderer
 {
     private static readonly string[] Header =
         ["status", "standard", "name", "touchpoint", "stage", "category", "owner", "moment_of_truth", "exposed_customers_so_far", "exposed_value_so_far",
-            "expected_further_exposed_value", "revenue_at_risk", "revenue_at_risk_lower", "revenue_at_risk_upper", "evidence", "actionable"];
+            "expected_further_exposed_value", "revenue_at_risk", "revenue_at_risk_lower", "revenue_at_risk_upper", "evidence", "actionable",
+            "since", "exposed_since", "episode_opened_at", "peak_severity", "detectors"];
 
     /// <summary>Renders the early-warning list as aligned text for a terminal.</summary>
     /// <param name="report">The early warning of a period.</param>
@@ -65,7 +66,14 @@ public static class EarlyWarningRenderer
                 .Append(',').Append(r.Lower is { } lo ? unit.Format(lo) : string.Empty)
                 .Append(',').Append(r.Upper is { } hi ? unit.Format(hi) : string.Empty)
                 .Append(',').Append(ReportText.Camel(r.Evidence))
-                .Append(',').Append(r.IsActionable ? "true" : "false").Append('\n');
+                .Append(',').Append(r.IsActionable ? "true" : "false")
+                .Append(',').Append(ReportText.Instant(w.Since))
+                .Append(',').Append(ReportText.Instant(w.ExposedSince))
+                .Append(',').Append(w.Episode is { } e2 ? ReportText.Instant(e2.OpenedAt) : string.Empty)
+                .Append(',').Append(EarlyWarningTables.Severity(w.Severity))
+                .Append(',');
+            CellEscaping.CsvText(csv, string.Join("; ", w.Detectors));
+            csv.Append('\n');
         }
 
         return csv.ToString();
@@ -108,6 +116,7 @@ public static class EarlyWarningRenderer
                 json.WriteBoolean("momentOfTruth", w.IsMomentOfTruth);
                 json.WriteString("windowStart", ReportText.Instant(w.WindowStart));
                 json.WriteString("windowEnd", ReportText.Instant(w.WindowEnd));
+                EarlyWarningTables.WarningEpisodeJson(json, w);
                 json.WriteNumber("exposedCustomersSoFar", w.ExposedSoFarCustomerCount);
                 ReportJson.Amount(json, unit, "exposedValueSoFar", w.ExposedValueSoFar);
                 ReportJson.Amount(json, unit, "expectedFurtherExposedValue", w.ExpectedFurtherExposedValue);
@@ -142,7 +151,7 @@ public static class EarlyWarningRenderer
         options ??= ReportOptions.Default;
         var text = new StringBuilder();
         ReportMarkup.Title(text, $"Early warnings as of {report.Period.Label}: {ErosionText.Count(report.Warnings.Count, "standard", "standards")} on watch or breached", markdown);
-        string about = $"As of {ReportText.Instant(report.AsOf)}; values in {report.Analysis.Unit.Name}" + (options.Source is { } source ? $"; from {source}." : ".");
+        string about = $"As of {ReportText.AsOf(report.AsOf, report.Analysis.TimeZone)}; values in {report.Analysis.Unit.Name}" + (options.Source is { } source ? $"; from {source}." : ".");
         ReportMarkup.Line(text, about, markdown).Append('\n');
         if (report.Warnings.Count == 0)
         {
@@ -150,7 +159,7 @@ public static class EarlyWarningRenderer
             return text.ToString();
         }
 
-        var table = new ReportTable(["Status", "Standard", "Stage", "Owner", "Customers exposed so far", "Revenue at risk"], [true, true, true, true, false, true]);
+        var table = new ReportTable(["Status", "Standard", "Stage", "Owner", "Warning episode", "Customers exposed", "Revenue at risk"], [true, true, true, true, true, false, true]);
         foreach (StandardWarning w in report.Warnings)
         {
             table.Add(
@@ -158,7 +167,8 @@ public static class EarlyWarningRenderer
                 ReportTable.Cell.Text(w.Standard.Name + (w.IsMomentOfTruth ? " (moment of truth)" : string.Empty)),
                 ReportTable.Cell.Text(w.Stage.Name),
                 ReportTable.Cell.Text(w.Owner),
-                ReportTable.Cell.Value($"{ReportText.GroupedCount(w.ExposedSoFarCustomerCount)} ({ErosionText.Amount(w.ExposedValueSoFar, report.Analysis.Unit)})"),
+                ReportTable.Cell.Value(EarlyWarningTables.EpisodeCell(w)),
+                ReportTable.Cell.Value(EarlyWarningTables.ExposureCell(w, report.Analysis.Unit)),
                 ReportTable.Cell.Value(CustomerRoomRenderer.RiskCell(w.RevenueAtRisk)));
         }
 

@@ -117,6 +117,32 @@ internal static class EarlyWarningTables
         json.WriteEndObject();
     }
 
+    /// <summary>Writes the warning's episode fields: when it began, from when exposure counts, the peak severity and the open
+    /// episode (null for a breach without one).</summary>
+    public static void WarningEpisodeJson(Utf8JsonWriter json, EarlyWarning.StandardWarning w)
+    {
+        json.WriteString("since", ReportText.Instant(w.Since));
+        json.WriteString("exposedSince", ReportText.Instant(w.ExposedSince));
+        json.WriteString("severity", Severity(w.Severity));
+        json.WritePropertyName("episode");
+        if (w.Episode is { } e)
+        {
+            EpisodeJson(json, e);
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
+    }
+
+    /// <summary>The warning's episode in a table cell: <c>since 2025-04-11T05:39Z (page)</c>, or <c>none (breach)</c>.</summary>
+    public static string EpisodeCell(EarlyWarning.StandardWarning w) =>
+        w.Episode is { } e ? $"since {(e.OpenedBeforeFirstJudgedInstant ? "<= " : string.Empty)}{ReliabilityEngine.Time(e.OpenedAt)} ({Severity(e.PeakSeverity)})" : "none (breach)";
+
+    /// <summary>The warning's exposure in a table cell: <c>188 (USD 88,542) since 2025-10-01T00:00Z</c>.</summary>
+    public static string ExposureCell(EarlyWarning.StandardWarning w, Assets.MeasureUnit unit) =>
+        $"{ReportText.GroupedCount(w.ExposedSoFarCustomerCount)} ({Internal.ErosionText.Amount(w.ExposedValueSoFar, unit)}) since {ReliabilityEngine.Time(w.ExposedSince)}";
+
     /// <summary>Writes an episode as a JSON object, with its escalations.</summary>
     public static void EpisodeJson(Utf8JsonWriter json, WarningEpisode e)
     {

@@ -33,6 +33,19 @@ internal static class ReportText
     /// <summary>An instant as ISO 8601 in UTC, such as <c>2025-04-10T08:30:00Z</c> (fractions of a second only when present).</summary>
     public static string Instant(Instant at) => InstantPattern.ExtendedIso.Format(at);
 
+    /// <summary>An as-of instant for a reader: <c>end of 2025-12-31</c> when it is the last instant of a day in the zone (a
+    /// period's end), else the instant in the zone to the minute, rounded down: <c>2025-11-20 14:05 (Europe/Paris)</c>.</summary>
+    public static string AsOf(Instant at, DateTimeZone zone)
+    {
+        ZonedDateTime local = at.InZone(zone);
+        if ((at + Duration.Epsilon).InZone(zone).Date != local.Date)
+        {
+            return "end of " + Date(local.Date);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{Date(local.Date)} {local.Hour:D2}:{local.Minute:D2} ({zone.Id})");
+    }
+
     /// <summary>The status as the JSON and CSV spell it: <c>reliable</c>, <c>watch</c>, <c>breached</c>, <c>noData</c>.</summary>
     public static string Status(StandardStatus status) => status switch
     {

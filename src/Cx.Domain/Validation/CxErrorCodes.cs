@@ -279,6 +279,9 @@ public static class CxErrorCodes
     /// <summary>The period or instant of an early-warning report is outside the ledger's grid, or no period is complete by it.</summary>
     public const string ErosionPeriodInvalid = "CX0808";
 
+    /// <summary>A listening report given to the early warning is on another grid than the ledger's.</summary>
+    public const string ErosionListeningGridInvalid = "CX0809";
+
     /// <summary>A customer summary's frequency (repeat purchases) or holdout frequency is negative.</summary>
     public const string SummaryFrequencyInvalid = "CX0901";
 

@@ -28,7 +28,7 @@ public sealed class EarlyWarningOptionsValidator : AbstractValidator<EarlyWarnin
             .WithMessage(o => string.Create(CultureInfo.InvariantCulture, $"Expected tenure band starts strictly increasing from at least 1, at most {MaxTenureBandStarts} of them, got {(o.TenureBandStarts is null ? "null" : "[" + string.Join(", ", o.TenureBandStarts.Select(b => b.ToString(CultureInfo.InvariantCulture))) + "]")}. The default is [3, 12, 24]."));
         RuleFor(o => o).Must(WeightsOk).WithName(nameof(EarlyWarningOptions.RevenueAtRiskWeight)).WithErrorCode(CxErrorCodes.EarlyWarningWeightsInvalid)
             .WithMessage(o => string.Create(CultureInfo.InvariantCulture,
-                $"Expected finite score weights of zero or more, not all zero, got revenue at risk {o.RevenueAtRiskWeight}, signal {o.SignalWeight}, stage losses {o.StageLossWeight}. The defaults are 0.5, 0.25 and 0.25."));
+                $"Expected finite score weights of zero or more, the first three not all zero, got revenue at risk {o.RevenueAtRiskWeight}, signal {o.SignalWeight}, stage losses {o.StageLossWeight}, complaints {o.ComplaintWeight}. The defaults are 0.5, 0.25, 0.25 and 0.25."));
         RuleFor(o => o.TimeZone).Must(z => z is not null).WithErrorCode(CxErrorCodes.EarlyWarningTimeZoneMissing)
             .WithMessage("Expected a time zone to turn instants into business dates, got null. Use DateTimeZone.Utc or a zone from DateTimeZoneProviders.Tzdb.");
     }
@@ -54,6 +54,6 @@ public sealed class EarlyWarningOptionsValidator : AbstractValidator<EarlyWarnin
     private static bool WeightsOk(EarlyWarningOptions o)
     {
         double[] weights = [o.RevenueAtRiskWeight, o.SignalWeight, o.StageLossWeight];
-        return weights.All(w => double.IsFinite(w) && w >= 0) && weights.Any(w => w > 0);
+        return weights.All(w => double.IsFinite(w) && w >= 0) && weights.Any(w => w > 0) && double.IsFinite(o.ComplaintWeight) && o.ComplaintWeight >= 0;
     }
 }

@@ -60,7 +60,15 @@ public sealed class ErosionSampleTests
         Assert.StartsWith("Financing approval: 158 of 412 events in 2025-12 missed \"Financing decision within 24 hours\" (objective 95%; breached); exposed customers churned ", first.Why, StringComparison.Ordinal);
         Assert.EndsWith(" of losses attributed to the purchase stage; owner Finance.", first.Why, StringComparison.Ordinal);
         Assert.Equal(6, report.Budgets.Count);
-        Assert.Equal(report.Warnings[0].RevenueAtRisk.Estimate, report.Budgets.Single(b => b.Standard.Id == SampleCompany.BreakingStandardId).Burn);
+
+        // The financing episode has been open since April 2025, longer than the horizon: its exposure counts from October 1
+        // (h = 3 periods back to the start of 2025-10), so it holds December's exposure and more; the period's burn in value is
+        // December's alone.
+        StandardWarning financing = report.Warnings[0];
+        Assert.True(financing.Episode!.OpenedAt < NodaTime.Instant.FromUtc(2025, 5, 1, 0, 0), financing.Episode.ToString());
+        Assert.Equal(NodaTime.Instant.FromUtc(2025, 10, 1, 0, 0), financing.ExposedSince);
+        Assert.True(financing.ExposedSoFarCustomerCount >= 58, financing.ToString());
+        Assert.True(financing.RevenueAtRisk.Estimate > report.Budgets.Single(b => b.Standard.Id == SampleCompany.BreakingStandardId).Burn, financing.ToString());
     }
 
     [Fact]
