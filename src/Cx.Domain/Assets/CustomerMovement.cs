@@ -61,5 +61,5 @@ public sealed record CustomerMovement
 
     /// <summary>Returns a short form in the unit's major units.</summary>
     /// <returns>For example <c>C-001 2024-02 Expansion: USD 100.00 -> USD 150.00</c>.</returns>
-    public override string ToString() => $"{Customer} {Period} {Class}: {Amounts.Format(Unit, PreviousValue)} -> {Amounts.Format(Unit, CurrentValue)}";
+    public override string ToString() => $"{Customer} {Period} {EnumText.Of(Class)}: {Amounts.Format(Unit, PreviousValue)} -> {Amounts.Format(Unit, CurrentValue)}";
 }

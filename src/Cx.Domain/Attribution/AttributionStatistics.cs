@@ -94,7 +94,7 @@ public sealed class AttributionStatistics
             || Unit != other.Unit || (ResultGrid is null) != (other.ResultGrid is null))
         {
             throw new ArgumentException(
-                $"Expected statistics of one calculation, got journeys '{Framework.Name}' and '{other.Framework.Name}', grids {Grid} and {other.Grid}, models {Model} and {other.Model}, units {Unit.Name} and {other.Unit.Name}. Count every partition with the same journey, grid, options and overload (ledgers, or movements).",
+                $"Expected statistics of one calculation, got journeys '{Framework.Name}' and '{other.Framework.Name}', grids {Grid} and {other.Grid}, models {EnumText.Of(Model)} and {EnumText.Of(other.Model)}, units {Unit.Name} and {other.Unit.Name}. Count every partition with the same journey, grid, options and overload (ledgers, or movements).",
                 nameof(other));
         }
 

@@ -56,6 +56,8 @@ public sealed partial class JourneyAttributionCalculator
     /// <param name="progress">Receives <c>reading movements</c> and <c>reading events</c> reports; none when null.</param>
     /// <returns>The attribution, the same as without a token.</returns>
     /// <exception cref="ArgumentNullException">A required argument, or a movement, is null.</exception>
+    /// <exception cref="ArgumentException">The movements come from more than one period grid (two periods share an index), or
+    /// span more than 2^20 periods.</exception>
     /// <exception cref="CxValidationException">The options, some events or the movements are invalid.</exception>
     /// <exception cref="InvalidOperationException">No model of the kind chosen is registered, or a custom model gave an invalid weight.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>

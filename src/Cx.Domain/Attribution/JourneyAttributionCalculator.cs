@@ -313,10 +313,10 @@ public sealed partial class JourneyAttributionCalculator
     private IAttributionModel ModelOf(AttributionOptions options) =>
         _models.TryGetValue(options.Model, out IAttributionModel? model)
             ? model
-            : throw new InvalidOperationException($"Expected a registered model of kind {options.Model}, got none. Registered: {string.Join(", ", _models.Keys.Order())}.");
+            : throw new InvalidOperationException($"Expected a registered model of kind {EnumText.Of(options.Model)}, got none. Registered: {string.Join(", ", _models.Keys.Order())}.");
 
     private IPathStatisticsModel StatisticsModel(AttributionOptions options) =>
         ModelOf(options) as IPathStatisticsModel
             ?? throw new InvalidOperationException(
-                $"Expected a built-in {options.Model} model to fit from merged statistics, got a custom one ({ModelOf(options).GetType().Name}). Calculate over all customers at once with a custom model.");
+                $"Expected a built-in {EnumText.Of(options.Model)} model to fit from merged statistics, got a custom one ({ModelOf(options).GetType().Name}). Calculate over all customers at once with a custom model.");
 }

@@ -179,7 +179,7 @@ public sealed partial class RevenueErosionCalculator
 
             if (eo[i] is not (ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable))
             {
-                failures.Add(null, Where("experience event", i), "Outcome", CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {eo[i]}.");
+                failures.Add(null, Where("experience event", i), "Outcome", CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {EnumText.Of(eo[i])}.");
             }
         }
 

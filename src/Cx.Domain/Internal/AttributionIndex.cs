@@ -282,7 +282,7 @@ internal sealed class AttributionIndex : IDisposable
             }
             else if (periods.TryGetValue(movement.Period.Index, out GridPeriod? seen) && !ReferenceEquals(seen, movement.Period) && seen != movement.Period)
             {
-                throw new ArgumentException($"Expected the movements of one period grid, got two periods with index {movement.Period.Index}: {seen} and {movement.Period}.", nameof(movements));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Expected the movements of one period grid, got two periods with index {movement.Period.Index}: {seen} and {movement.Period}."), nameof(movements));
             }
             else
             {
@@ -293,7 +293,7 @@ internal sealed class AttributionIndex : IDisposable
         Periods = analysed ?? [.. periods.Values.OrderBy(p => p.Index)];
         if (Periods.Length > 1 << 20)
         {
-            throw new ArgumentException($"Expected at most {1 << 20} periods, got {Periods.Length}.", nameof(movements));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Expected at most {1 << 20} periods, got {Periods.Length}."), nameof(movements));
         }
 
         Dictionary<int, int> position = fixedPosition ?? Periods.Select((p, i) => (p.Index, i)).ToDictionary(x => x.Index, x => x.i);
@@ -335,7 +335,7 @@ internal sealed class AttributionIndex : IDisposable
             if (value < 0)
             {
                 failures.Add(i, "customer movement", "Value", CxErrorCodes.AttributionMovementInvalid,
-                    $"Expected a {m.Class} movement to {(direction == AttributionDirection.Gains ? "increase" : "decrease")} the value, got {m.PreviousValue} to {m.CurrentValue} for customer '{m.Customer}' in {m.Period}.");
+                    string.Create(CultureInfo.InvariantCulture, $"Expected a {EnumText.Of(m.Class)} movement to {(direction == AttributionDirection.Gains ? "increase" : "decrease")} the value, got {m.PreviousValue} to {m.CurrentValue} for customer '{m.Customer}' in {m.Period}."));
                 continue;
             }
 
@@ -455,7 +455,7 @@ internal sealed class AttributionIndex : IDisposable
 
             if (outcomeColumn[i] is not (ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable))
             {
-                failures.Add(i, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {outcomeColumn[i]}.");
+                failures.Add(i, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {EnumText.Of(outcomeColumn[i])}.");
             }
         }
 
@@ -600,7 +600,7 @@ internal sealed class AttributionIndex : IDisposable
 
             if (e.Outcome is not (ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable))
             {
-                failures.Add(position, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {e.Outcome}.");
+                failures.Add(position, "experience event", nameof(ExperienceEvent.Outcome), CxErrorCodes.EventInvalid, $"Expected an outcome of Reliable, Unreliable or Unknown, got {EnumText.Of(e.Outcome)}.");
                 ok = false;
             }
 

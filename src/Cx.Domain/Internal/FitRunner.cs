@@ -12,7 +12,7 @@ internal static class FitRunner
         var failures = new FailureCollector();
         if (options?.MaxIterations is < 1)
         {
-            failures.Add(null, what, "MaxIterations", CxErrorCodes.FitOptionsInvalid, $"Expected an iteration limit of at least 1, got {options.MaxIterations}.");
+            failures.Add(null, what, "MaxIterations", CxErrorCodes.FitOptionsInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected an iteration limit of at least 1, got {options.MaxIterations}."));
         }
 
         double[] start = defaults;

@@ -328,62 +328,7 @@ internal static class SpecialFunctions
     /// tail of the listening path: P(Z &gt; z) = Q(1/2, z²/2) / 2).</summary>
     public static double GammaQ(double a, double x) => x <= 0 ? 1 : Math.Exp(LogUpperIncompleteGamma(a, x) - LogGamma(a));
 
-    /// <summary>The regularized incomplete beta function I_x(a, b), for a, b &gt; 0 and 0 &lt;= x &lt;= 1 (the Student t tail).</summary>
-    /// <remarks>The continued fraction in the form of Press et al., <i>Numerical Recipes</i> (3rd ed., section 6.4), by the
-    /// modified Lentz method, with the symmetry I_x(a, b) = 1 - I_{1-x}(b, a) where it converges faster.</remarks>
-    public static double BetaRegularized(double x, double a, double b)
-    {
-        if (x <= 0)
-        {
-            return 0;
-        }
-
-        if (x >= 1)
-        {
-            return 1;
-        }
-
-        double front = Math.Exp(-LogBeta(a, b) + (a * Math.Log(x)) + (b * Math.Log(1 - x)));
-        return x < (a + 1) / (a + b + 2)
-            ? front * BetaContinuedFraction(x, a, b) / a
-            : 1 - (front * BetaContinuedFraction(1 - x, b, a) / b);
-    }
-
-    private static double BetaContinuedFraction(double x, double a, double b)
-    {
-        const double tiny = 1e-300;
-        double qab = a + b;
-        double qap = a + 1;
-        double qam = a - 1;
-        double c = 1;
-        double d = 1 - (qab * x / qap);
-        d = Math.Abs(d) < tiny ? tiny : d;
-        d = 1 / d;
-        double h = d;
-        for (int m = 1; m < 100_000; m++)
-        {
-            int m2 = 2 * m;
-            double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1 + (aa * d);
-            d = Math.Abs(d) < tiny ? tiny : d;
-            c = 1 + (aa / c);
-            c = Math.Abs(c) < tiny ? tiny : c;
-            d = 1 / d;
-            h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1 + (aa * d);
-            d = Math.Abs(d) < tiny ? tiny : d;
-            c = 1 + (aa / c);
-            c = Math.Abs(c) < tiny ? tiny : c;
-            d = 1 / d;
-            double delta = d * c;
-            h *= delta;
-            if (Math.Abs(delta - 1) < 1e-16)
-            {
-                break;
-            }
-        }
-
-        return h;
-    }
+    /// <summary>The regularized incomplete beta function I_x(a, b), for a, b &gt; 0 and 0 &lt;= x &lt;= 1 (the Student t tail):
+    /// <see cref="Distributions.RegularizedIncompleteBeta"/>, the one implementation.</summary>
+    public static double BetaRegularized(double x, double a, double b) => Distributions.RegularizedIncompleteBeta(x, a, b);
 }

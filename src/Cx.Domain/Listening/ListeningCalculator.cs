@@ -156,7 +156,7 @@ public sealed class ListeningCalculator
             FeedbackSignal signal = list[i];
             if (signal is null)
             {
-                failures.Add(i, null, "signal", CxErrorCodes.Unspecified, "Expected a feedback signal, got null.");
+                failures.Add(i, null, "signal", CxErrorCodes.RecordNull, "Expected a feedback signal, got null.");
                 continue;
             }
 
@@ -452,12 +452,12 @@ public sealed class ListeningCalculator
         string code = CxErrorCodes.FeedbackColumnsInvalid;
         if (source is <= FeedbackSource.Unknown or > FeedbackSource.Other)
         {
-            failures.Add(i, null, "Sources", code, $"Expected a source (CallCenter to Other), got {source}.");
+            failures.Add(i, null, "Sources", code, $"Expected a source (CallCenter to Other), got {EnumText.Of(source)}.");
         }
 
         if (kind is <= FeedbackKind.Unknown or > FeedbackKind.Survey)
         {
-            failures.Add(i, null, "Kinds", code, $"Expected a kind (Unaided, Complaint or Survey), got {kind}.");
+            failures.Add(i, null, "Kinds", code, $"Expected a kind (Unaided, Complaint or Survey), got {EnumText.Of(kind)}.");
         }
 
         if (stage < -1 || stage >= layout.Journey.Stages.Count)

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Cx.Domain.Internal;
+using Cx.Domain.Validation;
 
 namespace Cx.Domain.Listening;
 
@@ -124,6 +126,7 @@ public sealed class TopicTagger
     /// <param name="signals">The signals, in any order; the order is kept.</param>
     /// <returns>The signals (tagged where a keyword matched) and the counts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="signals"/> is null.</exception>
+    /// <exception cref="CxValidationException">A signal is null (CX0117); every such position is listed.</exception>
     public TaggedFeedback TagAll(IEnumerable<FeedbackSignal> signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
@@ -132,12 +135,22 @@ public sealed class TopicTagger
         long tagged = 0;
         long unmatched = 0;
         long noText = 0;
+        var failures = new FailureCollector();
+        long position = -1;
         foreach (FeedbackSignal signal in signals)
         {
-            if (signal is null || signal.Topics is { Count: > 0 })
+            position++;
+            if (signal is null)
             {
-                arrivedTagged += signal is null ? 0 : 1;
-                result.Add(signal!);
+                // Counted in none of the four counts, so refused: the counts always add up to the signals.
+                failures.Add(position, null, "signal", CxErrorCodes.RecordNull, "Expected a feedback signal, got null.");
+                continue;
+            }
+
+            if (signal.Topics is { Count: > 0 })
+            {
+                arrivedTagged++;
+                result.Add(signal);
                 continue;
             }
 
@@ -161,6 +174,7 @@ public sealed class TopicTagger
             result.Add(done);
         }
 
+        failures.ThrowIfAny("feedback signals");
         return new TaggedFeedback(result.ToImmutable(), arrivedTagged, tagged, unmatched, noText);
     }
 

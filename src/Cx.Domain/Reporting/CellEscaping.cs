@@ -15,13 +15,15 @@ namespace Cx.Domain.Reporting;
 /// LF is quoted and its quotes doubled). Numbers the renderers format themselves are not text cells.</item>
 /// <item><b>HTML</b>: every text is encoded with <see cref="WebUtility.HtmlEncode(string?)"/> (<c>&lt; &gt; &amp; " '</c>),
 /// which is safe inside elements and quoted attributes alike.</item>
-/// <item><b>Text</b> (terminal tables): line breaks become spaces so a row stays one line.</item>
+/// <item><b>Text</b> (terminal tables): line breaks and tabs become spaces so a row stays one line.</item>
+/// <item><b>Text and Markdown</b>: any other control character (C0, DEL, C1 — ESC and CSI start terminal escape sequences)
+/// is written visibly as <c>\xHH</c>, so a name can never recolour, retitle or clear the reader's terminal.</item>
 /// </list>
 /// </remarks>
 internal static class CellEscaping
 {
-    private static readonly SearchValues<char> MarkdownSpecial = SearchValues.Create("|<\r\n\u0085\u2028\u2029");
-    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\r\n\u0085\u2028\u2029");
+    private static readonly SearchValues<char> MarkdownSpecial = SearchValues.Create("|<\u2028\u2029" + Controls());
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\u2028\u2029" + Controls());
     private static readonly SearchValues<char> CsvQuoted = SearchValues.Create(",\"\r\n");
 
     /// <summary>Escapes text for a Markdown table cell, heading, paragraph or list item.</summary>
@@ -44,13 +46,8 @@ internal static class CellEscaping
                 case '<':
                     escaped.Append("&lt;");
                     break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    break;
-                case '\r' or '\n' or '\u0085' or '\u2028' or '\u2029':
-                    escaped.Append(' ');
-                    break;
                 default:
-                    escaped.Append(c);
+                    AppendInert(escaped, text, i);
                     break;
             }
         }
@@ -66,9 +63,42 @@ internal static class CellEscaping
             return text ?? string.Empty;
         }
 
-        return text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ')
-            .Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
+        var line = new StringBuilder(text.Length + 8);
+        for (int i = 0; i < text.Length; i++)
+        {
+            AppendInert(line, text, i);
+        }
+
+        return line.ToString();
     }
+
+    /// <summary>Appends <c>text[i]</c> for one line of text or Markdown: a line break (CR LF once) or a tab as a space, any
+    /// other control character visibly, anything else as it is.</summary>
+    private static void AppendInert(StringBuilder to, string text, int i)
+    {
+        char c = text[i];
+        switch (c)
+        {
+            case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
+                break;
+            case '\r' or '\n' or '\t' or '\u0085' or '\u2028' or '\u2029':
+                to.Append(' ');
+                break;
+            case < ' ' or (>= '\u007f' and <= '\u009f'):
+                AppendVisible(to, c);
+                break;
+            default:
+                to.Append(c);
+                break;
+        }
+    }
+
+    /// <summary>Every control character: C0 (U+0000 to U+001F), DEL and C1 (U+007F to U+009F).</summary>
+    private static string Controls() => new([.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7f, 0x21)).Select(i => (char)i)]);
+
+    /// <summary>Writes a control character as the visible text <c>\xHH</c> (ESC as <c>\x1b</c>).</summary>
+    private static void AppendVisible(StringBuilder text, char c) =>
+        text.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Encodes text for HTML content or a quoted attribute.</summary>
     public static string Html(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);

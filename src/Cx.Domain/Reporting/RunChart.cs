@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cx.Domain.Reliability;
+using Cx.Domain.Primitives;
 using NodaTime;
 
 namespace Cx.Domain.Reporting;
@@ -226,6 +227,11 @@ internal static class RunChart
     {
         canvas.Line(Left, bottom, Width - Right, bottom, SvgCanvas.Muted, 1);
         var ticks = new List<(Instant At, string Label)>();
+
+        // Ticks only inside the supported range: a marker or measurement at NodaTime's ends would otherwise step the
+        // calendar past the year 9999 (an OverflowException from NodaTime).
+        start = Instant.Max(start, SupportedRange.Start);
+        end = Instant.Max(start, Instant.Min(end, SupportedRange.End));
         Duration span = end - start;
         LocalDateTime from = start.InUtc().LocalDateTime;
         if (span > Duration.FromDays(62))

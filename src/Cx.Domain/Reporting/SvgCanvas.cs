@@ -170,6 +170,11 @@ internal sealed class SvgCanvas
     /// [min, max], with the step.</summary>
     public static (double[] Ticks, double Step) NiceTicks(double min, double max, int count = 5)
     {
+        // Within ±1e300 the range, its step and the rounded ends stay finite: a value near double.MaxValue rounded to a
+        // tick became infinity, and a loop adding a step to -infinity never ended.
+        const double Limit = 1e300;
+        min = double.IsNaN(min) ? 0 : Math.Clamp(min, -Limit, Limit);
+        max = double.IsNaN(max) ? min : Math.Clamp(max, -Limit, Limit);
         if (!(max > min))
         {
             max = min + 1;
@@ -187,8 +192,14 @@ internal sealed class SvgCanvas
         double first = Math.Floor(min / step) * step;
         double last = Math.Ceiling(max / step) * step;
         var ticks = new List<double>();
-        for (double t = first; t <= last + (step / 2); t += step)
+        for (int i = 0; i <= 1000; i++)
         {
+            double t = first + (i * step);
+            if (!(t <= last + (step / 2)))
+            {
+                break;
+            }
+
             ticks.Add(Math.Abs(t) < step / 1e6 ? 0 : t);
         }
 

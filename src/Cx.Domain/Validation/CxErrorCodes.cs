@@ -56,6 +56,9 @@ public static class CxErrorCodes
     /// <summary>A duration (a rolling window, a lookback, a memory) is longer than the 100 years Cx.Domain computes with.</summary>
     public const string DurationOutOfRange = "CX0116";
 
+    /// <summary>An element of a sequence of records (feedback signals, say) is null.</summary>
+    public const string RecordNull = "CX0117";
+
     /// <summary>A columnar row's customer index is negative.</summary>
     public const string ColumnarCustomerIndexInvalid = "CX0201";
 

@@ -17,15 +17,15 @@ public sealed class EarlyWarningOptionsValidator : AbstractValidator<EarlyWarnin
     public EarlyWarningOptionsValidator()
     {
         RuleFor(o => o.Horizon).InclusiveBetween(1, EarlyWarningOptions.MaxHorizon).WithErrorCode(CxErrorCodes.EarlyWarningHorizonInvalid)
-            .WithMessage(o => $"Expected a horizon of 1 to {EarlyWarningOptions.MaxHorizon} periods, got {o.Horizon}. The default is 3.");
+            .WithMessage(o => string.Create(CultureInfo.InvariantCulture, $"Expected a horizon of 1 to {EarlyWarningOptions.MaxHorizon} periods, got {o.Horizon}. The default is 3."));
         RuleFor(o => o.ConfidenceLevel).Must(c => double.IsFinite(c) && c > 0.5 && c < 1).WithErrorCode(CxErrorCodes.EarlyWarningConfidenceLevelInvalid)
             .WithMessage(o => string.Create(CultureInfo.InvariantCulture, $"Expected a confidence level strictly between 0.5 and 1, such as 0.95, got {o.ConfidenceLevel}."));
         RuleFor(o => o.MinimumExposedCount).GreaterThanOrEqualTo(1).WithErrorCode(CxErrorCodes.EarlyWarningCountInvalid)
-            .WithMessage(o => $"Expected an evidence gate of at least 1 exposed customer-period, got {o.MinimumExposedCount}. The default is {EarlyWarningOptions.DefaultMinimumExposedCount}.");
+            .WithMessage(o => string.Create(CultureInfo.InvariantCulture, $"Expected an evidence gate of at least 1 exposed customer-period, got {o.MinimumExposedCount}. The default is {EarlyWarningOptions.DefaultMinimumExposedCount}."));
         RuleFor(o => o.PriorityCount).GreaterThanOrEqualTo(1).WithErrorCode(CxErrorCodes.EarlyWarningCountInvalid)
-            .WithMessage(o => $"Expected at least 1 priority, got {o.PriorityCount}. The default is 5.");
+            .WithMessage(o => string.Create(CultureInfo.InvariantCulture, $"Expected at least 1 priority, got {o.PriorityCount}. The default is 5."));
         RuleFor(o => o.TenureBandStarts).Must(BandsOk).WithErrorCode(CxErrorCodes.EarlyWarningTenureBandsInvalid)
-            .WithMessage(o => $"Expected tenure band starts strictly increasing from at least 1, at most {MaxTenureBandStarts} of them, got {(o.TenureBandStarts is null ? "null" : "[" + string.Join(", ", o.TenureBandStarts) + "]")}. The default is [3, 12, 24].");
+            .WithMessage(o => string.Create(CultureInfo.InvariantCulture, $"Expected tenure band starts strictly increasing from at least 1, at most {MaxTenureBandStarts} of them, got {(o.TenureBandStarts is null ? "null" : "[" + string.Join(", ", o.TenureBandStarts.Select(b => b.ToString(CultureInfo.InvariantCulture))) + "]")}. The default is [3, 12, 24]."));
         RuleFor(o => o).Must(WeightsOk).WithName(nameof(EarlyWarningOptions.RevenueAtRiskWeight)).WithErrorCode(CxErrorCodes.EarlyWarningWeightsInvalid)
             .WithMessage(o => string.Create(CultureInfo.InvariantCulture,
                 $"Expected finite score weights of zero or more, the first three not all zero, got revenue at risk {o.RevenueAtRiskWeight}, signal {o.SignalWeight}, stage losses {o.StageLossWeight}, complaints {o.ComplaintWeight}. The defaults are 0.5, 0.25, 0.25 and 0.25."));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cx.Domain.Internal;
 using Cx.Domain.Journey;
 using Cx.Domain.Listening;
 using FluentValidation;
@@ -19,9 +20,9 @@ public sealed class FeedbackSignalValidator : AbstractValidator<FeedbackSignal>
     {
         ArgumentNullException.ThrowIfNull(journey);
         RuleFor(s => s.Source).Must(s => s is > FeedbackSource.Unknown and <= FeedbackSource.Other).WithErrorCode(CxErrorCodes.FeedbackSourceInvalid)
-            .WithMessage(s => $"Expected a source (CallCenter, Web, Store, Email, Chat, Social, Survey or Other), got {s.Source}.");
+            .WithMessage(s => $"Expected a source (CallCenter, Web, Store, Email, Chat, Social, Survey or Other), got {EnumText.Of(s.Source)}.");
         RuleFor(s => s.Kind).Must(k => k is > FeedbackKind.Unknown and <= FeedbackKind.Survey).WithErrorCode(CxErrorCodes.FeedbackKindInvalid)
-            .WithMessage(s => $"Expected a kind (Unaided, Complaint or Survey), got {s.Kind}.");
+            .WithMessage(s => $"Expected a kind (Unaided, Complaint or Survey), got {EnumText.Of(s.Kind)}.");
         RuleFor(s => s.StageId).Must(id => id is null || journey.IndexOfStage(id) >= 0).WithErrorCode(CxErrorCodes.FeedbackUnknownStage)
             .WithMessage(s => $"Expected a stage of journey '{journey.Name}', got '{s.StageId}'. Known stages: {string.Join(", ", journey.Stages.Select(st => st.Id))}.");
         RuleFor(s => s.TouchpointId).Must(id => id is null || journey.IndexOfTouchpoint(id) >= 0).WithErrorCode(CxErrorCodes.FeedbackUnknownTouchpoint)

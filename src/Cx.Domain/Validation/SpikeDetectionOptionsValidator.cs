@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cx.Domain.Internal;
 using Cx.Domain.Listening;
 using FluentValidation;
 
@@ -15,8 +16,8 @@ public sealed class SpikeDetectionOptionsValidator : AbstractValidator<SpikeDete
             .WithMessage(o => Invariant($"Expected a Farrington baseline of 3 to 1000 periods, got {o.BaselinePeriods}."));
         RuleFor(o => o.Alpha).Must(Probability).WithErrorCode(CxErrorCodes.SpikeDetectionOptionsInvalid)
             .WithMessage(o => Invariant($"Expected a false-alarm probability above 0 and below 0.5, got {o.Alpha}. 0.01 flags about one period in a hundred of an in-control series."));
-        RuleFor(o => o.Threshold).IsInEnum().NotEqual(FarringtonThreshold.Unknown).WithErrorCode(CxErrorCodes.SpikeDetectionOptionsInvalid)
-            .WithMessage(o => $"Expected NegativeBinomialQuantile or TwoThirdsPower, got {o.Threshold}.");
+        RuleFor(o => o.Threshold).Must(t => t is FarringtonThreshold.NegativeBinomialQuantile or FarringtonThreshold.TwoThirdsPower).WithErrorCode(CxErrorCodes.SpikeDetectionOptionsInvalid)
+            .WithMessage(o => $"Expected NegativeBinomialQuantile or TwoThirdsPower, got {EnumText.Of(o.Threshold)}.");
         RuleFor(o => o.TrendSignificance).Must(p => double.IsFinite(p) && p > 0 && p < 1).WithErrorCode(CxErrorCodes.SpikeDetectionOptionsInvalid)
             .WithMessage(o => Invariant($"Expected a trend significance level above 0 and below 1, got {o.TrendSignificance}."));
         RuleFor(o => o.ReweightingThreshold).Must(t => double.IsFinite(t) && t > 0).WithErrorCode(CxErrorCodes.SpikeDetectionOptionsInvalid)

@@ -24,7 +24,7 @@ namespace Cx.Domain.Tests.Robustness;
 /// Validation and DependencyInjection (generators of their types, laws of their results, hand-written targets).</summary>
 public sealed class DomainFuzz : IFuzzModule
 {
-    private static readonly Lazy<SampleCompany> Company = new(() => SampleCompany.Generate(new SampleCompanyOptions { Seed = 7, CustomerCount = 40, MonthCount = 8 }));
+    internal static readonly Lazy<SampleCompany> Company = new(() => SampleCompany.Generate(new SampleCompanyOptions { Seed = 7, CustomerCount = 40, MonthCount = 8 }));
 
     private static readonly Lazy<SampleCompany> LateCompany = new(() => SampleCompany.Generate(new SampleCompanyOptions { Seed = 8, CustomerCount = 20, MonthCount = 6, FirstMonth = new YearMonth(9998, 7) }));
 
@@ -781,7 +781,7 @@ public sealed class DomainFuzz : IFuzzModule
 
     /// <summary>Valid JSON documents and mutations of them: cut short, a character inserted or removed, a number or date
     /// replaced by an extreme, nesting, invalid escapes.</summary>
-    private static Gen<object?> Mutated(string[] documents)
+    internal static Gen<object?> Mutated(string[] documents)
     {
         string[] inserts = ["{", "}", "[", "]", "\"", ",", ":", "\\", "\0", "\uD800", "\\ud800", "null", "1e400", "-0", "NaN", "\u001b"];
         string[] numbers = ["1e400", "-1e400", "1e-400", "NaN", "\"NaN\"", "99999999999999999999999", "-9223372036854775809", "0.0000000000000000000000000001", "true"];
@@ -809,7 +809,7 @@ public sealed class DomainFuzz : IFuzzModule
     }
 
     /// <summary>Streams of the documents, sometimes with invalid UTF-8 bytes or a UTF-16 byte order mark.</summary>
-    private static Gen<object?> AsStreams(Gen<object?> documents) =>
+    internal static Gen<object?> AsStreams(Gen<object?> documents) =>
         from doc in documents
         from damage in Gen.Elements(0, 0, 1, 2)
         select (object?)new MemoryStream(damage switch

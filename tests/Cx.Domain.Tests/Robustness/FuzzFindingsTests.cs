@@ -1,0 +1,100 @@
+using System.Globalization;
+using Cx.Domain.Assets;
+using Cx.Domain.Attribution;
+using Cx.Domain.Listening;
+using Cx.Domain.Primitives;
+using Cx.Domain.Reliability;
+using Cx.Domain.Tests.TestData;
+using Cx.Domain.Validation;
+
+namespace Cx.Domain.Tests.Robustness;
+
+/// <summary>What the fuzz harness found in its phase-3 runs (ListeningFuzz.cs, and CX_FUZZ_CASES=100 over the whole harness),
+/// one reproducer each.</summary>
+public sealed class FuzzFindingsTests
+{
+    [Fact]
+    public void CustomerMovement_AnUndefinedClass_PrintsItsNumberInvariantly()
+    {
+        var movement = new CustomerMovement(CustomerId.From("B"), PeriodGrid.Monthly(new NodaTime.YearMonth(2024, 1), new NodaTime.YearMonth(2024, 2))[0], (MovementClass)(-1), 0, 743_352, "+1");
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = HostileCulture.Instance;
+        try
+        {
+            Assert.Contains(" -1: ", movement.ToString(), StringComparison.Ordinal);
+            Assert.Null(HostileCulture.Leak(movement.ToString()));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void AttributionOnMovementsOfTwoGrids_ThrowsItsDocumentedArgumentException()
+    {
+        // Two movements whose periods share index 0 but come from a custom and a monthly grid.
+        GridPeriod custom = PeriodGrid.Custom([new NodaTime.DateInterval(new NodaTime.LocalDate(2024, 1, 1), new NodaTime.LocalDate(2024, 1, 10))])[0];
+        GridPeriod monthly = PeriodGrid.Monthly(new NodaTime.YearMonth(2024, 6), new NodaTime.YearMonth(2024, 6))[0];
+        CustomerMovement[] movements = [new(CustomerId.From("B"), custom, MovementClass.Reactivated, 0, 0, null), new(CustomerId.From("C"), monthly, MovementClass.Churned, 0, 0, null)];
+        System.Reflection.MethodInfo overload = typeof(JourneyAttributionCalculator).GetMethods().Single(m => m.Name == nameof(JourneyAttributionCalculator.Calculate)
+            && m.GetParameters().Select(p => p.ParameterType).SequenceEqual([typeof(Cx.Domain.Journey.JourneyFramework), typeof(IEnumerable<CustomerMovement>), typeof(IEnumerable<Cx.Domain.Journey.ExperienceEvent>), typeof(AttributionOptions), typeof(IEnumerable<CustomerId>), typeof(CancellationToken), typeof(IProgress<WorkProgress>)]));
+
+        Assert.Throws<ArgumentException>(() => new JourneyAttributionCalculator().Calculate(Journeys.Small(), movements, [], null, [CustomerId.From("B")], CancellationToken.None, null));
+        Assert.True(XmlDocs.Documents(overload, typeof(ArgumentException)));
+    }
+
+    [Fact]
+    public void TagAll_ANullSignal_IsRefusedWithItsPosition()
+    {
+        var error = Assert.Throws<CxValidationException>(() => new TopicTagger(ListeningData.Taxonomy).TagAll([new FeedbackSignal(NodaTime.Instant.FromUtc(2024, 3, 1, 0, 0), FeedbackSource.Web, FeedbackKind.Unaided) { Text = "the price" }, null!]));
+
+        CxValidationFailure failure = Assert.Single(error.Failures);
+        Assert.Equal((1L, "signal", CxErrorCodes.RecordNull), (failure.Position, failure.Field, failure.ErrorCode));
+    }
+
+    [Fact]
+    public void Calculate_ANullSignal_HasItsOwnCode()
+    {
+        var error = Assert.Throws<CxValidationException>(() => new ListeningCalculator().Calculate(ListeningData.Journey, ListeningData.Grid, [null!], ListeningData.Taxonomy));
+
+        Assert.Equal(CxErrorCodes.RecordNull, Assert.Single(error.Failures).ErrorCode);
+    }
+
+    [Fact]
+    public void RunChart_AMeasurementNearMinusDoubleMaxValue_EndsWithAChart()
+    {
+        // Hung: the value axis rounded -1.7e308 down to a tick of -infinity and added its step forever.
+        var standard = Hostile.Standard();
+        ReliabilityMeasurement[] measurements = [new(standard.Id, NodaTime.Instant.FromUtc(2024, 1, 5, 0, 0), double.MinValue), new(standard.Id, NodaTime.Instant.FromUtc(2024, 1, 6, 0, 0), 20)];
+
+        var chart = Assert.IsType<Cx.Domain.Reporting.SvgChart>(Cx.Domain.Reporting.ReliabilityRenderer.ToRunChart(standard, measurements));
+
+        Assert.DoesNotContain("Infinity", chart.Svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", chart.Svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunChart_AMarkerAtTheEndOfTime_EndsWithAChart()
+    {
+        // Threw OverflowException: the time axis stepped a month past 9999-12.
+        var standard = Hostile.Standard();
+        ReliabilityMeasurement[] measurements = [new(standard.Id, NodaTime.Instant.FromUtc(2024, 1, 5, 0, 0), 20)];
+        Cx.Domain.Reporting.RunChartMarker[] markers = [new(NodaTime.Instant.MaxValue - NodaTime.Duration.FromDays(1), "end", Cx.Domain.Reporting.RunChartMarkerKind.Note)];
+
+        Assert.NotEmpty(Cx.Domain.Reporting.ReliabilityRenderer.ToRunChart(standard, measurements, markers).Svg);
+    }
+
+    [Fact]
+    public void TextAndMarkdown_AnEscapeSequenceInAName_IsWrittenVisibly()
+    {
+        var options = new Cx.Domain.Reporting.ReportOptions { Source = "\u001b[2Jdata\tfile\u009b.csv" };
+
+        string text = Cx.Domain.Reporting.AssetMovementRenderer.ToText(Hostile.Movements(), options);
+        string markdown = Cx.Domain.Reporting.AssetMovementRenderer.ToMarkdown(Hostile.Movements(), options);
+
+        Assert.Contains("\\x1b[2Jdata file\\x9b.csv", text, StringComparison.Ordinal);
+        Assert.Contains("\\x1b[2Jdata file\\x9b.csv", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', text + markdown);
+    }
+}
