@@ -280,6 +280,13 @@ internal static class SpecialFunctions
             return LogUpperIncompleteGammaPositive(a, z);
         }
 
+        if (a < -64)
+        {
+            // Far below zero the recurrence would take −a steps (unbounded as s of Pareto/NBD grows); there Legendre's
+            // continued fraction converges fast (its b₀ = z + 1 − a is large).
+            return LogUpperIncompleteGammaContinuedFraction(a, z);
+        }
+
         int steps = (int)Math.Ceiling(-a);
         double start = a + steps;
         double value;

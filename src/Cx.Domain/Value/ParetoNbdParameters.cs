@@ -87,12 +87,11 @@ public sealed class ParetoNbdParameters : PurchaseModel
         horizon == 0 ? 0 : R * Beta / Alpha * OneMinusPower(S - 1, -SpecialFunctions.Log1P(horizon / Beta));
 
     /// <inheritdoc/>
+    /// <exception cref="Validation.CxValidationException"><paramref name="continuousDiscountRate"/> is not positive and finite
+    /// (CX0913).</exception>
     public override double DiscountedExpectedResidualPurchases(int frequency, double recency, double age, double continuousDiscountRate)
     {
-        if (!(continuousDiscountRate > 0) || !double.IsFinite(continuousDiscountRate))
-        {
-            throw new ArgumentOutOfRangeException(nameof(continuousDiscountRate), continuousDiscountRate, "Expected a positive finite continuous discount rate.");
-        }
+        ValidateDiscountRate(continuousDiscountRate);
 
         double ll = LogLikelihood(frequency, recency, age);
         double z = continuousDiscountRate * (Beta + age);

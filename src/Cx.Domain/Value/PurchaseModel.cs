@@ -72,8 +72,27 @@ public abstract class PurchaseModel
     /// <param name="continuousDiscountRate">δ per time unit, positive; for an annual rate d, δ = ln(1 + d) / units per year.</param>
     /// <returns>∫₀^∞ e^(−δt) dE[Y(t) | x, t_x, T].</returns>
     /// <exception cref="NotSupportedException">The model has no closed form.</exception>
-    public virtual double DiscountedExpectedResidualPurchases(int frequency, double recency, double age, double continuousDiscountRate) =>
+    /// <exception cref="Validation.CxValidationException"><paramref name="continuousDiscountRate"/> is not positive and finite
+    /// (CX0913).</exception>
+    public virtual double DiscountedExpectedResidualPurchases(int frequency, double recency, double age, double continuousDiscountRate)
+    {
+        ValidateDiscountRate(continuousDiscountRate);
         throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"{Name} has no closed-form DERT; use the discrete sum of CustomerValueCalculator."));
+    }
+
+    /// <summary>Checks a DERT discount rate: positive and finite, else <see cref="Validation.CxValidationException"/> (CX0913).</summary>
+    private protected static void ValidateDiscountRate(double continuousDiscountRate)
+    {
+        if (continuousDiscountRate > 0 && double.IsFinite(continuousDiscountRate))
+        {
+            return;
+        }
+
+        var failures = new FailureCollector();
+        failures.Add(null, null, "continuousDiscountRate", Validation.CxErrorCodes.ScoringArgumentInvalid,
+            string.Create(CultureInfo.InvariantCulture, $"Expected a positive finite continuous discount rate per time unit (ln(1 + annual rate) / units per year), got {continuousDiscountRate.ToString("R", CultureInfo.InvariantCulture)}."));
+        failures.ThrowIfAny("DERT arguments");
+    }
 
     /// <summary>The probability that the customer is alive.</summary>
     /// <param name="summary">The customer's summary.</param>
