@@ -17,7 +17,8 @@ namespace Cx.Domain.Value;
 /// <para><b>Spend.</b> The Gamma-Gamma conditional expectation when a spend model is given; otherwise the customer's observed
 /// mean repeat spend, and for customers without a repeat purchase the mean over those with one.</para>
 /// <para>Stateless and thread-safe; customers are scored in parallel blocks, each customer independently, so the result does
-/// not depend on the number of threads or on the order of the customers.</para>
+/// not depend on the number of threads or on the order of the customers. The discounted sum if alive depends on (x, T)
+/// only and is computed once per distinct pair in a block.</para>
 /// </remarks>
 public sealed class CustomerValueCalculator
 {
@@ -51,28 +52,39 @@ public sealed class CustomerValueCalculator
             discount[k] = Math.Pow(1 + perStep, -k);
         }
 
-        Parallel.For(0, (list.Count + 1023) / 1024, block =>
+        // The value if alive depends on (x, T) only (both models' conditional expectation if alive ignores t_x): it is
+        // computed once per distinct pair in each block, and blocks are few and large so the caches are reused.
+        int blockSize = PurchaseModel.LargeBlock(list.Count);
+        Parallel.For(0, (list.Count + blockSize - 1) / blockSize, block =>
         {
-            for (int i = block * 1024; i < Math.Min(list.Count, (block + 1) * 1024); i++)
+            var cache = new Dictionary<FrequencyAge, (double Discounted, double Purchases)>();
+            for (int i = block * blockSize; i < Math.Min(list.Count, (block + 1) * blockSize); i++)
             {
                 CustomerSummary s = list[i];
                 double spend = spendModel is not null ? spendModel.ConditionalExpectedSpend(s.Frequency, s.MeanRepeatSpend)
                     : s.Frequency > 0 ? s.MeanRepeatSpend : fallbackSpend;
                 double alive = model.ProbabilityAlive(s.Frequency, s.Recency, s.Age);
-                double previous = 0;
-                double discounted = 0;
-                for (int k = 1; k <= options.HorizonPeriods; k++)
+                var key = new FrequencyAge(s.Frequency, s.Age);
+                if (!cache.TryGetValue(key, out (double Discounted, double Purchases) ifAliveSum))
                 {
-                    double cumulative = model.ExpectedPurchasesIfAlive(s.Frequency, s.Recency, s.Age, k * step);
-                    discounted += (cumulative - previous) * discount[k];
-                    previous = cumulative;
+                    double previous = 0;
+                    double discounted = 0;
+                    for (int k = 1; k <= options.HorizonPeriods; k++)
+                    {
+                        double cumulative = model.ExpectedPurchasesIfAlive(s.Frequency, s.Recency, s.Age, k * step);
+                        discounted += (cumulative - previous) * discount[k];
+                        previous = cumulative;
+                    }
+
+                    ifAliveSum = (discounted, previous);
+                    cache.Add(key, ifAliveSum);
                 }
 
-                double ifAlive = options.Margin * spend * discounted;
+                double ifAlive = options.Margin * spend * ifAliveSum.Discounted;
                 double? closed = model.HasClosedFormDert && delta > 0
                     ? options.Margin * spend * model.DiscountedExpectedResidualPurchases(s.Frequency, s.Recency, s.Age, delta)
                     : null;
-                values[i] = new CustomerValue(s, alive, previous * alive, spend, ifAlive * alive, ifAlive, closed);
+                values[i] = new CustomerValue(s, alive, ifAliveSum.Purchases * alive, spend, ifAlive * alive, ifAlive, closed);
             }
         });
 
