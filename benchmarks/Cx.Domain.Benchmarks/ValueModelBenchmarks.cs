@@ -6,9 +6,11 @@ using Cx.Domain.Value;
 namespace Cx.Domain.Benchmarks;
 
 /// <summary>BG/NBD on 1M customer summaries simulated from the CDNOW estimates over 78 weeks at day resolution: the fit
-/// (bar: under 5 s), and scoring P(alive) and 39-week expected purchases (bar: 10M customers a second). Baseline: the
-/// log-likelihood evaluated once per customer with log-gamma calls (what every fit iteration would cost without
-/// grouping and tabulated gamma differences).</summary>
+/// (bar: under 5 s), and scoring P(alive) and 39-week expected purchases (bar: 10M customers a second) through the span
+/// API and the columnar API, beside the per-customer scalar calls the span API made before (the "before" of the same
+/// run), and the CLV of every customer (36 monthly steps, Gamma-Gamma spend). Baseline: the log-likelihood evaluated
+/// once per customer with log-gamma calls (what every fit iteration would cost without grouping and tabulated gamma
+/// differences).</summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class ValueModelBenchmarks
@@ -17,6 +19,10 @@ public class ValueModelBenchmarks
     private CustomerSummarySet _summaries = null!;
     private CustomerSummary[] _array = null!;
     private double[] _scores = null!;
+    private int[] _frequency = null!;
+    private double[] _recency = null!;
+    private double[] _age = null!;
+    private CustomerSummarySet _withSpend = null!;
 
     /// <summary>Gets the sizes: 1M customers, or 100,000 when <c>CX_BENCH_SMALL=1</c> (CI's dry job).</summary>
     public static IEnumerable<int> CustomerCounts => Environment.GetEnvironmentVariable("CX_BENCH_SMALL") == "1" ? [100_000] : [1_000_000];
@@ -63,6 +69,10 @@ public class ValueModelBenchmarks
         _summaries = CustomerSummarySet.FromSummaries(list, ValueTimeUnit.Weeks);
         _array = [.. _summaries.Summaries];
         _scores = new double[CustomerCount];
+        _frequency = [.. _array.Select(c => c.Frequency)];
+        _recency = [.. _array.Select(c => c.Recency)];
+        _age = [.. _array.Select(c => c.Age)];
+        _withSpend = CustomerSummarySet.FromSummaries(_array.Select((c, i) => c with { MeanRepeatSpend = c.Frequency == 0 ? 0 : 10 + (i % 50) }), ValueTimeUnit.Weeks);
     }
 
     [Benchmark(Baseline = true, Description = "one log-likelihood pass with log-gamma per customer")]
@@ -79,6 +89,48 @@ public class ValueModelBenchmarks
 
     [Benchmark(Description = "BG/NBD fit")]
     public double Fit() => BgNbdModel.Fit(_summaries).LogLikelihood;
+
+    [Benchmark(Description = "P(alive) per customer (scalar calls: the span API before)")]
+    public double ScoreProbabilityAliveScalar()
+    {
+        for (int i = 0; i < _array.Length; i++)
+        {
+            ref readonly CustomerSummary s = ref _array[i];
+            _scores[i] = Truth.ProbabilityAlive(s.Frequency, s.Recency, s.Age);
+        }
+
+        return _scores[^1];
+    }
+
+    [Benchmark(Description = "P(alive) columnar scoring")]
+    public double ScoreProbabilityAliveColumnar()
+    {
+        Truth.ProbabilityAlive(_frequency, _recency, _age, _scores);
+        return _scores[^1];
+    }
+
+    [Benchmark(Description = "39-week expected purchases per customer (scalar calls: the span API before)")]
+    public double ScoreExpectedPurchasesScalar()
+    {
+        for (int i = 0; i < _array.Length; i++)
+        {
+            ref readonly CustomerSummary s = ref _array[i];
+            _scores[i] = Truth.ExpectedPurchases(s.Frequency, s.Recency, s.Age, 39);
+        }
+
+        return _scores[^1];
+    }
+
+    [Benchmark(Description = "39-week expected purchases columnar scoring")]
+    public double ScoreExpectedPurchasesColumnar()
+    {
+        Truth.ExpectedPurchases(_frequency, _recency, _age, 39, _scores);
+        return _scores[^1];
+    }
+
+    [Benchmark(Description = "CLV of every customer (36 monthly steps, Gamma-Gamma)")]
+    public double CustomerValues() =>
+        new CustomerValueCalculator().Calculate(Truth, new GammaGammaParameters(6.25, 3.74, 15.44), _withSpend).TotalResidualValue;
 
     [Benchmark(Description = "P(alive) scoring")]
     public double ScoreProbabilityAlive()

@@ -12,7 +12,13 @@ internal static class Bfgs
     /// <param name="start">The starting point.</param>
     /// <param name="maxIterations">The iteration limit.</param>
     /// <param name="gradientTolerance">Converged when every gradient component is at most this times (1 + |f|).</param>
-    public static OptimizationOutcome Minimize(GradientObjective objective, double[] start, int maxIterations = 500, double gradientTolerance = 1e-9)
+    /// <param name="runOff">Stops (not converged, <see cref="OptimizationOutcome.RanOff"/>) once an accepted point has a
+    /// coordinate more than this away from <paramref name="start"/>: every step lowered the objective on the way, so the
+    /// infimum lies towards the boundary.</param>
+    /// <param name="stop">Checked before every iteration; when it returns true the search stops where it is (an evaluation
+    /// limit).</param>
+    public static OptimizationOutcome Minimize(GradientObjective objective, double[] start, int maxIterations = 500, double gradientTolerance = 1e-9,
+        double runOff = double.PositiveInfinity, Func<bool>? stop = null)
     {
         int n = start.Length;
         int evaluations = 0;
@@ -34,6 +40,11 @@ internal static class Bfgs
         int iteration = 0;
         for (; iteration < maxIterations; iteration++)
         {
+            if (stop?.Invoke() == true)
+            {
+                return new OptimizationOutcome(x, f, iteration, evaluations, false, "stopped by the evaluation limit");
+            }
+
             if (MaxAbs(g) <= gradientTolerance * (1 + Math.Abs(f)))
             {
                 return new OptimizationOutcome(x, f, iteration, evaluations, true, "gradient below tolerance");
@@ -93,6 +104,11 @@ internal static class Bfgs
 
             if (!accepted)
             {
+                if (stop?.Invoke() == true)
+                {
+                    return new OptimizationOutcome(x, f, iteration, evaluations, false, "stopped by the evaluation limit");
+                }
+
                 bool small = MaxAbs(g) <= Math.Sqrt(gradientTolerance) * (1 + Math.Abs(f));
                 return new OptimizationOutcome(x, f, iteration, evaluations, false,
                     small ? "line search made no progress near the optimum" : "line search failed");
@@ -109,6 +125,11 @@ internal static class Bfgs
             Array.Copy(trial, x, n);
             Array.Copy(trialGradient, g, n);
             f = ft;
+            if (Distance(x, start) > runOff)
+            {
+                return new OptimizationOutcome(x, f, iteration + 1, evaluations, false, "a parameter ran off towards the boundary", RanOff: true);
+            }
+
             if (sy > 1e-12 * Math.Sqrt(Dot(s, s) * Dot(y, y)))
             {
                 Update(h, s, y, sy);
@@ -145,6 +166,17 @@ internal static class Bfgs
                 h[i, j] += (-rho * ((hy[i] * s[j]) + (s[i] * hy[j]))) + (((rho * rho * yhy) + rho) * s[i] * s[j]);
             }
         }
+    }
+
+    private static double Distance(double[] a, double[] b)
+    {
+        double max = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            max = Math.Max(max, Math.Abs(a[i] - b[i]));
+        }
+
+        return max;
     }
 
     private static double[,] Identity(int n)

@@ -15,6 +15,12 @@ internal static class FitRunner
             failures.Add(null, what, "MaxIterations", CxErrorCodes.FitOptionsInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected an iteration limit of at least 1, got {options.MaxIterations}."));
         }
 
+        if (options?.MaxEvaluations is < ModelFitOptions.MinEvaluations)
+        {
+            failures.Add(null, what, "MaxEvaluations", CxErrorCodes.FitOptionsInvalid,
+                string.Create(CultureInfo.InvariantCulture, $"Expected an evaluation limit of at least {ModelFitOptions.MinEvaluations}, got {options.MaxEvaluations}."));
+        }
+
         double[] start = defaults;
         if (options?.StartingValues is { } given)
         {
@@ -47,7 +53,8 @@ internal static class FitRunner
         where T : class
     {
         (double[] theta, double ll, double[] errors, FitDiagnostics diagnostics) =
-            MaximumLikelihood.Fit(logLikelihood, start, analyticGradient, options?.MaxIterations ?? ModelFitOptions.DefaultMaxIterations);
+            MaximumLikelihood.Fit(logLikelihood, start, analyticGradient, options?.MaxIterations ?? ModelFitOptions.DefaultMaxIterations,
+                options?.MaxEvaluations ?? ModelFitOptions.DefaultMaxEvaluations);
         var estimates = names.Select((n, i) => new ParameterEstimate(n, theta[i], errors[i])).ToArray();
         return new ModelFit<T>(create(theta), estimates, ll, observations, diagnostics);
     }

@@ -11,39 +11,67 @@ internal delegate double LogLikelihoodFunction(double[] logParameters, double[]?
 /// standard errors by the delta method. Deterministic.</summary>
 internal static class MaximumLikelihood
 {
-    /// <summary>A log-parameter beyond ±25 (a factor of 7e10) counts as running off to the boundary.</summary>
+    /// <summary>A log-parameter more than 25 from its starting value (a factor of 7e10) counts as running off to the boundary.
+    /// Relative to the start, whose scale parameters follow the data's scale (mean age, mean spend), so that spends in
+    /// the trillions are not mistaken for a boundary.</summary>
     private const double BoundaryLog = 25;
 
     /// <summary>Converged when every gradient component (log scale) is at most this times 1 + |LL|.</summary>
     private const double AcceptedGradient = 1e-6;
 
+    /// <summary>A log-parameter more than 30 from its start during the search stops it: every accepted step raised the likelihood on the way
+    /// out, so the supremum lies at the boundary and further searching only burns evaluations.</summary>
+    private const double RunOffLog = 30;
+
+    /// <summary>The log-likelihood evaluations the final check may take for <paramref name="parameterCount"/> parameters:
+    /// the value, the central-difference gradient and the second-difference Hessian. The search gets the rest of the
+    /// evaluation limit, so a fit never uses more than the limit.</summary>
+    public static int FinalCheckEvaluations(int parameterCount) =>
+        1 + (2 * parameterCount) + 1 + (2 * parameterCount) + (2 * parameterCount * (parameterCount - 1));
+
     public static (double[] Parameters, double LogLikelihood, double[] StandardErrors, FitDiagnostics Diagnostics) Fit(
-        LogLikelihoodFunction logLikelihood, double[] start, bool analyticGradient, int maxIterations)
+        LogLikelihoodFunction logLikelihood, double[] start, bool analyticGradient, int maxIterations, int maxEvaluations)
     {
         double[] startLog = start.Select(v => Math.Log(v)).ToArray();
+        var budget = new EvaluationBudget(logLikelihood, Math.Max(1, maxEvaluations - FinalCheckEvaluations(start.Length)));
+        LogLikelihoodFunction counted = budget.Evaluate;
         GradientObjective objective = analyticGradient
-            ? (x, g) => Negate(logLikelihood(x, g), g)
-            : (x, g) => NumericGradient(logLikelihood, x, g);
-        OptimizationOutcome outcome = Bfgs.Minimize(objective, startLog, maxIterations);
+            ? (x, g) => Negate(counted(x, g), g)
+            : (x, g) => NumericGradient(counted, x, g);
+        Func<bool> exhausted = () => budget.Exhausted;
+        OptimizationOutcome outcome = Bfgs.Minimize(objective, startLog, maxIterations, runOff: RunOffLog, stop: exhausted);
         int iterations = outcome.Iterations;
-        int evaluations = outcome.Evaluations * (analyticGradient ? 1 : 1 + (2 * start.Length));
         string message = "BFGS: " + outcome.Message;
-        if (!outcome.Converged)
+        if (!outcome.Converged && !outcome.RanOff && !budget.Exhausted)
         {
             double[] from = double.IsFinite(outcome.Value) ? outcome.Minimizer : startLog;
-            OptimizationOutcome simplex = NelderMead.Minimize(x => -logLikelihood(x, null), from, maxIterations: maxIterations * 10);
-            OptimizationOutcome polish = Bfgs.Minimize(objective, simplex.Minimizer, maxIterations);
-            iterations += simplex.Iterations + polish.Iterations;
-            evaluations += simplex.Evaluations + (polish.Evaluations * (analyticGradient ? 1 : 1 + (2 * start.Length)));
-            outcome = polish.Value <= simplex.Value ? polish : simplex;
-            message += $"; Nelder-Mead: {simplex.Message}; BFGS again: {polish.Message}";
+            OptimizationOutcome simplex = NelderMead.Minimize(x => -counted(x, null), from, maxIterations: maxIterations * 10, runOff: RunOffLog, stop: exhausted);
+            iterations += simplex.Iterations;
+            message += "; Nelder-Mead: " + simplex.Message;
+            outcome = simplex.Value <= outcome.Value || !double.IsFinite(outcome.Value) ? simplex : outcome;
+            if (!simplex.RanOff && !budget.Exhausted)
+            {
+                OptimizationOutcome polish = Bfgs.Minimize(objective, simplex.Minimizer, maxIterations, runOff: RunOffLog, stop: exhausted);
+                iterations += polish.Iterations;
+                message += "; BFGS again: " + polish.Message;
+                outcome = polish.Value <= outcome.Value ? polish : outcome;
+            }
         }
 
+        if (budget.Exhausted)
+        {
+            // The search stopped where the limit fell; the best point it evaluated is the result, checked below like any other.
+            outcome = outcome with { Minimizer = budget.Best ?? startLog, Value = -budget.BestValue, Converged = false };
+            message += string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"; evaluation limit {maxEvaluations} reached ({budget.Used} log-likelihood evaluations in the search, the rest kept for the final check): the best point evaluated is reported");
+        }
+
+        budget.Unlimit();
         double[] best = outcome.Minimizer;
         double[] theta = best.Select(v => Math.Exp(v)).ToArray();
-        double ll = logLikelihood(best, null);
+        double ll = counted(best, null);
         double[] gradient = new double[best.Length];
-        _ = NumericGradient(logLikelihood, best, gradient);
+        _ = NumericGradient(counted, best, gradient);
         double gradientNorm = gradient.Max(v => Math.Abs(v));
         double[] errors = Enumerable.Repeat(double.NaN, best.Length).ToArray();
         FitStatus status;
@@ -52,17 +80,17 @@ internal static class MaximumLikelihood
             status = FitStatus.NotConverged;
             message += "; the log-likelihood is undefined at the best point";
         }
-        else if (best.Any(v => Math.Abs(v) > BoundaryLog))
+        else if (best.Select((v, i) => Math.Abs(v - startLog[i])).Max() > BoundaryLog)
         {
             status = FitStatus.ParameterAtBoundary;
-            message += "; a parameter ran off towards " + (best.Any(v => v < -BoundaryLog) ? "0" : "infinity");
+            message += "; a parameter ran off towards " + (best.Select((v, i) => v - startLog[i]).Any(v => v < -BoundaryLog) ? "0" : "infinity");
         }
         else if (gradientNorm > AcceptedGradient * (1 + Math.Abs(ll)))
         {
             status = FitStatus.NotConverged;
             message += "; the gradient has not vanished";
         }
-        else if (InverseInformation(logLikelihood, best) is { } covariance)
+        else if (InverseInformation(counted, best) is { } covariance)
         {
             status = FitStatus.Converged;
             for (int i = 0; i < best.Length; i++)
@@ -77,7 +105,7 @@ internal static class MaximumLikelihood
             message += "; the Hessian is not negative definite";
         }
 
-        var diagnostics = new FitDiagnostics(status, iterations, evaluations, gradientNorm, message, start.ToArray());
+        var diagnostics = new FitDiagnostics(status, iterations, budget.Used, gradientNorm, message, start.ToArray());
         return (theta, ll, errors, diagnostics);
     }
 
@@ -139,5 +167,50 @@ internal static class MaximumLikelihood
         }
 
         return Cholesky.Inverse(information, n);
+    }
+}
+
+/// <summary>Counts log-likelihood evaluations (one with a gradient counts once) and remembers the best point evaluated; once
+/// the limit is used it evaluates nothing more and answers NaN (undefined), and <see cref="Exhausted"/> stops the
+/// optimisers at their next iteration.</summary>
+internal sealed class EvaluationBudget
+{
+    private readonly LogLikelihoodFunction _logLikelihood;
+    private int _limit;
+
+    public EvaluationBudget(LogLikelihoodFunction logLikelihood, int limit)
+    {
+        _logLikelihood = logLikelihood;
+        _limit = limit;
+    }
+
+    public int Used { get; private set; }
+
+    public bool Exhausted => Used >= _limit;
+
+    public double[]? Best { get; private set; }
+
+    public double BestValue { get; private set; } = double.NegativeInfinity;
+
+    /// <summary>Lifts the limit for the final check (whose size <see cref="MaximumLikelihood.FinalCheckEvaluations"/>
+    /// bounds).</summary>
+    public void Unlimit() => _limit = int.MaxValue;
+
+    public double Evaluate(double[] logParameters, double[]? gradient)
+    {
+        if (Used >= _limit)
+        {
+            return double.NaN;
+        }
+
+        Used++;
+        double value = _logLikelihood(logParameters, gradient);
+        if (double.IsFinite(value) && value > BestValue)
+        {
+            BestValue = value;
+            Best = (double[])logParameters.Clone();
+        }
+
+        return value;
     }
 }

@@ -11,7 +11,11 @@ internal static class NelderMead
     /// <param name="maxIterations">The iteration limit.</param>
     /// <param name="tolerance">Stops when the simplex's values differ by at most this (relative to 1 + |f|) and its
     /// vertices by at most this (absolute, per coordinate).</param>
-    public static OptimizationOutcome Minimize(Func<double[], double> objective, double[] start, double step = 0.5, int maxIterations = 5_000, double tolerance = 1e-10)
+    /// <param name="runOff">Stops (not converged, <see cref="OptimizationOutcome.RanOff"/>) once the best vertex has a
+    /// coordinate more than this away from <paramref name="start"/>.</param>
+    /// <param name="stop">Checked before every iteration; when it returns true the search stops where it is.</param>
+    public static OptimizationOutcome Minimize(Func<double[], double> objective, double[] start, double step = 0.5, int maxIterations = 5_000, double tolerance = 1e-10,
+        double runOff = double.PositiveInfinity, Func<bool>? stop = null)
     {
         int n = start.Length;
         int evaluations = 0;
@@ -42,6 +46,16 @@ internal static class NelderMead
             if (Settled(simplex, values, tolerance))
             {
                 return new OptimizationOutcome(simplex[0], values[0], iteration, evaluations, true, "simplex settled");
+            }
+
+            if (stop?.Invoke() == true)
+            {
+                return new OptimizationOutcome(simplex[0], values[0], iteration, evaluations, false, "stopped by the evaluation limit");
+            }
+
+            if (Distance(simplex[0], start) > runOff)
+            {
+                return new OptimizationOutcome(simplex[0], values[0], iteration, evaluations, false, "a parameter ran off towards the boundary", RanOff: true);
             }
 
             Array.Clear(centroid);
@@ -102,6 +116,17 @@ internal static class NelderMead
         }
 
         return point;
+    }
+
+    private static double Distance(double[] a, double[] b)
+    {
+        double max = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            max = Math.Max(max, Math.Abs(a[i] - b[i]));
+        }
+
+        return max;
     }
 
     private static bool Settled(double[][] simplex, double[] values, double tolerance)

@@ -160,6 +160,78 @@ internal static class SpecialFunctions
         return term == 0 ? sum : double.NaN;
     }
 
+    private static readonly double[] LegendreNodes = [0.18343464249564980, 0.52553240991632899, 0.79666647741362674, 0.96028985649753623];
+
+    private static readonly double[] LegendreWeights = [0.36268378337836198, 0.31370664587788729, 0.22238103445337447, 0.10122853629037626];
+
+    /// <summary>ln ∫ from <paramref name="from"/> to <paramref name="to"/> of (α + τ)^(−m) (β + τ)^(−n) dτ, for α, β &gt; 0,
+    /// m, n ≥ 0 and 0 ≤ from ≤ to; −∞ when from = to. Bounded in time for every argument.</summary>
+    /// <remarks>In y = ln(min(α, β) + τ) the integrand is e^ψ(y) with ψ(y) = (1 − n′) y − m′ ln(eʸ + |α − β|) concave
+    /// (n′ the exponent of the smaller scale, m′ of the larger): log-concave and unimodal. The integral is summed outwards
+    /// from the mode in pieces of width 0.5/(1 + |ψ′| + √|ψ″|), so ψ changes by less than about one within a piece and
+    /// 8-point Gauss–Legendre is exact to rounding; a side stops when the rest, at most e^ψ/|ψ′| (ψ is concave past the
+    /// mode), is below 1e-18 of the sum. At most about 3,000 pieces over the range of doubles plus O(√max(m, n)) across
+    /// the peak.</remarks>
+    public static double LogPowerProductIntegral(double alpha, double m, double beta, double n, double from, double to)
+    {
+        (double small, double nSmall, double large, double mLarge) = alpha <= beta ? (alpha, m, beta, n) : (beta, n, alpha, m);
+        double d = large - small;
+        double y1 = Math.Log(small + from);
+        double y2 = Math.Log(small + to);
+        if (!(y2 > y1))
+        {
+            return double.NegativeInfinity;
+        }
+
+        double Psi(double y) => ((1 - nSmall) * y) - (mLarge * Math.Log(Math.Exp(y) + d));
+        double Slope(double y)
+        {
+            double e = Math.Exp(y);
+            return (1 - nSmall) - (mLarge * (e / (e + d)));
+        }
+
+        double Curvature(double y)
+        {
+            double e = Math.Exp(y);
+            double sum = e + d;
+            return mLarge * (d / sum) * (e / sum);
+        }
+
+        double mode = Slope(y1) <= 0 ? y1
+            : Slope(y2) >= 0 ? y2
+            : Math.Clamp(Math.Log((1 - nSmall) * d / (mLarge + nSmall - 1)), y1, y2);
+        double peak = Psi(mode);
+        double Side(double end, int direction)
+        {
+            double total = 0;
+            double y = mode;
+            for (int piece = 0; piece < 1_000_000 && direction * (end - y) > 0; piece++)
+            {
+                double h = 0.5 / (1 + Math.Abs(Slope(y)) + Math.Sqrt(Curvature(y)));
+                double next = direction > 0 ? Math.Min(y + h, end) : Math.Max(y - h, end);
+                double center = 0.5 * (y + next);
+                double half = 0.5 * Math.Abs(next - y);
+                double part = 0;
+                for (int k = 0; k < LegendreNodes.Length; k++)
+                {
+                    part += LegendreWeights[k] * (Math.Exp(Psi(center - (half * LegendreNodes[k])) - peak) + Math.Exp(Psi(center + (half * LegendreNodes[k])) - peak));
+                }
+
+                total += part * half;
+                y = next;
+                double slope = Math.Abs(Slope(y));
+                if (slope > 0 && Math.Exp(Psi(y) - peak) / slope <= 1e-18 * total)
+                {
+                    return total;
+                }
+            }
+
+            return direction * (end - y) > 0 ? double.NaN : total;
+        }
+
+        return peak + Math.Log(Side(y2, 1) + Side(y1, -1));
+    }
+
     /// <summary>The Gauss hypergeometric function ₂F₁(a, b; c; z) by its series, for 0 ≤ z &lt; 1 and c &gt; 0.</summary>
     /// <returns>The sum, or NaN when it does not settle within a million terms.</returns>
     public static double Hypergeometric2F1(double a, double b, double c, double z) =>
@@ -206,6 +278,13 @@ internal static class SpecialFunctions
         if (a > 0)
         {
             return LogUpperIncompleteGammaPositive(a, z);
+        }
+
+        if (a < -64)
+        {
+            // Far below zero the recurrence would take −a steps (unbounded as s of Pareto/NBD grows); there Legendre's
+            // continued fraction converges fast (its b₀ = z + 1 − a is large).
+            return LogUpperIncompleteGammaContinuedFraction(a, z);
         }
 
         int steps = (int)Math.Ceiling(-a);

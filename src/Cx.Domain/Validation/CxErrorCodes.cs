@@ -317,6 +317,12 @@ public static class CxErrorCodes
 
     /// <summary>A customer-value analysis option is invalid: an unknown purchase model, or value or at-risk options set to null.</summary>
     public const string ValueAnalysisOptionsInvalid = "CX0912";
+
+    /// <summary>An argument of a value model's scoring method is invalid: a continuous discount rate for DERT that is not positive and finite.</summary>
+    public const string ScoringArgumentInvalid = "CX0913";
+
+    /// <summary>A customer's value (or the total) is beyond the range of a double: spends or horizons so large that the expectation overflows.</summary>
+    public const string CustomerValueNotFinite = "CX0914";
     /// <summary>The customer list of asset columns holds an id twice.</summary>
     public const string ColumnsCustomerRepeated = "CX1001";
 

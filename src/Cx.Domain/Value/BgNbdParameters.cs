@@ -88,6 +88,51 @@ public sealed class BgNbdParameters : PurchaseModel
     /// <inheritdoc/>
     public override double ExpectedPurchasesNewCustomer(double horizon) => horizon == 0 ? 0 : Unconditional(0, Alpha, horizon);
 
+    /// <inheritdoc/>
+    private protected override unsafe void ScoreProbabilityAlive(ColumnBlock block, int from, int to)
+    {
+        double logA = Math.Log(A);
+        for (int i = from; i < to; i++)
+        {
+            int x = block.Frequency[i];
+            block.Destination[i] = x == 0 ? 1 : 1 / (1 + Math.Exp(LogDeadOdds(logA, x, block.Recency[i], block.Age[i])));
+        }
+    }
+
+    /// <inheritdoc/>
+    private protected override unsafe void ScoreExpectedPurchases(ColumnBlock block, double horizon, int from, int to)
+    {
+        // E[Y(t) | x, t_x, T] = U(x, T) / (1 + dead odds): the hypergeometric part U depends on (x, T) only, which real
+        // summaries share widely (T counts whole days from a handful of first-purchase dates), so it is computed once per
+        // distinct pair in this block. The same numbers as the scalar method, bit for bit.
+        double logA = Math.Log(A);
+        var cache = new Dictionary<FrequencyAge, double>();
+        for (int i = from; i < to; i++)
+        {
+            int x = block.Frequency[i];
+            double age = block.Age[i];
+            if (horizon == 0)
+            {
+                block.Destination[i] = 0;
+                continue;
+            }
+
+            var key = new FrequencyAge(x, age);
+            if (!cache.TryGetValue(key, out double unconditional))
+            {
+                unconditional = Unconditional(x, Alpha + age, horizon);
+                cache.Add(key, unconditional);
+            }
+
+            double aliveFactor = x == 0 ? 1 : 1 + Math.Exp(LogDeadOdds(logA, x, block.Recency[i], age));
+            block.Destination[i] = unconditional / aliveFactor;
+        }
+    }
+
+    /// <summary>The log-odds of having dropped out with ln a given.</summary>
+    private double LogDeadOdds(double logA, int frequency, double recency, double age) =>
+        logA - Math.Log(B + frequency - 1) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));
+
     /// <summary>ln[a/(b + x − 1) ((α + T)/(α + t_x))^(r + x)], the log-odds of having dropped out.</summary>
     private double LogDeadOdds(int frequency, double recency, double age) =>
         Math.Log(A) - Math.Log(B + frequency - 1) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));

@@ -259,7 +259,7 @@ public sealed class CustomerSummarySet
         LocalDate lastRepeat = default;
         int repeats = 0;
         int holdout = 0;
-        long repeatSpend = 0;
+        Int128 repeatSpend = 0;
         string? segment = null;
         LocalDate segmentDate = default;
         bool late = false;
@@ -331,7 +331,8 @@ public sealed class CustomerSummarySet
             {
                 repeats++;
                 lastRepeat = day;
-                repeatSpend = checked(repeatSpend + net);
+                // Exact in 128 bits: at most int.MaxValue days of at most long.MaxValue each cannot overflow it.
+                repeatSpend += net;
             }
             else
             {

@@ -16,7 +16,7 @@ public sealed class CustomerValue
     /// <param name="expectedSpend">Expected spend per purchase.</param>
     /// <param name="residualValue">Discounted expected residual value over the horizon.</param>
     /// <param name="residualValueIfAlive">The same if the customer is alive.</param>
-    /// <param name="closedFormValue">Margin × spend × DERT (infinite horizon, continuous discounting), or null when the model has no closed form.</param>
+    /// <param name="closedFormValue">Margin × spend × DERT (infinite horizon, continuous discounting), or null when the model has no closed form or the discount rate is 0 (undiscounted, the infinite horizon has no finite value).</param>
     public CustomerValue(CustomerSummary summary, double probabilityAlive, double expectedPurchases, double expectedSpend, double residualValue,
         double residualValueIfAlive, double? closedFormValue)
     {
@@ -66,7 +66,8 @@ public sealed class CustomerValue
     /// <summary>Gets the value the chance of having left takes away: value if alive minus expected value.</summary>
     public double ValueAtRisk => ResidualValueIfAlive - ResidualValue;
 
-    /// <summary>Gets margin × spend × DERT (closed form, infinite horizon, continuous discounting), or null when the model has none.</summary>
+    /// <summary>Gets margin × spend × DERT (closed form, infinite horizon, continuous discounting), or null when the model has none
+    /// or the discount rate is 0.</summary>
     public double? ClosedFormValue { get; }
 
     /// <summary>Returns the customer, P(alive) and residual value.</summary>

@@ -17,7 +17,8 @@ namespace Cx.Domain.Value;
 /// <para><b>Spend.</b> The Gamma-Gamma conditional expectation when a spend model is given; otherwise the customer's observed
 /// mean repeat spend, and for customers without a repeat purchase the mean over those with one.</para>
 /// <para>Stateless and thread-safe; customers are scored in parallel blocks, each customer independently, so the result does
-/// not depend on the number of threads or on the order of the customers.</para>
+/// not depend on the number of threads or on the order of the customers. The discounted sum if alive depends on (x, T)
+/// only and is computed once per distinct pair in a block.</para>
 /// </remarks>
 public sealed class CustomerValueCalculator
 {
@@ -28,7 +29,8 @@ public sealed class CustomerValueCalculator
     /// <param name="options">Discounting, horizon and margin; defaults when null.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="summaries"/> is null.</exception>
-    /// <exception cref="CxValidationException">The options are invalid (CX0910).</exception>
+    /// <exception cref="CxValidationException">The options are invalid (CX0910), or a customer's value or the total is beyond
+    /// the range of a double (CX0914: spends near the largest double; nothing infinite is reported).</exception>
     /// <exception cref="InvalidOperationException">The spend model's q is at most 1 (no finite expected spend).</exception>
     public CustomerValueReport Calculate(PurchaseModel model, GammaGammaParameters? spendModel, CustomerSummarySet summaries, CustomerValueOptions? options = null)
     {
@@ -50,31 +52,43 @@ public sealed class CustomerValueCalculator
             discount[k] = Math.Pow(1 + perStep, -k);
         }
 
-        Parallel.For(0, (list.Count + 1023) / 1024, block =>
+        // The value if alive depends on (x, T) only (both models' conditional expectation if alive ignores t_x): it is
+        // computed once per distinct pair in each block, and blocks are few and large so the caches are reused.
+        int blockSize = PurchaseModel.LargeBlock(list.Count);
+        Parallel.For(0, (list.Count + blockSize - 1) / blockSize, block =>
         {
-            for (int i = block * 1024; i < Math.Min(list.Count, (block + 1) * 1024); i++)
+            var cache = new Dictionary<FrequencyAge, (double Discounted, double Purchases)>();
+            for (int i = block * blockSize; i < Math.Min(list.Count, (block + 1) * blockSize); i++)
             {
                 CustomerSummary s = list[i];
                 double spend = spendModel is not null ? spendModel.ConditionalExpectedSpend(s.Frequency, s.MeanRepeatSpend)
                     : s.Frequency > 0 ? s.MeanRepeatSpend : fallbackSpend;
                 double alive = model.ProbabilityAlive(s.Frequency, s.Recency, s.Age);
-                double previous = 0;
-                double discounted = 0;
-                for (int k = 1; k <= options.HorizonPeriods; k++)
+                var key = new FrequencyAge(s.Frequency, s.Age);
+                if (!cache.TryGetValue(key, out (double Discounted, double Purchases) ifAliveSum))
                 {
-                    double cumulative = model.ExpectedPurchasesIfAlive(s.Frequency, s.Recency, s.Age, k * step);
-                    discounted += (cumulative - previous) * discount[k];
-                    previous = cumulative;
+                    double previous = 0;
+                    double discounted = 0;
+                    for (int k = 1; k <= options.HorizonPeriods; k++)
+                    {
+                        double cumulative = model.ExpectedPurchasesIfAlive(s.Frequency, s.Recency, s.Age, k * step);
+                        discounted += (cumulative - previous) * discount[k];
+                        previous = cumulative;
+                    }
+
+                    ifAliveSum = (discounted, previous);
+                    cache.Add(key, ifAliveSum);
                 }
 
-                double ifAlive = options.Margin * spend * discounted;
-                double? closed = model.HasClosedFormDert && options.AnnualDiscountRate > 0
+                double ifAlive = options.Margin * spend * ifAliveSum.Discounted;
+                double? closed = model.HasClosedFormDert && delta > 0
                     ? options.Margin * spend * model.DiscountedExpectedResidualPurchases(s.Frequency, s.Recency, s.Age, delta)
                     : null;
-                values[i] = new CustomerValue(s, alive, previous * alive, spend, ifAlive * alive, ifAlive, closed);
+                values[i] = new CustomerValue(s, alive, ifAliveSum.Purchases * alive, spend, ifAlive * alive, ifAlive, closed);
             }
         });
 
+        ThrowIfNotFinite(values);
         return new CustomerValueReport(model.Name, spendModel is null ? "observed mean" : "Gamma-Gamma", summaries.Currency, summaries.TimeUnit,
             options.AnnualDiscountRate, options.PeriodsPerYear, options.HorizonPeriods, options.Margin, values);
     }
@@ -163,6 +177,41 @@ public sealed class CustomerValueCalculator
             .ToArray();
     }
 
+    /// <summary>Refuses values beyond the range of a double (CX0914), for a customer or in the totals, rather than report
+    /// infinities.</summary>
+    private static void ThrowIfNotFinite(CustomerValue[] values)
+    {
+        var failures = new FailureCollector();
+        double total = 0;
+        double totalIfAlive = 0;
+        double? totalClosed = 0;
+        foreach (CustomerValue v in values)
+        {
+            if (!double.IsFinite(v.ResidualValueIfAlive) || !double.IsFinite(v.ResidualValue) || v.ClosedFormValue is { } c && !double.IsFinite(c))
+            {
+                if (failures.Count < 20)
+                {
+                    failures.Add(null, string.Create(CultureInfo.InvariantCulture, $"customer '{v.Customer}'"), "ResidualValue", CxErrorCodes.CustomerValueNotFinite,
+                        string.Create(CultureInfo.InvariantCulture, $"Expected a finite residual value, got {(double.IsNaN(v.ResidualValueIfAlive) ? "no number (the model's series did not settle at this horizon)" : "an overflow")} (expected spend {v.ExpectedSpend.ToString("R", CultureInfo.InvariantCulture)} per purchase). Check the spends' unit (major units: dollars, not cents) and the horizon."));
+                }
+
+                continue;
+            }
+
+            total += v.ResidualValue;
+            totalIfAlive += v.ResidualValueIfAlive;
+            totalClosed = v.ClosedFormValue is { } closed ? totalClosed + closed : null;
+        }
+
+        if (!failures.Any && (!double.IsFinite(total) || !double.IsFinite(totalIfAlive) || totalClosed is { } t && !double.IsFinite(t)))
+        {
+            failures.Add(null, "customer values", "TotalResidualValue", CxErrorCodes.CustomerValueNotFinite,
+                "Expected the customers' total residual value within the range of a double, got an overflow. Check the spends' unit (major units: dollars, not cents).");
+        }
+
+        failures.ThrowIfAny("customer values");
+    }
+
     private static void Validate(CustomerValueOptions options)
     {
         var failures = new FailureCollector();
@@ -181,6 +230,11 @@ public sealed class CustomerValueCalculator
         if (options.HorizonPeriods is < 1 or > 10_000)
         {
             failures.Add(null, What, "HorizonPeriods", CxErrorCodes.ValueOptionsInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a horizon of 1 to 10000 steps, got {options.HorizonPeriods}."));
+        }
+        else if (options.PeriodsPerYear is >= 1 and <= 366 && options.HorizonPeriods > CustomerValueOptions.MaxHorizonYears * options.PeriodsPerYear)
+        {
+            failures.Add(null, What, "HorizonPeriods", CxErrorCodes.ValueOptionsInvalid,
+                string.Create(CultureInfo.InvariantCulture, $"Expected a horizon of at most {CustomerValueOptions.MaxHorizonYears} years ({CustomerValueOptions.MaxHorizonYears * options.PeriodsPerYear} steps of {options.PeriodsPerYear} a year), got {options.HorizonPeriods} steps. Beyond that the models' expectations are extrapolation, and the closed-form value (infinite horizon) is the figure to read."));
         }
 
         if (!(options.Margin > 0 && options.Margin <= 1))

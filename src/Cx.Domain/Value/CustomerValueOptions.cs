@@ -11,7 +11,11 @@ public sealed class CustomerValueOptions
     /// <summary>Gets or sets how many discounting steps make a year (12: monthly), 1 to 366.</summary>
     public int PeriodsPerYear { get; set; } = 12;
 
-    /// <summary>Gets or sets the horizon in steps, 1 to 10,000 (36 monthly steps: three years).</summary>
+    /// <summary>The longest horizon accepted, in years.</summary>
+    public const int MaxHorizonYears = 100;
+
+    /// <summary>Gets or sets the horizon in steps, 1 to 10,000 and at most <see cref="MaxHorizonYears"/> years (36 monthly
+    /// steps: three years).</summary>
     public int HorizonPeriods { get; set; } = 36;
 
     /// <summary>Gets or sets the share of spend that is value (a gross margin), above 0 and at most 1.</summary>

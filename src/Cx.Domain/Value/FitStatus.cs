@@ -18,7 +18,7 @@ public enum FitStatus
     /// parameters are not identified by the data, and there are no standard errors.</summary>
     HessianNotPositiveDefinite = 3,
 
-    /// <summary>A parameter ran off towards 0 or infinity (beyond e^±25): the data do not pin the model down, for
+    /// <summary>A parameter ran off towards 0 or infinity (by more than a factor e^25 from its starting value): the data do not pin the model down, for
     /// example when no customer bought again.</summary>
     ParameterAtBoundary = 4,
 }

@@ -55,14 +55,29 @@ public static class GammaGammaModel
 
         failures.ThrowIfAny("customer summaries");
         buyers.Sort();
+
+        // Buyers with the same (x, m̄) are evaluated once, weighted: the sum is in sorted order, independent of the input's.
+        var groups = new List<(int X, double M, int Count)>();
+        foreach ((int x, double m) in buyers)
+        {
+            if (groups.Count > 0 && groups[^1].X == x && groups[^1].M == m)
+            {
+                groups[^1] = (x, m, groups[^1].Count + 1);
+            }
+            else
+            {
+                groups.Add((x, m, 1));
+            }
+        }
+
         double[] start = FitRunner.Start(options, Names, [1, 2, buyers.Average(b => b.M)], "Gamma-Gamma fit options");
         double LogLikelihood(double[] logParameters, double[]? gradient)
         {
             double p = Math.Exp(logParameters[0]), q = Math.Exp(logParameters[1]), gamma = Math.Exp(logParameters[2]);
             double sum = 0;
-            foreach ((int x, double m) in buyers)
+            foreach ((int x, double m, int count) in groups)
             {
-                sum += GammaGammaParameters.LogLikelihood(p, q, gamma, x, m);
+                sum += count * GammaGammaParameters.LogLikelihood(p, q, gamma, x, m);
             }
 
             return double.IsFinite(sum) ? sum : double.NaN;

@@ -87,12 +87,11 @@ public sealed class ParetoNbdParameters : PurchaseModel
         horizon == 0 ? 0 : R * Beta / Alpha * OneMinusPower(S - 1, -SpecialFunctions.Log1P(horizon / Beta));
 
     /// <inheritdoc/>
+    /// <exception cref="Validation.CxValidationException"><paramref name="continuousDiscountRate"/> is not positive and finite
+    /// (CX0913).</exception>
     public override double DiscountedExpectedResidualPurchases(int frequency, double recency, double age, double continuousDiscountRate)
     {
-        if (!(continuousDiscountRate > 0) || !double.IsFinite(continuousDiscountRate))
-        {
-            throw new ArgumentOutOfRangeException(nameof(continuousDiscountRate), continuousDiscountRate, "Expected a positive finite continuous discount rate.");
-        }
+        ValidateDiscountRate(continuousDiscountRate);
 
         double ll = LogLikelihood(frequency, recency, age);
         double z = continuousDiscountRate * (Beta + age);
@@ -101,8 +100,14 @@ public sealed class ParetoNbdParameters : PurchaseModel
             + logU - SpecialFunctions.LogGamma(R) - ((R + frequency + 1) * Math.Log(Alpha + age)) - ll);
     }
 
+    /// <summary>Above this argument z of the hypergeometric series at t_x the likelihood's second part is integrated
+    /// instead: the series' terms fall like zⁿ, so it needs up to ln(1e-19)/ln z ≈ 4,400 terms at z = 0.99 and without
+    /// bound as z → 1 (α ≫ β + t_x or β ≫ α + t_x, where an optimiser can wander).</summary>
+    internal const double SeriesLimit = 0.99;
+
     /// <summary>The log-likelihood of one customer; <paramref name="aliveTerm"/> receives the log of its first part (the
-    /// customer alive at T), so that P(alive) = exp(aliveTerm − LL).</summary>
+    /// customer alive at T), so that P(alive) = exp(aliveTerm − LL). Bounded in time for every positive parameter value:
+    /// at most about 4,400 series terms, or the integral of <see cref="SpecialFunctions.LogPowerProductIntegral"/>.</summary>
     internal static double LogLikelihood(double r, double alpha, double s, double beta, int frequency, double recency, double age, out double aliveTerm)
     {
         double x = frequency;
@@ -114,18 +119,32 @@ public sealed class ParetoNbdParameters : PurchaseModel
             return aliveTerm;
         }
 
+        double logZ = Math.Abs(alpha - beta) / (Math.Max(alpha, beta) + recency) > SeriesLimit
+            ? LogDeathTermByIntegral(r, alpha, s, beta, x, recency, age)
+            : LogDeathTermBySeries(r, alpha, s, beta, x, recency, age);
+        return double.IsNegativeInfinity(logZ) ? aliveTerm : logX + SpecialFunctions.LogAddExp(logY, logZ);
+    }
+
+    /// <summary>ln[s/(r + s + x) A₀], the part of the likelihood of a customer who dropped out in (t_x, T], by the two
+    /// hypergeometric terms of A₀ (Fader and Hardie 2005, equation 18); −∞ when they cancel to nothing.</summary>
+    internal static double LogDeathTermBySeries(double r, double alpha, double s, double beta, double x, double recency, double age)
+    {
         double atRecency = LogA0Term(r, alpha, s, beta, x, recency);
         double atAge = LogA0Term(r, alpha, s, beta, x, age);
         double difference = atAge - atRecency;
         if (!(difference < 0))
         {
-            return aliveTerm;
+            return double.NegativeInfinity;
         }
 
         double logA0 = atRecency + SpecialFunctions.Log1MinusExp(difference);
-        double logZ = Math.Log(s) - Math.Log(r + s + x) + logA0;
-        return logX + SpecialFunctions.LogAddExp(logY, logZ);
+        return Math.Log(s) - Math.Log(r + s + x) + logA0;
     }
+
+    /// <summary>The same part as the integral it comes from: s ∫ from t_x to T of (α + τ)^−(r+x) (β + τ)^−(s+1) dτ (the
+    /// customer buys x times and drops out at τ, integrated over the gamma-distributed rates).</summary>
+    internal static double LogDeathTermByIntegral(double r, double alpha, double s, double beta, double x, double recency, double age) =>
+        Math.Log(s) + SpecialFunctions.LogPowerProductIntegral(alpha, r + x, beta, s + 1, recency, age);
 
     /// <summary>ln[₂F₁(…; z(t)) / (max(α, β) + t)^(r+s+x)], one of the two terms of A₀, after Euler's transformation.</summary>
     private static double LogA0Term(double r, double alpha, double s, double beta, double x, double t)

@@ -100,9 +100,10 @@ public sealed class CustomerValueAnalysisPropertyTests
     [Fact]
     public void Run_AnyShop_ObeysTheLawsOfTheWorkflow()
     {
-        // Seeded (20261130) so the suite's time is known; change the seed to explore. Shops whose BG/NBD drop-out shapes
-        // ran off to infinity once took minutes to score (CustomerValueAnalysisRegressionTests); they are now rejected fits.
-        Properties.CheckSeeded(Shops(), shop =>
+        // Random seeds, 30 shops a run: every fit is bounded by its evaluation limit and every likelihood evaluation in
+        // time, so no seed can meet a hang. Shops whose BG/NBD drop-out shapes ran off to infinity once took minutes to
+        // score (CustomerValueAnalysisRegressionTests); they are now rejected fits.
+        Properties.Check(Shops(), shop =>
         {
             List<AssetRecord> records = shop.Records();
             CustomerValueAnalysis analysis = CustomerValueAnalysis.Run(records, new CustomerValueAnalysisOptions
@@ -155,6 +156,6 @@ public sealed class CustomerValueAnalysisPropertyTests
             ValueFindingKind[] kinds = [.. analysis.Findings.Select(f => f.Kind)];
             Assert.Equal(kinds.Distinct().Order(), kinds);
             Assert.All(analysis.Findings, f => Assert.False(string.IsNullOrWhiteSpace(f.Message)));
-        }, 30, 20261130UL);
+        }, 30);
     }
 }
