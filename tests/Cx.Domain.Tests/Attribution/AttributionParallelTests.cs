@@ -85,14 +85,10 @@ public sealed class AttributionParallelTests
             new(CustomerId.From("c"), "t0", at, ExperienceOutcome.Unreliable),
         ];
         CustomerId[] known = [CustomerId.From("a"), CustomerId.From("c")];
-        var calculator = new JourneyAttributionCalculator();
-        string Failures(int blocks, IEnumerable<ExperienceEvent> events) => Blocks(blocks, () => string.Join(
-            '\n',
-            Assert.Throws<CxValidationException>(() => calculator.Calculate(framework, [], events, knownCustomers: known)).Failures.Select(f => $"{f.Position} {f.Field} {f.ErrorCode}")));
 
-        Assert.Equal("2 Customer CX0605", Failures(1, sorted));
-        Assert.Equal("2 Customer CX0605", Failures(2, sorted));
-        Assert.Equal("1 Customer CX0605", Failures(2, sorted.Reverse().ToArray()));
+        Assert.Equal("2 Customer CX0605", Failures(framework, known, 1, sorted));
+        Assert.Equal("2 Customer CX0605", Failures(framework, known, 2, sorted));
+        Assert.Equal("1 Customer CX0605", Failures(framework, known, 2, sorted.Reverse().ToArray()));
     }
 
     [Fact]
@@ -141,15 +137,16 @@ public sealed class AttributionParallelTests
         ];
         List<ExperienceEvent> unknownCustomerOnly = [invalid[0], invalid[2] with { TouchpointId = "t0" }, invalid[4]];
         CustomerId[] known = [CustomerId.From("a"), CustomerId.From("b")];
-        var calculator = new JourneyAttributionCalculator();
-        string Failures(int blocks, IEnumerable<ExperienceEvent> events) => Blocks(blocks, () => string.Join(
-            '\n',
-            Assert.Throws<CxValidationException>(() => calculator.Calculate(framework, [], events, knownCustomers: known)).Failures.Select(f => $"{f.Position} {f.Field} {f.ErrorCode}")));
 
-        Assert.Equal(Failures(1, invalid), Failures(3, invalid));
-        Assert.Equal(Failures(1, unknownCustomerOnly), Failures(2, unknownCustomerOnly));
-        Assert.Equal("1 Customer CX0605", Failures(2, unknownCustomerOnly));
+        Assert.Equal(Failures(framework, known, 1, invalid), Failures(framework, known, 3, invalid));
+        Assert.Equal(Failures(framework, known, 1, unknownCustomerOnly), Failures(framework, known, 2, unknownCustomerOnly));
+        Assert.Equal("1 Customer CX0605", Failures(framework, known, 2, unknownCustomerOnly));
     }
+
+    /// <summary>The failures of events (no movements) on some blocks, one line each: position, field, code.</summary>
+    private static string Failures(JourneyFramework framework, CustomerId[] known, int blocks, IEnumerable<ExperienceEvent> events) => Blocks(blocks, () => string.Join(
+        '\n',
+        Assert.Throws<CxValidationException>(() => new JourneyAttributionCalculator().Calculate(framework, [], events, knownCustomers: known)).Failures.Select(f => $"{f.Position} {f.Field} {f.ErrorCode}")));
 
     private static T Blocks<T>(int blocks, Func<T> run)
     {
