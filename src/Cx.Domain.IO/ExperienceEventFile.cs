@@ -8,9 +8,9 @@ namespace Cx.Domain.IO;
 /// <remarks>Immutable. Failures the library reports by event position map back to lines with <see cref="LineOf"/>.</remarks>
 public sealed class ExperienceEventFile
 {
-    private readonly LineMap _lines;
+    private readonly LineMap? _lines;
 
-    internal ExperienceEventFile(string name, string encoding, string[] columns, IReadOnlyList<ExperienceEvent> events, IReadOnlyList<FileProblem> problems, long problemCount, LineMap lines)
+    internal ExperienceEventFile(string name, string encoding, string[] columns, IReadOnlyList<ExperienceEvent> events, IReadOnlyList<FileProblem> problems, long problemCount, LineMap? lines)
     {
         Name = name;
         Encoding = encoding;
@@ -58,8 +58,8 @@ public sealed class ExperienceEventFile
 
     /// <summary>Returns the file line where an event's row starts.</summary>
     /// <param name="position">The event's 0-based position in <see cref="Events"/>.</param>
-    /// <returns>The 1-based line, or null when out of range.</returns>
-    public long? LineOf(long position) => position >= 0 && position < Events.Count ? _lines.LineOf(position) : null;
+    /// <returns>The 1-based line, or null when out of range or the file is Parquet or Arrow (rows, not lines: problems name the row).</returns>
+    public long? LineOf(long position) => position >= 0 && position < Events.Count && _lines is not null ? _lines.LineOf(position) : null;
 
     /// <summary>Returns a short description.</summary>
     /// <returns>For example <c>events.csv: 120 events, 0 problems, UTF-8</c>.</returns>

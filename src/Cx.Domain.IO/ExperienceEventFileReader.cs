@@ -48,7 +48,55 @@ public static class ExperienceEventFileReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         options ??= new ExperienceEventFileOptions();
+        int[]? Resolve(Header header, List<FileProblem> missing)
+        {
+            int[] found =
+            [
+                header.Resolve(options.Customer, "Customer", true, missing),
+                header.Resolve(options.Touchpoint, "Touchpoint", true, missing),
+                header.Resolve(options.Instant, "Instant", true, missing),
+                header.Resolve(options.Outcome, "Outcome", true, missing),
+                header.Resolve(options.Channel, "Channel", options.ChannelRequired, missing),
+            ];
+            return missing.Count > 0 ? null : found;
+        }
+
         string[] columns = [];
+        if (ColumnarRecords.IsColumnar(stream))
+        {
+            (string format, List<ExperienceEvent> read, List<FileProblem> found, long problemCount) = ColumnarRecords.Read<ExperienceEvent>(
+                stream,
+                name,
+                options.Text,
+                options.SettingNames,
+                (context, missing, kinds) =>
+                {
+                    if (Resolve(context.Header, missing) is not { } at)
+                    {
+                        return null;
+                    }
+
+                    string[] names = columns = [.. at.Select(i => i < 0 ? null! : context.Header.NameOf(i))];
+                    return new ColumnarRecords.Plan<ExperienceEvent>(
+                        at,
+                        [
+                            Columnar.Rule(at[0], kinds, "Customer", "text or integers", ColumnKind.Text, ColumnKind.Integer),
+                            Columnar.Rule(at[1], kinds, "Touchpoint", "text or integers", ColumnKind.Text, ColumnKind.Integer),
+                            Columnar.Rule(at[2], kinds, "Instant", "timestamps, dates or text", ColumnKind.Timestamp, ColumnKind.Int96Timestamp, ColumnKind.Date, ColumnKind.Text),
+                            Columnar.Rule(at[3], kinds, "Outcome", "text", ColumnKind.Text),
+                            Columnar.Rule(at[4], kinds, "Channel", "text or integers", ColumnKind.Text, ColumnKind.Integer),
+                        ],
+                        (ColumnBatch?[] c, int row, Action<string?, string?, string?, string> problem, out ExperienceEvent record) =>
+                        {
+                            bool instantOk = ColumnarRecords.TryInstantOf(c[2]!, row, Instants.TryParseEvent, out Instant instant, out string? instantError);
+                            return Build(names, problem, ColumnarRecords.StringOf(c[0], row), ColumnarRecords.StringOf(c[1], row), instantOk, instant, instantError, ColumnarRecords.StringOf(c[3], row), ColumnarRecords.StringOf(c[4], row), out record);
+                        });
+                },
+                progress,
+                cancellationToken);
+            return new ExperienceEventFile(name, format, columns, read, found, problemCount, null);
+        }
+
         (ReaderContext context, List<RecordSink<ExperienceEvent>> sinks, long firstDataLine) = TextFileReader.Read<RecordSink<ExperienceEvent>>(
             stream,
             name,
@@ -58,12 +106,7 @@ public static class ExperienceEventFileReader
             (context, missing) =>
             {
                 Header header = context.Header;
-                int customer = header.Resolve(options.Customer, "Customer", true, missing);
-                int touchpoint = header.Resolve(options.Touchpoint, "Touchpoint", true, missing);
-                int instant = header.Resolve(options.Instant, "Instant", true, missing);
-                int outcome = header.Resolve(options.Outcome, "Outcome", true, missing);
-                int channel = header.Resolve(options.Channel, "Channel", options.ChannelRequired, missing);
-                if (missing.Count > 0)
+                if (Resolve(header, missing) is not [int customer, int touchpoint, int instant, int outcome, int channel])
                 {
                     return (_, _, _) => throw new InvalidOperationException("Columns are missing.");
                 }
@@ -72,31 +115,8 @@ public static class ExperienceEventFileReader
                 string[] names = columns;
                 bool ReadRow(ReadOnlySpan<byte> buffer, Row row, Action<string?, string?, string?, string> problem, out ExperienceEvent record)
                 {
-                    record = default!;
-                    bool ok = Instants.TryParseEvent(Fields.String(buffer, row, instant), out Instant at, out string? instantError);
-                    if (!ok)
-                    {
-                        problem(names[2], "Instant", null, instantError!);
-                    }
-
-                    if (!TryOutcome(Fields.String(buffer, row, outcome), out ExperienceOutcome result, out string? outcomeError))
-                    {
-                        problem(names[3], "Outcome", null, outcomeError!);
-                        ok = false;
-                    }
-
-                    if (!ok)
-                    {
-                        return false;
-                    }
-
-                    // A blank id becomes the empty id and an unknown touchpoint stays as written: the library rejects both
-                    // with its own messages, which callers map back to this line.
-                    CustomerId.TryFrom(Fields.String(buffer, row, customer), out CustomerId id);
-                    string touch = Fields.String(buffer, row, touchpoint).Trim();
-                    string? via = channel < 0 ? null : Fields.String(buffer, row, channel).Trim();
-                    record = new ExperienceEvent(id, touch, at, result, string.IsNullOrEmpty(via) ? null : via);
-                    return true;
+                    bool instantOk = Instants.TryParseEvent(Fields.String(buffer, row, instant), out Instant at, out string? instantError);
+                    return Build(names, problem, Fields.String(buffer, row, customer), Fields.String(buffer, row, touchpoint), instantOk, at, instantError, Fields.String(buffer, row, outcome), channel < 0 ? null : Fields.String(buffer, row, channel), out record);
                 }
 
                 return (_, _, _) => new RecordSink<ExperienceEvent>(context, ReadRow);
@@ -106,6 +126,37 @@ public static class ExperienceEventFileReader
 
         (List<ExperienceEvent> events, LineMap lines, List<FileProblem> problems, long count) = RecordSink<ExperienceEvent>.Merge(sinks, firstDataLine);
         return new ExperienceEventFile(name, context.EncodingName, columns, events, problems, count, lines);
+    }
+
+    /// <summary>Checks one row's fields (text, or the instant already parsed) and makes its event: what text and columnar
+    /// files share.</summary>
+    internal static bool Build(string[] names, Action<string?, string?, string?, string> problem, string? customer, string? touchpoint, bool instantOk, Instant at, string? instantError, string? outcome, string? channel, out ExperienceEvent record)
+    {
+        record = default!;
+        bool ok = instantOk;
+        if (!ok)
+        {
+            problem(names[2], "Instant", null, instantError!);
+        }
+
+        if (!TryOutcome(outcome, out ExperienceOutcome result, out string? outcomeError))
+        {
+            problem(names[3], "Outcome", null, outcomeError!);
+            ok = false;
+        }
+
+        if (!ok)
+        {
+            return false;
+        }
+
+        // A blank id becomes the empty id and an unknown touchpoint stays as written: the library rejects both with its
+        // own messages, which callers map back to this line.
+        CustomerId.TryFrom(customer ?? string.Empty, out CustomerId id);
+        string touch = (touchpoint ?? string.Empty).Trim();
+        string? via = channel?.Trim();
+        record = new ExperienceEvent(id, touch, at, result, string.IsNullOrEmpty(via) ? null : via);
+        return true;
     }
 
     /// <summary>Parses an outcome: reliable, unreliable or unknown, in any case.</summary>

@@ -9,9 +9,9 @@ namespace Cx.Domain.IO;
 /// <remarks>Immutable. Failures the library reports by measurement position map back to lines with <see cref="LineOf"/>.</remarks>
 public sealed class MeasurementFile
 {
-    private readonly LineMap _lines;
+    private readonly LineMap? _lines;
 
-    internal MeasurementFile(string name, string encoding, string[] columns, IReadOnlyList<ReliabilityMeasurement> measurements, IReadOnlyList<FileProblem> problems, long problemCount, LineMap lines)
+    internal MeasurementFile(string name, string encoding, string[] columns, IReadOnlyList<ReliabilityMeasurement> measurements, IReadOnlyList<FileProblem> problems, long problemCount, LineMap? lines)
     {
         Name = name;
         Encoding = encoding;
@@ -58,8 +58,8 @@ public sealed class MeasurementFile
 
     /// <summary>Returns the file line where a measurement's row starts.</summary>
     /// <param name="position">The measurement's 0-based position in <see cref="Measurements"/>.</param>
-    /// <returns>The 1-based line, or null when out of range.</returns>
-    public long? LineOf(long position) => position >= 0 && position < Measurements.Count ? _lines.LineOf(position) : null;
+    /// <returns>The 1-based line, or null when out of range or the file is Parquet or Arrow (rows, not lines: problems name the row).</returns>
+    public long? LineOf(long position) => position >= 0 && position < Measurements.Count && _lines is not null ? _lines.LineOf(position) : null;
 
     /// <summary>Returns a short description.</summary>
     /// <returns>For example <c>measurements.csv: 1200 measurements, 0 problems, UTF-8</c>.</returns>

@@ -55,7 +55,55 @@ public static class MeasurementFileReader
         }
 
         NumberFormatInfo format = options.DecimalSeparator == '.' ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = "," };
+        int[]? Resolve(Header header, List<FileProblem> missing)
+        {
+            int[] found =
+            [
+                header.Resolve(options.Standard, "Standard", true, missing),
+                header.Resolve(options.Instant, "Instant", true, missing),
+                header.Resolve(options.Value, "Value", true, missing),
+                header.Resolve(options.Customer, "Customer", options.CustomerRequired, missing),
+            ];
+            return missing.Count > 0 ? null : found;
+        }
+
         string[] columns = [];
+        string separator = options.DecimalSeparator.ToString();
+        if (ColumnarRecords.IsColumnar(stream))
+        {
+            (string kind, List<ReliabilityMeasurement> read, List<FileProblem> found, long problemCount) = ColumnarRecords.Read<ReliabilityMeasurement>(
+                stream,
+                name,
+                options.Text,
+                options.SettingNames,
+                (context, missing, kinds) =>
+                {
+                    if (Resolve(context.Header, missing) is not { } at)
+                    {
+                        return null;
+                    }
+
+                    string[] names = columns = [.. at.Select(i => i < 0 ? null! : context.Header.NameOf(i))];
+                    return new ColumnarRecords.Plan<ReliabilityMeasurement>(
+                        at,
+                        [
+                            Columnar.Rule(at[0], kinds, "Standard", "text or integers", ColumnKind.Text, ColumnKind.Integer),
+                            Columnar.Rule(at[1], kinds, "Instant", "timestamps, dates or text", ColumnKind.Timestamp, ColumnKind.Int96Timestamp, ColumnKind.Date, ColumnKind.Text),
+                            Columnar.Rule(at[2], kinds, "Value", "numbers or text", ColumnKind.Floating, ColumnKind.Integer, ColumnKind.Decimal, ColumnKind.Text),
+                            Columnar.Rule(at[3], kinds, "Customer", "text or integers", ColumnKind.Text, ColumnKind.Integer),
+                        ],
+                        (ColumnBatch?[] c, int row, Action<string?, string?, string?, string> problem, out ReliabilityMeasurement record) =>
+                        {
+                            bool instantOk = ColumnarRecords.TryInstantOf(c[1]!, row, Instants.TryParseMeasurement, out Instant instant, out string? instantError);
+                            bool valueOk = ColumnarRecords.TryNumberOf(c[2]!, row, (string? text, out double v, out string? e) => TryValue(text, format, separator, out v, out e), out double value, out string? valueError);
+                            return Build(names, problem, ColumnarRecords.StringOf(c[0], row), instantOk, instant, instantError, valueOk, value, valueError, ColumnarRecords.StringOf(c[3], row), out record);
+                        });
+                },
+                progress,
+                cancellationToken);
+            return new MeasurementFile(name, kind, columns, read, found, problemCount, null);
+        }
+
         (ReaderContext context, List<RecordSink<ReliabilityMeasurement>> sinks, long firstDataLine) = TextFileReader.Read<RecordSink<ReliabilityMeasurement>>(
             stream,
             name,
@@ -65,62 +113,19 @@ public static class MeasurementFileReader
             (context, missing) =>
             {
                 Header header = context.Header;
-                int standard = header.Resolve(options.Standard, "Standard", true, missing);
-                int instant = header.Resolve(options.Instant, "Instant", true, missing);
-                int value = header.Resolve(options.Value, "Value", true, missing);
-                int customer = header.Resolve(options.Customer, "Customer", options.CustomerRequired, missing);
-                if (missing.Count > 0)
+                if (Resolve(header, missing) is not [int standard, int instant, int value, int customer])
                 {
                     return (_, _, _) => throw new InvalidOperationException("Columns are missing.");
                 }
 
                 columns = [header.NameOf(standard), header.NameOf(instant), header.NameOf(value), customer < 0 ? null! : header.NameOf(customer)];
                 string[] names = columns;
-                string sep = options.DecimalSeparator.ToString();
+                string sep = separator;
                 bool ReadRow(ReadOnlySpan<byte> buffer, Row row, Action<string?, string?, string?, string> problem, out ReliabilityMeasurement record)
                 {
-                    record = default!;
-                    string subject = Fields.String(buffer, row, standard).Trim();
-                    bool ok = true;
-                    if (subject.Length == 0)
-                    {
-                        problem(names[0], "Standard", null, "the standard is empty; expected the id of a standard (or of a touchpoint with standards) from the standards file.");
-                        ok = false;
-                    }
-
-                    if (!Instants.TryParseMeasurement(Fields.String(buffer, row, instant), out Instant at, out string? instantError))
-                    {
-                        problem(names[1], "Instant", null, instantError!);
-                        ok = false;
-                    }
-
-                    if (!TryValue(Fields.String(buffer, row, value), format, sep, out double v, out string? valueError))
-                    {
-                        problem(names[2], "Value", null, valueError!);
-                        ok = false;
-                    }
-
-                    CustomerId? id = null;
-                    string? customerText = customer < 0 ? null : Fields.String(buffer, row, customer).Trim();
-                    if (!string.IsNullOrEmpty(customerText))
-                    {
-                        if (CustomerId.TryFrom(customerText, out CustomerId parsed))
-                        {
-                            id = parsed;
-                        }
-                        else
-                        {
-                            problem(names[3], "Customer", null, $"'{Internal.Text.Shorten(customerText)}' is not a valid customer id; leave the field empty for a measurement without a customer.");
-                            ok = false;
-                        }
-                    }
-
-                    if (ok)
-                    {
-                        record = new ReliabilityMeasurement(subject, at, v, id);
-                    }
-
-                    return ok;
+                    bool instantOk = Instants.TryParseMeasurement(Fields.String(buffer, row, instant), out Instant at, out string? instantError);
+                    bool valueOk = TryValue(Fields.String(buffer, row, value), format, sep, out double v, out string? valueError);
+                    return Build(names, problem, Fields.String(buffer, row, standard), instantOk, at, instantError, valueOk, v, valueError, customer < 0 ? null : Fields.String(buffer, row, customer), out record);
                 }
 
                 return (_, _, _) => new RecordSink<ReliabilityMeasurement>(context, ReadRow);
@@ -132,7 +137,55 @@ public static class MeasurementFileReader
         return new MeasurementFile(name, context.EncodingName, columns, measurements, problems, count, lines);
     }
 
-    private static bool TryValue(string? text, NumberFormatInfo format, string sep, out double value, out string? error)
+    /// <summary>Checks one row's fields (text, or the instant and value already read) and makes its measurement: what
+    /// text and columnar files share.</summary>
+    internal static bool Build(string[] names, Action<string?, string?, string?, string> problem, string? standard, bool instantOk, Instant at, string? instantError, bool valueOk, double v, string? valueError, string? customer, out ReliabilityMeasurement record)
+    {
+        record = default!;
+        string subject = (standard ?? string.Empty).Trim();
+        bool ok = true;
+        if (subject.Length == 0)
+        {
+            problem(names[0], "Standard", null, "the standard is empty; expected the id of a standard (or of a touchpoint with standards) from the standards file.");
+            ok = false;
+        }
+
+        if (!instantOk)
+        {
+            problem(names[1], "Instant", null, instantError!);
+            ok = false;
+        }
+
+        if (!valueOk)
+        {
+            problem(names[2], "Value", null, valueError!);
+            ok = false;
+        }
+
+        CustomerId? id = null;
+        string? customerText = customer?.Trim();
+        if (!string.IsNullOrEmpty(customerText))
+        {
+            if (CustomerId.TryFrom(customerText, out CustomerId parsed))
+            {
+                id = parsed;
+            }
+            else
+            {
+                problem(names[3], "Customer", null, $"'{Internal.Text.Shorten(customerText)}' is not a valid customer id; leave the field empty for a measurement without a customer.");
+                ok = false;
+            }
+        }
+
+        if (ok)
+        {
+            record = new ReliabilityMeasurement(subject, at, v, id);
+        }
+
+        return ok;
+    }
+
+    internal static bool TryValue(string? text, NumberFormatInfo format, string sep, out double value, out string? error)
     {
         value = 0;
         text = text?.Trim() ?? string.Empty;

@@ -68,10 +68,16 @@ public static class RevenueFileReader
         options ??= new RevenueFileOptions();
         LocalDatePattern pattern = Validate(options);
         long expectedBytes = stream.CanSeek ? stream.Length - stream.Position : -1;
-        if (ParquetRevenue.IsParquet(stream))
+        if (ParquetInput.IsParquet(stream))
         {
             (ReaderContext parquet, List<RevenueSink> groups, RevenueShared columns) = ParquetRevenue.Read(stream, name, options, (context, missing) => Prepare(options, pattern, context, missing, -1), progress, cancellationToken);
             return Assemble(name, parquet, columns, groups, 1, rows: true);
+        }
+
+        if (ArrowInput.IsArrow(stream))
+        {
+            (ReaderContext arrow, List<RevenueSink> batches, RevenueShared columns) = ArrowRevenue.Read(stream, name, options, (context, missing) => Prepare(options, pattern, context, missing, -1), progress, cancellationToken);
+            return Assemble(name, arrow, columns, batches, 1, rows: true);
         }
 
         RevenueShared? shared = null;

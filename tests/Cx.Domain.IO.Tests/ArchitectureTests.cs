@@ -23,12 +23,12 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void Package_DependsOnlyOnTheCoreAndParquetNet()
+    public void Package_DependsOnlyOnTheCoreParquetSharpAndArrow()
     {
         string[] references = [.. typeof(RevenueFileReader).Assembly.GetReferencedAssemblies().Select(a => a.Name!)
             .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard" && n != "mscorlib")
             .Order(StringComparer.Ordinal)];
 
-        Assert.Equal(["Cx.Domain", "FluentValidation", "NodaTime", "Parquet"], references);
+        Assert.Equal(["Apache.Arrow", "Apache.Arrow.Compression", "Cx.Domain", "FluentValidation", "NodaTime", "ParquetSharp"], references);
     }
 }

@@ -31,7 +31,10 @@ internal static class InputFiles
             throw new BadInputException($"Cannot read '{path}': {ex.Message}", ex);
         }
 
-        using (Stream input = CancellableStream.Wrap(stream, console.Cancellation))
+        // A Parquet file is read by row groups on every core, each worker opening the file by its path: it gets the file
+        // stream itself (cancellation is checked between row groups); everything else reads through a stream that stops
+        // at its next read once cancelled.
+        using (Stream input = Cx.Domain.IO.Internal.ParquetInput.IsParquet(stream) ? stream : CancellableStream.Wrap(stream, console.Cancellation))
         {
             ProgressReporter? progress = !console.IsErrorRedirected && stream.Length > console.ProgressThresholdBytes
                 ? new ProgressReporter(stderr, name, stream.Length)
@@ -46,7 +49,7 @@ internal static class InputFiles
     /// order mark), so a wrong choice is visible.</summary>
     public static void SayEncoding(TextWriter stderr, string name, string? encoding, TextFileOptions text)
     {
-        if (encoding is not null && encoding != "Parquet" && (encoding != "UTF-8" || text.Encoding is not (InputEncoding.Utf8 or InputEncoding.Unknown)))
+        if (encoding is not null && encoding is not ("Parquet" or "Arrow") && (encoding != "UTF-8" || text.Encoding is not (InputEncoding.Utf8 or InputEncoding.Unknown)))
         {
             CxApp.WriteLine(stderr, $"cx: read {name} as {encoding}.");
         }

@@ -1,345 +1,223 @@
-using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Cx.Domain.Primitives;
 using NodaTime;
-using Parquet;
-using Parquet.Schema;
 
 namespace Cx.Domain.IO.Internal;
 
-/// <summary>Reads a Parquet file of revenue (Parquet.Net) into the same block sinks as text files: one block per row
-/// group, columns found by name or position among the file's fields, every value checked with the text reader's rules.
-/// Rows are numbered from 1 instead of lines.</summary>
-/// <remarks>Customer ids may be strings or integers; dates DATE, TIMESTAMP or strings in the date format; amounts
-/// DECIMAL (exact), integers (major units), strings in the text format, or floating point (converted through
+/// <summary>Reads a Parquet file of revenue (ParquetSharp's physical column readers) into the same block sinks as text
+/// files: one block per row group, row groups on every core, columns found by name or position among the file's fields,
+/// every value checked with the text reader's rules. Rows are numbered from 1 instead of lines.</summary>
+/// <remarks>Customer ids and segments are text (their UTF-8 bytes hashed by the interner, no string per row) or
+/// integers; dates INT32 DATE, INT64 TIMESTAMP, INT96 or text in the date format, straight to dates; amounts DECIMAL
+/// (its unscaled integer straight to minor units when the scale is the currency's, else exactly through
+/// <see cref="decimal"/>), integers (major units), text in the text format, or floating point (through
 /// <see cref="decimal"/>, as a spreadsheet shows them).</remarks>
 internal static class ParquetRevenue
 {
-    /// <summary>The first four bytes of a Parquet file.</summary>
-    public static ReadOnlySpan<byte> Magic => "PAR1"u8;
-
-    public static bool IsParquet(Stream stream)
-    {
-        if (!stream.CanSeek || stream.Length < 8)
-        {
-            return false;
-        }
-
-        long at = stream.Position;
-        Span<byte> head = stackalloc byte[4];
-        stream.ReadExactly(head);
-        stream.Position = at;
-        return head.SequenceEqual(Magic);
-    }
+    /// <summary>How many customer lookups are hashed and prefetched before they are made.</summary>
+    private const int LookupBatch = 32;
 
     public static (ReaderContext Context, List<RevenueSink> Sinks, RevenueShared Shared) Read(Stream stream, string name, RevenueFileOptions options, Func<ReaderContext, List<FileProblem>, RevenueShared?> prepare, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        // Parquet.Net formats numbers in its messages with the current culture; the reader's messages are invariant.
-        CultureInfo culture = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        try
-        {
-            ParquetReader reader = ParquetReader.CreateAsync(stream, leaveStreamOpen: true, cancellationToken: cancellationToken).GetAwaiter().GetResult();
-            try
-            {
-                return ReadGroups(reader, stream, name, options, prepare, progress, cancellationToken);
-            }
-            finally
-            {
-                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-        }
-        catch (Exception ex) when (IsDamage(ex))
-        {
-            // A damaged file (bad Thrift metadata, a page or offset out of bounds, a truncated column chunk) makes
-            // Parquet.Net throw whatever its decoder met; the reader's documented answer to a bad file is a problem.
-            throw new InputFileException(name, [new FileProblem(null, "file", null, null, null,
-                "the Parquet file cannot be decoded: it is damaged or truncated, or could not be read (" + ex.GetType().Name + ": " + ex.Message + "); write it again, or export the data as CSV.")]);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-        }
-    }
-
-    /// <summary>Whether an exception from inside Parquet.Net means the file cannot be decoded: anything but a
-    /// cancellation, a problem the reader found itself or exhausted memory. Damaged offsets show up as any type (a Thrift
-    /// error, an <see cref="IOException"/> "not a parquet file", a seek before the start of the stream, an index out of
-    /// range), so the type does not tell damage from a failing disk; the message keeps the original text.</summary>
-    private static bool IsDamage(Exception ex) =>
-        ex is not (InputFileException or OperationCanceledException or OutOfMemoryException);
-
-    private static (ReaderContext Context, List<RevenueSink> Sinks, RevenueShared Shared) ReadGroups(ParquetReader reader, Stream stream, string name, RevenueFileOptions options, Func<ReaderContext, List<FileProblem>, RevenueShared?> prepare, IProgress<long>? progress, CancellationToken cancellationToken)
-    {
-        DataField[] fields = reader.Schema.GetDataFields();
-        string[] names = [.. fields.Select(f => f.Name)];
-        var header = new Header(names, names, 1, options.Text.Delimiter, s => options.SettingNames is { } n && n.TryGetValue(s, out string? v) ? v : s);
-        var context = new ReaderContext(header, options.Text.Delimiter, "Parquet", options.SettingNames);
+        using ParquetInput input = ParquetInput.Open(stream, name);
+        ReaderContext context = Columnar.Context(input.Columns.Select(c => c.Name).ToArray(), options.Text.Delimiter, "Parquet", options.SettingNames);
         var missing = new List<FileProblem>();
-        RevenueShared? shared = prepare(context, missing);
-        if (missing.Count > 0 || shared is null)
+        RevenueShared? prepared = prepare(context, missing);
+        Columnar.ThrowMissing(name, missing, prepared is null);
+        RevenueShared shared = prepared!;
+        RequireKinds(name, context, shared, input.Columns);
+
+        // Every group's rows are reserved up front, in file order, so groups can write in place from any thread and the
+        // assembly closes them up in order: the same result as one thread.
+        long totalRows = input.GroupRows.Sum();
+        if (totalRows > Array.MaxLength)
         {
-            throw new InputFileException(name, [.. missing.Select(p => new FileProblem(null, "schema", p.Column, p.Setting, p.Code, p.Message.Replace("the header has", "the file has", StringComparison.Ordinal)))]);
+            throw new InputFileException(name, [new FileProblem(null, "file", null, null, null, "the file has more rows than one read can hold; split it.")]);
         }
 
-        var sinks = new List<RevenueSink>();
-        long rowBase = 0;
-        byte[] scratch = ArrayPool<byte>.Shared.Rent(1024);
-        try
+        _ = shared.Store.TryReserve(0, (int)totalRows, quiet: true, out int start);
+        var sinks = new RevenueSink[input.RowGroupCount];
+        for (int g = 0; g < sinks.Length; g++)
         {
-            for (int g = 0; g < reader.RowGroupCount; g++)
+            sinks[g] = new RevenueSink(context, shared, start, (int)input.GroupRows[g]);
+            start += (int)input.GroupRows[g];
+        }
+
+        input.ForEachGroup(options.Text.MaxDegreeOfParallelism, progress, (g, group) => ReadGroup(group, sinks[g], shared, (int)input.GroupRows[g]), cancellationToken);
+        return (context, [.. sinks], shared);
+    }
+
+    /// <summary>Checks the columns found hold types the reader takes.</summary>
+    internal static void RequireKinds(string name, ReaderContext context, RevenueShared shared, (string Name, ColumnKind Kind)[] columns) =>
+        Columnar.RequireKinds(
+            name,
+            context,
+            new ColumnRule(shared.CustomerIndex, columns[shared.CustomerIndex].Kind, "Customer", "text or integers", ColumnKind.Text, ColumnKind.Integer),
+            new ColumnRule(shared.DateIndex, columns[shared.DateIndex].Kind, "Date", "dates, timestamps or text", ColumnKind.Date, ColumnKind.Timestamp, ColumnKind.Int96Timestamp, ColumnKind.Text),
+            new ColumnRule(shared.AmountIndex, columns[shared.AmountIndex].Kind, "Amount", "decimals, integers, floating point or text", ColumnKind.Decimal, ColumnKind.Integer, ColumnKind.Floating, ColumnKind.Text),
+            new ColumnRule(shared.SegmentIndex, shared.SegmentIndex < 0 ? ColumnKind.Text : columns[shared.SegmentIndex].Kind, "Segment", "text or integers", ColumnKind.Text, ColumnKind.Integer));
+
+    private static void ReadGroup(ParquetSharp.RowGroupReader group, RevenueSink sink, RevenueShared shared, int rows)
+    {
+        using var customers = new ParquetColumn(group, shared.CustomerIndex);
+        using var dates = new ParquetColumn(group, shared.DateIndex);
+        using var amounts = new ParquetColumn(group, shared.AmountIndex);
+        using ParquetColumn? segments = shared.SegmentIndex < 0 ? null : new ParquetColumn(group, shared.SegmentIndex);
+        ReadRows(customers, dates, amounts, segments, rows, sink, shared);
+    }
+
+    /// <summary>Reads <paramref name="rows"/> rows of a Parquet row group or an Arrow record batch into a sink whose rows
+    /// were reserved in the store.</summary>
+    internal static void ReadRows(ColumnBatch customers, ColumnBatch dates, ColumnBatch amounts, ColumnBatch? segments, int rows, RevenueSink sink, RevenueShared shared)
+    {
+        var days = new DayCache();
+        int[] customerOf = new int[ParquetInput.BatchRows];
+        int[] kept = new int[ParquetInput.BatchRows];
+        ulong[] hashes = new ulong[LookupBatch];
+        byte[] number = new byte[24];
+        int row = 0;
+        while (row < rows)
+        {
+            int n = customers.Read(Math.Min(ParquetInput.BatchRows, rows - row));
+            if (n == 0 || dates.Read(n) != n || amounts.Read(n) != n || (segments is not null && segments.Read(n) != n))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-                int n = checked((int)group.RowCount);
-                RevenueSink sink = RevenueSink.Create(context, shared, 0, n, quiet: true)!;
-                Values customers = Values.Read(group, fields[shared.CustomerIndex], n, cancellationToken);
-                Values dates = Values.Read(group, fields[shared.DateIndex], n, cancellationToken);
-                Values amounts = Values.Read(group, fields[shared.AmountIndex], n, cancellationToken);
-                Values? segments = shared.SegmentIndex < 0 ? null : Values.Read(group, fields[shared.SegmentIndex], n, cancellationToken);
-                for (int i = 0; i < n; i++)
+                throw new InvalidDataException("A column of a row group holds fewer rows than its metadata says.");
+            }
+
+            int keptCount = 0;
+            for (int i = 0; i < n; i++)
+            {
+                long at = row + i;
+                bool ok = TryDate(dates, i, shared, days, out LocalDate date, out string? dateError);
+                if (!ok)
                 {
-                    long row = i;
-                    bool ok = TryDate(dates, i, shared, out LocalDate date, out string? dateError);
-                    if (!ok)
-                    {
-                        sink.AddProblem(row, shared.Columns.Date, "Date", null, dateError!);
-                    }
+                    sink.AddProblem(at, shared.Columns.Date, "Date", null, dateError!);
+                }
 
-                    if (!TryAmount(amounts, i, shared, out long amount, out string? amountError))
-                    {
-                        sink.AddProblem(row, shared.Columns.Amount, "Amount", null, amountError!);
-                        ok = false;
-                    }
+                if (!TryAmount(amounts, i, shared, out long amount, out string? amountError))
+                {
+                    sink.AddProblem(at, shared.Columns.Amount, "Amount", null, amountError!);
+                    ok = false;
+                }
 
-                    if (!ok)
+                if (!ok)
+                {
+                    customerOf[i] = -2;
+                    continue;
+                }
+
+                int segment = -1;
+                if (segments is not null)
+                {
+                    ReadOnlySpan<byte> text = Columnar.TextOf(segments, i, number);
+                    segment = shared.Segments.GetOrAdd(text);
+                    if (segment >= 0 && Fields.TrimAscii(text).Length > 200 && Encoding.UTF8.GetString(text).Trim().Length > 200)
                     {
+                        Reject(sink, shared, at, Encoding.UTF8.GetString(Columnar.TextOf(customers, i, number)), date, amount, Encoding.UTF8.GetString(text).Trim());
+                        customerOf[i] = -2;
+                        continue;
+                    }
+                }
+
+                ReadOnlySpan<byte> id = Columnar.TextOf(customers, i, number);
+                ReadOnlySpan<byte> trimmed = Fields.TrimAscii(id);
+                if (trimmed.IsEmpty || trimmed[0] >= 0x80 || trimmed[^1] >= 0x80)
+                {
+                    // Blank (CX0101) or Unicode at either end: the interner's careful path, now.
+                    int c = shared.Customers.GetOrAdd(id);
+                    if (c < 0)
+                    {
+                        Reject(sink, shared, at, null, date, amount, segment < 0 ? null : Encoding.UTF8.GetString(Columnar.TextOf(segments!, i, number)).Trim());
+                        customerOf[i] = -2;
                         continue;
                     }
 
-                    int customer = customers.Intern(i, shared.Customers, ref scratch);
-                    int segment = segments is null ? -1 : segments.Intern(i, shared.Segments, ref scratch);
-                    string? segmentText = segment < 0 ? null : segments!.Text(i)?.Trim();
-                    if (customer < 0 || (segmentText is not null && segmentText.Length > 200))
-                    {
-                        var record = new Assets.AssetRecord(customer < 0 ? default : CustomerId.From(customers.Text(i)!), date, Money.FromMinorUnits(amount, shared.Currency), segmentText);
-                        foreach (FluentValidation.Results.ValidationFailure failure in shared.Validator.Validate(record).Errors)
-                        {
-                            sink.AddProblem(row, shared.ColumnOf(failure.PropertyName), failure.PropertyName, failure.ErrorCode, failure.ErrorMessage);
-                        }
-
-                        continue;
-                    }
-
-                    sink.Add(customer, date, amount, segment);
-                    sink.Kept(i);
-                }
-
-                sink.Lines = n;
-                sinks.Add(sink);
-                rowBase += n;
-                progress?.Report(stream.Position);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(scratch);
-        }
-
-        return (context, sinks, shared);
-    }
-
-    private static bool TryDate(Values values, int i, RevenueShared shared, out LocalDate date, out string? error)
-    {
-        date = default;
-        error = null;
-        switch (values.Kind)
-        {
-            case ValueKind.DateTime when values.DateTimes[i] is { } dt:
-                date = LocalDate.FromDateTime(dt);
-                return true;
-            case ValueKind.DateOnly when values.DateOnlys[i] is { } d:
-                date = LocalDate.FromDateOnly(d);
-                return true;
-            case ValueKind.Text:
-                return shared.Dates.TrySlow(values.Text(i), out date, out error);
-            case ValueKind.DateTime or ValueKind.DateOnly:
-                error = shared.Dates.EmptyMessage;
-                return false;
-            default:
-                error = $"expected a date column (DATE, TIMESTAMP or text), got {values.Kind}.";
-                return false;
-        }
-    }
-
-    private static bool TryAmount(Values values, int i, RevenueShared shared, out long amount, out string? error)
-    {
-        amount = 0;
-        decimal? value = values.Kind switch
-        {
-            ValueKind.Decimal => values.Decimals[i],
-            ValueKind.Double => values.Doubles[i] is { } d && double.IsFinite(d) ? (decimal)d : null,
-            ValueKind.Long => values.Longs[i],
-            _ => null,
-        };
-        if (values.Kind == ValueKind.Text)
-        {
-            return shared.Amounts.TrySlow(values.Text(i), out amount, out error);
-        }
-
-        if (value is null)
-        {
-            error = values.Kind is ValueKind.Decimal or ValueKind.Double or ValueKind.Long
-                ? (values.Kind == ValueKind.Double && values.Doubles[i] is { } bad ? $"expected a finite amount, got {bad.ToString(CultureInfo.InvariantCulture)}." : shared.Amounts.EmptyMessage)
-                : $"expected an amount column (DECIMAL, integer, floating point or text), got {values.Kind}.";
-            return false;
-        }
-
-        if (!Money.TryFromDecimal(value.Value, shared.Currency, MinorUnitRounding.HalfToEven, out Money money, out error))
-        {
-            return false;
-        }
-
-        amount = money.MinorUnits;
-        return true;
-    }
-
-    private enum ValueKind
-    {
-        Unsupported,
-        Text,
-        DateTime,
-        DateOnly,
-        Decimal,
-        Double,
-        Long,
-    }
-
-    /// <summary>One column of one row group, read into the array its type calls for.</summary>
-    private sealed class Values
-    {
-        public ValueKind Kind { get; private init; }
-
-        public ReadOnlyMemory<char>?[] Chars { get; private init; } = [];
-
-        public DateTime?[] DateTimes { get; private init; } = [];
-
-        public DateOnly?[] DateOnlys { get; private init; } = [];
-
-        public decimal?[] Decimals { get; private init; } = [];
-
-        public double?[] Doubles { get; private init; } = [];
-
-        public long?[] Longs { get; private init; } = [];
-
-        public static Values Read(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
-        {
-            Type type = field.ClrType;
-            if (type == typeof(ReadOnlyMemory<char>) || type == typeof(string))
-            {
-                var chars = new ReadOnlyMemory<char>?[n];
-                group.ReadAsync<ReadOnlyMemory<char>>(field, chars, null, cancellationToken).AsTask().GetAwaiter().GetResult();
-                return new Values { Kind = ValueKind.Text, Chars = chars };
-            }
-
-            if (type == typeof(DateTime))
-            {
-                var values = new DateTime?[n];
-                group.ReadAsync<DateTime>(field, values, null, cancellationToken).AsTask().GetAwaiter().GetResult();
-                return new Values { Kind = ValueKind.DateTime, DateTimes = values };
-            }
-
-            if (type == typeof(DateOnly))
-            {
-                var values = new DateOnly?[n];
-                group.ReadAsync<DateOnly>(field, values, null, cancellationToken).AsTask().GetAwaiter().GetResult();
-                return new Values { Kind = ValueKind.DateOnly, DateOnlys = values };
-            }
-
-            if (type == typeof(decimal))
-            {
-                var values = new decimal?[n];
-                group.ReadAsync<decimal>(field, values, null, cancellationToken).AsTask().GetAwaiter().GetResult();
-                return new Values { Kind = ValueKind.Decimal, Decimals = values };
-            }
-
-            if (type == typeof(double) || type == typeof(float))
-            {
-                var values = new double?[n];
-                if (type == typeof(float))
-                {
-                    var floats = new float?[n];
-                    group.ReadAsync<float>(field, floats, null, cancellationToken).AsTask().GetAwaiter().GetResult();
-                    for (int i = 0; i < n; i++)
-                    {
-                        values[i] = floats[i];
-                    }
+                    customerOf[i] = c;
                 }
                 else
                 {
-                    group.ReadAsync<double>(field, values, null, cancellationToken).AsTask().GetAwaiter().GetResult();
+                    customerOf[i] = -1;
                 }
 
-                return new Values { Kind = ValueKind.Double, Doubles = values };
+                sink.Add(0, date, amount, segment);
+                sink.Kept(at);
+                kept[keptCount++] = i;
             }
 
-            if (type == typeof(long) || type == typeof(int) || type == typeof(short))
+            // The ids: hashed and prefetched a batch at a time, then looked up, so a large table's cache misses overlap.
+            int[] store = shared.Store.Customer;
+            int first = sink.Start + sink.RowCount - keptCount;
+            for (int b = 0; b < keptCount; b += LookupBatch)
             {
-                var values = new long?[n];
-                if (type == typeof(long))
+                int end = Math.Min(keptCount, b + LookupBatch);
+                for (int k = b; k < end; k++)
                 {
-                    group.ReadAsync<long>(field, values, null, cancellationToken).AsTask().GetAwaiter().GetResult();
-                }
-                else
-                {
-                    var ints = new int?[n];
-                    group.ReadAsync<int>(field, ints, null, cancellationToken).AsTask().GetAwaiter().GetResult();
-                    for (int i = 0; i < n; i++)
+                    if (customerOf[kept[k]] == -1)
                     {
-                        values[i] = ints[i];
+                        ulong h = Interner.Hash(Fields.TrimAscii(Columnar.TextOf(customers, kept[k], number)));
+                        hashes[k - b] = h;
+                        shared.Customers.Prefetch(h);
                     }
                 }
 
-                return new Values { Kind = ValueKind.Long, Longs = values };
+                for (int k = b; k < end; k++)
+                {
+                    int i = kept[k];
+                    store[first + k] = customerOf[i] == -1
+                        ? shared.Customers.GetOrAdd(Fields.TrimAscii(Columnar.TextOf(customers, i, number)), hashes[k - b])
+                        : customerOf[i];
+                }
             }
 
-            return new Values { Kind = ValueKind.Unsupported };
+            row += n;
         }
 
-        public string? Text(int i) => Kind switch
+        sink.Lines = rows;
+    }
+
+    /// <summary>Reports a row that fails the library's own checks (CX0101, CX0106) with its messages.</summary>
+    private static void Reject(RevenueSink sink, RevenueShared shared, long at, string? customer, LocalDate date, long amount, string? segment)
+    {
+        var record = new Assets.AssetRecord(customer is null ? default : CustomerId.From(customer), date, Money.FromMinorUnits(amount, shared.Currency), segment);
+        foreach (FluentValidation.Results.ValidationFailure failure in shared.Validator.Validate(record).Errors)
         {
-            ValueKind.Text => Chars[i] is { } c ? new string(c.Span) : null,
-            ValueKind.Long => Longs[i]?.ToString(CultureInfo.InvariantCulture),
-            _ => null,
-        };
-
-        /// <summary>Numbers the value of row <paramref name="i"/> (ids as text); -1 when null or blank.</summary>
-        public int Intern(int i, Interner interner, ref byte[] scratch)
-        {
-            ReadOnlySpan<char> chars;
-            if (Kind == ValueKind.Text && Chars[i] is { } c)
-            {
-                chars = c.Span;
-            }
-            else if (Kind == ValueKind.Long && Longs[i] is { } l)
-            {
-                chars = l.ToString(CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                return -1;
-            }
-
-            int max = Encoding.UTF8.GetMaxByteCount(chars.Length);
-            if (scratch.Length < max)
-            {
-                ArrayPool<byte>.Shared.Return(scratch);
-                scratch = ArrayPool<byte>.Shared.Rent(max);
-            }
-
-            int bytes = Encoding.UTF8.GetBytes(chars, scratch);
-            return interner.GetOrAdd(scratch.AsSpan(0, bytes));
+            sink.AddProblem(at, shared.ColumnOf(failure.PropertyName), failure.PropertyName, failure.ErrorCode, failure.ErrorMessage);
         }
+    }
+
+    private static bool TryDate(ColumnBatch column, int row, RevenueShared shared, DayCache days, out LocalDate date, out string? error)
+    {
+        int v = column.ValueOf(row);
+        if (v < 0)
+        {
+            date = default;
+            error = shared.Dates.EmptyMessage;
+            return false;
+        }
+
+        if (column.Kind == ColumnKind.Text)
+        {
+            return shared.Dates.TryParse(column.BytesOf(v), out date, out error);
+        }
+
+        long day = Columnar.DayOf(column, v);
+        return days.TryGet(day, out date, out error);
+    }
+
+    private static bool TryAmount(ColumnBatch column, int row, RevenueShared shared, out long amount, out string? error)
+    {
+        int v = column.ValueOf(row);
+        if (v < 0)
+        {
+            amount = 0;
+            error = shared.Amounts.EmptyMessage;
+            return false;
+        }
+
+        return column.Kind == ColumnKind.Text
+            ? shared.Amounts.TryParse(column.BytesOf(v), out amount, out error)
+            : Columnar.TryMinorUnits(column, v, shared.Currency, out amount, out error);
     }
 }
