@@ -14,7 +14,10 @@ namespace Cx.Domain.Internal;
 /// slots, the analysed periods with their windows, each customer's attributed movements as a linked list, and each
 /// customer's touches grouped together in time order (a counting sort into one pooled array).</summary>
 /// <remarks>Slots are handed out in input order (movements, then events); <see cref="RankCustomers"/> gives the ordinal
-/// order of the customer ids that every later stage walks, so nothing depends on input order. Dispose returns the pooled
+/// order of the customer ids that every later stage walks, so nothing depends on input order. Input sorted by customer
+/// takes a faster path to the same index: movements get their slots by adjacency, events are cut into one run per
+/// customer and merged with them (no hashing; the ordinal order falls out of the merge), and the touches stay where they
+/// are, each customer's range given by <see cref="EventStart"/> and <see cref="EventEnd"/>. Dispose returns the pooled
 /// touches.</remarks>
 internal sealed class AttributionIndex : IDisposable
 {
@@ -24,6 +27,17 @@ internal sealed class AttributionIndex : IDisposable
     private readonly int _touchpointCount;
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private readonly List<CustomerId> _ids = [];
+
+    // Slots handed out without the dictionary (movements sorted by customer): the dictionary is filled from the ids the
+    // first time a lookup needs it.
+    private int _slotsFilled;
+
+    // Whether the slots so far were handed out to customers in ascending ordinal order (sorted movements), so that sorted
+    // events can be merged with them without hashing.
+    private bool _slotsAscending = true;
+
+    // The slots in ordinal order of the ids, when reading found it for free (sorted input), else null.
+    private int[]? _ordinalOrder;
     private List<int> _movementHead = [];
     private List<int> _movementNext = [];
 
@@ -56,15 +70,18 @@ internal sealed class AttributionIndex : IDisposable
     /// <summary>Gets, per movement, the next movement of the same customer, or −1.</summary>
     public int[] MovementNext { get; private set; } = [];
 
-    /// <summary>Gets the touches grouped by customer slot (customer c's are <c>[EventStart[c], EventStart[c + 1])</c>), each
+    /// <summary>Gets the touches grouped by customer slot (customer c's are <c>[EventStart[c], EventEnd[c])</c>), each
     /// customer's in time order; a pooled array, longer than <see cref="TouchCount"/>.</summary>
     public AttributionTouch[] Touches { get; private set; } = [];
 
     /// <summary>Gets the number of touches.</summary>
     public int TouchCount { get; private set; }
 
-    /// <summary>Gets the start of each customer's touches in <see cref="Touches"/> (one more entry than customers).</summary>
+    /// <summary>Gets the start of each customer's touches in <see cref="Touches"/>.</summary>
     public int[] EventStart { get; private set; } = [];
+
+    /// <summary>Gets the end (exclusive) of each customer's touches in <see cref="Touches"/>.</summary>
+    public int[] EventEnd { get; private set; } = [];
 
     /// <summary>Gets the customers, by slot.</summary>
     public IReadOnlyList<CustomerId> Ids => _ids;
@@ -112,7 +129,7 @@ internal sealed class AttributionIndex : IDisposable
     {
         AttributionTouch[] touches = Touches;
         int lo = EventStart[customer];
-        int hi = EventStart[customer + 1];
+        int hi = EventEnd[customer];
         while (lo < hi)
         {
             int mid = lo + ((hi - lo) >> 1);
@@ -134,6 +151,11 @@ internal sealed class AttributionIndex : IDisposable
     /// <param name="checkDistinct">Whether to reject two slots with one id (the columns' customers must be distinct).</param>
     public int[] RankCustomers(bool checkDistinct)
     {
+        if (_ordinalOrder is not null && !checkDistinct)
+        {
+            return _ordinalOrder;
+        }
+
         int n = _ids.Count;
         string[] keys = new string[n];
         int[] order = new int[n];
@@ -248,14 +270,56 @@ internal sealed class AttributionIndex : IDisposable
     private int SlotOf(CustomerId customer)
     {
         // Keyed by the id's text: string keys with the ordinal comparer get the runtime's fast non-randomised hashing.
-        if (!_slots.TryGetValue(customer.Value, out int slot))
+        if (_slotsFilled < _ids.Count)
+        {
+            _slots.EnsureCapacity(_ids.Count);
+            for (; _slotsFilled < _ids.Count; _slotsFilled++)
+            {
+                _slots.Add(_ids[_slotsFilled].Value, _slotsFilled);
+            }
+        }
+
+        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, customer.Value, out bool exists);
+        if (!exists)
         {
             slot = _ids.Count;
-            _slots.Add(customer.Value, slot);
             _ids.Add(customer);
+            _slotsFilled = _ids.Count;
+            _slotsAscending = false;
         }
 
         return slot;
+    }
+
+    /// <summary>The slot of a movement's customer when the movements come sorted by customer: a new slot whenever the
+    /// customer differs from the last slot's (no hashing; the slots are those <see cref="SlotOf"/> would hand out).</summary>
+    private int SortedSlotOf(CustomerId customer)
+    {
+        if (_ids.Count == 0 || !SameCustomer(_ids[^1], customer))
+        {
+            _ids.Add(customer);
+        }
+
+        return _ids.Count - 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SameCustomer(CustomerId a, CustomerId b) => ReferenceEquals(a.Value, b.Value) || a.Equals(b);
+
+    /// <summary>Whether the movements' customers come in ascending ordinal order (equal ones adjacent).</summary>
+    private static bool SortedByCustomer(List<CustomerMovement> movements)
+    {
+        for (int i = 1; i < movements.Count; i++)
+        {
+            string previous = movements[i - 1].Customer.Value;
+            string current = movements[i].Customer.Value;
+            if (!ReferenceEquals(previous, current) && string.CompareOrdinal(previous, current) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void ReadMovements(IEnumerable<CustomerMovement> movements, ReadOnlySpan<int> movementCustomer, bool columnar, GridPeriod[]? analysed)
@@ -300,8 +364,13 @@ internal sealed class AttributionIndex : IDisposable
         (WindowStart, WindowEnd) = AttributionWindows.Of(Periods, _options);
         PeriodHasMovement = new bool[Periods.Length];
         HashSet<MovementClass> classes = _options.Movements.ToHashSet();
-        _slots.EnsureCapacity(all.Count);
-        var counted = new List<CountedMovement>();
+        bool sorted = !columnar && _ids.Count == 0 && SortedByCustomer(all);
+        if (!columnar && !sorted)
+        {
+            _slots.EnsureCapacity(all.Count);
+        }
+
+        var counted = new List<CountedMovement>(all.Count);
         Movements = counted;
         _movementHead = new List<int>(Math.Max(_ids.Count, all.Count));
         _movementNext = new List<int>(all.Count);
@@ -318,7 +387,7 @@ internal sealed class AttributionIndex : IDisposable
                 continue;
             }
 
-            int slot = columnar ? ColumnSlot(movementCustomer[i], m, nameof(movements)) : SlotOf(m.Customer);
+            int slot = columnar ? ColumnSlot(movementCustomer[i], m, nameof(movements)) : sorted ? SortedSlotOf(m.Customer) : SlotOf(m.Customer);
             while (_movementHead.Count <= slot)
             {
                 _movementHead.Add(-1);
@@ -366,12 +435,18 @@ internal sealed class AttributionIndex : IDisposable
     {
         int n = columns.EventCount;
         int degree = AttributionEngine.DegreeFor(n);
-        if (!ColumnsValid(columns, degree))
+        if (!ColumnsValid(columns, degree, out bool grouped))
         {
             ReportColumnFailures(columns);
         }
 
         _counts.Events = n;
+        if (grouped)
+        {
+            ReadGroupedEventColumns(columns, degree);
+            return;
+        }
+
         int[] slots = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
         AttributionTouch[] raw = ArrayPool<AttributionTouch>.Shared.Rent(Math.Max(1, n));
         try
@@ -397,13 +472,54 @@ internal sealed class AttributionIndex : IDisposable
         }
     }
 
-    /// <summary>Whether every event row names a customer and touchpoint in range (a non-empty customer) and a defined outcome.</summary>
-    private bool ColumnsValid(AttributionColumns columns, int degree)
+    /// <summary>Reads event columns whose customer indexes never decrease: each customer's rows are already together, so
+    /// the touches are built in place (no counting sort), each customer's range found where the index changes.</summary>
+    private void ReadGroupedEventColumns(AttributionColumns columns, int degree)
+    {
+        int n = columns.EventCount;
+        int[] eventStart = new int[_ids.Count];
+        int[] eventEnd = new int[_ids.Count];
+        AttributionTouch[] touches = n == 0 ? [] : ArrayPool<AttributionTouch>.Shared.Rent(n);
+        AttributionEngine.ForEach(degree, k =>
+        {
+            (int from, int to) = AttributionEngine.Chunk(n, k, degree);
+            ReadOnlySpan<int> customer = columns.EventCustomer.Span;
+            ReadOnlySpan<long> ticks = columns.EventUnixTicks.Span;
+            ReadOnlySpan<int> touchpoint = columns.EventTouchpoint.Span;
+            ReadOnlySpan<ExperienceOutcome> outcome = columns.EventOutcome.Span;
+            for (int i = from; i < to; i++)
+            {
+                touches[i] = new AttributionTouch(ticks[i], touchpoint[i], outcome[i]);
+
+                // Every customer's rows form one run, so each entry is written by one thread only.
+                if (i > 0 && customer[i] != customer[i - 1])
+                {
+                    eventStart[customer[i]] = i;
+                    eventEnd[customer[i - 1]] = i;
+                }
+            }
+        });
+        if (n > 0)
+        {
+            eventEnd[columns.EventCustomer.Span[n - 1]] = n;
+        }
+
+        EventStart = eventStart;
+        EventEnd = eventEnd;
+        Touches = touches;
+        TouchCount = n;
+        SortEachCustomer(degree);
+    }
+
+    /// <summary>Whether every event row names a customer and touchpoint in range (a non-empty customer) and a defined
+    /// outcome; and whether the rows come grouped by customer (indexes never decreasing).</summary>
+    private bool ColumnsValid(AttributionColumns columns, int degree, out bool grouped)
     {
         int n = columns.EventCount;
         int customers = _ids.Count;
         bool[] emptyCustomer = [.. _ids.Select(c => c.IsEmpty)];
         bool[] valid = new bool[degree];
+        bool[] ascending = new bool[degree];
         AttributionEngine.ForEach(degree, k =>
         {
             (int from, int to) = AttributionEngine.Chunk(n, k, degree);
@@ -411,16 +527,22 @@ internal sealed class AttributionIndex : IDisposable
             ReadOnlySpan<int> touchpoint = columns.EventTouchpoint.Span;
             ReadOnlySpan<ExperienceOutcome> outcome = columns.EventOutcome.Span;
             bool ok = true;
+            bool sorted = true;
+            int previous = from > 0 ? customer[from - 1] : int.MinValue;
             for (int i = from; i < to && ok; i++)
             {
                 int c = customer[i];
                 int t = touchpoint[i];
                 ok = (uint)c < (uint)customers && !emptyCustomer[c] && (uint)t < (uint)_touchpointCount
                     && outcome[i] is ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable;
+                sorted &= c >= previous;
+                previous = c;
             }
 
             valid[k] = ok;
+            ascending[k] = sorted;
         });
+        grouped = ascending.All(v => v);
         return valid.All(v => v);
     }
 
@@ -481,9 +603,12 @@ internal sealed class AttributionIndex : IDisposable
         int n = events.Count();
         int[] slots = ArrayPool<int>.Shared.Rent(n);
         AttributionTouch[] raw = ArrayPool<AttributionTouch>.Shared.Rent(n);
+        bool rawKept = false;
         try
         {
             bool[] valid = new bool[degree];
+            bool[] ascending = new bool[degree];
+            var runStarts = new List<int>[degree];
             AttributionEngine.ForEach(degree, k =>
             {
                 (int from, int to) = AttributionEngine.Chunk(n, k, degree);
@@ -492,6 +617,8 @@ internal sealed class AttributionIndex : IDisposable
                 int[] cachedIndexes = new int[256];
                 string? previous = from > 0 ? span[from - 1].Customer.Value : null;
                 bool ok = true;
+                bool sorted = true;
+                var starts = new List<int>(((to - from) >> 3) + 1);
                 for (int i = from; i < to && ok; i++)
                 {
                     ref readonly ExperienceEvent e = ref span[i];
@@ -504,11 +631,30 @@ internal sealed class AttributionIndex : IDisposable
                         && e.Outcome is ExperienceOutcome.Unknown or ExperienceOutcome.Reliable or ExperienceOutcome.Unreliable
                         && (e.Channel is null || !string.IsNullOrWhiteSpace(e.Channel));
                     raw[i] = new AttributionTouch(e.At.ToUnixTimeTicks(), touchpoint, e.Outcome);
-                    slots[i] = ReferenceEquals(e.Customer.Value, previous) ? -1 : -2;
-                    previous = e.Customer.Value;
+
+                    // A run of one customer's events ends where the id's text changes; runs in ascending order of the ids
+                    // make the events sorted by customer.
+                    string current = e.Customer.Value;
+                    bool newRun = !ReferenceEquals(current, previous);
+                    if (newRun && previous is not null)
+                    {
+                        int order = string.CompareOrdinal(previous, current);
+                        newRun = order != 0;
+                        sorted &= order <= 0;
+                    }
+
+                    slots[i] = newRun ? -2 : -1;
+                    if (newRun)
+                    {
+                        starts.Add(i);
+                    }
+
+                    previous = current;
                 }
 
                 valid[k] = ok;
+                ascending[k] = sorted;
+                runStarts[k] = starts;
             });
             if (!valid.All(v => v))
             {
@@ -516,6 +662,21 @@ internal sealed class AttributionIndex : IDisposable
             }
 
             ReadOnlySpan<ExperienceEvent> all = events is ExperienceEvent[] events1 ? events1 : CollectionsMarshal.AsSpan((List<ExperienceEvent>)events);
+            if (_slotsAscending && ascending.All(v => v))
+            {
+                if (!TryMergeSortedRuns(all, runStarts, n, known))
+                {
+                    return false;
+                }
+
+                _counts.Events = n;
+                Touches = raw;
+                TouchCount = n;
+                rawKept = true;
+                SortEachCustomer(degree);
+                return true;
+            }
+
             int slot = -1;
             for (int i = 0; i < n; i++)
             {
@@ -540,8 +701,98 @@ internal sealed class AttributionIndex : IDisposable
         finally
         {
             ArrayPool<int>.Shared.Return(slots);
-            ArrayPool<AttributionTouch>.Shared.Return(raw);
+            if (!rawKept)
+            {
+                ArrayPool<AttributionTouch>.Shared.Return(raw);
+            }
         }
+    }
+
+    /// <summary>Gives the runs of events sorted by customer their slots by merging them with the movements' customers
+    /// (sorted too, slots ascending): a customer met in both keeps its movement slot, a new one gets the next slot, as
+    /// <see cref="SlotOf"/> would hand them out, but no id is hashed, the ordinal order of the slots falls out of the merge,
+    /// and each customer's touches are already together (<c>[run start, next run start)</c>).</summary>
+    /// <returns>False when an event names a customer outside <paramref name="known"/> (the ordered pass then reports it).</returns>
+    private bool TryMergeSortedRuns(ReadOnlySpan<ExperienceEvent> events, List<int>[] runStarts, int n, HashSet<string>? known)
+    {
+        int movers = _ids.Count;
+        int runs = runStarts.Sum(r => r.Count);
+        int[] runSlot = new int[runs];
+        var order = new List<int>(movers + runs);
+        int a = 0;
+        int run = 0;
+        foreach (List<int> starts in runStarts)
+        {
+            foreach (int start in starts)
+            {
+                CustomerId customer = events[start].Customer;
+                int slot = -1;
+                while (a < movers)
+                {
+                    int byId = string.CompareOrdinal(_ids[a].Value, customer.Value);
+                    if (byId > 0)
+                    {
+                        break;
+                    }
+
+                    order.Add(a);
+                    a++;
+                    if (byId == 0)
+                    {
+                        slot = a - 1;
+                        break;
+                    }
+                }
+
+                if (slot < 0)
+                {
+                    if (known is not null && !known.Contains(customer.Value))
+                    {
+                        return false;
+                    }
+
+                    slot = _ids.Count;
+                    _ids.Add(customer);
+                    order.Add(slot);
+                }
+
+                runSlot[run++] = slot;
+            }
+        }
+
+        for (; a < movers; a++)
+        {
+            order.Add(a);
+        }
+
+        int customers = _ids.Count;
+        int[] eventStart = new int[customers];
+        int[] eventEnd = new int[customers];
+        run = 0;
+        int previousSlot = -1;
+        foreach (List<int> starts in runStarts)
+        {
+            foreach (int start in starts)
+            {
+                if (previousSlot >= 0)
+                {
+                    eventEnd[previousSlot] = start;
+                }
+
+                previousSlot = runSlot[run++];
+                eventStart[previousSlot] = start;
+            }
+        }
+
+        if (previousSlot >= 0)
+        {
+            eventEnd[previousSlot] = n;
+        }
+
+        EventStart = eventStart;
+        EventEnd = eventEnd;
+        _ordinalOrder = [.. order];
+        return true;
     }
 
     /// <summary>Reads events one by one, in input order, collecting every failure with the event's position.</summary>
@@ -731,14 +982,25 @@ internal sealed class AttributionIndex : IDisposable
         }
 
         EventStart = eventStart;
+        EventEnd = eventStart[1..];
         Touches = touches;
         TouchCount = accepted;
+        SortEachCustomer(degree);
+    }
+
+    /// <summary>Orders each customer's touches (<see cref="SortTouches"/>), customers split over the threads.</summary>
+    private void SortEachCustomer(int degree)
+    {
+        AttributionTouch[] touches = Touches;
+        int[] eventStart = EventStart;
+        int[] eventEnd = EventEnd;
+        int customers = eventEnd.Length;
         AttributionEngine.ForEach(degree, k =>
         {
             (int from, int to) = AttributionEngine.Chunk(customers, k, degree);
             for (int c = from; c < to; c++)
             {
-                SortTouches(touches.AsSpan(eventStart[c], eventStart[c + 1] - eventStart[c]));
+                SortTouches(touches.AsSpan(eventStart[c], eventEnd[c] - eventStart[c]));
             }
         });
     }
