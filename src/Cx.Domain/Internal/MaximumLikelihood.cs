@@ -24,10 +24,11 @@ internal static class MaximumLikelihood
     private const double RunOffLog = 30;
 
     /// <summary>The log-likelihood evaluations the final check may take for <paramref name="parameterCount"/> parameters:
-    /// the value, the central-difference gradient and the second-difference Hessian. The search gets the rest of the
-    /// evaluation limit, so a fit never uses more than the limit.</summary>
+    /// the value (1), the central-difference gradient (its centre and 2 per parameter) and the second-difference Hessian
+    /// (its centre, 2 per parameter and 4 per pair). The search gets the rest of the evaluation limit, so a fit never uses
+    /// more than the limit.</summary>
     public static int FinalCheckEvaluations(int parameterCount) =>
-        1 + (2 * parameterCount) + 1 + (2 * parameterCount) + (2 * parameterCount * (parameterCount - 1));
+        1 + (1 + (2 * parameterCount)) + (1 + (2 * parameterCount) + (2 * parameterCount * (parameterCount - 1)));
 
     public static (double[] Parameters, double LogLikelihood, double[] StandardErrors, FitDiagnostics Diagnostics) Fit(
         LogLikelihoodFunction logLikelihood, double[] start, bool analyticGradient, int maxIterations, int maxEvaluations)

@@ -158,6 +158,20 @@ public sealed class BoundedFitTests
     }
 
     [Fact]
+    public void Fit_StoppedByTheLimit_FinalCheckStaysWithinIt()
+    {
+        // Found by the property above in CI (FsCheck seed (8383700805444799576,2317795623792229563,64)): one customer
+        // (x = 193, t_x = 21.4344, T = 82.44); the Pareto/NBD search used its whole share of 2,000 evaluations and the
+        // final check then took one more than it had reserved (its gradient's centre was not counted): 2,001.
+        var options = new ModelFitOptions { MaxEvaluations = 2_000 };
+        CustomerSummarySet summaries = Summaries([(193, 21.4344, 82.44, 10.0)]);
+        foreach (FitDiagnostics d in new[] { ParetoNbdModel.Fit(summaries, options).Diagnostics, BgNbdModel.Fit(summaries, options).Diagnostics, GammaGammaModel.Fit(summaries, options).Diagnostics })
+        {
+            Assert.InRange(d.Evaluations, 1, options.MaxEvaluations);
+        }
+    }
+
+    [Fact]
     public void GammaGammaFit_DegenerateSpend_StopsWithinTheEvaluationLimit()
     {
         // The classes that took over 20 s (300,000 evaluations each before the limit): one repeat buyer, identical spends,
