@@ -58,6 +58,7 @@ internal static class RunChart
         double X(Instant t) => Left + ((t - start).TotalSeconds / (end - start).TotalSeconds * plotWidth);
 
         // The legend, laid out before the canvas is sized: items that do not fit in the plot's width go on another row.
+        int buckets = (int)(plotWidth / 3);
         var legend = new List<(string Color, string Label, bool Line)>();
         if (points.Length <= MaxPoints)
         {
@@ -66,7 +67,7 @@ internal static class RunChart
         }
         else
         {
-            double seconds = (end - start).TotalSeconds / (int)(plotWidth / 3);
+            double seconds = (end - start).TotalSeconds / buckets;
             string per = ReportText.Human(Duration.FromSeconds(seconds > 86_400 ? Math.Round(seconds / 3600) * 3600 : seconds > 7_200 ? Math.Round(seconds / 60) * 60 : seconds));
             legend.Add((Good, $"median per {per} (bar: 10th to 90th percentile)", false));
             legend.Add((SvgCanvas.Loss, "over the error budget", false));
@@ -126,7 +127,6 @@ internal static class RunChart
         canvas.Text(18, Top + (ValuesHeight / 2), standard.Unit.Length == 0 ? "value" : standard.Unit, "middle", 11, SvgCanvas.Muted, rotate: -90);
         bool Bad(double v) => standard.Comparison == ThresholdComparison.AtMost ? v > standard.Threshold : v < standard.Threshold;
         int outside = points.Count(p => p.Value > vHigh || p.Value < vLow);
-        int buckets = (int)(plotWidth / 3);
         if (points.Length <= MaxPoints)
         {
             foreach (ReliabilityMeasurement p in points)
