@@ -1,3 +1,4 @@
+using Cx.Domain.Internal;
 using NodaTime;
 
 namespace Cx.Domain.Reporting;
@@ -52,5 +53,5 @@ public readonly struct RunChartMarker : IEquatable<RunChartMarker>
 
     /// <summary>Returns a short description.</summary>
     /// <returns>For example <c>Warning at 2025-03-10T08:00:00Z: page 14.4x over 1h/5m</c>.</returns>
-    public override string ToString() => $"{Kind} at {ReportText.Instant(At)}: {Label}";
+    public override string ToString() => $"{EnumText.Of(Kind)} at {ReportText.Instant(At)}: {Label}";
 }

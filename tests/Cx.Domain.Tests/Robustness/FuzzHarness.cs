@@ -161,7 +161,7 @@ public static class FuzzHarness
                 try
                 {
                     int count = registry.CaseLimits.TryGetValue(member, out int limit) ? Math.Min(limit, casesPerTarget) : casesPerTarget;
-                    cases = gen.Sample(count, new Rnd(seed + ((ulong)item.i * 7919), 0x9E3779B97F4A7C15UL), 30);
+                    cases = gen.Sample(count, new Rnd(seed + (StableHash(name) * 7919), 0x9E3779B97F4A7C15UL), 30);
                 }
                 catch (Exception e)
                 {
@@ -180,6 +180,19 @@ public static class FuzzHarness
             });
 
         return new FuzzRun([.. findings.OrderBy(f => f.Member, StringComparer.Ordinal)], thrown.ToDictionary(), counts.ToDictionary(), work.Select(w => w.Member).Distinct().ToArray(), elapsed.ToDictionary());
+    }
+
+    /// <summary>A target's seed offset from its doc id (FNV-1a), so a module added or a member renamed elsewhere does not
+    /// change the cases of every other target.</summary>
+    private static ulong StableHash(string text)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (char c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     private static void RunCase(string name, MemberInfo member, FuzzCase c, long maxBytes, ConcurrentBag<FuzzFinding> findings, ConcurrentDictionary<(string, Type), string> thrown)
