@@ -366,7 +366,7 @@ public sealed class CustomerSummarySet
     {
         if (unit is not (ValueTimeUnit.Days or ValueTimeUnit.Weeks))
         {
-            failures.Add(null, "customer summary options", "TimeUnit", CxErrorCodes.SummaryOptionsInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a time unit of Days or Weeks, got {unit}."));
+            failures.Add(null, "customer summary options", "TimeUnit", CxErrorCodes.SummaryOptionsInvalid, string.Create(CultureInfo.InvariantCulture, $"Expected a time unit of Days or Weeks, got {EnumText.Of(unit)}."));
         }
     }
 

@@ -116,9 +116,15 @@ public sealed class CustomerValueAnalysis
     /// <param name="first">The first record's date.</param>
     /// <param name="last">The last record's date, not before <paramref name="first"/>.</param>
     /// <returns>first + ⌊2/3 × (last − first)⌋ days; for 1997-01-01 to 1998-06-30 (545 days), 1997-12-30.</returns>
+    /// <exception cref="ArgumentException">The dates are not both in the ISO calendar (the calendar of every record).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="last"/> is before <paramref name="first"/>.</exception>
     public static LocalDate DefaultCalibrationEnd(LocalDate first, LocalDate last)
     {
+        if (first.Calendar != CalendarSystem.Iso || last.Calendar != CalendarSystem.Iso)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Expected dates in the ISO calendar, got {first.Calendar.Id} and {last.Calendar.Id}."), first.Calendar != CalendarSystem.Iso ? nameof(first) : nameof(last));
+        }
+
         if (last < first)
         {
             throw new ArgumentOutOfRangeException(nameof(last), last, $"Expected a last date on or after the first date {first:yyyy-MM-dd}, got {last:yyyy-MM-dd}.");

@@ -38,6 +38,12 @@ public sealed class CustomerValueCalculator
         ArgumentNullException.ThrowIfNull(summaries);
         options ??= new CustomerValueOptions();
         Validate(options);
+        if (spendModel is { Q: <= 1 })
+        {
+            // Refused here, before the parallel blocks (which would wrap it in an AggregateException).
+            _ = spendModel.ConditionalExpectedSpend(0, 0);
+        }
+
         double unitsPerYear = summaries.TimeUnit == ValueTimeUnit.Days ? 365.25 : 365.25 / 7;
         double step = unitsPerYear / options.PeriodsPerYear;
         double perStep = Math.Pow(1 + options.AnnualDiscountRate, 1.0 / options.PeriodsPerYear) - 1;

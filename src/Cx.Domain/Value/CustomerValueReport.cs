@@ -17,10 +17,17 @@ public sealed class CustomerValueReport
     /// <param name="horizonPeriods">The horizon in steps.</param>
     /// <param name="margin">The margin.</param>
     /// <param name="customers">The customers' values.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="customers"/> holds a null value.</exception>
     public CustomerValueReport(string modelName, string spendModelName, Currency? currency, ValueTimeUnit timeUnit, double annualDiscountRate, int periodsPerYear,
         int horizonPeriods, double margin, IReadOnlyList<CustomerValue> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
+        if (customers.Any(c => c is null))
+        {
+            throw new ArgumentException("Expected a value for every customer, got a null one.", nameof(customers));
+        }
+
         ModelName = modelName;
         SpendModelName = spendModelName;
         Currency = currency;

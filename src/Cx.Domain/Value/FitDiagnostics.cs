@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cx.Domain.Internal;
 namespace Cx.Domain.Value;
 
 /// <summary>How a maximum-likelihood fit went: status, effort, the gradient where it stopped, and why.</summary>
@@ -45,5 +46,5 @@ public sealed class FitDiagnostics
 
     /// <summary>Returns the status and message.</summary>
     /// <returns>For example <c>Converged: gradient below tolerance (41 iterations)</c>.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Status}: {Message} ({Iterations} iterations)");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{EnumText.Of(Status)}: {Message} ({Iterations} iterations)");
 }

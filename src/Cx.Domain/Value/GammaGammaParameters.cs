@@ -47,8 +47,16 @@ public sealed class GammaGammaParameters
     /// <param name="meanSpend">m̄, at least 0 (ignored when x = 0).</param>
     /// <returns>E[M | p, q, γ, m̄, x].</returns>
     /// <exception cref="InvalidOperationException">q ≤ 1: the expectation does not exist.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="frequency"/> is negative, or <paramref name="meanSpend"/>
+    /// is negative or not finite while <paramref name="frequency"/> is positive.</exception>
     public double ConditionalExpectedSpend(int frequency, double meanSpend)
     {
+        if (frequency < 0 || (frequency > 0 && !(meanSpend >= 0 && double.IsFinite(meanSpend))))
+        {
+            throw new ArgumentOutOfRangeException(frequency < 0 ? nameof(frequency) : nameof(meanSpend), string.Create(CultureInfo.InvariantCulture,
+                $"Expected x of 0 or more and a finite mean spend of 0 or more, got x = {frequency} and mean spend {meanSpend.ToString("R", CultureInfo.InvariantCulture)}."));
+        }
+
         if (Q <= 1)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Expected q above 1 for a finite expected spend, got q = {Q.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}."));

@@ -18,8 +18,18 @@ public sealed class ModelFit<TParameters>
     /// <param name="logLikelihood">The log-likelihood at the estimates.</param>
     /// <param name="observationCount">How many observations (customers, or cohort members) the fit used.</param>
     /// <param name="diagnostics">How the optimiser went.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/>, <paramref name="estimates"/> or <paramref name="diagnostics"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="estimates"/> holds a null estimate.</exception>
     public ModelFit(TParameters parameters, IReadOnlyList<ParameterEstimate> estimates, double logLikelihood, long observationCount, FitDiagnostics diagnostics)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(estimates);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (estimates.Any(e => e is null))
+        {
+            throw new ArgumentException("Expected an estimate for every parameter, got a null one.", nameof(estimates));
+        }
+
         Parameters = parameters;
         Estimates = estimates;
         LogLikelihood = logLikelihood;

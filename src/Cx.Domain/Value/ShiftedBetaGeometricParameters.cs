@@ -33,7 +33,7 @@ public sealed class ShiftedBetaGeometricParameters
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is below 1.</exception>
     public double ChurnProbability(int period)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
+        AtLeast(period, 1, nameof(period));
         return Math.Exp(LogChurn(Alpha, Beta, period));
     }
 
@@ -43,7 +43,7 @@ public sealed class ShiftedBetaGeometricParameters
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is negative.</exception>
     public double Survival(int period)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(period);
+        AtLeast(period, 0, nameof(period));
         return Math.Exp(LogSurvival(Alpha, Beta, period));
     }
 
@@ -53,7 +53,7 @@ public sealed class ShiftedBetaGeometricParameters
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is below 1.</exception>
     public double RetentionRate(int period)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, 1);
+        AtLeast(period, 1, nameof(period));
         return (Beta + period - 1) / (Alpha + Beta + period - 1);
     }
 
@@ -72,7 +72,7 @@ public sealed class ShiftedBetaGeometricParameters
             throw new ArgumentOutOfRangeException(nameof(discountRate), discountRate, "Expected a positive finite discount rate per period.");
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(periodsActive, 1);
+        AtLeast(periodsActive, 1, nameof(periodsActive));
         return (Beta + periodsActive - 1) / (Alpha + Beta + periodsActive - 1)
             * SpecialFunctions.Hypergeometric1(Beta + periodsActive, Alpha + Beta + periodsActive, 1 / (1 + discountRate));
     }
@@ -110,4 +110,14 @@ public sealed class ShiftedBetaGeometricParameters
     private static double LogChurn(double alpha, double beta, int t) => SpecialFunctions.LogBeta(alpha + 1, beta + t - 1) - SpecialFunctions.LogBeta(alpha, beta);
 
     private static double LogSurvival(double alpha, double beta, int t) => SpecialFunctions.LogBeta(alpha, beta + t) - SpecialFunctions.LogBeta(alpha, beta);
+
+    /// <summary>Refuses a period below <paramref name="least"/>, with the number in the invariant culture (the runtime's own
+    /// guard formats it in the current one).</summary>
+    private static void AtLeast(int value, int least, string name)
+    {
+        if (value < least)
+        {
+            throw new ArgumentOutOfRangeException(name, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected {name} of {least} or more, got {value}."));
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Cx.Domain.Internal;
+
 namespace Cx.Domain.Value;
 
 /// <summary>Something a reader of a <see cref="CustomerValueAnalysis"/> must know before trusting its numbers: an
@@ -21,5 +23,5 @@ public sealed class ValueFinding
 
     /// <summary>Returns the kind and message.</summary>
     /// <returns>For example <c>NoHoldout: there is no holdout period ...</c>.</returns>
-    public override string ToString() => $"{Kind}: {Message}";
+    public override string ToString() => $"{EnumText.Of(Kind)}: {Message}";
 }

@@ -12,7 +12,7 @@ public sealed class FuzzTests
     [
         "Cx.Domain.Primitives", "Cx.Domain.Assets", "Cx.Domain.Journey", "Cx.Domain.Attribution", "Cx.Domain.Reliability", "Cx.Domain.Samples",
         "Cx.Domain.Validation", "Cx.Domain.DependencyInjection", "Microsoft.Extensions.DependencyInjection",
-        "Cx.Domain.Listening", "Cx.Domain.Reporting", "Cx.Domain.EarlyWarning",
+        "Cx.Domain.Listening", "Cx.Domain.Reporting", "Cx.Domain.EarlyWarning", "Cx.Domain.Value",
     ];
 
     private static string Report(IEnumerable<FuzzFinding> findings)
