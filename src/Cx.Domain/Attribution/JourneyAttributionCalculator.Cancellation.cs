@@ -31,6 +31,7 @@ public sealed partial class JourneyAttributionCalculator
         CancellationToken cancellationToken,
         IProgress<WorkProgress>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(events);
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Cx.Domain.Attribution;
+using Cx.Domain.Primitives;
+using Cx.Domain.Reporting;
+using Cx.Domain.Tests.TestData;
+using Cx.Domain.Validation;
+using Cx.Domain.Value;
+using NodaTime;
+
+namespace Cx.Domain.Tests.Robustness;
+
+/// <summary>What the fuzz harness found when EarlyWarningFuzz and ValueFuzz joined it (phase 4 of issue #13), one
+/// reproducer each. The findings it reported but left to the lead's rework are listed in ValueFuzz's remarks.</summary>
+public sealed class EarlyWarningValueFindingsTests
+{
+    private static string UnderHostileCulture(Func<string> text)
+    {
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = HostileCulture.Instance;
+        try
+        {
+            return text();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void Calculate_SpendModelWithoutFiniteMean_ThrowsTheDocumentedException()
+    {
+        // Was an AggregateException from the parallel blocks.
+        CustomerSummarySet summaries = CustomerSummarySet.FromSummaries([new CustomerSummary(CustomerId.From("a"), 2, 3, 10, 20)], ValueTimeUnit.Weeks);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new CustomerValueCalculator().Calculate(new BgNbdParameters(1, 1, 1, 1), new GammaGammaParameters(1, 1, 1), summaries));
+
+        Assert.Contains("q above 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConditionalExpectedSpend_NegativeFrequency_IsRefusedNotNaN()
+    {
+        var spend = new GammaGammaParameters(6.25, 3.74, 15.44);
+
+        string message = UnderHostileCulture(() => Assert.Throws<ArgumentOutOfRangeException>(() => spend.ConditionalExpectedSpend(-1_787_928_478, -111)).Message);
+
+        Assert.Contains("x = -1787928478", message, StringComparison.Ordinal);
+        Assert.Null(HostileCulture.Leak(message));
+        Assert.Throws<ArgumentOutOfRangeException>(() => spend.ConditionalExpectedSpend(3, double.NaN));
+        Assert.Equal(spend.ConditionalExpectedSpend(0, 0), spend.ConditionalExpectedSpend(0, double.NaN)); // m̄ is ignored when x = 0
+    }
+
+    [Fact]
+    public void ModelFit_NullEstimates_AreRefusedAtConstruction()
+    {
+        // Its ToString crashed with ArgumentNullException('values').
+        var diagnostics = new FitDiagnostics(FitStatus.Converged, 1, 1, 0, "ok", []);
+
+        Assert.Throws<ArgumentNullException>(() => new ModelFit<GammaGammaParameters>(new GammaGammaParameters(1, 2, 3), null!, -1, 10, diagnostics));
+        Assert.Throws<ArgumentException>(() => new ModelFit<GammaGammaParameters>(new GammaGammaParameters(1, 2, 3), [null!], -1, 10, diagnostics));
+    }
+
+    [Fact]
+    public void CustomerValueReport_ANullCustomer_IsRefusedAtConstruction()
+    {
+        // Was a NullReferenceException.
+        Assert.Throws<ArgumentException>(() => new CustomerValueReport("BG/NBD", "observed mean", Currency.Usd, ValueTimeUnit.Weeks, 0.1, 12, 36, 1, [null!]));
+    }
+
+    [Fact]
+    public void DefaultCalibrationEnd_JulianDates_ThrowTheDocumentedArgumentException()
+    {
+        var error = Assert.Throws<ArgumentException>(() => CustomerValueAnalysis.DefaultCalibrationEnd(new LocalDate(2023, 7, 5, CalendarSystem.Julian), new LocalDate(2024, 1, 1)));
+
+        Assert.Equal("first", error.ParamName);
+    }
+
+    [Fact]
+    public void ShiftedBetaGeometric_PeriodGuards_WriteTheNumberInvariantly()
+    {
+        var sbg = new ShiftedBetaGeometricParameters(0.668, 3.806);
+
+        string message = UnderHostileCulture(() => Assert.Throws<ArgumentOutOfRangeException>(() => sbg.ChurnProbability(-1_000_000)).Message);
+
+        Assert.Contains("got -1000000.", message, StringComparison.Ordinal);
+        Assert.Null(HostileCulture.Leak(message));
+    }
+
+    [Fact]
+    public void UndefinedEnums_InToStringsAndMessages_AreWrittenInvariantly()
+    {
+        string marker = UnderHostileCulture(() => new RunChartMarker(Instant.FromUtc(2024, 8, 5, 23, 0), "x", (RunChartMarkerKind)(-1)).ToString());
+        string finding = UnderHostileCulture(() => new ValueFinding((ValueFindingKind)(-1), "x").ToString());
+        string diagnostics = UnderHostileCulture(() => new FitDiagnostics((FitStatus)(-1), 1, 1, 0, "x", []).ToString());
+        string unit = UnderHostileCulture(() => Assert.Throws<CxValidationException>(() => CustomerSummarySet.FromSummaries([new CustomerSummary(CustomerId.From("a"), 0, 0, 1)], (ValueTimeUnit)(-1))).Message);
+
+        Assert.All(new[] { marker, finding, diagnostics }, text => Assert.StartsWith("-1", text, StringComparison.Ordinal));
+        Assert.Contains("got -1.", unit, StringComparison.Ordinal);
+        Assert.All(new[] { marker, finding, diagnostics, unit }, text => Assert.Null(HostileCulture.Leak(text)));
+    }
+
+    [Fact]
+    public void AttributionWithCancellation_NullFramework_ThrowsArgumentNullException()
+    {
+        // Was a NullReferenceException deep in the attribution index.
+        Cx.Domain.Assets.AssetLedger ledger = Cx.Domain.Assets.AssetLedger.FromRecords([new Cx.Domain.Assets.AssetRecord(CustomerId.From("A"), new LocalDate(2024, 1, 5), Money.FromDecimal(10, Currency.Usd))], PeriodGrid.Monthly(new YearMonth(2024, 1), new YearMonth(2024, 2)));
+
+        var error = Assert.Throws<ArgumentNullException>(() => new JourneyAttributionCalculator().Calculate(null!, ledger, [], null, CancellationToken.None));
+
+        Assert.Equal("framework", error.ParamName);
+    }
+}
