@@ -165,7 +165,8 @@ public sealed class CustomerSummarySet
         options ??= new CustomerSummaryOptions();
         var failures = new FailureCollector();
         CheckUnit(options.TimeUnit, failures);
-        if (options.CalibrationEnd is { } ce && options.HoldoutEnd is { } he && he <= ce)
+        CheckIsoDates(options.CalibrationEnd, options.HoldoutEnd, "customer summary options", CxErrorCodes.SummaryOptionsInvalid, failures);
+        if (options.CalibrationEnd is { Calendar.Id: "ISO" } ce && options.HoldoutEnd is { Calendar.Id: "ISO" } he && he <= ce)
         {
             failures.Add(null, "customer summary options", "HoldoutEnd", CxErrorCodes.SummaryOptionsInvalid,
                 string.Create(CultureInfo.InvariantCulture, $"Expected a holdout end after the calibration end {ce:yyyy-MM-dd}, got {he:yyyy-MM-dd}."));
@@ -361,6 +362,19 @@ public sealed class CustomerSummarySet
     }
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
+
+    /// <summary>Refuses a calibration or holdout end outside the ISO calendar (records are dated in it; dates of two
+    /// calendars cannot be compared).</summary>
+    internal static void CheckIsoDates(LocalDate? calibrationEnd, LocalDate? holdoutEnd, string subject, string code, FailureCollector failures)
+    {
+        foreach ((string field, LocalDate? date) in new[] { ("CalibrationEnd", calibrationEnd), ("HoldoutEnd", holdoutEnd) })
+        {
+            if (date is { } d && d.Calendar != CalendarSystem.Iso)
+            {
+                failures.Add(null, subject, field, code, string.Create(CultureInfo.InvariantCulture, $"Expected a date in the ISO calendar, got {d.Calendar.Id}. Convert it with WithCalendar(CalendarSystem.Iso)."));
+            }
+        }
+    }
 
     private static void CheckUnit(ValueTimeUnit unit, FailureCollector failures)
     {

@@ -217,7 +217,7 @@ public sealed class CustomerValueAnalysis
         const string What = "customer value analysis options";
         if (options.Model is not (PurchaseModelKind.BgNbd or PurchaseModelKind.ParetoNbd))
         {
-            failures.Add(null, What, "Model", CxErrorCodes.ValueAnalysisOptionsInvalid, $"Expected the model BgNbd or ParetoNbd, got {options.Model}.");
+            failures.Add(null, What, "Model", CxErrorCodes.ValueAnalysisOptionsInvalid, $"Expected the model BgNbd or ParetoNbd, got {EnumText.Of(options.Model)}.");
         }
 
         if (options.Value is null)
@@ -230,7 +230,8 @@ public sealed class CustomerValueAnalysis
             failures.Add(null, What, "AtRisk", CxErrorCodes.ValueAnalysisOptionsInvalid, "Expected at-risk options, got null. Leave the default in place or set one.");
         }
 
-        if (options.CalibrationEnd is { } ce && options.HoldoutEnd is { } he && he <= ce)
+        CustomerSummarySet.CheckIsoDates(options.CalibrationEnd, options.HoldoutEnd, What, CxErrorCodes.ValueAnalysisOptionsInvalid, failures);
+        if (options.CalibrationEnd is { Calendar.Id: "ISO" } ce && options.HoldoutEnd is { Calendar.Id: "ISO" } he && he <= ce)
         {
             failures.Add(null, What, "HoldoutEnd", CxErrorCodes.SummaryOptionsInvalid,
                 $"Expected a holdout end after the calibration end {ce:yyyy-MM-dd}, got {he:yyyy-MM-dd}.");

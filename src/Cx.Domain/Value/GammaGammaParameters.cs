@@ -62,8 +62,8 @@ public sealed class GammaGammaParameters
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Expected q above 1 for a finite expected spend, got q = {Q.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}."));
         }
 
-        double px = P * frequency;
-        return (Gamma + (frequency == 0 ? 0 : meanSpend * frequency)) * P / (px + Q - 1);
+        // (γ + m̄x)·p / (px + q − 1), divided through by p so that a huge p does not overflow to ∞/∞.
+        return (Gamma + (frequency == 0 ? 0 : meanSpend * frequency)) / (frequency + ((Q - 1) / P));
     }
 
     /// <summary>Returns the parameters.</summary>

@@ -89,14 +89,17 @@ public sealed class PurchaseRegularity
     /// <param name="calibrationEnd">The last day that counts (inclusive).</param>
     /// <returns>The estimate.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="calibrationEnd"/> or a record's date is not in the ISO calendar.</exception>
     /// <remarks>Records are not validated here (<see cref="CustomerSummarySet.FromRecords"/> does); an invalid record is
     /// read as it is.</remarks>
     public static PurchaseRegularity Measure(IEnumerable<AssetRecord> records, LocalDate calibrationEnd)
     {
         ArgumentNullException.ThrowIfNull(records);
+        IsoOnly(calibrationEnd, nameof(calibrationEnd));
         var days = new Dictionary<(CustomerId Customer, LocalDate Date), long>();
         foreach (AssetRecord record in records)
         {
+            IsoOnly(record.Date, nameof(records));
             if (record.Date <= calibrationEnd)
             {
                 var key = (record.Customer, record.Date);
@@ -171,5 +174,13 @@ public sealed class PurchaseRegularity
         }
 
         return date < a ? (a, b, c, 3) : date < b ? (date, b, c, 3) : date < c ? (b, date, c, 3) : (b, c, date, 3);
+    }
+
+    private static void IsoOnly(LocalDate date, string name)
+    {
+        if (date.Calendar != CalendarSystem.Iso)
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected dates in the ISO calendar, got {date.Calendar.Id}."), name);
+        }
     }
 }

@@ -44,7 +44,7 @@ public sealed class ShiftedBetaGeometricParameters
     public double Survival(int period)
     {
         AtLeast(period, 0, nameof(period));
-        return Math.Exp(LogSurvival(Alpha, Beta, period));
+        return period == 0 ? 1 : Math.Exp(LogSurvival(Alpha, Beta, period));
     }
 
     /// <summary>The share of customers active in period t − 1 who renew for period t: r(t) = (β + t − 1)/(α + β + t − 1).</summary>
