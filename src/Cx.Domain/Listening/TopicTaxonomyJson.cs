@@ -30,6 +30,11 @@ public static class TopicTaxonomyJson
     public static TopicTaxonomy Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (JsonText.InvalidUtf16(json) is { } invalid)
+        {
+            throw Malformed(invalid);
+        }
+
         TaxonomyDocument? document;
         try
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Cx.Domain.Assets;
 using Cx.Domain.Primitives;
+using Cx.Domain.Validation;
 
 namespace Cx.Domain.Reporting;
 
@@ -72,6 +73,8 @@ public static class AssetMovementRenderer
     /// <returns>The chart.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     /// <exception cref="ArgumentException">The report has no periods, or <paramref name="period"/> is not one of them.</exception>
+    /// <exception cref="CxValidationException">A movement class summed over the periods, or the net change, does not fit in
+    /// 64-bit minor units (CX0111); each period alone fits.</exception>
     public static SvgChart ToWaterfallChart(this AssetMovementReport report, GridPeriod? period = null)
     {
         ArgumentNullException.ThrowIfNull(report);

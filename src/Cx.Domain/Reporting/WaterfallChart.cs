@@ -1,6 +1,8 @@
 using System.Globalization;
 using Cx.Domain.Assets;
+using Cx.Domain.Internal;
 using Cx.Domain.Primitives;
+using Cx.Domain.Validation;
 
 namespace Cx.Domain.Reporting;
 
@@ -22,7 +24,17 @@ internal static class WaterfallChart
         string range = first == last ? periods[first].Period.Label : periods[first].Period.Label + " to " + periods[last].Period.Label;
         long opening = periods[first].Opening;
         long closing = periods[last].Closing;
-        long Sum(Func<PeriodMovement, long> value) => Enumerable.Range(first, last - first + 1).Sum(i => value(periods[i]));
+        long Sum(Func<PeriodMovement, long> value)
+        {
+            Int128 total = 0;
+            for (int i = first; i <= last; i++)
+            {
+                total += value(periods[i]);
+            }
+
+            return total >= long.MinValue && total <= long.MaxValue ? (long)total : throw ChartText.TooLarge(range);
+        }
+
         (string Label, long Value, bool Total)[] bars =
         [
             ("opening", opening, true),
@@ -38,8 +50,9 @@ internal static class WaterfallChart
         bool whole = bars.Any(b => Math.Abs(unit.ToDecimal(b.Value)) >= 1000m);
         string Amount(long v) => ChartText.Amount(unit, v, whole);
         string Signed(long v) => (v > 0 ? "+" : string.Empty) + Amount(v);
+        long net = (Int128)closing - opening is var n && n >= long.MinValue && n <= long.MaxValue ? (long)n : throw ChartText.TooLarge(range);
         string title = $"Customer asset bridge, {range} ({unit.Name})";
-        string summary = $"Opening {Amount(opening)}, closing {Amount(closing)}, net {Signed(closing - opening)} {unit.Name}.";
+        string summary = $"Opening {Amount(opening)}, closing {Amount(closing)}, net {Signed(net)} {unit.Name}.";
         var canvas = new SvgCanvas(Width, Height, title, summary + " Gains rise in green, losses fall in red.");
         canvas.Text(Left, 26, title, size: 16, bold: true);
         canvas.Text(Left, 46, summary, size: 12, fill: SvgCanvas.Muted);
@@ -150,5 +163,15 @@ internal static class ChartText
         }
 
         return text[..cut] + "\u2026";
+    }
+
+    /// <summary>A bar of the chart (a movement class summed over the periods drawn, or the net change) that does not fit in
+    /// 64-bit minor units: drawn one period at a time it fits.</summary>
+    public static CxValidationException TooLarge(string range)
+    {
+        var failures = new FailureCollector();
+        failures.Add(null, "waterfall chart", "Periods", CxErrorCodes.ValueOverflow,
+            $"Expected the movements of {range} to sum within 64-bit minor units, got a total beyond them. Draw one period at a time.");
+        return failures.ToException("waterfall chart");
     }
 }

@@ -110,4 +110,31 @@ public sealed class EarlyWarningValueFindingsTests
 
         Assert.Equal("framework", error.ParamName);
     }
+
+    [Fact]
+    public void TopicTaxonomyJson_InvalidUtf16_IsAMalformedDocument()
+    {
+        // Was System.Text.Json's ArgumentException "Cannot transcode invalid UTF-16 string to UTF-8 JSON text".
+        var error = Assert.Throws<CxValidationException>(() => Cx.Domain.Listening.TopicTaxonomyJson.Parse("{\"topics\": [{\"id\": \"a\uD800\", \"name\": \"A\", \"keywords\": [\"x\"]}]}"));
+
+        Assert.Equal(CxErrorCodes.TaxonomyJsonMalformed, Assert.Single(error.Failures).ErrorCode);
+    }
+
+    [Fact]
+    public void WaterfallChart_MovementsSummingBeyondLong_AreRefusedWithCx0111()
+    {
+        // A is new in January with 8e18 minor units and churns in February, when B is new with 8e18: every closing fits,
+        // the two months' "new" bar (1.6e19) does not. Was an OverflowException.
+        PeriodGrid grid = PeriodGrid.Monthly(new YearMonth(2024, 1), new YearMonth(2024, 2));
+        var ledger = Cx.Domain.Assets.AssetLedger.FromRecords(
+            [new Cx.Domain.Assets.AssetRecord(CustomerId.From("A"), new LocalDate(2024, 1, 5), Money.FromMinorUnits(8_000_000_000_000_000_000, Currency.Usd)),
+             new Cx.Domain.Assets.AssetRecord(CustomerId.From("B"), new LocalDate(2024, 2, 5), Money.FromMinorUnits(8_000_000_000_000_000_000, Currency.Usd))],
+            grid);
+        Cx.Domain.Assets.AssetMovementReport report = new Cx.Domain.Assets.AssetMovementCalculator().Calculate(ledger);
+
+        var error = Assert.Throws<CxValidationException>(() => report.ToWaterfallChart());
+
+        Assert.Equal(CxErrorCodes.ValueOverflow, Assert.Single(error.Failures).ErrorCode);
+        Assert.Contains("<svg", report.ToWaterfallChart(grid[1]).Svg, StringComparison.Ordinal); // one month alone fits
+    }
 }
