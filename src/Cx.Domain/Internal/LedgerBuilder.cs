@@ -157,7 +157,7 @@ internal sealed class LedgerBuilder
         int rangeSize = (rows + ranges - 1) / Math.Max(1, ranges);
         int[] counts = new int[ranges * buckets];
         int[] rangeMin = new int[ranges];
-        RunRanges(ranges, r =>
+        Parallelism.ForEach(ranges, r =>
         {
             ReadOnlySpan<int> slot = Slots();
             ReadOnlySpan<int> rel = _rel.AsSpan(0, rows);
@@ -206,7 +206,7 @@ internal sealed class LedgerBuilder
         bool extra = segmented || _periodValues;
         var items = new Item[kept];
         long[] extras = extra ? new long[kept] : [];
-        RunRanges(ranges, r =>
+        Parallelism.ForEach(ranges, r =>
         {
             ReadOnlySpan<int> slot = Slots();
             ReadOnlySpan<int> rel = _rel.AsSpan(0, rows);
@@ -340,11 +340,11 @@ internal sealed class LedgerBuilder
         }
         else
         {
-            Parallel.For(0, buckets, () => new Scratch(), (bucket, _, scratch) =>
+            Parallelism.Unwrapped(() => Parallel.For(0, buckets, () => new Scratch(), (bucket, _, scratch) =>
             {
                 Bucket(bucket, scratch);
                 return scratch;
-            }, _ => { });
+            }, _ => { }));
         }
 
         // Close the gaps between the buckets' cells, and report what each bucket noted, in customer order.
@@ -404,18 +404,6 @@ internal sealed class LedgerBuilder
     private ReadOnlySpan<long> Units() => _columns ? _unitsColumn.Span : _units.AsSpan(0, RowCount);
 
     private ReadOnlySpan<int> SegmentsOfRows() => _columns ? _segmentColumn.Span : _segment.AsSpan(0, _segment.Length == 0 ? 0 : RowCount);
-
-    private static void RunRanges(int ranges, Action<int> body)
-    {
-        if (ranges == 1)
-        {
-            body(0);
-        }
-        else
-        {
-            Parallel.For(0, ranges, body);
-        }
-    }
 
     /// <summary>Sums one customer-period (the items <paramref name="group"/> points at, by position in the low half of
     /// each key) and applies the policies; a failure or a floored cell is noted for the bucket.</summary>
