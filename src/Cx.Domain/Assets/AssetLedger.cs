@@ -291,14 +291,25 @@ public sealed class AssetLedger
         options = ValidOptions(options);
         const string What = "asset columns";
         var failures = new FailureCollector();
-        ColumnarInput.CheckHeader(columns, options, failures);
-        failures.ThrowIfAny(What);
+        if (!ColumnarInput.CheckShape(columns, options, failures))
+        {
+            ColumnarInput.CheckNames(columns, failures);
+            failures.ThrowIfAny(What);
+        }
 
+        // The names (a set of every customer id) are checked while the rows are mapped; their failures come first, as
+        // when one ran after the other.
         int rows = columns.RowCount;
         int[] rel = new int[rows];
         bool segmented = !columns.SegmentIndex.IsEmpty;
         int[] dateKey = segmented ? new int[rows] : [];
-        long excluded = ColumnarInput.MapRows(columns, grid, options, rel, dateKey, failures);
+        var rowFailures = new FailureCollector();
+        long excluded = 0;
+        Parallelism.Invoke(
+            () => ColumnarInput.CheckNames(columns, failures),
+            () => excluded = ColumnarInput.MapRows(columns, grid, options, rel, dateKey, rowFailures));
+        failures.ThrowIfAny(What);
+        failures.AddFrom(rowFailures);
         failures.ThrowIfAny(What);
 
         (IReadOnlyList<CustomerId> customers, ReadOnlyMemory<int> slot, IReadOnlyList<string> segments, ReadOnlyMemory<int> segment) =

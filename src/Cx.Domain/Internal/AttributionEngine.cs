@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Cx.Domain.Assets;
 using Cx.Domain.Attribution;
 using Cx.Domain.Journey;
@@ -32,23 +31,7 @@ internal static class AttributionEngine
 
     /// <summary>Runs an action for each of <paramref name="degree"/> parts, on as many threads; the first exception comes
     /// out as itself.</summary>
-    public static void ForEach(int degree, Action<int> action)
-    {
-        if (degree == 1)
-        {
-            action(0);
-            return;
-        }
-
-        try
-        {
-            Parallel.For(0, degree, new ParallelOptions { MaxDegreeOfParallelism = degree }, action);
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
-        }
-    }
+    public static void ForEach(int degree, Action<int> action) => Parallelism.ForEach(degree, action);
 
     /// <summary>The bounds of part <paramref name="k"/> of <paramref name="degree"/> equal parts of <paramref name="length"/> items.</summary>
     public static (int From, int To) Chunk(int length, int k, int degree) =>

@@ -12,6 +12,13 @@ internal static class ColumnarInput
     /// <summary>Checks what is not per row: the currency, the column lengths, the customer ids and segment names.</summary>
     public static void CheckHeader(AssetColumns columns, AssetLedgerOptions options, FailureCollector failures)
     {
+        CheckShape(columns, options, failures);
+        CheckNames(columns, failures);
+    }
+
+    /// <summary>Checks the currency and the column lengths; returns whether the lengths agree (the rows can be read).</summary>
+    public static bool CheckShape(AssetColumns columns, AssetLedgerOptions options, FailureCollector failures)
+    {
         const string Subject = "asset columns";
         if (!RecordRules.CurrencyPresent(columns.Currency))
         {
@@ -30,8 +37,15 @@ internal static class ColumnarInput
             string segment = segmented ? string.Create(CultureInfo.InvariantCulture, $", segment {columns.SegmentIndex.Length}") : string.Empty;
             failures.Add(null, Subject, "columns", CxErrorCodes.ColumnarLengthMismatch, string.Create(CultureInfo.InvariantCulture,
                 $"Expected columns of one length, got customer {rows}, date {columns.Date.Length}, amount {columns.AmountInMinorUnits.Length}{segment} rows."));
+            return false;
         }
 
+        return true;
+    }
+
+    /// <summary>Checks that the customer ids and segment names are valid and distinct.</summary>
+    public static void CheckNames(AssetColumns columns, FailureCollector failures)
+    {
         var seen = new HashSet<CustomerId>(columns.Customers.Count);
         for (int k = 0; k < columns.Customers.Count; k++)
         {
@@ -66,7 +80,37 @@ internal static class ColumnarInput
     /// <summary>Checks every row and writes its period relative to the grid (<see cref="LedgerBuilder.ExcludedRow"/> when
     /// left out after the grid) and, with segments, its epoch day.</summary>
     /// <returns>How many rows were left out after the grid.</returns>
-    public static long MapRows(AssetColumns columns, PeriodGrid grid, AssetLedgerOptions options, Span<int> rel, Span<int> dateKey, FailureCollector failures)
+    /// <remarks>Large inputs are checked in row ranges on all cores; the failures are reported in row order whatever
+    /// the threads did.</remarks>
+    public static long MapRows(AssetColumns columns, PeriodGrid grid, AssetLedgerOptions options, int[] rel, int[] dateKey, FailureCollector failures)
+    {
+        int rows = columns.RowCount;
+        int ranges = rows < (1 << 16) ? 1 : Math.Min(Environment.ProcessorCount, 16);
+        if (ranges == 1)
+        {
+            return MapRows(columns, grid, options, rel, dateKey, failures, 0, rows);
+        }
+
+        int size = (rows + ranges - 1) / ranges;
+        var found = new FailureCollector[ranges];
+        long[] excluded = new long[ranges];
+        Parallelism.ForEach(ranges, r =>
+        {
+            found[r] = new FailureCollector();
+            excluded[r] = MapRows(columns, grid, options, rel, dateKey, found[r], r * size, Math.Min(rows, (r + 1) * size));
+        });
+
+        long total = 0;
+        for (int r = 0; r < ranges; r++)
+        {
+            failures.AddFrom(found[r]);
+            total += excluded[r];
+        }
+
+        return total;
+    }
+
+    private static long MapRows(AssetColumns columns, PeriodGrid grid, AssetLedgerOptions options, Span<int> rel, Span<int> dateKey, FailureCollector failures, int from, int to)
     {
         ReadOnlySpan<int> customer = columns.CustomerIndex.Span;
         ReadOnlySpan<NodaTime.LocalDate> date = columns.Date.Span;
@@ -77,7 +121,7 @@ internal static class ColumnarInput
         bool regular = grid.IsRegular;
         int gridCount = grid.Count;
         long excluded = 0;
-        for (int i = 0; i < customer.Length; i++)
+        for (int i = from; i < to; i++)
         {
             bool ok = true;
             if (unchecked((uint)customer[i] >= (uint)customerCount))

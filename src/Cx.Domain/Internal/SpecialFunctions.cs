@@ -137,23 +137,33 @@ internal static class SpecialFunctions
     }
 
     /// <summary>The part H of ₂F₁(A, ε; C; z) = 1 + ε·H that stays finite as ε → 0:
-    /// H = Σₙ≥₁ (A)ₙ (ε + 1)ₙ₋₁ zⁿ / ((C)ₙ n!), for 0 ≤ z &lt; 1 and C &gt; 0.</summary>
+    /// H = Σₙ≥₁ (A)ₙ (ε + 1)ₙ₋₁ zⁿ / ((C)ₙ n!), for 0 ≤ z &lt; 1, ε &gt; −1 and C &gt; 0.</summary>
+    /// <remarks>The series stops once the rest is provably below 1e-17 of the sum. The term ratio is
+    /// z · (A + m)/(C + m) · (ε + m)/(m + 1); once A + m &gt; 0 each factor (p + m)/(q + m) moves monotonically towards 1,
+    /// so over every later m it is at most max((p + n)/(q + n), 1), and the rest is at most |term| q/(1 − q) with q the
+    /// product of those bounds. The number of terms therefore depends on z (about ln(10¹⁷)/(1 − z)) and on how
+    /// negative A is, not on the size of A, C or ε: with A and C both near 500,000 (a BG/NBD fit with b → ∞) the sum
+    /// settles in a few dozen terms.</remarks>
     /// <returns>H, or NaN when the series does not settle within a million terms.</returns>
     public static double HypergeometricEpsilonPart(double a, double epsilon, double c, double z)
     {
         // The scoring hot path: the loop of SumSeries, inlined (no delegate per term).
         double term = a * z / c;
         double sum = term;
-        double settled = Math.Abs(a) + Math.Abs(epsilon) + Math.Abs(c) + 2;
         for (int n = 1; n < 1_000_000 && term != 0; n++)
         {
             double r = (a + n) * (epsilon + n) / ((c + n) * (n + 1)) * z;
             term *= r;
             sum += term;
-            double bound = Math.Max(Math.Abs(r), z);
-            if (n > settled && bound < 1 && Math.Abs(term) * bound / (1 - bound) <= 1e-17 * Math.Abs(sum))
+            // Every later ratio (index m > n) is at most z · max((a + n + 1)/(c + n + 1), 1) · max((ε + n + 1)/(n + 2), 1)
+            // once a + n + 1 > 0 (ε + n + 1 > 0 and c + n + 1 > 0 always here).
+            if (a + n + 1 > 0)
             {
-                return sum;
+                double bound = z * Math.Max((a + n + 1) / (c + n + 1), 1) * Math.Max((epsilon + n + 1) / (n + 2), 1);
+                if (bound < 1 && Math.Abs(term) * bound / (1 - bound) <= 1e-17 * Math.Abs(sum))
+                {
+                    return sum;
+                }
             }
         }
 

@@ -474,8 +474,8 @@ public static class CustomerRoomRenderer
                 ReportTable.Cell.Text(w.Standard.Name + (w.IsMomentOfTruth ? " (moment of truth)" : string.Empty)).Wrapping(),
                 ReportTable.Cell.Text(w.Stage.Name),
                 ReportTable.Cell.Text(w.Owner),
-                ReportTable.Cell.Value(EarlyWarningTables.EpisodeCell(w)).Wrapping(),
-                ReportTable.Cell.Value(EarlyWarningTables.ExposureCell(w, unit)).Wrapping(),
+                ReportTable.Cell.Value(EarlyWarningTables.EpisodeCell(w, report.EarlyWarning.Analysis.TimeZone)).Wrapping(),
+                ReportTable.Cell.Value(EarlyWarningTables.ExposureCell(w, unit, report.EarlyWarning.Analysis.TimeZone)).Wrapping(),
                 .. expected,
                 ReportTable.Cell.Value(RiskCell(w.RevenueAtRisk)).Wrapping(),
             ]);

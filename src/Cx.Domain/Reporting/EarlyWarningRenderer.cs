@@ -167,8 +167,8 @@ public static class EarlyWarningRenderer
                 ReportTable.Cell.Text(w.Standard.Name + (w.IsMomentOfTruth ? " (moment of truth)" : string.Empty)),
                 ReportTable.Cell.Text(w.Stage.Name),
                 ReportTable.Cell.Text(w.Owner),
-                ReportTable.Cell.Value(EarlyWarningTables.EpisodeCell(w)),
-                ReportTable.Cell.Value(EarlyWarningTables.ExposureCell(w, report.Analysis.Unit)),
+                ReportTable.Cell.Value(EarlyWarningTables.EpisodeCell(w, report.Analysis.TimeZone)),
+                ReportTable.Cell.Value(EarlyWarningTables.ExposureCell(w, report.Analysis.Unit, report.Analysis.TimeZone)),
                 ReportTable.Cell.Value(CustomerRoomRenderer.RiskCell(w.RevenueAtRisk)));
         }
 

@@ -135,13 +135,14 @@ internal static class EarlyWarningTables
         }
     }
 
-    /// <summary>The warning's episode in a table cell: <c>since 2025-04-11T05:39Z (page)</c>, or <c>none (breach)</c>.</summary>
-    public static string EpisodeCell(EarlyWarning.StandardWarning w) =>
-        w.Episode is { } e ? $"since {(e.OpenedBeforeFirstJudgedInstant ? "<= " : string.Empty)}{ReportText.Moment(e.OpenedAt)} ({Severity(e.PeakSeverity)})" : "none (breach)";
+    /// <summary>The warning's episode in a table cell, in the report's time zone: <c>since 2025-04-11 05:39 (page)</c>, or
+    /// <c>none (breach)</c>.</summary>
+    public static string EpisodeCell(EarlyWarning.StandardWarning w, DateTimeZone zone) =>
+        w.Episode is { } e ? $"since {(e.OpenedBeforeFirstJudgedInstant ? "<= " : string.Empty)}{ReportText.Moment(e.OpenedAt, zone)} ({Severity(e.PeakSeverity)})" : "none (breach)";
 
-    /// <summary>The warning's exposure in a table cell: <c>188 (USD 88,542) since 2025-10-01</c>.</summary>
-    public static string ExposureCell(EarlyWarning.StandardWarning w, Assets.MeasureUnit unit) =>
-        $"{ReportText.GroupedCount(w.ExposedSoFarCustomerCount)} ({Internal.ErosionText.Amount(w.ExposedValueSoFar, unit)}) since {ReportText.Moment(w.ExposedSince)}";
+    /// <summary>The warning's exposure in a table cell, in the report's time zone: <c>188 (USD 88,542) since 2025-10-01</c>.</summary>
+    public static string ExposureCell(EarlyWarning.StandardWarning w, Assets.MeasureUnit unit, DateTimeZone zone) =>
+        $"{ReportText.GroupedCount(w.ExposedSoFarCustomerCount)} ({Internal.ErosionText.Amount(w.ExposedValueSoFar, unit)}) since {ReportText.Moment(w.ExposedSince, zone)}";
 
     /// <summary>Writes an episode as a JSON object, with its escalations.</summary>
     public static void EpisodeJson(Utf8JsonWriter json, WarningEpisode e)

@@ -48,9 +48,14 @@ internal static class ReportText
 
     /// <summary>An instant in a table cell, as short as it can be read: <c>2025-10-01</c> at midnight UTC, else
     /// <c>2025-04-11 00:04</c> (UTC, to the minute, rounded down).</summary>
-    public static string Moment(Instant at)
+    public static string Moment(Instant at) => Moment(at, DateTimeZone.Utc);
+
+    /// <summary>An instant in a table cell in the report's time zone (the one its "as of" names), as short as it can be
+    /// read: <c>2025-10-01</c> at local midnight, else <c>2025-04-11 00:04</c> (local time, to the minute, rounded
+    /// down).</summary>
+    public static string Moment(Instant at, DateTimeZone zone)
     {
-        LocalDateTime local = at.InUtc().LocalDateTime;
+        LocalDateTime local = at.InZone(zone).LocalDateTime;
         return local.TimeOfDay == LocalTime.Midnight
             ? Date(local.Date)
             : string.Create(CultureInfo.InvariantCulture, $"{Date(local.Date)} {local.Hour:D2}:{local.Minute:D2}");

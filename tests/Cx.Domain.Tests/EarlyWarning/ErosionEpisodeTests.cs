@@ -181,5 +181,10 @@ public sealed class ErosionEpisodeTests
         Assert.Contains("As of end of 2024-06-30; values in USD.", periodEnd, StringComparison.Ordinal);
         Assert.Contains("As of 2024-06-28 14:00 (Europe/Paris); values in USD.", midPeriod, StringComparison.Ordinal); // 12:00:59 UTC, to the minute
         Assert.Contains("\"asOf\": \"2024-06-30T23:59:59.999999999Z\"", json, StringComparison.Ordinal);
+
+        // The table's moments are in the zone the "as of" names: the episode opened at 03:00 UTC, 05:00 in Paris (the
+        // bullets below the table keep the exact instant, in UTC).
+        Assert.Contains("since 2024-05-20 05:00 (ticket)", midPeriod, StringComparison.Ordinal);
+        Assert.Contains("warning episode open since 2024-05-20T03:00Z", midPeriod, StringComparison.Ordinal);
     }
 }
