@@ -62,8 +62,12 @@ public sealed class GammaGammaParameters
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Expected q above 1 for a finite expected spend, got q = {Q.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}."));
         }
 
-        // (γ + m̄x)·p / (px + q − 1), divided through by p so that a huge p does not overflow to ∞/∞.
-        return (Gamma + (frequency == 0 ? 0 : meanSpend * frequency)) / (frequency + ((Q - 1) / P));
+        double spent = Gamma + (frequency == 0 ? 0 : meanSpend * frequency);
+        double px = P * frequency;
+        double expected = spent * P / (px + Q - 1);
+
+        // With p near double.MaxValue, p·x and (γ + m̄x)·p overflow to ∞/∞: the same ratio divided through by p.
+        return double.IsNaN(expected) ? spent / (frequency + ((Q - 1) / P)) : expected;
     }
 
     /// <summary>Returns the parameters.</summary>
