@@ -149,6 +149,7 @@ internal static class SpecialFunctions
     {
         double term = a * z / c;
         double sum = term;
+        double least = z / (1 - z);
         for (int n = 1; n < 1_000_000 && term != 0; n++)
         {
             double r = (a + n) * (epsilon + n) / ((c + n) * (n + 1)) * z;
@@ -156,7 +157,8 @@ internal static class SpecialFunctions
             sum += term;
             // Every later ratio (index m > n) is at most z · max((a + n + 1)/(c + n + 1), 1) · max((ε + n + 1)/(n + 2), 1)
             // once a + n + 1 > 0 (ε + n + 1 > 0 and c + n + 1 > 0 always here).
-            if (a + n + 1 > 0)
+            // Every bound is at least z: the cheap test first.
+            if (Math.Abs(term) * least <= 1e-17 * Math.Abs(sum) && a + n + 1 > 0)
             {
                 double bound = z * RatioBound(a, epsilon, c, n + 1);
                 if (bound < 1 && Math.Abs(term) * bound / (1 - bound) <= 1e-17 * Math.Abs(sum))
@@ -267,11 +269,13 @@ internal static class SpecialFunctions
     {
         double term = a * b / c * z;
         double sum = 1 + term;
+        double least = z / (1 - z);
         for (int n = 1; n < 1_000_000 && term != 0; n++)
         {
             term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
             sum += term;
-            if (a + n + 1 > 0 && b + n + 1 > 0)
+            // Every bound is at least z: the cheap test first.
+            if (Math.Abs(term) * least <= 1e-17 * Math.Abs(sum) && a + n + 1 > 0 && b + n + 1 > 0)
             {
                 double bound = z * RatioBound(a, b, c, n + 1);
                 if (bound < 1 && Math.Abs(term) * bound / (1 - bound) <= 1e-17 * Math.Abs(sum))
