@@ -147,9 +147,9 @@ internal static class SpecialFunctions
     /// <returns>H, or NaN when the series does not settle within a million terms.</returns>
     public static double HypergeometricEpsilonPart(double a, double epsilon, double c, double z)
     {
-        // The scoring hot path: the loop of SumSeries, inlined (no delegate per term).
         double term = a * z / c;
         double sum = term;
+        double least = z / (1 - z);
         for (int n = 1; n < 1_000_000 && term != 0; n++)
         {
             double r = (a + n) * (epsilon + n) / ((c + n) * (n + 1)) * z;
@@ -157,9 +157,10 @@ internal static class SpecialFunctions
             sum += term;
             // Every later ratio (index m > n) is at most z · max((a + n + 1)/(c + n + 1), 1) · max((ε + n + 1)/(n + 2), 1)
             // once a + n + 1 > 0 (ε + n + 1 > 0 and c + n + 1 > 0 always here).
-            if (a + n + 1 > 0)
+            // Every bound is at least z: the cheap test first.
+            if (Math.Abs(term) * least <= 1e-17 * Math.Abs(sum) && a + n + 1 > 0)
             {
-                double bound = z * Math.Max((a + n + 1) / (c + n + 1), 1) * Math.Max((epsilon + n + 1) / (n + 2), 1);
+                double bound = z * RatioBound(a, epsilon, c, n + 1);
                 if (bound < 1 && Math.Abs(term) * bound / (1 - bound) <= 1e-17 * Math.Abs(sum))
                 {
                     return sum;
@@ -242,36 +243,49 @@ internal static class SpecialFunctions
         return peak + Math.Log(Side(y2, 1) + Side(y1, -1));
     }
 
-    /// <summary>The Gauss hypergeometric function ₂F₁(a, b; c; z) by its series, for 0 ≤ z &lt; 1 and c &gt; 0.</summary>
-    /// <returns>The sum, or NaN when it does not settle within a million terms.</returns>
-    public static double Hypergeometric2F1(double a, double b, double c, double z) =>
-        1 + SumSeries(a * b / c * z, n => (a + n) * (b + n) / ((c + n) * (n + 1)) * z, z, Math.Abs(a) + Math.Abs(b) + Math.Abs(c) + 2);
-
-    /// <summary>Sums t₁ + t₂ + … with tₙ₊₁ = tₙ · ratio(n). Past index <paramref name="settled"/> every Pochhammer factor is
-    /// positive and the ratios fall towards <paramref name="z"/>, so the remainder is at most |tₙ| q / (1 − q) with
-    /// q = max(|ratio|, z); the sum stops when that is below 1e-17 of it.</summary>
-    private static double SumSeries(double first, Func<int, double> ratio, double z, double settled)
+    /// <summary>A bound on (a + m)(b + m)/((c + m)(m + 1)) over every m ≥ <paramref name="from"/>, for a + from, b + from
+    /// and c + from positive: 1 when the ratio never exceeds 1 from there ((a + m)(b + m) − (c + m)(m + 1) =
+    /// (a + b − c − 1)·m + ab − c ≤ 0 for all later m), else the product of the two factors' own bounds (each of
+    /// (a + m)/(c + m) and (b + m)/(m + 1) moves monotonically towards 1, so it is at most max(its value at from, 1)).</summary>
+    private static double RatioBound(double a, double b, double c, int from)
     {
-        double term = first;
-        double sum = first;
-        for (int n = 1; n < 1_000_000; n++)
+        double slope = a + b - c - 1;
+        if (slope <= 0 && (slope * from) + (a * b) - c <= 0)
         {
-            double r = ratio(n);
-            term *= r;
-            sum += term;
-            if (term == 0)
-            {
-                return sum;
-            }
+            return 1;
+        }
 
-            double bound = Math.Max(Math.Abs(r), z);
-            if (n > settled && bound < 1 && Math.Abs(term) * bound / (1 - bound) <= 1e-17 * Math.Abs(sum))
+        return Math.Max((a + from) / (c + from), 1) * Math.Max((b + from) / (from + 1), 1);
+    }
+
+    /// <summary>The Gauss hypergeometric function ₂F₁(a, b; c; z) by its series, for 0 ≤ z &lt; 1 and c &gt; 0.</summary>
+    /// <remarks>Stops once the rest is provably below 1e-17 of the sum: once a + n, b + n and c + n are positive, each
+    /// factor of the term ratio z · (a + m)/(c + m) · (b + m)/(m + 1) moves monotonically towards 1 as m grows, so every
+    /// later ratio is at most q = z · max((a + n + 1)/(c + n + 1), 1) · max((b + n + 1)/(n + 2), 1), and the rest at most
+    /// |term| q/(1 − q). The number of terms depends on z and on how soon the ratios fall below 1, not on the size of
+    /// the parameters.</remarks>
+    /// <returns>The sum, or NaN when it does not settle within a million terms.</returns>
+    public static double Hypergeometric2F1(double a, double b, double c, double z)
+    {
+        double term = a * b / c * z;
+        double sum = 1 + term;
+        double least = z / (1 - z);
+        for (int n = 1; n < 1_000_000 && term != 0; n++)
+        {
+            term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
+            sum += term;
+            // Every bound is at least z: the cheap test first.
+            if (Math.Abs(term) * least <= 1e-17 * Math.Abs(sum) && a + n + 1 > 0 && b + n + 1 > 0)
             {
-                return sum;
+                double bound = z * RatioBound(a, b, c, n + 1);
+                if (bound < 1 && Math.Abs(term) * bound / (1 - bound) <= 1e-17 * Math.Abs(sum))
+                {
+                    return sum;
+                }
             }
         }
 
-        return double.NaN;
+        return term == 0 ? sum : double.NaN;
     }
 
     /// <summary>ln Γ(a, z), the logarithm of the upper incomplete gamma function, for any real a and z &gt; 0.</summary>

@@ -129,6 +129,10 @@ public sealed class BgNbdParameters : PurchaseModel
         }
     }
 
+    /// <summary>Past ε·ln(1/(1 − z)) of this, <see cref="Unconditional"/> sums the direct form of ₂F₁: the series of the
+    /// ε-part would first grow by more than e^30.</summary>
+    private const double LargeDropOutExponent = 30;
+
     /// <summary>The log-odds of having dropped out with ln a given.</summary>
     private double LogDeadOdds(double logA, int frequency, double recency, double age) =>
         logA - Math.Log(B + frequency - 1) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));
@@ -145,6 +149,15 @@ public sealed class BgNbdParameters : PurchaseModel
         double logRemain = -SpecialFunctions.Log1P(horizon / scale);
         double epsilon = A - 1;
         double c = A + B + frequency - 1;
+        if (epsilon * logRemain < -LargeDropOutExponent)
+        {
+            // A large a: the series of H grows like (1 − z)^(−ε) before it falls (10^600 and more at a = 700), while the
+            // direct form's terms fall at once (the ratio starts near z·b/(a + b)), and with ε large its prefactor c/ε
+            // is modest, so 1 − (1 − z)^(r+x) ₂F₁ loses no digits worth the name.
+            double direct = SpecialFunctions.Hypergeometric2F1(R + frequency, B + frequency, c, z);
+            return c / epsilon * -SpecialFunctions.ExpM1(((R + frequency) * logRemain) + Math.Log(direct));
+        }
+
         double h = SpecialFunctions.HypergeometricEpsilonPart(A + B - 1 - R, epsilon, c, z);
         double power = Math.Exp(epsilon * logRemain);
         double firstPart = epsilon == 0 ? -logRemain : -SpecialFunctions.ExpM1(epsilon * logRemain) / epsilon;

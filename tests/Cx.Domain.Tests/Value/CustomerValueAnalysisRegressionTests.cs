@@ -63,4 +63,37 @@ public sealed class CustomerValueAnalysisRegressionTests
         Assert.All(holdout.Steps, s => Assert.True(double.IsFinite(s.ExpectedCumulative) && double.IsFinite(s.TrackedCumulative)));
         Assert.Single(analysis.Findings, f => f.Kind == ValueFindingKind.HoldoutMismatch);
     }
+
+    [Fact]
+    public void Run_LargeDropOutShapes_ScoresEveryCustomerAndAgreesWithScipy()
+    {
+        // Found by the property test with random seeds (about one run in a hundred): BFGS converges at r = 0.2407,
+        // alpha = 3.514, a = 684.4, b = 1407 (a below BgNbdModel.MaxDropOutShapeA, though its standard error is 176 times
+        // the estimate). Scoring summed the 2F1 series of the epsilon-part, whose terms grow like (1 - z)^-(a - 1) before
+        // they fall: past 10^308 at a 36-month horizon, so every residual value was NaN and the run threw CX0914. With a
+        // large a the expectation now sums the direct form, whose terms fall at once.
+        var shop = new CustomerValueAnalysisPropertyTests.Shop(851200359, 41, 1.2764, 10.940000000000001, 1.8368, 2.5300000000000002, 0.62855, 161);
+
+        CustomerValueAnalysis analysis = CustomerValueAnalysis.Run(shop.Records(), new CustomerValueAnalysisOptions
+        {
+            TimeUnit = ValueTimeUnit.Days,
+            CalibrationEnd = Start.PlusDays(shop.CalibrationDays),
+            AtRisk = new AtRiskOptions { ProbabilityAliveThreshold = shop.Threshold, MaxCustomers = 5 },
+        });
+
+        Assert.True(analysis.PurchaseFit.IsConverged);
+        var model = Assert.IsType<BgNbdParameters>(analysis.PurchaseFit.Parameters);
+        Assert.InRange(model.A, 600, BgNbdModel.MaxDropOutShapeA);
+        CustomerValueReport values = Assert.IsType<CustomerValueReport>(analysis.Values);
+        Assert.All(values.Customers, v => Assert.True(double.IsFinite(v.ResidualValue) && v.ResidualValue >= 0));
+
+        // E[X(t)] of a new customer = (a + b - 1)/(a - 1) (1 - (alpha/(alpha + t))^r 2F1(r, b; a + b - 1; t/(alpha + t))), from
+        // /usr/bin/python3 with scipy.special.hyp2f1 (SciPy 1.10) at the parameters above (r = 0.24069030867279825,
+        // alpha = 3.5144302323332335, a = 684.3551456526822, b = 1407.3692249444296): 0.8392075528497915 at t = 30,
+        // 1.7586405799461666 at t = 365 and 2.056471458194867 at t = 1096.
+        var pinned = new BgNbdParameters(0.24069030867279825, 3.5144302323332335, 684.3551456526822, 1407.3692249444296);
+        Assert.Equal(0.8392075528497915, pinned.ExpectedPurchasesNewCustomer(30), 1e-12);
+        Assert.Equal(1.7586405799461666, pinned.ExpectedPurchasesNewCustomer(365), 1e-12);
+        Assert.Equal(2.056471458194867, pinned.ExpectedPurchasesNewCustomer(1096), 1e-12);
+    }
 }

@@ -29,6 +29,12 @@ public sealed class NumericsTests
         // 2F1(A, eps; C; z) = 1 + eps * H.
         double h = SpecialFunctions.HypergeometricEpsilonPart(0.3, -0.4, 2.2, 0.7);
         Assert.Equal(SpecialFunctions.Hypergeometric2F1(0.3, -0.4, 2.2, 0.7), 1 + (-0.4 * h), 1e-14);
+        // Large b and c (a BG/NBD fit with a and b in the hundreds of thousands): the series used to wait until n passed
+        // |a| + |b| + |c| before it trusted its stopping bound (a million terms, then NaN); now it stops on a bound valid
+        // for every later term. scipy.special.hyp2f1(0.24069030867279825, 1407.3692249444296, 2090.7243705971118, 0.99)
+        // and hyp2f1(2.5, 491310, 491311, 0.6).
+        Assert.Equal(1.302628322545603, SpecialFunctions.Hypergeometric2F1(0.24069030867279825, 1407.3692249444296, 2090.7243705971118, 0.99), 1e-13);
+        Assert.Equal(9.882042262185227, SpecialFunctions.Hypergeometric2F1(2.5, 491310, 491311, 0.6), 1e-11);
         // 2F1(1, b; c; z) with the general series.
         Assert.Equal(SpecialFunctions.Hypergeometric2F1(1, 2.5, 4.1, 0.9), SpecialFunctions.Hypergeometric1(2.5, 4.1, 0.9), 1e-12);
     }
