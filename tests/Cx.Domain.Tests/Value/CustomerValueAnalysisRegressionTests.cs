@@ -20,12 +20,7 @@ public sealed class CustomerValueAnalysisRegressionTests
         // BgNbdModel.MaxDropOutShapeA is a parameter at its boundary, with a finding saying why, and nothing is scored.
         var shop = new CustomerValueAnalysisPropertyTests.Shop(144219185, 78, 0.5366, 41.74, 0.6536, 2.79, 0.43665, 278);
 
-        CustomerValueAnalysis analysis = CustomerValueAnalysis.Run(shop.Records(), new CustomerValueAnalysisOptions
-        {
-            TimeUnit = ValueTimeUnit.Days,
-            CalibrationEnd = Start.PlusDays(shop.CalibrationDays),
-            AtRisk = new AtRiskOptions { ProbabilityAliveThreshold = shop.Threshold, MaxCustomers = 5 },
-        });
+        CustomerValueAnalysis analysis = Run(shop);
 
         Assert.Equal(FitStatus.ParameterAtBoundary, analysis.PurchaseFit.Diagnostics.Status);
         Assert.True(analysis.PurchaseFit.Parameters.Values[2].Value > BgNbdModel.MaxDropOutShapeA);
@@ -47,12 +42,7 @@ public sealed class CustomerValueAnalysisRegressionTests
         // whole run takes a fraction of a second.
         var shop = new CustomerValueAnalysisPropertyTests.Shop(1945376219, 52, 0.2882, 22.985, 1.1432, 4.155, 0.27135, 169);
 
-        CustomerValueAnalysis analysis = CustomerValueAnalysis.Run(shop.Records(), new CustomerValueAnalysisOptions
-        {
-            TimeUnit = ValueTimeUnit.Days,
-            CalibrationEnd = Start.PlusDays(shop.CalibrationDays),
-            AtRisk = new AtRiskOptions { ProbabilityAliveThreshold = shop.Threshold, MaxCustomers = 5 },
-        });
+        CustomerValueAnalysis analysis = Run(shop);
 
         Assert.True(analysis.PurchaseFit.IsConverged);
         Assert.True(analysis.PurchaseFit.Parameters.Values[2].Value < 1e-4);
@@ -74,12 +64,7 @@ public sealed class CustomerValueAnalysisRegressionTests
         // large a the expectation now sums the direct form, whose terms fall at once.
         var shop = new CustomerValueAnalysisPropertyTests.Shop(851200359, 41, 1.2764, 10.940000000000001, 1.8368, 2.5300000000000002, 0.62855, 161);
 
-        CustomerValueAnalysis analysis = CustomerValueAnalysis.Run(shop.Records(), new CustomerValueAnalysisOptions
-        {
-            TimeUnit = ValueTimeUnit.Days,
-            CalibrationEnd = Start.PlusDays(shop.CalibrationDays),
-            AtRisk = new AtRiskOptions { ProbabilityAliveThreshold = shop.Threshold, MaxCustomers = 5 },
-        });
+        CustomerValueAnalysis analysis = Run(shop);
 
         Assert.True(analysis.PurchaseFit.IsConverged);
         var model = Assert.IsType<BgNbdParameters>(analysis.PurchaseFit.Parameters);
@@ -96,4 +81,13 @@ public sealed class CustomerValueAnalysisRegressionTests
         Assert.Equal(1.7586405799461666, pinned.ExpectedPurchasesNewCustomer(365), 1e-12);
         Assert.Equal(2.056471458194867, pinned.ExpectedPurchasesNewCustomer(1096), 1e-12);
     }
+
+    /// <summary>The workflow as the property test runs it: days, the shop's split and at-risk threshold, five at risk.</summary>
+    private static CustomerValueAnalysis Run(CustomerValueAnalysisPropertyTests.Shop shop) =>
+        CustomerValueAnalysis.Run(shop.Records(), new CustomerValueAnalysisOptions
+        {
+            TimeUnit = ValueTimeUnit.Days,
+            CalibrationEnd = Start.PlusDays(shop.CalibrationDays),
+            AtRisk = new AtRiskOptions { ProbabilityAliveThreshold = shop.Threshold, MaxCustomers = 5 },
+        });
 }
