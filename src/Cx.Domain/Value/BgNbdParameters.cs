@@ -77,16 +77,21 @@ public sealed class BgNbdParameters : PurchaseModel
             return 0;
         }
 
+        if (!(horizon > 0))
+        {
+            return double.NaN; // a negative or NaN horizon: not a number, as the class promises, never a negative count
+        }
+
         double aliveFactor = frequency == 0 ? 1 : 1 + Math.Exp(LogDeadOdds(frequency, recency, age));
         return Unconditional(frequency, Alpha + age, horizon) / aliveFactor;
     }
 
     /// <inheritdoc/>
     public override double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon) =>
-        horizon == 0 ? 0 : Unconditional(frequency, Alpha + age, horizon);
+        horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Unconditional(frequency, Alpha + age, horizon);
 
     /// <inheritdoc/>
-    public override double ExpectedPurchasesNewCustomer(double horizon) => horizon == 0 ? 0 : Unconditional(0, Alpha, horizon);
+    public override double ExpectedPurchasesNewCustomer(double horizon) => horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Unconditional(0, Alpha, horizon);
 
     /// <inheritdoc/>
     private protected override unsafe void ScoreProbabilityAlive(ColumnBlock block, int from, int to)

@@ -72,6 +72,11 @@ public sealed class ParetoNbdParameters : PurchaseModel
             return 0;
         }
 
+        if (!(horizon > 0))
+        {
+            return double.NaN; // a negative or NaN horizon: not a number, as the class promises, never a negative count
+        }
+
         return ExpectedPurchasesIfAlive(frequency, recency, age, horizon) * ProbabilityAlive(frequency, recency, age);
     }
 
@@ -79,12 +84,12 @@ public sealed class ParetoNbdParameters : PurchaseModel
     public override double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon)
     {
         double logRemain = -SpecialFunctions.Log1P(horizon / (Beta + age));
-        return horizon == 0 ? 0 : (R + frequency) * (Beta + age) / (Alpha + age) * OneMinusPower(S - 1, logRemain);
+        return horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : (R + frequency) * (Beta + age) / (Alpha + age) * OneMinusPower(S - 1, logRemain);
     }
 
     /// <inheritdoc/>
     public override double ExpectedPurchasesNewCustomer(double horizon) =>
-        horizon == 0 ? 0 : R * Beta / Alpha * OneMinusPower(S - 1, -SpecialFunctions.Log1P(horizon / Beta));
+        horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : R * Beta / Alpha * OneMinusPower(S - 1, -SpecialFunctions.Log1P(horizon / Beta));
 
     /// <inheritdoc/>
     /// <exception cref="Validation.CxValidationException"><paramref name="continuousDiscountRate"/> is not positive and finite

@@ -137,4 +137,23 @@ public sealed class EarlyWarningValueFindingsTests
         Assert.Equal(CxErrorCodes.ValueOverflow, Assert.Single(error.Failures).ErrorCode);
         Assert.Contains("<svg", report.ToWaterfallChart(grid[1]).Svg, StringComparison.Ordinal); // one month alone fits
     }
+
+    [Fact]
+    public void ExpectedPurchases_NegativeHorizon_IsNotANumber()
+    {
+        // Finding V-2 of the fuzz harness: Pareto/NBD gave -22.86 expected purchases over a horizon of -1. The models do not
+        // validate on the hot path; an invalid number gives NaN, never a negative count.
+        PurchaseModel[] models = [new Cx.Domain.Value.ParetoNbdParameters(17.62, 19.8, 11.52, 2.84), new Cx.Domain.Value.BgNbdParameters(0.243, 4.414, 0.793, 2.426)];
+        foreach (PurchaseModel model in models)
+        {
+            foreach (double horizon in new[] { -1, -1e-9, double.NaN, double.NegativeInfinity })
+            {
+                Assert.True(double.IsNaN(model.ExpectedPurchasesNewCustomer(horizon)), $"{model.Name} new customer at {horizon}");
+                Assert.True(double.IsNaN(model.ExpectedPurchases(2, 10, 30, horizon)), $"{model.Name} conditional at {horizon}");
+                Assert.True(double.IsNaN(model.ExpectedPurchasesIfAlive(2, 10, 30, horizon)), $"{model.Name} if alive at {horizon}");
+            }
+
+            Assert.Equal(0, model.ExpectedPurchasesNewCustomer(0));
+        }
+    }
 }

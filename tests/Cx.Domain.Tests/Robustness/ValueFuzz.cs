@@ -27,7 +27,9 @@ namespace Cx.Domain.Tests.Robustness;
 /// rework of the 2F1 series (8f7475d and after) they are fast but still NaN, e.g. <c>new BgNbdParameters(0.243, 4.414, 0.793, 2.426).ExpectedPurchasesNewCustomer(441400)</c> = NaN:
 /// the BG/NBD cases keep t ≤ <see cref="BgNbdHorizonBound"/> × (alpha + T).</item>
 /// <item>V-2, silent wrong results: a horizon that is NaN, infinite or negative is not refused (the docs say "at least 0"):
-/// <c>new ParetoNbdParameters(17.62, 19.8, 11.52, 2.84).ExpectedPurchasesNewCustomer(-1)</c> = −22.86,
+/// <c>new ParetoNbdParameters(17.62, 19.8, 11.52, 2.84).ExpectedPurchasesNewCustomer(-1)</c> was −22.86 (fixed: a negative or
+/// NaN horizon now gives NaN, as <see cref="PurchaseModel"/> promises for invalid numbers, in both models; test
+/// <c>EarlyWarningValueFindingsTests.ExpectedPurchases_NegativeHorizon_IsNotANumber</c>);
 /// <c>new ParetoNbdParameters(1, 1, 1, 1).ExpectedPurchasesNewCustomer(double.PositiveInfinity)</c> = NaN,
 /// <c>new ParetoNbdParameters(0.553, 10.58, 0.606, 11.67).ExpectedPurchases(79, 3.0115, 60.23, double.PositiveInfinity)</c> = NaN:
 /// the cases use finite horizons of 0 or more.</item>
