@@ -11,7 +11,13 @@ namespace Cx.Domain.Value;
 /// The Gaussian hypergeometric function of equations 9 and 10 is evaluated after Euler's transformation,
 /// ₂F₁(r + x, b + x; a + b + x − 1; z) = (1 − z)^(a − 1 − r − x) ₂F₁(a + b − 1 − r, a − 1; a + b + x − 1; z), which
 /// cancels the power (α + T)^(r + x) against (1 − z)^(r + x) so nothing overflows for large x, and the factor 1/(a − 1)
-/// is taken into the series so that a = 1 (a removable singularity) is exact.</para>
+/// is taken into the series so that a = 1 (a removable singularity) is exact. When that series would first grow past
+/// e^30 (ε·ln(1/(1 − z)) &gt; 30: a in the hundreds, or z near 1 with a &gt; 1) the direct form is summed instead: its terms
+/// fall at once, and with ε large its prefactor (a + b + x − 1)/(a − 1) is modest. Both series stop on a bound valid for
+/// every later term and give up after a million terms, so an expectation costs at most a few milliseconds; a horizon so
+/// long that z = t/(α + T + t) is within about 10⁻⁴ to 10⁻⁵ of 1 (t beyond some 10⁴ to 10⁵ times α + T: centuries, for
+/// any fitted model; <see cref="CustomerValueOptions"/> stops at 100 years) gives NaN rather than a number the series has
+/// not reached.</para>
 /// <para>P(alive) = 1 for a customer without repeat purchases: under BG/NBD a customer can only drop out right after a
 /// purchase.</para>
 /// </remarks>
