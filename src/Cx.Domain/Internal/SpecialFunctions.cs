@@ -304,10 +304,12 @@ internal static class SpecialFunctions
             return LogUpperIncompleteGammaPositive(a, z);
         }
 
-        if (a < -64)
+        if (a < -64 || z >= 1)
         {
             // Far below zero the recurrence would take −a steps (unbounded as s of Pareto/NBD grows); there Legendre's
-            // continued fraction converges fast (its b₀ = z + 1 − a is large).
+            // continued fraction converges fast (its b₀ = z + 1 − a is large). So it does from z = 1 on, where the walk
+            // down loses digits: each step subtracts two numbers that differ by about (s − 1)/z of themselves, and at
+            // s = 17.38, z = 124 the walk lost them all (ln Γ came out −188.6 instead of −207.9).
             return LogUpperIncompleteGammaContinuedFraction(a, z);
         }
 

@@ -156,4 +156,25 @@ public sealed class EarlyWarningValueFindingsTests
             Assert.Equal(0, model.ExpectedPurchasesNewCustomer(0));
         }
     }
+
+    [Fact]
+    public void ParetoNbdDert_LargeDiscountTimesAge_IsFiniteAndMatchesScipysU()
+    {
+        // Finding V-6 of the fuzz harness: NaN at ordinary parameters. The DERT's Tricomi U(s, s; delta (beta + T)) is
+        // e^z Γ(1 - s, z); ln Γ(-16.38, 122.8) came from a walk down from Γ(0.62, z) that subtracted two nearly equal
+        // numbers at each of 17 steps and lost every digit. ln U(17.38, 17.38, 122.8004) = -83.73903347165451 from
+        // scipy.special.hyperu (SciPy 1.10); the rest of the formula (Fader, Hardie and Lee 2005, "RFM and CLV", eq. 2)
+        // with this library's own log-likelihood.
+        var model = new Cx.Domain.Value.ParetoNbdParameters(12.37, 6.44, 17.38, 14.81);
+        (int x, double tx, double t, double delta) = (2, 0.4335, 8.67, 5.23);
+        double logU = -83.73903347165451;
+        double expected = Math.Exp((12.37 * Math.Log(6.44)) + (17.38 * Math.Log(14.81)) + (16.38 * Math.Log(delta))
+            + Cx.Domain.Internal.SpecialFunctions.LogGamma(12.37 + x + 1) + logU - Cx.Domain.Internal.SpecialFunctions.LogGamma(12.37)
+            - ((12.37 + x + 1) * Math.Log(6.44 + t)) - model.LogLikelihood(x, tx, t));
+
+        double dert = model.DiscountedExpectedResidualPurchases(x, tx, t, delta);
+
+        Assert.True(double.IsFinite(dert) && dert > 0, $"DERT {dert}");
+        Assert.Equal(expected, dert, 1e-10 * expected);
+    }
 }

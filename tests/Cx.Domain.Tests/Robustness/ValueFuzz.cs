@@ -48,10 +48,12 @@ namespace Cx.Domain.Tests.Robustness;
 /// hangs past 20 s on such parameters (<c>new ParetoNbdParameters(1e300, 1e-300, 2.91, 1.798e308).ProbabilityAlive</c> of 200
 /// customers), and so does <c>CustomerValueCalculator.Calculate</c> with a BG/NBD a = 1.8e308 (its expectation), or it
 /// returns expected purchases of −2.4e-14 with r = 1e-300: those targets get the same parameters.</item>
-/// <item>V-6, silent wrong result: the Pareto/NBD DERT is NaN for ordinary parameters at some rates,
-/// <c>new ParetoNbdParameters(12.37, 6.44, 17.38, 14.81).DiscountedExpectedResidualPurchases(2, 0.4335, 8.67, 5.23)</c>, and for
+/// <item>V-6, silent wrong result: the Pareto/NBD DERT was NaN for ordinary parameters at some rates,
+/// <c>new ParetoNbdParameters(12.37, 6.44, 17.38, 14.81).DiscountedExpectedResidualPurchases(2, 0.4335, 8.67, 5.23)</c> (fixed:
+/// Γ(1 − s, z) for z ≥ 1 by the continued fraction, not the walk down that lost every digit; that model and rates up to 50
+/// are now in the run; test <c>EarlyWarningValueFindingsTests.ParetoNbdDert_LargeDiscountTimesAge_IsFiniteAndMatchesScipysU</c>), and for
 /// rates near 0 or huge (<c>new ParetoNbdParameters(0.553, 10.58, 0.606, 11.67).DiscountedExpectedResidualPurchases(2, 66.05, 78.12, double.MaxValue)</c>):
-/// its cases use the published and the unit parameters and rates from 1e-4 to 2 (and the refused ones).</item>
+/// its cases use the published, the unit and the V-6 parameters and rates from 1e-4 to 50 (and the refused ones).</item>
 /// <item>V-7, silent wrong result: the sBG's probabilities are NaN at parameters near the ends of double (LogBeta in
 /// SpecialFunctions): <c>new ShiftedBetaGeometricParameters(1.798e308, 15.63).ChurnProbability(35)</c>: its cases use parameters
 /// from 1e-3 to 1e4.</item>
@@ -279,9 +281,9 @@ public sealed class ValueFuzz : IFuzzModule
             if (Method(nameof(PurchaseModel.DiscountedExpectedResidualPurchases), typeof(int), typeof(double), typeof(double), typeof(double)) is { } dert)
             {
                 r.Target(new FuzzTarget(dert,
-                    from m in Gen.Elements<PurchaseModel>(PublishedParetoNbd, new ParetoNbdParameters(1, 1, 1, 1)) // V-6
+                    from m in Gen.Elements<PurchaseModel>(PublishedParetoNbd, new ParetoNbdParameters(1, 1, 1, 1), new ParetoNbdParameters(12.37, 6.44, 17.38, 14.81)) // V-6
                     from c in ConsistentCustomers
-                    from delta in Gen.Frequency((3, Gen.Elements(1e-4, 0.0019, 0.1, 1.0, 2.0)), (1, Gen.Elements(0.0, -0.0, -1.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity)))
+                    from delta in Gen.Frequency((3, Gen.Elements(1e-4, 0.0019, 0.1, 1.0, 2.0, 5.23, 50.0)), (1, Gen.Elements(0.0, -0.0, -1.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity)))
                     select new FuzzCase($"{m}.DiscountedExpectedResidualPurchases({Show(c.X)}, {Show(c.Tx)}, {Show(c.T)}, {Show(delta)})", () => m.DiscountedExpectedResidualPurchases(c.X, c.Tx, c.T, delta),
                         e => Law((double)e! >= 0 && !double.IsNaN((double)e!), $"discounted expected residual purchases of {Show(e)}"))));
             }
