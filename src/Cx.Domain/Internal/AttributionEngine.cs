@@ -29,10 +29,6 @@ internal static class AttributionEngine
     public static int DegreeFor(long size) =>
         size >= ParallelThreshold ? BlockCountOverride ?? Math.Clamp(Environment.ProcessorCount, 1, MaxDegreeOfParallelism) : 1;
 
-    /// <summary>Runs an action for each of <paramref name="degree"/> parts, on as many threads; the first exception comes
-    /// out as itself.</summary>
-    public static void ForEach(int degree, Action<int> action) => Parallelism.ForEach(degree, action);
-
     /// <summary>The bounds of part <paramref name="k"/> of <paramref name="degree"/> equal parts of <paramref name="length"/> items.</summary>
     public static (int From, int To) Chunk(int length, int k, int degree) =>
         ((int)((long)length * k / degree), (int)((long)length * (k + 1) / degree));
@@ -58,7 +54,7 @@ internal static class AttributionEngine
             var statistics = new PathStatistics?[degree];
             try
             {
-                ForEach(degree, b =>
+                Parallelism.ForEach(degree, b =>
                 {
                     paths[b] = AttributionPaths.Build(framework, index, direction, options.FilterOf(direction), blocks[b].Order.Span);
                     statistics[b] = Count(statisticsModel?.CreateStatistics(framework, options), paths[b]!);
@@ -79,7 +75,7 @@ internal static class AttributionEngine
                 scores.AddRange(fit.Scores);
                 double[]? pooled = PooledWeights(fit, options);
                 pools[(int)direction - 1] = pooled;
-                ForEach(degree, b => blocks[b].Allocator.Allocate(paths[b]!, fit, pooled, index, rankOf, blocks[b].Totals, blocks[b].Credits));
+                Parallelism.ForEach(degree, b => blocks[b].Allocator.Allocate(paths[b]!, fit, pooled, index, rankOf, blocks[b].Totals, blocks[b].Credits));
             }
             finally
             {

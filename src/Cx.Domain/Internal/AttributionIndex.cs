@@ -451,7 +451,7 @@ internal sealed class AttributionIndex : IDisposable
         AttributionTouch[] raw = ArrayPool<AttributionTouch>.Shared.Rent(Math.Max(1, n));
         try
         {
-            AttributionEngine.ForEach(degree, k =>
+            Parallelism.ForEach(degree, k =>
             {
                 (int from, int to) = AttributionEngine.Chunk(n, k, degree);
                 ReadOnlySpan<long> ticks = columns.EventUnixTicks.Span;
@@ -480,7 +480,7 @@ internal sealed class AttributionIndex : IDisposable
         int[] eventStart = new int[_ids.Count];
         int[] eventEnd = new int[_ids.Count];
         AttributionTouch[] touches = n == 0 ? [] : ArrayPool<AttributionTouch>.Shared.Rent(n);
-        AttributionEngine.ForEach(degree, k =>
+        Parallelism.ForEach(degree, k =>
         {
             (int from, int to) = AttributionEngine.Chunk(n, k, degree);
             ReadOnlySpan<int> customer = columns.EventCustomer.Span;
@@ -520,7 +520,7 @@ internal sealed class AttributionIndex : IDisposable
         bool[] emptyCustomer = [.. _ids.Select(c => c.IsEmpty)];
         bool[] valid = new bool[degree];
         bool[] ascending = new bool[degree];
-        AttributionEngine.ForEach(degree, k =>
+        Parallelism.ForEach(degree, k =>
         {
             (int from, int to) = AttributionEngine.Chunk(n, k, degree);
             ReadOnlySpan<int> customer = columns.EventCustomer.Span;
@@ -609,7 +609,7 @@ internal sealed class AttributionIndex : IDisposable
             bool[] valid = new bool[degree];
             bool[] ascending = new bool[degree];
             var runStarts = new List<int>[degree];
-            AttributionEngine.ForEach(degree, k =>
+            Parallelism.ForEach(degree, k =>
             {
                 (int from, int to) = AttributionEngine.Chunk(n, k, degree);
                 ReadOnlySpan<ExperienceEvent> span = events is ExperienceEvent[] array ? array : CollectionsMarshal.AsSpan((List<ExperienceEvent>)events);
@@ -948,7 +948,7 @@ internal sealed class AttributionIndex : IDisposable
         {
             // Per chunk, the count of each customer's rows, then the position its first row goes to.
             int[] positions = new int[degree * customers];
-            AttributionEngine.ForEach(degree, k =>
+            Parallelism.ForEach(degree, k =>
             {
                 (int from, int to) = AttributionEngine.Chunk(accepted, k, degree);
                 Span<int> counts = positions.AsSpan(k * customers, customers);
@@ -970,7 +970,7 @@ internal sealed class AttributionIndex : IDisposable
             }
 
             eventStart[customers] = running;
-            AttributionEngine.ForEach(degree, k =>
+            Parallelism.ForEach(degree, k =>
             {
                 (int from, int to) = AttributionEngine.Chunk(accepted, k, degree);
                 Span<int> next = positions.AsSpan(k * customers, customers);
@@ -995,7 +995,7 @@ internal sealed class AttributionIndex : IDisposable
         int[] eventStart = EventStart;
         int[] eventEnd = EventEnd;
         int customers = eventEnd.Length;
-        AttributionEngine.ForEach(degree, k =>
+        Parallelism.ForEach(degree, k =>
         {
             (int from, int to) = AttributionEngine.Chunk(customers, k, degree);
             for (int c = from; c < to; c++)

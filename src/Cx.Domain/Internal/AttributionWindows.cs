@@ -60,7 +60,7 @@ internal static class AttributionWindows
         long[] outside = new long[degree];
         AttributionTouch[] touches = index.Touches;
         int count = index.TouchCount;
-        AttributionEngine.ForEach(degree, k =>
+        Parallelism.ForEach(degree, k =>
         {
             (int from, int to) = AttributionEngine.Chunk(count, k, degree);
             long n = 0;

@@ -9,13 +9,6 @@ namespace Cx.Domain.Internal;
 /// period relative to the grid, with the same rules (and messages) as the record path.</summary>
 internal static class ColumnarInput
 {
-    /// <summary>Checks what is not per row: the currency, the column lengths, the customer ids and segment names.</summary>
-    public static void CheckHeader(AssetColumns columns, AssetLedgerOptions options, FailureCollector failures)
-    {
-        CheckShape(columns, options, failures);
-        CheckNames(columns, failures);
-    }
-
     /// <summary>Checks the currency and the column lengths; returns whether the lengths agree (the rows can be read).</summary>
     public static bool CheckShape(AssetColumns columns, AssetLedgerOptions options, FailureCollector failures)
     {

@@ -140,18 +140,8 @@ public abstract class PurchaseModel
     /// <param name="age">T of each customer.</param>
     /// <param name="destination">Receives one probability per customer.</param>
     /// <exception cref="ArgumentException">The columns differ in length, or <paramref name="destination"/> is shorter.</exception>
-    public unsafe void ProbabilityAlive(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
-    {
-        CheckColumns(frequency.Length, recency.Length, age.Length, destination.Length);
-        fixed (int* px = frequency)
-        fixed (double* ptx = recency)
-        fixed (double* pt = age)
-        fixed (double* pd = destination)
-        {
-            var block = new ColumnBlock((nint)px, (nint)ptx, (nint)pt, (nint)pd);
-            InBlocks(frequency.Length, (from, to) => ScoreProbabilityAlive(block, from, to), 16_384);
-        }
-    }
+    public void ProbabilityAlive(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination) =>
+        Pinned(frequency, recency, age, destination, 16_384, ScoreProbabilityAlive);
 
     /// <summary>Columnar scoring: the expected purchases in (T, T + t] of the customers given as columns x, t_x and T,
     /// written to <paramref name="destination"/>. The terms that depend on (x, T) only are computed once per distinct pair
@@ -162,7 +152,13 @@ public abstract class PurchaseModel
     /// <param name="horizon">t.</param>
     /// <param name="destination">Receives one expectation per customer.</param>
     /// <exception cref="ArgumentException">The columns differ in length, or <paramref name="destination"/> is shorter.</exception>
-    public unsafe void ExpectedPurchases(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, double horizon, Span<double> destination)
+    public void ExpectedPurchases(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, double horizon, Span<double> destination) =>
+        // Few large blocks: each keeps one cache of the (x, T) terms.
+        Pinned(frequency, recency, age, destination, LargeBlock(frequency.Length), (block, from, to) => ScoreExpectedPurchases(block, horizon, from, to));
+
+    /// <summary>Checks the columns, pins them and scores them in blocks of <paramref name="blockSize"/> rows (on all cores
+    /// for large inputs).</summary>
+    private unsafe void Pinned(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination, int blockSize, Action<ColumnBlock, int, int> score)
     {
         CheckColumns(frequency.Length, recency.Length, age.Length, destination.Length);
         fixed (int* px = frequency)
@@ -171,8 +167,7 @@ public abstract class PurchaseModel
         fixed (double* pd = destination)
         {
             var block = new ColumnBlock((nint)px, (nint)ptx, (nint)pt, (nint)pd);
-            // Few large blocks: each keeps one cache of the (x, T) terms.
-            InBlocks(frequency.Length, (from, to) => ScoreExpectedPurchases(block, horizon, from, to), LargeBlock(frequency.Length));
+            InBlocks(frequency.Length, (from, to) => score(block, from, to), blockSize);
         }
     }
 
