@@ -425,8 +425,10 @@ public static class CustomerRoomRenderer
 
     private static ReportTable ProcessTable(CustomerRoomReport report, CustomerRoomStage stage)
     {
-        // The touchpoint is named by the warning's sentence; the table keeps to what a reader compares across rows.
-        var table = new ReportTable(["Standard", "Owner", "Status", "Events", "Failing", "Customers exposed", "Revenue at risk"], [true, true, true, false, false, false, true]);
+        // The touchpoint is named by the warning's sentence; the table keeps to what a reader compares across rows. Its
+        // exposure is the period's, while a warning's counts from its episode's start: the headers say so, or the same
+        // standard would show two different "revenue at risk" figures on one page.
+        var table = new ReportTable(["Standard", "Owner", "Status", "Events", "Failing", "Exposed in the period", "Revenue at risk from the period"], [true, true, true, false, false, false, true]);
         foreach (CustomerRoomStandard s in stage.Standards)
         {
             table.Add(
