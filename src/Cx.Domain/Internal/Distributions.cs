@@ -14,14 +14,13 @@ namespace Cx.Domain.Internal;
 internal static class Distributions
 {
     private const double InverseSqrtPi = 0.56418958354775628694807945156077;
-    private const double LogSqrtTwoPi = 0.91893853320467274178032973640562;
 
     /// <summary>The regularized incomplete beta function I_x(a, b) for a, b &gt; 0 and x in [0, 1]: the binomial tails of the
     /// listening path and (through <see cref="SpecialFunctions.BetaRegularized"/>) the Student t tails of the survey tests.</summary>
     /// <remarks>The continued fraction of Press et al., <i>Numerical Recipes</i> (3rd ed., section 6.4), by the modified Lentz
     /// method, with the symmetry I_x(a, b) = 1 - I_{1-x}(b, a) where it converges faster; the prefactor from
-    /// <see cref="LogBeta"/> and ln(1 - x) by log1p. At tens of thousands of trials the sum ln Γ(a) + ln Γ(b) − ln Γ(a + b)
-    /// loses about 1e-10 to cancellation, which the split of <see cref="LogBeta"/> avoids (IncompleteBetaTests pins R's
+    /// <see cref="SpecialFunctions.LogBeta"/> and ln(1 - x) by log1p. At tens of thousands of trials the sum ln Γ(a) + ln Γ(b) − ln Γ(a + b)
+    /// loses about 1e-10 to cancellation, which the split of <see cref="SpecialFunctions.LogBeta"/> avoids (IncompleteBetaTests pins R's
     /// <c>pbeta</c> there).</remarks>
     public static double RegularizedIncompleteBeta(double x, double a, double b)
     {
@@ -35,33 +34,11 @@ internal static class Distributions
             return 1;
         }
 
-        double logFront = (a * Math.Log(x)) + (b * SpecialFunctions.Log1P(-x)) - LogBeta(a, b);
+        double logFront = (a * Math.Log(x)) + (b * SpecialFunctions.Log1P(-x)) - SpecialFunctions.LogBeta(a, b);
         double front = Math.Exp(logFront);
         return x < (a + 1) / (a + b + 2)
             ? front * BetaContinuedFraction(x, a, b) / a
             : 1 - (front * BetaContinuedFraction(1 - x, b, a) / b);
-    }
-
-    /// <summary>ln B(a, b) for a, b &gt; 0, without the cancellation of ln Γ(a) + ln Γ(b) − ln Γ(a + b) when the arguments are
-    /// large (tens of thousands of trials): the split of R's <c>lbeta</c> (nmath/lbeta.c), Stirling's leading terms taken
-    /// out analytically and only their small remainders (<see cref="StirlingRemainder"/>) subtracted.</summary>
-    public static double LogBeta(double a, double b)
-    {
-        double p = Math.Min(a, b);
-        double q = Math.Max(a, b);
-        if (p >= 10)
-        {
-            double corr = StirlingRemainder(p) + StirlingRemainder(q) - StirlingRemainder(p + q);
-            return (-0.5 * Math.Log(q)) + LogSqrtTwoPi + corr + ((p - 0.5) * Math.Log(p / (p + q))) + (q * SpecialFunctions.Log1P(-p / (p + q)));
-        }
-
-        if (q >= 10)
-        {
-            double corr = StirlingRemainder(q) - StirlingRemainder(p + q);
-            return SpecialFunctions.LogGamma(p) + corr + p - (p * Math.Log(p + q)) + ((q - 0.5) * SpecialFunctions.Log1P(-p / (p + q)));
-        }
-
-        return SpecialFunctions.LogBeta(a, b);
     }
 
     /// <summary>P(X ≥ <paramref name="k"/>) for X binomial with <paramref name="n"/> trials of probability <paramref name="p"/>.</summary>
@@ -214,14 +191,5 @@ internal static class Distributions
         }
 
         return h;
-    }
-
-    /// <summary>ln Γ(x) − ((x − ½) ln x − x + ln √(2π)) for x ≥ 10: Stirling's series 1/(12x) − 1/(360x³) + 1/(1260x⁵) −
-    /// 1/(1680x⁷), whose first omitted term is below 1e-17 relative there.</summary>
-    private static double StirlingRemainder(double x)
-    {
-        double inv = 1 / x;
-        double inv2 = inv * inv;
-        return inv * ((1.0 / 12) - (inv2 * ((1.0 / 360) - (inv2 * ((1.0 / 1260) - (inv2 * (1.0 / 1680)))))));
     }
 }

@@ -24,11 +24,13 @@ internal static class SpecialFunctions
 
         if (x >= 10)
         {
-            // Stirling's series: the error of the last kept term is below 1e-17 relative for x >= 10.
-            double inv = 1 / x;
-            double inv2 = inv * inv;
-            double series = inv * ((1.0 / 12) - (inv2 * ((1.0 / 360) - (inv2 * ((1.0 / 1260) - (inv2 * (1.0 / 1680)))))));
-            return ((x - 0.5) * Math.Log(x)) - x + LogSqrtTwoPi + series;
+            return ((x - 0.5) * Math.Log(x)) - x + LogSqrtTwoPi + StirlingRemainder(x);
+        }
+
+        if (x < 1e-17)
+        {
+            // ln Γ(x) = −ln x − γx + O(x²); the reflection below overflows at subnormal x (π/sin(πx) > 1.8e308).
+            return -Math.Log(x) - (0.57721566490153286061 * x);
         }
 
         if (x < 0.5)
@@ -69,8 +71,104 @@ internal static class SpecialFunctions
         return result + Math.Log(x) - (0.5 * inv) - series;
     }
 
-    /// <summary>ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b).</summary>
-    public static double LogBeta(double a, double b) => LogGamma(a) + LogGamma(b) - LogGamma(a + b);
+    /// <summary>Stirling's remainder δ(x) = ln Γ(x) − [(x − ½) ln x − x + ½ ln 2π] for x ≥ 10 (0 at +∞): seven terms of
+    /// its asymptotic series, whose first left-out term is below 3e-17 at x = 10.</summary>
+    public static double StirlingRemainder(double x)
+    {
+        double inv = 1 / x;
+        double inv2 = inv * inv;
+        return inv * ((1.0 / 12) - (inv2 * ((1.0 / 360) - (inv2 * ((1.0 / 1260) - (inv2 * ((1.0 / 1680) - (inv2 * ((1.0 / 1188) - (inv2 * ((691.0 / 360360) - (inv2 * (1.0 / 156)))))))))))));
+    }
+
+    /// <summary>ln B(a, b) for every a, b &gt; 0 up to the largest double, without forming a + b where it overflows.</summary>
+    /// <remarks>With p = min(a, b) and q = max(a, b): for p ≥ 10 Stirling's leading terms cancel analytically,
+    /// ln B = ½ ln 2π − ½ ln q − (p − ½) ln(1 + q/p) − q ln(1 + p/q) + δ(p) + δ(q) − δ(p + q); for p &lt; 10 ≤ q,
+    /// ln B = ln Γ(p) − p ln q − (q − ½ + p) ln(1 + p/q) + p + δ(q) − δ(p + q) (the split of R's <c>lbeta</c>,
+    /// nmath/lbeta.c, with ln(p + q) written as ln q + ln(1 + p/q)); below 10 the three log-gammas. Only a result
+    /// below −1.8e308 (a and b both near the largest double) is −∞. Checked against SciPy's <c>betaln</c> in
+    /// <c>NumericsTests</c>.</remarks>
+    public static double LogBeta(double a, double b)
+    {
+        double p = Math.Min(a, b);
+        double q = Math.Max(a, b);
+        if (p >= 10)
+        {
+            double corr = StirlingRemainder(p) + StirlingRemainder(q) - StirlingRemainder(p + q);
+            return LogSqrtTwoPi - (0.5 * Math.Log(q)) + corr - ((p - 0.5) * Log1P(q / p)) - (q * Log1P(p / q));
+        }
+
+        if (q >= 10)
+        {
+            double corr = StirlingRemainder(q) - StirlingRemainder(p + q);
+            double log1pRatio = Log1P(p / q);
+            return LogGamma(p) + corr + p - (p * (Math.Log(q) + log1pRatio)) - ((q - 0.5) * log1pRatio);
+        }
+
+        return LogGamma(a) + LogGamma(b) - LogGamma(a + b);
+    }
+
+    /// <summary>Up to this many factors <see cref="RisingRatio"/> and <see cref="LogRisingRatio"/> take directly.</summary>
+    public const int DirectRisingFactors = 16;
+
+    /// <summary>(x)ₙ / (x + shift)ₙ = Πₖ₌₀ⁿ⁻¹ 1/(1 + shift/(x + k)) for x, shift &gt; 0 and n ≥ 0: the product itself up to
+    /// <see cref="DirectRisingFactors"/> factors (a few ulps, where e^ln would lose |ln| ulps), else e^<see cref="LogRisingRatio"/>.</summary>
+    public static double RisingRatio(double x, double shift, double n)
+    {
+        if (n > DirectRisingFactors)
+        {
+            return Math.Exp(LogRisingRatio(x, shift, n));
+        }
+
+        double product = 1;
+        for (int k = 0; k < n; k++)
+        {
+            product /= 1 + (shift / (x + k));
+        }
+
+        return product;
+    }
+
+    /// <summary>ln[(x)ₙ / (x + shift)ₙ] = Σₖ₌₀ⁿ⁻¹ −ln(1 + shift/(x + k)), the log of a ratio of rising factorials (Pochhammer
+    /// symbols), for x, shift &gt; 0 and n ≥ 0, at every size up to the largest double: never NaN, at most 0.</summary>
+    /// <remarks>The first <see cref="DirectRisingFactors"/> factors are summed directly (terms of one sign, each to a few ulps); the rest, from u = x + 16,
+    /// by Stirling's series with its leading terms cancelled analytically:
+    /// Σ = h(u + shift) − h(u) + m ln(1 + shift/(u + m)) + δ(u + shift + m) − δ(u + shift) − δ(u + m) + δ(u), with
+    /// h(v) = (v − ½) ln(1 + m/v) (its limit m when v overflows) and m the count left. Nothing forms a Γ of a huge argument,
+    /// so the ratio is right where each factorial alone would overflow (the sBG's survival at α and β near 1e308).</remarks>
+    public static double LogRisingRatio(double x, double shift, double n)
+    {
+        double sum = 0;
+        int k = 0;
+        for (; k < n && k < DirectRisingFactors; k++)
+        {
+            sum -= Log1P(shift / (x + k));
+        }
+
+        double m = n - k;
+        if (!(m > 0) || double.IsNegativeInfinity(sum))
+        {
+            return sum;
+        }
+
+        double u = x + k;
+        double v = u + shift;
+        double difference;
+        if (shift < u)
+        {
+            // h(v) − h(u) = shift·ln(1 + m/v) + (u − ½)·ln(1 − m·shift/(v(u + m))): no difference of two numbers near m, so
+            // the error stays a few ulps of shift·ln(1 + m/v) (the sum itself) when shift is small beside u.
+            difference = (shift * Log1P(m / v)) + ((u - 0.5) * Log1P(-(m / (u + m)) * (shift / v)));
+        }
+        else
+        {
+            double hv = double.IsPositiveInfinity(v) ? m : (v - 0.5) * Log1P(m / v);
+            difference = hv - ((u - 0.5) * Log1P(m / u));
+        }
+
+        double tail = difference + (m * Log1P(shift / (u + m)))
+            + StirlingRemainder(v + m) - StirlingRemainder(v) - StirlingRemainder(u + m) + StirlingRemainder(u);
+        return Math.Min(0, sum - tail);
+    }
 
     /// <summary>ln(e^a + e^b) without overflow; −∞ when both are −∞.</summary>
     public static double LogAddExp(double a, double b)
@@ -105,7 +203,7 @@ internal static class SpecialFunctions
     public static double Log1P(double x)
     {
         double u = 1 + x;
-        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+        return u == 1 ? x : x > 1e300 ? Math.Log(x) : Math.Log(u) * x / (u - 1); // ln(u)·x overflows past 1e305
     }
 
     /// <summary>ln(1 − e^a) for a ≤ 0, accurate near 0 and for very negative a (Mächler's split at ln 2).</summary>
@@ -178,15 +276,13 @@ internal static class SpecialFunctions
     /// <summary>ln ∫ from <paramref name="from"/> to <paramref name="to"/> of (α + τ)^(−m) (β + τ)^(−n) dτ, for α, β &gt; 0,
     /// m, n ≥ 0 and 0 ≤ from ≤ to; −∞ when from = to. Bounded in time for every argument.</summary>
     /// <remarks>In y = ln(min(α, β) + τ) the integrand is e^ψ(y) with ψ(y) = (1 − n′) y − m′ ln(eʸ + |α − β|) concave
-    /// (n′ the exponent of the smaller scale, m′ of the larger): log-concave and unimodal. The integral is summed outwards
-    /// from the mode in pieces of width 0.5/(1 + |ψ′| + √|ψ″|), so ψ changes by less than about one within a piece and
-    /// 8-point Gauss–Legendre is exact to rounding; a side stops when the rest, at most e^ψ/|ψ′| (ψ is concave past the
-    /// mode), is below 1e-18 of the sum. At most about 3,000 pieces over the range of doubles plus O(√max(m, n)) across
+    /// (n′ the exponent of the smaller scale, m′ of the larger): log-concave and unimodal, summed by
+    /// <see cref="LogConcaveIntegral"/>. At most about 3,000 pieces over the range of doubles plus O(√max(m, n)) across
     /// the peak.</remarks>
     public static double LogPowerProductIntegral(double alpha, double m, double beta, double n, double from, double to)
     {
         (double small, double nSmall, double large, double mLarge) = alpha <= beta ? (alpha, m, beta, n) : (beta, n, alpha, m);
-        double d = large - small;
+        var curve = new PowerProduct(1 - nSmall, mLarge, large - small);
         double y1 = Math.Log(small + from);
         double y2 = Math.Log(small + to);
         if (!(y2 > y1))
@@ -194,53 +290,194 @@ internal static class SpecialFunctions
             return double.NegativeInfinity;
         }
 
-        double Psi(double y) => ((1 - nSmall) * y) - (mLarge * Math.Log(Math.Exp(y) + d));
-        double Slope(double y)
-        {
-            double e = Math.Exp(y);
-            return (1 - nSmall) - (mLarge * (e / (e + d)));
-        }
+        double mode = curve.Slope(y1) <= 0 ? y1
+            : curve.Slope(y2) >= 0 ? y2
+            : Math.Clamp(Math.Log(curve.Linear * curve.Distance / (mLarge - curve.Linear)), y1, y2);
+        return LogConcaveIntegral(curve, mode, y1, y2, double.NaN);
+    }
 
-        double Curvature(double y)
+    /// <summary>ln ∫₀¹ θ^(α − 1) (1 − θ)^b (θ + d)^(−1) dθ for α, b, d &gt; 0, each up to the largest double: the integral of
+    /// the sBG's discounted expected residual lifetime, B(α, b) · DERL/(1 + d) with b = β + n − 1.</summary>
+    /// <remarks>In the logit y = ln(θ/(1 − θ)) the integrand (times dθ/dy = θ(1 − θ)) is e^ψ(y) with
+    /// ψ(y) = α ln σ(y) + (b + 1) ln σ(−y) − ln(σ(y) + d), σ the logistic function; ψ″ = −σ(1 − σ)(α + b + 1) +
+    /// σ(1 − σ)(σ² + 2σd − d)/(σ + d)² &lt; −σ(1 − σ)(α + b) &lt; 0, so it is log-concave, with slopes α at −∞ and −(b + 1)
+    /// at +∞, and <see cref="LogConcaveIntegral"/> sums it from the mode (found by bisection on ψ′). Its left tail is
+    /// e^(αy)/d times 1 + O(σ/d): once ψ′ is α to 1e-15 the rest is added in closed form, so a tiny α (a tail of length
+    /// 1/α) costs no more than a few hundred pieces. Unlike the ₂F₁ series this does not slow down as d → 0.</remarks>
+    public static double LogSbgResidualIntegral(double alpha, double b, double d)
+    {
+        var curve = new SbgResidual(alpha, b, d);
+        double lo = -1600;
+        double hi = 800;
+        for (int i = 0; i < 200 && hi - lo > 1e-12 * (1 + Math.Abs(lo)); i++)
         {
-            double e = Math.Exp(y);
-            double sum = e + d;
-            return mLarge * (d / sum) * (e / sum);
-        }
-
-        double mode = Slope(y1) <= 0 ? y1
-            : Slope(y2) >= 0 ? y2
-            : Math.Clamp(Math.Log((1 - nSmall) * d / (mLarge + nSmall - 1)), y1, y2);
-        double peak = Psi(mode);
-        double Side(double end, int direction)
-        {
-            double total = 0;
-            double y = mode;
-            for (int piece = 0; piece < 1_000_000 && direction * (end - y) > 0; piece++)
+            double mid = 0.5 * (lo + hi);
+            if (curve.Slope(mid) > 0)
             {
-                double h = 0.5 / (1 + Math.Abs(Slope(y)) + Math.Sqrt(Curvature(y)));
-                double next = direction > 0 ? Math.Min(y + h, end) : Math.Max(y - h, end);
-                double center = 0.5 * (y + next);
-                double half = 0.5 * Math.Abs(next - y);
-                double part = 0;
-                for (int k = 0; k < LegendreNodes.Length; k++)
-                {
-                    part += LegendreWeights[k] * (Math.Exp(Psi(center - (half * LegendreNodes[k])) - peak) + Math.Exp(Psi(center + (half * LegendreNodes[k])) - peak));
-                }
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
 
-                total += part * half;
-                y = next;
-                double slope = Math.Abs(Slope(y));
-                if (slope > 0 && Math.Exp(Psi(y) - peak) / slope <= 1e-18 * total)
-                {
-                    return total;
-                }
+        return LogConcaveIntegral(curve, 0.5 * (lo + hi), double.NegativeInfinity, double.PositiveInfinity, alpha);
+    }
+
+    /// <summary>A log-concave integrand e^ψ(y): ψ, ψ′ and ψ″.</summary>
+    private interface ILogConcaveCurve
+    {
+        double Psi(double y);
+
+        double Slope(double y);
+
+        double Curvature(double y);
+    }
+
+    /// <summary>ln ∫ e^ψ(y) dy from <paramref name="from"/> to <paramref name="to"/> (either may be infinite) for a concave ψ
+    /// with its maximum at <paramref name="mode"/>, from ≤ mode ≤ to; NaN when a side does not settle in a million pieces.</summary>
+    /// <remarks>Summed outwards from the mode in pieces of width 0.5/(1 + |ψ′| + √|ψ″|), so ψ changes by less than about
+    /// one within a piece and 8-point Gauss–Legendre is exact to rounding; a side stops when the rest, at most
+    /// e^ψ/|ψ′| (ψ is concave past the mode), is below 1e-18 of the sum, or — on the left, given the limit
+    /// <paramref name="leftSlopeLimit"/> of ψ′ at −∞ — once ψ′ has reached that limit to 1e-15, when the rest, between
+    /// e^ψ/limit and e^ψ/ψ′, is added in closed form.</remarks>
+    private static double LogConcaveIntegral<T>(T curve, double mode, double from, double to, double leftSlopeLimit)
+        where T : struct, ILogConcaveCurve
+    {
+        double peak = curve.Psi(mode);
+        return peak + LogAddExp(Side(curve, mode, peak, to, 1, double.NaN), Side(curve, mode, peak, from, -1, leftSlopeLimit));
+    }
+
+    /// <summary>ln of one side of <see cref="LogConcaveIntegral"/>, in units of e^peak.</summary>
+    private static double Side<T>(T curve, double mode, double peak, double end, int direction, double slopeLimit)
+        where T : struct, ILogConcaveCurve
+    {
+        double total = 0;
+        double y = mode;
+        for (int piece = 0; piece < 1_000_000 && direction * (end - y) > 0; piece++)
+        {
+            double h = 0.5 / (1 + Math.Abs(curve.Slope(y)) + Math.Sqrt(Math.Abs(curve.Curvature(y))));
+            double next = direction > 0 ? Math.Min(y + h, end) : Math.Max(y - h, end);
+            double center = 0.5 * (y + next);
+            double half = 0.5 * Math.Abs(next - y);
+            double part = 0;
+            for (int k = 0; k < LegendreNodes.Length; k++)
+            {
+                part += LegendreWeights[k] * (Math.Exp(curve.Psi(center - (half * LegendreNodes[k])) - peak) + Math.Exp(curve.Psi(center + (half * LegendreNodes[k])) - peak));
             }
 
-            return direction * (end - y) > 0 ? double.NaN : total;
+            total += part * half;
+            y = next;
+            double descent = -direction * curve.Slope(y);
+            if (descent > 0 && direction * (end - y) > 0)
+            {
+                double edge = curve.Psi(y) - peak;
+                if (Math.Exp(edge) / descent <= 1e-18 * total)
+                {
+                    return Math.Log(total);
+                }
+
+                if (descent >= slopeLimit * (1 - 1e-15))
+                {
+                    return LogAddExp(Math.Log(total), edge - Math.Log(descent));
+                }
+            }
         }
 
-        return peak + Math.Log(Side(y2, 1) + Side(y1, -1));
+        return direction * (end - y) > 0 ? double.NaN : Math.Log(total);
+    }
+
+    /// <summary>ψ(y) = c·y − m ln(eʸ + δ), the integrand of <see cref="LogPowerProductIntegral"/>.</summary>
+    private readonly struct PowerProduct(double linear, double power, double distance) : ILogConcaveCurve
+    {
+        public double Linear => linear;
+
+        public double Distance => distance;
+
+        public double Psi(double y) => (linear * y) - (power * Math.Log(Math.Exp(y) + distance));
+
+        public double Slope(double y)
+        {
+            double e = Math.Exp(y);
+            return linear - (power * (e / (e + distance)));
+        }
+
+        public double Curvature(double y)
+        {
+            double e = Math.Exp(y);
+            double sum = e + distance;
+            return power * (distance / sum) * (e / sum);
+        }
+    }
+
+    /// <summary>ψ(y) = α ln σ(y) + (b + 1) ln σ(−y) − ln(σ(y) + d), the integrand of <see cref="LogSbgResidualIntegral"/>.</summary>
+    private readonly struct SbgResidual(double alpha, double b, double d) : ILogConcaveCurve
+    {
+        private readonly double _logD = Math.Log(d);
+
+        public double Psi(double y)
+        {
+            double logSigma = -SoftPlus(-y);
+            return (alpha * logSigma) - ((b + 1) * SoftPlus(y)) - LogAddExp(logSigma, _logD);
+        }
+
+        public double Slope(double y)
+        {
+            double sigma = Logistic(y);
+            double rest = Logistic(-y);
+            return (alpha * rest) - ((b + 1) * sigma) - (sigma * rest / (sigma + d));
+        }
+
+        public double Curvature(double y)
+        {
+            double sigma = Logistic(y);
+            double s = sigma * Logistic(-y);
+            double sum = sigma + d;
+            return (-s * alpha) - (s * (b + 1)) + (s * ((sigma * sigma) + (2 * sigma * d) - d) / (sum * sum));
+        }
+    }
+
+    /// <summary>ln(1 + eˣ) without overflow.</summary>
+    private static double SoftPlus(double x) => x > 0 ? x + Log1P(Math.Exp(-x)) : Log1P(Math.Exp(x));
+
+    /// <summary>1/(1 + e⁻ˣ) without overflow.</summary>
+    private static double Logistic(double x)
+    {
+        if (x >= 0)
+        {
+            return 1 / (1 + Math.Exp(-x));
+        }
+
+        double e = Math.Exp(x);
+        return e / (1 + e);
+    }
+
+    /// <summary>Σₖ (b)ₖ/(b + shift)ₖ zᵏ = ₂F₁(1, b; b + shift; z) for b, shift &gt; 0 and 0 ≤ z ≤ 1 (z = 1 only with shift &gt; 1),
+    /// with each term ratio z/(1 + shift/(b + k)), so nothing overflows when b + shift would.</summary>
+    /// <remarks>Stops on either of two bounds on the rest after term n, both valid for every later term: the ratios rise
+    /// towards z, so the rest is at most termₙ·z/(1 − z); and by Gauss's theorem the tail of the series at z = 1 is
+    /// (b)ₙ₊₁/(b + shift)ₙ₊₁ · (b + shift + n)/(shift − 1), so for shift &gt; 1 the rest is at most termₙ·z·(b + n)/(shift − 1)
+    /// — which settles fast when z is at or next to 1 but shift is well above 1.</remarks>
+    /// <returns>The sum, or NaN when neither bound falls below 1e-17 of the sum within <paramref name="maxTerms"/> terms.</returns>
+    public static double HypergeometricOneShifted(double b, double shift, double z, int maxTerms)
+    {
+        double term = 1;
+        double sum = 1;
+        double gauss = shift > 1 ? z / (shift - 1) : double.PositiveInfinity;
+        double geometric = z < 1 ? z / (1 - z) : double.PositiveInfinity;
+        for (int n = 0; n < maxTerms; n++)
+        {
+            if (Math.Min(term * geometric, term * gauss * (b + n)) <= 1e-17 * sum)
+            {
+                return sum;
+            }
+
+            term *= z / (1 + (shift / (b + n)));
+            sum += term;
+        }
+
+        return double.NaN;
     }
 
     /// <summary>A bound on (a + m)(b + m)/((c + m)(m + 1)) over every m ≥ <paramref name="from"/>, for a + from, b + from

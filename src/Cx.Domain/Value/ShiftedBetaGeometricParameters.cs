@@ -34,7 +34,9 @@ public sealed class ShiftedBetaGeometricParameters
     public double ChurnProbability(int period)
     {
         AtLeast(period, 1, nameof(period));
-        return Math.Exp(LogChurn(Alpha, Beta, period));
+        double rest = Beta + period - 1;
+        double share = Alpha >= rest ? 1 / (1 + (rest / Alpha)) : Alpha / rest / (1 + (Alpha / rest));
+        return share * SpecialFunctions.RisingRatio(Beta, Alpha, period - 1);
     }
 
     /// <summary>The probability that a new customer is still active after t periods: S(t), with S(0) = 1.</summary>
@@ -44,7 +46,7 @@ public sealed class ShiftedBetaGeometricParameters
     public double Survival(int period)
     {
         AtLeast(period, 0, nameof(period));
-        return period == 0 ? 1 : Math.Exp(LogSurvival(Alpha, Beta, period));
+        return SpecialFunctions.RisingRatio(Beta, Alpha, period);
     }
 
     /// <summary>The share of customers active in period t − 1 who renew for period t: r(t) = (β + t − 1)/(α + β + t − 1).</summary>
@@ -54,13 +56,23 @@ public sealed class ShiftedBetaGeometricParameters
     public double RetentionRate(int period)
     {
         AtLeast(period, 1, nameof(period));
-        return (Beta + period - 1) / (Alpha + Beta + period - 1);
+        return 1 / (1 + (Alpha / (Beta + period - 1))); // α + β can overflow where the ratio is ordinary
     }
 
     /// <summary>The discounted expected residual lifetime, in periods, of a customer who has been active for
     /// <paramref name="periodsActive"/> periods (made that many minus one renewals), evaluated just before their next
     /// renewal decision: Σ_{t ≥ n} S(t)/S(n − 1) / (1 + d)^(t − n) = (β + n − 1)/(α + β + n − 1) ·
     /// ₂F₁(1, β + n; α + β + n; 1/(1 + d)).</summary>
+    /// <remarks>
+    /// <para>Finite for every positive d, however small: as d → 0 the DERL tends to the expected residual lifetime
+    /// (β + n − 1)/(α − 1) when α &gt; 1 (Gauss's theorem at z = 1), and grows without bound like d^(α − 1) (like ln(1/d) at
+    /// α = 1) when α ≤ 1 — large but finite for each d &gt; 0. Only where that value exceeds the largest double (α near 0
+    /// and d below about 1e-308) is the result +∞.</para>
+    /// <para>The series is summed when it settles within a few thousand terms (d not tiny, or α well above 1: its tail at
+    /// z = 1 is known in closed form); otherwise DERL = (1 + d)/B(α, b) ∫₀¹ θ^(α−1)(1 − θ)^b/(θ + d) dθ with b = β + n − 1
+    /// (the expectation of (1 − θ)/(θ + d) over the customer's posterior θ ~ Beta(α, b)), a log-concave integral that does
+    /// not slow down as d → 0.</para>
+    /// </remarks>
     /// <param name="discountRate">d per period, positive.</param>
     /// <param name="periodsActive">n, at least 1.</param>
     /// <returns>DERL; multiply by the margin per period for the customer's residual value.</returns>
@@ -73,8 +85,14 @@ public sealed class ShiftedBetaGeometricParameters
         }
 
         AtLeast(periodsActive, 1, nameof(periodsActive));
-        return (Beta + periodsActive - 1) / (Alpha + Beta + periodsActive - 1)
-            * SpecialFunctions.Hypergeometric1(Beta + periodsActive, Alpha + Beta + periodsActive, 1 / (1 + discountRate));
+        double b = Beta + periodsActive - 1;
+        double series = SpecialFunctions.HypergeometricOneShifted(b + 1, Alpha, 1 / (1 + discountRate), SeriesTerms);
+        if (!double.IsNaN(series))
+        {
+            return series / (1 + (Alpha / b));
+        }
+
+        return (1 + discountRate) * Math.Exp(SpecialFunctions.LogSbgResidualIntegral(Alpha, b, discountRate) - SpecialFunctions.LogBeta(Alpha, b));
     }
 
     /// <summary>The log-likelihood of a cohort: Σ (lost in t) ln P(T = t) + (still active) ln S(n).</summary>
@@ -91,25 +109,32 @@ public sealed class ShiftedBetaGeometricParameters
     /// <returns>For example <c>sBG alpha=0.668, beta=3.806</c>.</returns>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sBG alpha={Alpha:G4}, beta={Beta:G4}");
 
+    /// <summary>The DERL's ₂F₁ series gets this many terms before the integral takes over (a few microseconds).</summary>
+    private const int SeriesTerms = 4_000;
+
     internal static double LogLikelihood(double alpha, double beta, IReadOnlyList<long> active)
     {
+        // ln P(T = t) = ln(α/(α + β + t − 1)) + ln S(t − 1), with ln S(t) = ln S(t − 1) − ln(1 + α/(β + t − 1)) accumulated.
         double sum = 0;
+        double logSurvival = 0;
         for (int t = 1; t < active.Count; t++)
         {
             long lost = active[t - 1] - active[t];
             if (lost > 0)
             {
-                sum += lost * LogChurn(alpha, beta, t);
+                sum += lost * (LogChurnShare(alpha, beta + t - 1) + logSurvival);
             }
+
+            logSurvival -= SpecialFunctions.Log1P(alpha / (beta + t - 1));
         }
 
         long remaining = active[^1];
-        return remaining > 0 ? sum + (remaining * LogSurvival(alpha, beta, active.Count - 1)) : sum;
+        return remaining > 0 ? sum + (remaining * logSurvival) : sum;
     }
 
-    private static double LogChurn(double alpha, double beta, int t) => SpecialFunctions.LogBeta(alpha + 1, beta + t - 1) - SpecialFunctions.LogBeta(alpha, beta);
-
-    private static double LogSurvival(double alpha, double beta, int t) => SpecialFunctions.LogBeta(alpha, beta + t) - SpecialFunctions.LogBeta(alpha, beta);
+    /// <summary>ln(α/(α + rest)) without forming α + rest, which can overflow.</summary>
+    private static double LogChurnShare(double alpha, double rest) =>
+        alpha >= rest ? -SpecialFunctions.Log1P(rest / alpha) : Math.Log(alpha) - Math.Log(rest) - SpecialFunctions.Log1P(alpha / rest);
 
     /// <summary>Refuses a period below <paramref name="least"/>, with the number in the invariant culture (the runtime's own
     /// guard formats it in the current one).</summary>

@@ -12,7 +12,7 @@ namespace Cx.Domain.Tests.Listening;
 /// gives 0.49999999994553995 where the exact value is 1/2 (I_½(a, a) = ½ by symmetry), and it differs from R by about 1e-10
 /// at every large-argument row below (0.4971390420212349, 0.00039105644571494426, 5.780399416522585e-17,
 /// 5.73399787204278e-07): at tens of thousands of trials R is the reference. The two implementations the library had agreed
-/// with R to 1e-11 (the log-beta split of <see cref="Distributions.LogBeta"/>, kept) and to 1e-10 (ln Γ(a) + ln Γ(b) −
+/// with R to 1e-11 (the log-beta split of <see cref="SpecialFunctions.LogBeta"/>, kept) and to 1e-10 (ln Γ(a) + ln Γ(b) −
 /// ln Γ(a + b), dropped).</para>
 /// </remarks>
 public sealed class IncompleteBetaTests
