@@ -434,7 +434,7 @@ internal static class SpecialFunctions
             double sigma = Logistic(y);
             double s = sigma * Logistic(-y);
             double sum = sigma + d;
-            return (-s * alpha) - (s * (b + 1)) + (s * ((sigma * sigma) + (2 * sigma * d) - d) / (sum * sum));
+            return (-s * alpha) - (s * (b + 1)) + (s / sum * (((sigma * sigma) + (2 * sigma * d) - d) / sum)); // sum² can underflow
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class ShiftedBetaGeometricParameters
     public double ChurnProbability(int period)
     {
         AtLeast(period, 1, nameof(period));
-        double rest = Beta + period - 1;
+        double rest = Beta + (period - 1);
         double share = Alpha >= rest ? 1 / (1 + (rest / Alpha)) : Alpha / rest / (1 + (Alpha / rest));
         return share * SpecialFunctions.RisingRatio(Beta, Alpha, period - 1);
     }
@@ -56,7 +56,7 @@ public sealed class ShiftedBetaGeometricParameters
     public double RetentionRate(int period)
     {
         AtLeast(period, 1, nameof(period));
-        return 1 / (1 + (Alpha / (Beta + period - 1))); // α + β can overflow where the ratio is ordinary
+        return 1 / (1 + (Alpha / (Beta + (period - 1)))); // α + β can overflow where the ratio is ordinary
     }
 
     /// <summary>The discounted expected residual lifetime, in periods, of a customer who has been active for
@@ -85,8 +85,8 @@ public sealed class ShiftedBetaGeometricParameters
         }
 
         AtLeast(periodsActive, 1, nameof(periodsActive));
-        double b = Beta + periodsActive - 1;
-        double series = SpecialFunctions.HypergeometricOneShifted(b + 1, Alpha, 1 / (1 + discountRate), SeriesTerms);
+        double b = Beta + (periodsActive - 1); // n − 1 first: β + n − 1 would lose a tiny β
+        double series = SpecialFunctions.HypergeometricOneShifted(Beta + periodsActive, Alpha, 1 / (1 + discountRate), SeriesTerms);
         if (!double.IsNaN(series))
         {
             return series / (1 + (Alpha / b));
@@ -122,10 +122,10 @@ public sealed class ShiftedBetaGeometricParameters
             long lost = active[t - 1] - active[t];
             if (lost > 0)
             {
-                sum += lost * (LogChurnShare(alpha, beta + t - 1) + logSurvival);
+                sum += lost * (LogChurnShare(alpha, beta + (t - 1)) + logSurvival);
             }
 
-            logSurvival -= SpecialFunctions.Log1P(alpha / (beta + t - 1));
+            logSurvival -= SpecialFunctions.Log1P(alpha / (beta + (t - 1)));
         }
 
         long remaining = active[^1];
