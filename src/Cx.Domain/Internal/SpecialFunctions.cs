@@ -273,6 +273,39 @@ internal static class SpecialFunctions
 
     private static readonly double[] LegendreWeights = [0.36268378337836198, 0.31370664587788729, 0.22238103445337447, 0.10122853629037626];
 
+    /// <summary>The BG/NBD expectation's series with the shape R = r + x taken out: Σₙ≥₁ (a)ₙ₋₁/n! · (1 − (c − R)ₙ/(c)ₙ) · zⁿ,
+    /// for a &gt; 0, 0 &lt; R &lt; c and 0 ≤ z &lt; 1; then (a + b + x − 1)(1 − z)^(a − 1) times it is
+    /// (c/(a − 1))[1 − (1 − z)^(a−1) ₂F₁(c − R, a − 1; c; z)], E[Y(t) | alive] of BG/NBD, with c = a + b + x − 1.</summary>
+    /// <remarks>The difference (A)ₙ − (c)ₙ at A = c − R is built by its own recurrence,
+    /// eₙ₊₁ = eₙ(1 − R/(c + n)) − R/(c + n) with eₙ = (c − R)ₙ/(c)ₙ − 1, so every term is positive and no digit is lost as
+    /// R → 0, where the ε-part form subtracts two numbers of order one to get one of order R. Stops once the rest is
+    /// provably below 1e-17 of the sum: with gₙ = (a)ₙ₋₁zⁿ/n!, whose later ratios are at most
+    /// q = z·max((a + n)/(n + 2), 1), and −eₖ ≤ −eₙ + R(k − n)/(c + n), the rest is at most
+    /// gₙ₊₁/(1 − q)·(−eₙ + R/((c + n)(1 − q))).</remarks>
+    /// <returns>The sum, or NaN when it does not settle within a million terms.</returns>
+    public static double HypergeometricShapeDifference(double a, double shape, double c, double z)
+    {
+        double g = z;
+        double e = -shape / c;
+        double sum = g * -e;
+        for (int n = 1; n < 1_000_000 && g != 0; n++)
+        {
+            double q = z * Math.Max((a + n) / (n + 2), 1);
+            double next = g * z * (a + n - 1) / (n + 1);
+            if (q < 1 && next / (1 - q) * (-e + (shape / ((c + n) * (1 - q)))) <= 1e-17 * sum)
+            {
+                return sum;
+            }
+
+            double step = shape / (c + n);
+            e = (e * (1 - step)) - step;
+            g = next;
+            sum += g * -e;
+        }
+
+        return g == 0 ? sum : double.NaN;
+    }
+
     /// <summary>ln ∫ from <paramref name="from"/> to <paramref name="to"/> of (α + τ)^(−m) (β + τ)^(−n) dτ, for α, β &gt; 0,
     /// m, n ≥ 0 and 0 ≤ from ≤ to; −∞ when from = to. Bounded in time for every argument.</summary>
     /// <remarks>In y = ln(min(α, β) + τ) the integrand is e^ψ(y) with ψ(y) = (1 − n′) y − m′ ln(eʸ + |α − β|) concave
@@ -438,8 +471,8 @@ internal static class SpecialFunctions
         }
     }
 
-    /// <summary>ln(1 + eˣ) without overflow.</summary>
-    private static double SoftPlus(double x) => x > 0 ? x + Log1P(Math.Exp(-x)) : Log1P(Math.Exp(x));
+    /// <summary>ln(1 + eˣ) without overflow; 0 at −∞.</summary>
+    public static double SoftPlus(double x) => x > 0 ? x + Log1P(Math.Exp(-x)) : Log1P(Math.Exp(x));
 
     /// <summary>1/(1 + e⁻ˣ) without overflow.</summary>
     private static double Logistic(double x)

@@ -88,9 +88,18 @@ public sealed class BgNbdParameters : PurchaseModel
             return double.NaN; // a negative or NaN horizon: not a number, as the class promises, never a negative count
         }
 
-        double aliveFactor = frequency == 0 ? 1 : 1 + Math.Exp(LogDeadOdds(frequency, recency, age));
-        return Unconditional(frequency, Alpha + age, horizon) / aliveFactor;
+        double logDeadOdds = frequency == 0 ? double.NegativeInfinity : LogDeadOdds(frequency, recency, age);
+        return Negligible(frequency, age, horizon, logDeadOdds) ? 0 : Unconditional(frequency, Alpha + age, horizon) / (1 + Math.Exp(logDeadOdds));
     }
+
+    /// <summary>ln of half the smallest positive double: a value whose logarithm is below this rounds to 0.</summary>
+    private const double UnderflowLog = -745.2;
+
+    /// <summary>Whether E[Y(t) | x, t_x, T] ≤ (r + x)·t/(α + T)·P(alive) — the expectation if alive is at most the posterior
+    /// mean rate times t — is below the smallest double: P(alive) has underflowed (r = 1e300 and a few purchases), and the
+    /// expectation if alive, which can overflow there, is not needed.</summary>
+    private bool Negligible(int frequency, double age, double horizon, double logDeadOdds) =>
+        Math.Log(R + frequency) + Math.Log(horizon) - Math.Log(Alpha + age) - SpecialFunctions.SoftPlus(logDeadOdds) < UnderflowLog;
 
     /// <inheritdoc/>
     public override double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon) =>
@@ -135,8 +144,8 @@ public sealed class BgNbdParameters : PurchaseModel
                 cache.Add(key, unconditional);
             }
 
-            double aliveFactor = x == 0 ? 1 : 1 + Math.Exp(LogDeadOdds(logA, x, block.Recency[i], age));
-            block.Destination[i] = unconditional / aliveFactor;
+            double logDeadOdds = x == 0 ? double.NegativeInfinity : LogDeadOdds(logA, x, block.Recency[i], age);
+            block.Destination[i] = Negligible(x, age, horizon, logDeadOdds) ? 0 : unconditional / (1 + Math.Exp(logDeadOdds));
         }
     }
 
@@ -167,6 +176,14 @@ public sealed class BgNbdParameters : PurchaseModel
             // is modest, so 1 − (1 − z)^(r+x) ₂F₁ loses no digits worth the name.
             double direct = SpecialFunctions.Hypergeometric2F1(R + frequency, B + frequency, c, z);
             return c / epsilon * -SpecialFunctions.ExpM1(((R + frequency) * logRemain) + Math.Log(direct));
+        }
+
+        double shape = R + frequency;
+        if (shape * 8 < c)
+        {
+            // r + x small beside a + b + x − 1 (r near 0): the two parts below cancel to O(r + x), every digit lost at
+            // r = 1e-300; the difference series is the same number with no cancellation.
+            return c * Math.Exp(epsilon * logRemain) * SpecialFunctions.HypergeometricShapeDifference(A, shape, c, z);
         }
 
         double h = SpecialFunctions.HypergeometricEpsilonPart(A + B - 1 - R, epsilon, c, z);

@@ -71,6 +71,57 @@ public sealed class NumericsTests
     public void LogUpperIncompleteGamma_AgreesWithScipy(double a, double z, double expected) =>
         Assert.Equal(expected, SpecialFunctions.LogUpperIncompleteGamma(a, z), 1e-12);
 
+    [Theory]
+    // ln B(a, b) at the ends of double (fuzz finding V-7): the sum ln Γ(a) + ln Γ(b) − ln Γ(a + b) is ∞ − ∞ there. Exact values
+    // from mpmath 1.2.1 (Debian python3-mpmath; SciPy's betaln is 2e-12 off at (1e300, 1e300) and 1.7e-9 off at
+    // (3.6e-6, 491310)): /usr/bin/python3 -c "import mpmath as mp; mp.mp.dps=700; a,b=mp.mpf(A),mp.mpf(B);
+    // print(mp.nstr(mp.loggamma(a)+mp.loggamma(b)-mp.loggamma(a+b),17))"
+    [InlineData(double.MaxValue, 15.63, -11067.014255944529)]
+    [InlineData(1e300, 1e300, -1.3862943611198907e300)]
+    [InlineData(1e-300, 1e-300, 691.46867507877365)]
+    [InlineData(0.668, 3.806, -0.56280106787599713)]
+    [InlineData(5e-324, 1e308, 744.44007192138126)]
+    [InlineData(12.5, 1e308, -8846.2182605151394)]
+    [InlineData(1e5, 2e5, -190958.88527911685)]
+    [InlineData(3.6e-6, 491310, 12.534527457150079)] // the BG/NBD fit with a -> 0, b -> infinity
+    [InlineData(684, 1407, -1323.9045963892716)] // and the one with a = 684, b = 1407
+    [InlineData(10.0, 9.9, -13.664081196934862)]
+    public void LogBeta_AcrossTheRangeOfDouble_AgreesWithMpmath(double a, double b, double expected)
+    {
+        Assert.Equal(expected, SpecialFunctions.LogBeta(a, b), 4e-15 * Math.Max(1, Math.Abs(expected)));
+        Assert.Equal(expected, SpecialFunctions.LogBeta(b, a), 4e-15 * Math.Max(1, Math.Abs(expected)));
+    }
+
+    [Fact]
+    public void LogBeta_BelowTheSmallestDouble_IsMinusInfinityNotNaN() =>
+        // ln B(1.7e308, 1.7e308) = -2.3567e308 (mpmath) is below -double.MaxValue.
+        Assert.Equal(double.NegativeInfinity, SpecialFunctions.LogBeta(1.7e308, 1.7e308));
+
+    [Theory]
+    // ln[(x)_n / (x + s)_n] against the same sum in exact arithmetic: /usr/bin/python3 -c "import mpmath as mp; mp.mp.dps=700;
+    // x,s,n=mp.mpf(X),mp.mpf(S),N; print(mp.nstr(mp.loggamma(x+n)-mp.loggamma(x)-mp.loggamma(x+s+n)+mp.loggamma(x+s),17))"
+    [InlineData(1e6, 1e-6, 100000, -9.5310225258839318e-8)] // shift small beside x: no difference of two numbers near n
+    [InlineData(3.806, 0.668, 2000000000, -13.44196747924274)]
+    [InlineData(1e300, 1e300, 40, -27.725887222397812)]
+    [InlineData(15.63, double.MaxValue, 1, -707.03352074895061)]
+    [InlineData(0.5, 2.0, 12, -5.4161004022044201)]
+    public void LogRisingRatio_AgreesWithMpmath(double x, double shift, int n, double expected) =>
+        Assert.Equal(expected, SpecialFunctions.LogRisingRatio(x, shift, n), 2e-15 * Math.Max(1, Math.Abs(expected)));
+
+    [Theory]
+    // The sBG's DERL series sum_k (b)_k/(b + s)_k z^k at z = 1 and next to it (fuzz finding V-4): Gauss's theorem gives
+    // (b + s - 1)/(s - 1) at z = 1; /usr/bin/python3 -c "import mpmath as mp; mp.mp.dps=400; print(mp.nstr(mp.hyp2f1(1,B,B+S,Z),17))"
+    [InlineData(13.0, 19.1, 1.0, 1.718232044198895)]
+    [InlineData(4.0, 30.0, 1.0, 1.1379310344827586)] // 33/29
+    [InlineData(2.0, 1e300, 0.999, 1.0)]
+    public void HypergeometricOneShifted_AtAndNextToOne_AgreesWithGaussAndMpmath(double b, double shift, double z, double expected) =>
+        Assert.Equal(expected, SpecialFunctions.HypergeometricOneShifted(b, shift, z, 100_000), 1e-14 * expected);
+
+    [Fact]
+    public void HypergeometricOneShifted_ThatCannotSettle_IsNotANumber() =>
+        // shift <= 1 at z = 1 diverges: the series says so rather than returning a partial sum.
+        Assert.True(double.IsNaN(SpecialFunctions.HypergeometricOneShifted(2, 0.5, 1, 100_000)));
+
     [Fact]
     public void Optimisers_Rosenbrock_FindTheMinimum()
     {

@@ -1,0 +1,111 @@
+using Cx.Domain.Value;
+
+namespace Cx.Domain.Tests.Robustness;
+
+/// <summary>The value models' numerics at the edges of double (fuzz findings V-3, V-4 and V-7 of ValueFuzz's remarks), one
+/// reproducer each, pinned to exact values from mpmath 1.2.1 (Debian's python3-mpmath; SciPy's hyp2f1 and betaln are not
+/// reliable there, see each comment).</summary>
+public sealed class ValueEdgeFindingsTests
+{
+    [Theory]
+    // V-7: P(T = t) and S(t) at alpha = double.MaxValue were NaN (ln B(alpha, beta) = inf - inf). mpmath:
+    // mp.mp.dps=700; lb=lambda a,b: mp.loggamma(a)+mp.loggamma(b)-mp.loggamma(a+b);
+    // churn = mp.exp(lb(a+1,b+t-1)-lb(a,b)), survival = mp.exp(lb(a,b+t)-lb(a,b)).
+    [InlineData(double.MaxValue, 15.63, 35, 0, 0)] // 6.6e-10431 and 1.8e-10737: below the smallest double
+    [InlineData(double.MaxValue, 15.63, 1, 1, 8.6944761021168908e-308)]
+    [InlineData(1e300, 1e300, 3, 0.125, 0.125)]
+    [InlineData(1.7e308, 1.7e308, 40, 9.0949470177292824e-13, 9.0949470177292824e-13)]
+    [InlineData(1e-300, 1e-300, 5, 1.25e-301, 0.5)]
+    [InlineData(1e-6, 1e6, 100000, 9.0909164889220739e-13, 0.99999990468977928)]
+    [InlineData(0.668, 3.806, 2000000000, 4.8525963145701061e-16, 1.452873150113263e-6)]
+    [InlineData(1e300, 1.0, 1, 1, 9.9999999999999995e-301)]
+    [InlineData(0.668, 3.806, 7, 0.03330766946328868, 0.48894462089372571)] // the published model (Fader and Hardie 2007)
+    public void ShiftedBetaGeometric_AtTheEndsOfDouble_ChurnAndSurvivalAgreeWithMpmath(double alpha, double beta, int period, double churn, double survival)
+    {
+        var model = new ShiftedBetaGeometricParameters(alpha, beta);
+
+        Assert.Equal(churn, model.ChurnProbability(period), 1e-14 * churn);
+        Assert.Equal(survival, model.Survival(period), 1e-14 * survival);
+    }
+
+    [Fact]
+    public void ShiftedBetaGeometric_HugeShapes_RetentionIsTheShareNotZero()
+    {
+        // (beta + t - 1)/(alpha + beta + t - 1) overflowed to 0 at alpha = beta = 1.7e308; it is one half.
+        var model = new ShiftedBetaGeometricParameters(1.7e308, 1.7e308);
+
+        Assert.Equal(0.5, model.RetentionRate(3), 1e-15);
+        Assert.True(double.IsFinite(model.LogLikelihood(ContractCohort.Create("halving", [1000, 500, 250]))));
+    }
+
+    [Theory]
+    // V-4: DERL at a discount rate so small that 1/(1 + d) is 1 or next to it was NaN (the series gave up after a million
+    // terms). DERL = (b'/(alpha + b')) 2F1(1, beta + n; alpha + beta + n; 1/(1 + d)), b' = beta + n - 1, by mpmath:
+    // mp.mp.dps=400; a,b,d=map(mp.mpf,(A,B,D)); bp=b+n-1; print(mp.nstr(bp/(a+bp)*mp.hyp2f1(1,b+n,a+b+n,1/(1+d)),17)).
+    // SciPy's hyp2f1 is 3e-5 off at d = 1e-12 and inf or nan at the others below.
+    [InlineData(19.1, 1e-300, 1.1e-220, 13, 0.66298342541436459)] // the reproducer: Gauss's limit 12/18.1
+    [InlineData(0.668, 3.806, 0.1, 1, 5.4148560483740402)]
+    [InlineData(0.668, 3.806, 1e-6, 5, 1004.0423401789905)]
+    [InlineData(0.668, 3.806, 1e-12, 5, 100855.55558108598)]
+    [InlineData(1.5, 2.0, 1e-9, 3, 7.9990221439626963)]
+    [InlineData(1.0, 2.0, 1e-8, 1, 33.841362563145587)]
+    [InlineData(3.0, 4.0, 1e-300, 2, 2.5)]
+    [InlineData(0.5, 10.0, 1e-100, 1, 5.535393641535147e50)] // alpha < 1: diverges as d -> 0, finite for each d
+    [InlineData(1e-3, 1e4, 1e-4, 1, 9995.0378877393847)]
+    [InlineData(2.5, 0.5, 1e-4, 1, 0.33323596039734333)]
+    [InlineData(1e-300, 1.0, 1e-200, 1, 1e200)]
+    public void ShiftedBetaGeometricDerl_TinyDiscountRates_AgreesWithMpmath(double alpha, double beta, double rate, int periodsActive, double expected) =>
+        Assert.Equal(expected, new ShiftedBetaGeometricParameters(alpha, beta).DiscountedExpectedResidualLifetime(rate, periodsActive), 5e-14 * expected);
+
+    [Fact]
+    public void ShiftedBetaGeometricDerl_AsTheRateFalls_RisesTowardsTheExpectedResidualLifetime()
+    {
+        // alpha > 1: DERL(d) increases as d falls and tends to (beta + n - 1)/(alpha - 1) (Gauss's theorem at z = 1).
+        var model = new ShiftedBetaGeometricParameters(2.5, 3.5);
+        double[] rates = [1, 0.1, 1e-2, 1e-3, 1e-4, 1e-6, 1e-9, 1e-12, 1e-16, 1e-100, double.Epsilon];
+        double[] derl = [.. rates.Select(d => model.DiscountedExpectedResidualLifetime(d, 4))];
+
+        Assert.All(derl.Zip(derl.Skip(1)), pair => Assert.True(pair.Second >= pair.First * (1 - 1e-13), $"{pair.First} then {pair.Second}"));
+        Assert.Equal(6.5 / 1.5, derl[^1], 1e-13);
+    }
+
+    [Fact]
+    public void ShiftedBetaGeometricDerl_BeyondTheLargestDouble_IsInfinityNotNaN() =>
+        // alpha near 0: DERL ~ 1/d, 2e323 at d = 5e-324, more than double.MaxValue.
+        Assert.Equal(double.PositiveInfinity, new ShiftedBetaGeometricParameters(double.Epsilon, 1).DiscountedExpectedResidualLifetime(double.Epsilon, 1));
+
+    [Fact]
+    public void BgNbd_HugeR_ConditionalExpectationIsZeroNotNaN()
+    {
+        // V-3: r = 1e300 and two purchases in five weeks: P(alive) = exp(-4.7e298) has underflowed, and the expectation
+        // (at most (r + x) t/(alpha + T) P(alive)) with it; it was NaN (the series of the expectation if alive overflowed).
+        var model = new BgNbdParameters(1e300, 9.91, 0.81, 13.7);
+
+        Assert.Equal(0, model.ProbabilityAlive(2, 4.3, 5));
+        Assert.Equal(0, model.ExpectedPurchases(2, 4.3, 5, 1.79));
+        double[] bulk = new double[1];
+        model.ExpectedPurchases([2], [4.3], [5.0], 1.79, bulk);
+        Assert.Equal(0, bulk[0]);
+    }
+
+    [Theory]
+    // V-3: r = 1e-300 gave 1.6e-14, then 0 as the horizon doubled: (c/(a - 1))[1 - (1 - z)^(a-1) 2F1(...)] subtracts two
+    // numbers of order one to get one of order r. mpmath at 600 digits (the cancellation needs them):
+    // mp.mp.dps=600; R=r+x; c=a+b+x-1; S=alpha+T; z=t/(S+t); print(mp.nstr(c/(a-1)*(1-(S/(S+t))**R*mp.hyp2f1(R,b+x,c,z)),17)),
+    // confirmed by the integral E[(1 - (1 + p t/S)^-R)/p] over p ~ Beta(a, b + x) with mp.quad.
+    [InlineData(1e-300, 1.0, 1.0001, 1.0, 16.0, 3.6855403519098204e-300)]
+    [InlineData(0.243, 4.414, 0.793, 2.426, 39.0, 1.1967231933208169)] // the published model, where both forms agree
+    public void BgNbd_TinyR_ExpectedPurchasesNewCustomerAgreesWithMpmath(double r, double alpha, double a, double b, double horizon, double expected) =>
+        Assert.Equal(expected, new BgNbdParameters(r, alpha, a, b).ExpectedPurchasesIfAlive(0, 0, alpha == 1.0 ? 1 : 0, horizon), 1e-14 * expected);
+
+    [Fact]
+    public void BgNbd_TinyR_ExpectationRisesWithTheHorizon()
+    {
+        var model = new BgNbdParameters(1e-300, 1, 1, 1);
+        double[] horizons = [1, 2, 4, 8, 16, 100, 1e4];
+        double[] expected = [.. horizons.Select(t => model.ExpectedPurchasesIfAlive(0, 0, 1, t))];
+
+        Assert.All(expected, e => Assert.True(e > 0 && e < 1e-295, $"{e}"));
+        Assert.All(expected.Zip(expected.Skip(1)), pair => Assert.True(pair.Second > pair.First, $"{pair.First} then {pair.Second}"));
+    }
+}
