@@ -18,7 +18,7 @@ namespace Cx.Domain.Tests.Robustness;
 /// time unit; laws of the results (0 ≤ P(alive) ≤ 1; expected purchases ≥ 0 and non-decreasing in the horizon; bulk scoring
 /// equal to scalar scoring; sets and analyses independent of the order of customers and records; survival non-increasing).</summary>
 /// <remarks>
-/// <para>Findings held back: they are in code the lead is changing now (the 2F1 series near z = 1 in SpecialFunctions and the
+/// <para>Findings held back (V-2, V-3 in part, V-4, V-6 and V-7 are fixed since, as each item says): they were in code the lead was changing (the 2F1 series near z = 1 in SpecialFunctions and the
 /// expected-purchase methods of BgNbdParameters and ParetoNbdParameters, and the numerics those files share), so they are reported, not fixed, and their cases
 /// are kept out of the run (<see cref="ExpectedPurchaseCase"/>) until that work lands:</para>
 /// <list type="number">
@@ -33,10 +33,19 @@ namespace Cx.Domain.Tests.Robustness;
 /// <c>new ParetoNbdParameters(1, 1, 1, 1).ExpectedPurchasesNewCustomer(double.PositiveInfinity)</c> = NaN,
 /// <c>new ParetoNbdParameters(0.553, 10.58, 0.606, 11.67).ExpectedPurchases(79, 3.0115, 60.23, double.PositiveInfinity)</c> = NaN:
 /// the cases use finite horizons of 0 or more.</item>
-/// <item>V-3, silent wrong result: parameters the constructors accept but far outside any fit give NaN,
-/// <c>new BgNbdParameters(1e300, 9.91, 0.81, 13.7).ExpectedPurchases(2, 4.3, 5, 1.79)</c> = NaN: the expected-purchase cases
-/// use parameters from 1e-3 to 1e4 (<c>new BgNbdParameters(18.61, 15.31, 1e-6, 1e6).ExpectedPurchasesNewCustomer(47.21)</c> = NaN,
-/// and with r = 1e-300 the expectation if alive falls from 1.6e-14 to 0 as the horizon doubles).</item>
+/// <item>V-3, silent wrong result: parameters the constructors accept but far outside any fit gave NaN or noise,
+/// <c>new BgNbdParameters(1e300, 9.91, 0.81, 13.7).ExpectedPurchases(2, 4.3, 5, 1.79)</c> = NaN (fixed: P(alive) has
+/// underflowed there, and an expectation below (r + x)·t/(α + T)·P(alive) &lt; 5e-324 is 0, scalar and bulk), and with
+/// r = 1e-300 the expectation if alive fell from 1.6e-14 to 0 as the horizon doubled (fixed: with r + x below an eighth of
+/// a + b + x − 1 a difference series of positive terms, 3.6855403519098204e-300 as mpmath gives it); test class
+/// <c>ValueEdgeFindingsTests</c>. <c>new BgNbdParameters(18.61, 15.31, 1e-6, 1e6).ExpectedPurchasesNewCustomer(47.21)</c>
+/// is 57.39 since main's rework of the 2F1 series. Still open, so the expected-purchase cases keep every parameter from 1e-3
+/// to 1e4 (<see cref="ExpectedPurchaseCase"/>): BG/NBD with a + b below 1 and r near 0 (c = a + b − 1 &lt; 0, e.g.
+/// <c>new BgNbdParameters(1e-300, 1e-3, 1e-3, 1e-3).ExpectedPurchasesIfAlive(0, 0, 39, 1)</c> = −3.5e-18), b near 1e300
+/// (<c>new BgNbdParameters(1e-3, 1e6, 1e6, 1e300).ExpectedPurchasesIfAlive(0, 0, 39, 39)</c> = −9.9e277, the series of
+/// the direct form with c overflowing), and r huge beside a + b for a customer still likely alive (the alternating series
+/// of the ε-part overflows); a scan of 12 values per parameter (1e-300 to double.MaxValue) found 41 such corners, none
+/// near a fit.</item>
 /// <item>V-5, silent wrong results: the scalar scoring methods (P(alive), log-likelihood, expected purchases, DERT) do not
 /// check x, t_x and T (the summary validator does, where summaries enter): <c>ProbabilityAlive(5, 56.63, double.NaN)</c> = NaN,
 /// <c>new ParetoNbdParameters(1, 1, 1, 1).DiscountedExpectedResidualPurchases(0, 2.49, -1, 1)</c> = NaN: their cases use
@@ -54,13 +63,15 @@ namespace Cx.Domain.Tests.Robustness;
 /// are now in the run; test <c>EarlyWarningValueFindingsTests.ParetoNbdDert_LargeDiscountTimesAge_IsFiniteAndMatchesScipysU</c>), and for
 /// rates near 0 or huge (<c>new ParetoNbdParameters(0.553, 10.58, 0.606, 11.67).DiscountedExpectedResidualPurchases(2, 66.05, 78.12, double.MaxValue)</c>):
 /// its cases use the published, the unit and the V-6 parameters and rates from 1e-4 to 50 (and the refused ones).</item>
-/// <item>V-7, silent wrong result: the sBG's probabilities are NaN at parameters near the ends of double (LogBeta in
-/// SpecialFunctions): <c>new ShiftedBetaGeometricParameters(1.798e308, 15.63).ChurnProbability(35)</c>: its cases use parameters
-/// from 1e-3 to 1e4.</item>
+/// <item>V-7, silent wrong result: the sBG's probabilities were NaN at parameters near the ends of double (LogBeta in
+/// SpecialFunctions): <c>new ShiftedBetaGeometricParameters(1.798e308, 15.63).ChurnProbability(35)</c> (fixed: S(t) and
+/// P(T = t) as ratios of rising factorials, ln B without forming a + b where it overflows, the retention rate as
+/// 1/(1 + α/(β + t − 1)); test class <c>ValueEdgeFindingsTests</c>, mpmath values): its cases now use every parameter.</item>
 /// <item>V-4, silent wrong result: the sBG's DERL at a discount rate so small that 1/(1 + d) rounds to 1 (or is within about
-/// 1e-6 of it) is NaN, the series giving up after a million terms:
-/// <c>new ShiftedBetaGeometricParameters(19.1, 1e-300).DiscountedExpectedResidualLifetime(1.1e-220, 13)</c>: the cases use
-/// d ≥ 1e-4.</item>
+/// 1e-6 of it) was NaN, the series giving up after a million terms:
+/// <c>new ShiftedBetaGeometricParameters(19.1, 1e-300).DiscountedExpectedResidualLifetime(1.1e-220, 13)</c> (fixed: it is
+/// 12/18.1, Gauss's limit; the series stops on its closed-form tail at z = 1, and where it would not settle a log-concave
+/// integral takes over; finite for every d &gt; 0, +∞ only beyond the largest double): the cases use d down to ε.</item>
 /// </list>
 /// </remarks>
 public sealed class ValueFuzz : IFuzzModule
@@ -146,7 +157,7 @@ public sealed class ValueFuzz : IFuzzModule
 
     private static readonly Gen<ShiftedBetaGeometricParameters> Sbgs = Gen.Frequency(
         (3, Gen.Elements(PublishedSbg, new ShiftedBetaGeometricParameters(1, 1))),
-        (2, from p in Parameters.Where(x => x is >= 1e-3 and <= 1e4).ArrayOf(2) select Try(() => new ShiftedBetaGeometricParameters(p[0], p[1]), PublishedSbg))); // V-7
+        (2, from p in Parameters.ArrayOf(2) select Try(() => new ShiftedBetaGeometricParameters(p[0], p[1]), PublishedSbg))); // 0, ε, 1e300, double.MaxValue: V-7 fixed
 
     private static readonly Gen<PurchaseModel> Models = Gen.Frequency((1, BgNbds.Select(m => (PurchaseModel)m)), (1, ParetoNbds.Select(m => (PurchaseModel)m)));
 
@@ -231,8 +242,8 @@ public sealed class ValueFuzz : IFuzzModule
             Models.Where(ExpectedPurchaseCase).Select(m => (object?)m)); // V-3: far-out parameters take minutes in the BG/NBD expectation
         v.ForParameter(p => p.Member.DeclaringType == typeof(PurchaseModel) && p.Name == "summary", Summaries.Where(IsConsistent).Select(x => (object?)x)); // V-5
         v.ForParameter(p => p.Member.DeclaringType == typeof(ShiftedBetaGeometricParameters) && p.Name == "discountRate", Gen.Frequency(
-            (4, Gen.Elements(1e-4, 0.01, 0.1, 1.0, 1e6, double.MaxValue)),
-            (1, Gen.Elements(0.0, -0.0, -1.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity))).Select(d => (object?)d)); // V-4: not below 1e-4
+            (4, Gen.Elements(double.Epsilon, 1e-300, 1.1e-220, 1e-16, 1e-12, 1e-6, 1e-4, 0.01, 0.1, 1.0, 1e6, double.MaxValue)),
+            (1, Gen.Elements(0.0, -0.0, -1.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity))).Select(d => (object?)d)); // V-4 fixed: rates down to ε
         v.ForParameter(p => p.Member.DeclaringType == typeof(PurchaseRegularity) && p.Name == "calibrationEnd", CdnowDates.Select(d => (object?)(d ?? Cdnow.CalibrationEnd)));
 
         // Fits are the costliest targets (up to MaxEvaluations log-likelihoods over up to 2,357 customers).
