@@ -196,7 +196,7 @@ internal static class SpecialFunctions
         }
 
         double um1 = u - 1;
-        return um1 == -1 ? -1 : um1 * x / Math.Log(u);
+        return um1 == -1 ? -1 : double.IsPositiveInfinity(u) ? u : um1 * x / Math.Log(u);
     }
 
     /// <summary>ln(1 + x), accurate for small x (Goldberg's trick).</summary>
@@ -326,7 +326,7 @@ internal static class SpecialFunctions
         double mode = curve.Slope(y1) <= 0 ? y1
             : curve.Slope(y2) >= 0 ? y2
             : Math.Clamp(Math.Log(curve.Linear * curve.Distance / (mLarge - curve.Linear)), y1, y2);
-        return LogConcaveIntegral(curve, mode, y1, y2, double.NaN);
+        return LogConcaveIntegral(curve, mode, y1, y2, double.NaN, double.NaN);
     }
 
     /// <summary>ln ∫₀¹ θ^(α − 1) (1 − θ)^b (θ + d)^(−1) dθ for α, b, d &gt; 0, each up to the largest double: the integral of
@@ -340,6 +340,26 @@ internal static class SpecialFunctions
     public static double LogSbgResidualIntegral(double alpha, double b, double d)
     {
         var curve = new SbgResidual(alpha, b, d);
+        return LogConcaveIntegral(curve, Mode(curve), double.NegativeInfinity, double.PositiveInfinity, alpha, double.NaN);
+    }
+
+    /// <summary>ln ∫₀¹ p^(a − 1) (1 − p)^b (1 − (1 + pk)^(−R)) dp for a, b, k, R &gt; 0, each up to the largest double: B(a, b)
+    /// times the BG/NBD expectation if alive, E[(1 − (1 + pk)^(−R))/p] over p ~ Beta(a, b) (with b = b + x, R = r + x,
+    /// k = t/(α + T)), the mean of (1 − e^(−λpt))/p over the posterior drop-out chance p and rate λ ~ Gamma(R, α + T).</summary>
+    /// <remarks>The rescue of the hypergeometric forms where they fail (a + b + x − 1 ≤ 0, r far above a + b, b near 1e300):
+    /// in the logit y of p, ψ(y) = a ln σ(y) + b ln σ(−y) + ln F − ln σ(y) with F = 1 − (1 + σk)^(−R), log-concave in ln p
+    /// (the CDF of a log-Lomax law); ψ is concave when a + b ≥ 1 and within ¼ of it otherwise. Slopes a at −∞ and −b at +∞,
+    /// so both tails are added in closed form once reached (a tail of length 1/a or 1/b).</remarks>
+    public static double LogDropOutIntegral(double a, double b, double k, double shape)
+    {
+        var curve = new DropOutIntegrand(a, b, k, shape);
+        return LogConcaveIntegral(curve, Mode(curve), double.NegativeInfinity, double.PositiveInfinity, a, b);
+    }
+
+    /// <summary>The root of ψ′ by bisection on [−1600, 800] (ψ′ falls; every mode of these integrands lies there).</summary>
+    private static double Mode<T>(T curve)
+        where T : struct, ILogConcaveCurve
+    {
         double lo = -1600;
         double hi = 800;
         for (int i = 0; i < 200 && hi - lo > 1e-12 * (1 + Math.Abs(lo)); i++)
@@ -355,7 +375,7 @@ internal static class SpecialFunctions
             }
         }
 
-        return LogConcaveIntegral(curve, 0.5 * (lo + hi), double.NegativeInfinity, double.PositiveInfinity, alpha);
+        return 0.5 * (lo + hi);
     }
 
     /// <summary>A log-concave integrand e^ψ(y): ψ, ψ′ and ψ″.</summary>
@@ -375,11 +395,11 @@ internal static class SpecialFunctions
     /// e^ψ/|ψ′| (ψ is concave past the mode), is below 1e-18 of the sum, or — on the left, given the limit
     /// <paramref name="leftSlopeLimit"/> of ψ′ at −∞ — once ψ′ has reached that limit to 1e-15, when the rest, between
     /// e^ψ/limit and e^ψ/ψ′, is added in closed form.</remarks>
-    private static double LogConcaveIntegral<T>(T curve, double mode, double from, double to, double leftSlopeLimit)
+    private static double LogConcaveIntegral<T>(T curve, double mode, double from, double to, double leftSlopeLimit, double rightDescentLimit)
         where T : struct, ILogConcaveCurve
     {
         double peak = curve.Psi(mode);
-        return peak + LogAddExp(Side(curve, mode, peak, to, 1, double.NaN), Side(curve, mode, peak, from, -1, leftSlopeLimit));
+        return peak + LogAddExp(Side(curve, mode, peak, to, 1, rightDescentLimit), Side(curve, mode, peak, from, -1, leftSlopeLimit));
     }
 
     /// <summary>ln of one side of <see cref="LogConcaveIntegral"/>, in units of e^peak.</summary>
@@ -405,13 +425,15 @@ internal static class SpecialFunctions
             double descent = -direction * curve.Slope(y);
             if (descent > 0 && direction * (end - y) > 0)
             {
+                // Past the mode a concave ψ falls at least as fast as here; where ψ is not concave (a tail that flattens
+                // towards its limit from above) the limit bounds the fall instead.
                 double edge = curve.Psi(y) - peak;
-                if (Math.Exp(edge) / descent <= 1e-18 * total)
+                if (Math.Exp(edge) / (descent > slopeLimit ? slopeLimit : descent) <= 1e-18 * total)
                 {
                     return Math.Log(total);
                 }
 
-                if (descent >= slopeLimit * (1 - 1e-15))
+                if (Math.Abs(descent - slopeLimit) <= 1e-15 * slopeLimit)
                 {
                     return LogAddExp(Math.Log(total), edge - Math.Log(descent));
                 }
@@ -468,6 +490,50 @@ internal static class SpecialFunctions
             double s = sigma * Logistic(-y);
             double sum = sigma + d;
             return (-s * alpha) - (s * (b + 1)) + (s / sum * (((sigma * sigma) + (2 * sigma * d) - d) / sum)); // sum² can underflow
+        }
+    }
+
+    /// <summary>ψ(y) = (a − 1) ln σ(y) + b ln σ(−y) + ln F(σ(y)), F(p) = 1 − (1 + pk)^(−R): the integrand of
+    /// <see cref="LogDropOutIntegral"/>. ψ″ by a central difference of ψ′ (it only sets the width of a piece).</summary>
+    private readonly struct DropOutIntegrand(double a, double b, double k, double shape) : ILogConcaveCurve
+    {
+        private readonly double _logScale = Math.Log(shape) + Math.Log(k);
+
+        public double Psi(double y)
+        {
+            double logSigma = -SoftPlus(-y);
+            return ((a - 1) * logSigma) - (b * SoftPlus(y)) + LogF(y, logSigma);
+        }
+
+        public double Slope(double y)
+        {
+            // d ln F/dy = (1 − σ)·ρ with ρ = [u/((1 + u) ln(1 + u))]·[v/(eᵛ − 1)], u = σk, v = R ln(1 + u); both factors
+            // tend to 1 as σ → 0, where ψ′ = a(1 − σ) − bσ + (1 − σ)(ρ − 1) must keep a = 1e-300 beside terms of order one:
+            // ρ − 1 is formed from the two factors' own distances from 1.
+            double sigma = Logistic(y);
+            double rest = Logistic(-y);
+            double u = sigma * k;
+            double log1pU = Log1P(u);
+            double v = shape * log1pU;
+            double first = u < 1e-5 ? u * ((5.0 / 12 * u) - 0.5) : (u / ((1 + u) * log1pU)) - 1;
+            double second = v < 1e-5 ? v * ((v / 12) - 0.5) : (v / ExpM1(v)) - 1;
+            return (a * rest) - (b * sigma) + (rest * (first + second + (first * second)));
+        }
+
+        public double Curvature(double y)
+        {
+            const double H = 1e-4;
+            return (Slope(y + H) - Slope(y - H)) / (2 * H);
+        }
+
+        /// <summary>ln F, from v = R ln(1 + σk): ln(1 − e^(−v)), or ln v + ln(1 − v/2 + v²/6) for tiny v, with ln v from
+        /// ln σ where σk underflows.</summary>
+        private double LogF(double y, double logSigma)
+        {
+            double sk = Math.Exp(logSigma) * k;
+            double logV = sk > 1e-10 ? Math.Log(shape) + Math.Log(Log1P(sk)) : _logScale + logSigma - (0.5 * sk);
+            double v = Math.Exp(logV);
+            return v > 1e-5 ? Log1MinusExp(-v) : logV + Log1P((-0.5 * v) + (v * v / 6));
         }
     }
 

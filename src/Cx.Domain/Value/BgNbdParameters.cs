@@ -92,6 +92,10 @@ public sealed class BgNbdParameters : PurchaseModel
         return Negligible(frequency, age, horizon, logDeadOdds) ? 0 : Unconditional(frequency, Alpha + age, horizon) / (1 + Math.Exp(logDeadOdds));
     }
 
+    /// <summary>Below this first parameter a + b − 1 − r the ε-part series alternates through terms about (1 + z)^|A| times
+    /// its sum and loses that many digits: the integral is used instead.</summary>
+    private const double MostNegativeFirstParameter = 20;
+
     /// <summary>ln of half the smallest positive double: a value whose logarithm is below this rounds to 0.</summary>
     private const double UnderflowLog = -745.2;
 
@@ -165,6 +169,26 @@ public sealed class BgNbdParameters : PurchaseModel
     /// as <paramref name="scale"/>: the numerator of equation 10, and equation 9 with x = 0 and scale α.</summary>
     private double Unconditional(int frequency, double scale, double horizon)
     {
+        double series = UnconditionalBySeries(frequency, scale, horizon);
+        if (series >= 0 && double.IsFinite(series))
+        {
+            return series;
+        }
+
+        // The series failed (a + b + x − 1 ≤ 0 divides by zero or cancels; r far above a + b overflows; b near 1e300):
+        // E[(1 − (1 + pk)^(−R))/p] over p ~ Beta(a, b + x) as an integral, k = t/(α + T).
+        double k = horizon / scale;
+        return Math.Exp(SpecialFunctions.LogDropOutIntegral(A, B + frequency, k, R + frequency) - SpecialFunctions.LogBeta(A, B + frequency));
+    }
+
+    /// <summary>The hypergeometric forms of <see cref="Unconditional"/>; NaN, infinite or negative where they fail.</summary>
+    private double UnconditionalBySeries(int frequency, double scale, double horizon)
+    {
+        if (A + B + frequency - 1 <= 0 || A + B - 1 - R < -MostNegativeFirstParameter)
+        {
+            return double.NaN;
+        }
+
         double z = horizon / (scale + horizon);
         double logRemain = -SpecialFunctions.Log1P(horizon / scale);
         double epsilon = A - 1;

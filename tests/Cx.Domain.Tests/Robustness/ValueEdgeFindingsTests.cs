@@ -98,6 +98,31 @@ public sealed class ValueEdgeFindingsTests
     public void BgNbd_TinyR_ExpectedPurchasesNewCustomerAgreesWithMpmath(double r, double alpha, double a, double b, double horizon, double expected) =>
         Assert.Equal(expected, new BgNbdParameters(r, alpha, a, b).ExpectedPurchasesIfAlive(0, 0, alpha == 1.0 ? 1 : 0, horizon), 1e-14 * expected);
 
+    [Theory]
+    // Where the hypergeometric forms fail the expectation if alive is the integral E[(1 - (1 + p k)^-R)/p] over
+    // p ~ Beta(a, b + x), k = t/(alpha + T): a + b = 1 with x = 0 (c = 0) was NaN, and so was r far above a + b (the
+    // alternating series overflowed). mpmath 1.2.1, mp.mp.dps=40: f=lambda p: p**(a-2)*(1-p)**(b+x-1)*(-mp.expm1(-R*mp.log1p(p*k)));
+    // print(mp.nstr(mp.quad(f,[0,1e-30,1e-12,1e-6,1e-3,0.1,0.5,0.9,0.999,1])/mp.beta(a,b+x),17)).
+    [InlineData(0.243, 4.414, 0.5, 0.5, 0.0, 39.0, 0.91794689274571383)]
+    [InlineData(0.243, 4.414, 0.5, 0.5, 10.0, 39.0, 0.41701113139894069)]
+    [InlineData(1e6, 1.0, 1.0, 1.0, 39.0, 39.0, 14.367407914881434)]
+    [InlineData(1e3, 1.0, 0.5, 0.5, 39.0, 39.0, 35.220183132657386)]
+    [InlineData(0.243, 4.414, 0.3, 0.3, 0.0, 39.0, 1.0031123432276596)] // a + b < 1: the series, as before
+    [InlineData(20, 4.4, 0.3, 0.4, 39.0, 39.0, 6.5600080785104422)]
+    public void BgNbd_WhereTheSeriesFail_ExpectationIfAliveAgreesWithMpmath(double r, double alpha, double a, double b, double age, double horizon, double expected) =>
+        Assert.Equal(expected, new BgNbdParameters(r, alpha, a, b).ExpectedPurchasesIfAlive(0, 0, age, horizon), 1e-13 * expected);
+
+    [Fact]
+    public void BgNbd_TinyRWithABelowOne_IsPositiveAndRight()
+    {
+        // a + b < 1 and r = 1e-300 was -3.5e-18. p ~ Beta(1e-3, 1e-3) sits at 0 or 1 with one half each, so
+        // E[(1 - (1 + pk)^-R)/p] = R (k/2 + ln(1 + k)/2) to first order in R and 1e-3, k = 1/39.001.
+        double k = 1 / 39.001;
+        double value = new BgNbdParameters(1e-300, 1e-3, 1e-3, 1e-3).ExpectedPurchasesIfAlive(0, 0, 39, 1);
+
+        Assert.Equal(1e-300 * ((k / 2) + (Math.Log(1 + k) / 2)), value, 2e-3 * value);
+    }
+
     [Fact]
     public void BgNbd_TinyR_ExpectationRisesWithTheHorizon()
     {
