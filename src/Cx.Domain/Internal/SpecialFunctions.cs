@@ -522,8 +522,11 @@ internal static class SpecialFunctions
 
         public double Curvature(double y)
         {
+            // The beta part's −σ(1 − σ)(a + b) exactly, plus a central difference of the slope for the rest: an estimate
+            // on the large side, which only narrows the pieces (a peak narrower than the difference's step is not missed).
             const double H = 1e-4;
-            return (Slope(y + H) - Slope(y - H)) / (2 * H);
+            double s = Logistic(y) * Logistic(-y);
+            return (-s * a) - (s * b) - Math.Abs((Slope(y + H) - Slope(y - H)) / (2 * H));
         }
 
         /// <summary>ln F, from v = R ln(1 + σk): ln(1 − e^(−v)), or ln v + ln(1 − v/2 + v²/6) for tiny v, with ln v from

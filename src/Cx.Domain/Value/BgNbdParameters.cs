@@ -96,6 +96,9 @@ public sealed class BgNbdParameters : PurchaseModel
     /// its sum and loses that many digits: the integral is used instead.</summary>
     private const double MostNegativeFirstParameter = 20;
 
+    /// <summary>From this drop-out shape a on, the drop-out chance's relative spread (at most 1/√a) is below double precision.</summary>
+    private const double PointMassShape = 1e17;
+
     /// <summary>ln of half the smallest positive double: a value whose logarithm is below this rounds to 0.</summary>
     private const double UnderflowLog = -745.2;
 
@@ -176,8 +179,16 @@ public sealed class BgNbdParameters : PurchaseModel
         }
 
         // The series failed (a + b + x − 1 ≤ 0 divides by zero or cancels; r far above a + b overflows; b near 1e300):
-        // E[(1 − (1 + pk)^(−R))/p] over p ~ Beta(a, b + x) as an integral, k = t/(α + T).
+        // E[(1 − (1 + pk)^(−R))/p] over p ~ Beta(a, b + x), k = t/(α + T).
         double k = horizon / scale;
+        if (A >= PointMassShape)
+        {
+            // Var(p)/E[p]² ≤ 1/a: below 1e-17 the drop-out chance is a point mass at a/(a + b + x) to double precision
+            // (where ln B(a, b + x) would be of order a and the integral's difference with it meaningless).
+            double p = 1 / (1 + ((B + frequency) / A));
+            return -SpecialFunctions.ExpM1(-(R + frequency) * SpecialFunctions.Log1P(p * k)) / p;
+        }
+
         return Math.Exp(SpecialFunctions.LogDropOutIntegral(A, B + frequency, k, R + frequency) - SpecialFunctions.LogBeta(A, B + frequency));
     }
 
@@ -197,7 +208,13 @@ public sealed class BgNbdParameters : PurchaseModel
         {
             // A large a: the series of H grows like (1 − z)^(−ε) before it falls (10^600 and more at a = 700), while the
             // direct form's terms fall at once (the ratio starts near z·b/(a + b)), and with ε large its prefactor c/ε
-            // is modest, so 1 − (1 − z)^(r+x) ₂F₁ loses no digits worth the name.
+            // is modest, so 1 − (1 − z)^(r+x) ₂F₁ loses no digits worth the name — unless r + x is small beside c (the
+            // difference is then of order r + x, all noise at r = 1e-12) or c is huge (b near 1e300): those take the integral.
+            if ((R + frequency) * 8 < c || c > 1e15)
+            {
+                return double.NaN;
+            }
+
             double direct = SpecialFunctions.Hypergeometric2F1(R + frequency, B + frequency, c, z);
             return c / epsilon * -SpecialFunctions.ExpM1(((R + frequency) * logRemain) + Math.Log(direct));
         }
