@@ -18,6 +18,14 @@ namespace Cx.Domain.Value;
 /// long that z = t/(α + T + t) is within about 10⁻⁴ to 10⁻⁵ of 1 (t beyond some 10⁴ to 10⁵ times α + T: centuries, for
 /// any fitted model; <see cref="CustomerValueOptions"/> stops at 100 years) gives NaN rather than a number the series has
 /// not reached.</para>
+/// <para>At the edges of the parameters (issue #13's V-3): with r + x below an eighth of a + b + x − 1 the expectation if
+/// alive is summed as a series of positive terms with r + x taken out (the forms above subtract two numbers of order one
+/// to get one of order r); where the hypergeometric forms fail — a + b + x − 1 = 0 (a = b = 0.5 and no repeat
+/// purchases), r far above a + b (the ε-part series alternates through huge terms), b near 1e300, a large a beside a
+/// small r — it is the integral E[(1 − (1 + pt/(α + T))^(−r−x))/p] over the posterior drop-out chance p ~ Beta(a, b + x),
+/// log-concave in the logit of p (a point mass at a/(a + b + x) from a = 1e17 on). A conditional expectation below
+/// (r + x)·t/(α + T)·P(alive) &lt; 5e-324 is 0. Expectations whose true value exceeds the largest double (r near 1e308 with
+/// a small α) are not representable.</para>
 /// <para>P(alive) = 1 for a customer without repeat purchases: under BG/NBD a customer can only drop out right after a
 /// purchase.</para>
 /// </remarks>
