@@ -14,10 +14,9 @@ namespace Cx.Domain.Value;
 /// is taken into the series so that a = 1 (a removable singularity) is exact. When that series would first grow past
 /// e^30 (ε·ln(1/(1 − z)) &gt; 30: a in the hundreds, or z near 1 with a &gt; 1) the direct form is summed instead: its terms
 /// fall at once, and with ε large its prefactor (a + b + x − 1)/(a − 1) is modest. Both series stop on a bound valid for
-/// every later term and give up after a million terms, so an expectation costs at most a few milliseconds; a horizon so
-/// long that z = t/(α + T + t) is within about 10⁻⁴ to 10⁻⁵ of 1 (t beyond some 10⁴ to 10⁵ times α + T: centuries, for
-/// any fitted model; <see cref="CustomerValueOptions"/> stops at 100 years) gives NaN rather than a number the series has
-/// not reached.</para>
+/// every later term and give up after a million terms; a horizon so long that z = t/(α + T + t) is within about 10⁻⁴
+/// of 1 (t beyond some 10⁴ times α + T) then takes the integral below (finite and right, about 15 ms a call: V-1 of issue
+/// #13 was NaN there).</para>
 /// <para>At the edges of the parameters (issue #13's V-3): with r + x below an eighth of a + b + x − 1 the expectation if
 /// alive is summed as a series of positive terms with r + x taken out (the forms above subtract two numbers of order one
 /// to get one of order r); where the hypergeometric forms fail — a + b + x − 1 = 0 (a = b = 0.5 and no repeat
@@ -189,6 +188,12 @@ public sealed class BgNbdParameters : PurchaseModel
         // The series failed (a + b + x − 1 ≤ 0 divides by zero or cancels; r far above a + b overflows; b near 1e300):
         // E[(1 − (1 + pk)^(−R))/p] over p ~ Beta(a, b + x), k = t/(α + T).
         double k = horizon / scale;
+        if (k == 0)
+        {
+            // t/(α + T) below 5e-324: (r + x)·k < 1e-15, where the expectation is (r + x)·k to first order.
+            return (R + frequency) * horizon / scale;
+        }
+
         if (A >= PointMassShape)
         {
             // Var(p)/E[p]² ≤ 1/a: below 1e-17 the drop-out chance is a point mass at a/(a + b + x) to double precision

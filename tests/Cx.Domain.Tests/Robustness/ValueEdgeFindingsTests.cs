@@ -112,6 +112,25 @@ public sealed class ValueEdgeFindingsTests
     public void BgNbd_WhereTheSeriesFail_ExpectationIfAliveAgreesWithMpmath(double r, double alpha, double a, double b, double age, double horizon, double expected) =>
         Assert.Equal(expected, new BgNbdParameters(r, alpha, a, b).ExpectedPurchasesIfAlive(0, 0, age, horizon), 1e-13 * expected);
 
+    [Theory]
+    // V-1: a horizon of 10^5 times alpha and more was NaN (the series gave up after a million terms); the integral takes
+    // over. mpmath, mp.mp.dps=30: k=t/alpha; f=lambda p: p**(a-2)*(1-p)**(b-1)*(-mp.expm1(-r*mp.log1p(p*k)));
+    // print(mp.nstr(mp.quad(f,[0,1e-12,1e-9,1e-6,1e-3,0.1,0.5,0.9,1])/mp.beta(a,b),17)) with the published CDNOW model.
+    [InlineData(441400, 43.676407686232414)]
+    [InlineData(4.414e6, 76.40938282153571)]
+    public void BgNbd_HorizonFarBeyondAlpha_ExpectationIsFiniteAndAgreesWithMpmath(double horizon, double expected) =>
+        Assert.Equal(expected, new BgNbdParameters(0.243, 4.414, 0.793, 2.426).ExpectedPurchasesNewCustomer(horizon), 1e-13 * expected);
+
+    [Fact]
+    public void BgNbd_HorizonOfTheSmallestDouble_IsZeroNotNaN()
+    {
+        // The fuzz run's case: t/alpha underflows to 0 (the integral took ln 0); the expectation is r t/alpha < 5e-324.
+        var model = new BgNbdParameters(1.44, 4.58, 1e-6, 1e-300);
+
+        Assert.Equal(0, model.ExpectedPurchasesNewCustomer(double.Epsilon));
+        Assert.Equal(1e300 * double.Epsilon / 4.58, new BgNbdParameters(1e300, 4.58, 1e-6, 1e-300).ExpectedPurchasesNewCustomer(double.Epsilon), 1e-12 * 1e-24);
+    }
+
     [Fact]
     public void BgNbd_TinyRWithABelowOne_IsPositiveAndRight()
     {
