@@ -16,7 +16,7 @@ namespace Cx.Domain.Listening;
 public sealed class ListeningReport
 {
     internal ListeningReport(PeriodGrid grid, string journeyName, TopicTaxonomy topics, ListeningSettings settings, long beforeGrid, long afterGrid,
-        IReadOnlyList<ListeningPeriod> periods, IReadOnlyList<SpikeCheck> spikeChecks, IReadOnlyList<SurveyMetric> surveys, IReadOnlyList<SurveyChange> changes,
+        IReadOnlyList<ListeningPeriod> periods, IReadOnlyList<SpikeCheck> spikeChecks, IReadOnlyList<SpikeCheck> spikes, IReadOnlyList<SurveyMetric> surveys, IReadOnlyList<SurveyChange> changes,
         IReadOnlyList<SpikeConfirmation> confirmations, bool hasActiveCustomers)
     {
         Grid = grid;
@@ -27,7 +27,7 @@ public sealed class ListeningReport
         AfterGridCount = afterGrid;
         Periods = periods;
         SpikeChecks = spikeChecks;
-        Spikes = [.. spikeChecks.Where(s => s.IsSpike)];
+        Spikes = spikes;
         Surveys = surveys;
         Changes = changes;
         Confirmations = confirmations;
