@@ -122,6 +122,42 @@ public class FileInputBenchmarks
         }
     }
 
+    /// <summary>Writes the same rows as <see cref="WriteCsv"/> as an Arrow IPC file: ids as UTF-8 strings, dates as Date32,
+    /// amounts as Decimal128(18, 2), in record batches of 122,880 rows (DuckDB's row group), uncompressed.</summary>
+    public static void WriteArrow(PerfColumns rows, string path)
+    {
+        const int BatchRows = 122_880;
+        var decimalType = new Apache.Arrow.Types.Decimal128Type(18, 2);
+        var schema = new Apache.Arrow.Schema(
+            [
+                new Apache.Arrow.Field("customer_id", Apache.Arrow.Types.StringType.Default, nullable: false),
+                new Apache.Arrow.Field("date", Apache.Arrow.Types.Date32Type.Default, nullable: false),
+                new Apache.Arrow.Field("amount", decimalType, nullable: false),
+            ],
+            null);
+        var first = new DateOnly(2022, 1, 15);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        using var writer = new Apache.Arrow.Ipc.ArrowFileWriter(stream, schema);
+        writer.WriteStart();
+        for (int start = 0; start < rows.Length; start += BatchRows)
+        {
+            int n = Math.Min(BatchRows, rows.Length - start);
+            var ids = new Apache.Arrow.StringArray.Builder();
+            var dates = new Apache.Arrow.Date32Array.Builder();
+            var amounts = new Apache.Arrow.Decimal128Array.Builder(decimalType);
+            for (int i = start; i < start + n; i++)
+            {
+                ids.Append(string.Create(CultureInfo.InvariantCulture, $"C{rows.CustomerIndex[i]:D7}"));
+                dates.Append(first.AddMonths(rows.PeriodIndex[i]));
+                amounts.Append(rows.ValueInCents[i] / 100m);
+            }
+
+            writer.WriteRecordBatch(new Apache.Arrow.RecordBatch(schema, [ids.Build(), dates.Build(), amounts.Build()], n));
+        }
+
+        writer.WriteEnd();
+    }
+
     [Benchmark(Baseline = true, Description = "raw bytes: count line breaks")]
     public long RawBytes()
     {

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Whole-process comparison of `cx movements` with DuckDB on the perf workload (shared/perf-workload.md) written as a CSV
 # of real dates and decimal amounts, shuffled, and its Parquet twin (written by DuckDB: VARCHAR, DATE, DECIMAL(18,2),
-# read by cx through ParquetSharp): wall time and peak memory (maximum resident set size) of each process, alternating
-# runs, medians and ratios; then checks that both give the same bridge.
+# read by cx through ParquetSharp), and the same rows as an Arrow IPC file (written by the benchmark program: string,
+# Date32, Decimal128(18,2); DuckDB has no Arrow file reader, so that route is cx's alone): wall time and peak memory
+# (maximum resident set size) of each process, alternating runs, medians and ratios; then checks that every route gives
+# the same bridge.
 #
 #   benchmarks/file-input/compare.sh [customers (default 1000000)] [runs (default 3)]
 #
@@ -22,11 +24,13 @@ dotnet build -c Release "$ROOT/benchmarks/Cx.Domain.Benchmarks" -v q -nologo >/d
 CX=(dotnet "$ROOT/src/Cx.Cli/bin/Release/net10.0/Cx.Cli.dll")
 CSV=$WORK/sales-$N.csv
 PARQUET=$WORK/sales-$N.parquet
+ARROW=$WORK/sales-$N.arrow
 [ -f "$CSV" ] || dotnet "$ROOT/benchmarks/Cx.Domain.Benchmarks/bin/Release/net10.0/Cx.Domain.Benchmarks.dll" write-csv "$N" "$CSV"
 [ -f "$PARQUET" ] || node "$DIR/duckdb-bridge.mjs" to-parquet "$CSV" "$PARQUET"
+[ -f "$ARROW" ] || dotnet "$ROOT/benchmarks/Cx.Domain.Benchmarks/bin/Release/net10.0/Cx.Domain.Benchmarks.dll" write-arrow "$N" "$ARROW"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "DuckDB $(cd "$DIR" && node -e "import('@duckdb/node-api').then(async m => { const c = await (await m.DuckDBInstance.create()).connect(); console.log((await c.runAndReadAll('select version()')).getRows()[0][0]); })")"
-echo "input: $CSV ($(du -m "$CSV" | cut -f1) MB), $PARQUET ($(du -m "$PARQUET" | cut -f1) MB)"
+echo "input: $CSV ($(du -m "$CSV" | cut -f1) MB), $PARQUET ($(du -m "$PARQUET" | cut -f1) MB), $ARROW ($(du -m "$ARROW" | cut -f1) MB)"
 
 measure() { # name, command...: prints "name seconds kilobytes"
   local name=$1; shift
@@ -40,6 +44,7 @@ for i in $(seq "$RUNS"); do
   measure duckdb-csv node "$DIR/duckdb-bridge.mjs" bridge "$CSV" "$WORK/duckdb-csv.csv" | tee -a "$WORK/runs.txt"
   measure cx-parquet "${CX[@]}" movements -i "$PARQUET" -f csv -o "$WORK/cx-parquet.csv" | tee -a "$WORK/runs.txt"
   measure duckdb-parquet node "$DIR/duckdb-bridge.mjs" bridge "$PARQUET" "$WORK/duckdb-parquet.csv" | tee -a "$WORK/runs.txt"
+  measure cx-arrow "${CX[@]}" movements -i "$ARROW" -f csv -o "$WORK/cx-arrow.csv" | tee -a "$WORK/runs.txt"
 done
 
 echo
@@ -61,7 +66,16 @@ if "cx-parquet" in runs and "duckdb-parquet" in runs:
     print(f"cx on Parquet, whole process: {wall('cx-parquet'):.2f} s (bar: under 1.5 s on a quiet machine)")
 if "cx-parquet" in runs and "cx-csv" in runs:
     print(f"cx on Parquet / cx on the CSV: {wall('cx-parquet') / wall('cx-csv'):.2f}")
+if "cx-arrow" in runs and "cx-csv" in runs:
+    print(f"cx on Arrow IPC, whole process: {wall('cx-arrow'):.2f} s; / cx on the CSV: {wall('cx-arrow') / wall('cx-csv'):.2f}")
 PY
 
 /usr/bin/python3 "$DIR/compare.py" "$WORK/cx-csv.csv" "$WORK/duckdb-csv.csv"
-cmp -s "$WORK/cx-csv.csv" "$WORK/cx-parquet.csv" && echo "cx gives the same bridge from the CSV and from Parquet"
+for route in parquet arrow; do
+  if cmp -s "$WORK/cx-csv.csv" "$WORK/cx-$route.csv"; then
+    echo "cx gives the same bridge from the CSV and from $route"
+  else
+    echo "cx's bridge from $route differs from its bridge from the CSV" >&2
+    exit 1
+  fi
+done

@@ -13,6 +13,10 @@ namespace Cx.Domain.IO.Internal;
 /// lookup reads without a lock and touches one cache line for ids of up to 16 bytes; adding takes the stripe's lock. No
 /// object per entry, no string per lookup. A lookup costs about what <see cref="Dictionary{TKey, TValue}"/> costs with a
 /// ready-made string key (memory latency dominates), without making the string.</para>
+/// <para>The entries live in native memory aligned to the cache line (an entry never straddles two lines), and a table
+/// of 2 MiB or more is aligned to 2 MiB and advised for transparent huge pages on Linux (<see cref="HugePages"/>): a
+/// million customers make a 64 MiB table, and with 4 KiB pages nearly every lookup would also miss the address
+/// translation cache.</para>
 /// <para>Numbers are handed out in the order threads happen to add texts; readers renumber them by first appearance in
 /// the file afterwards, so the result never depends on threads.</para>
 /// </remarks>
@@ -85,12 +89,10 @@ internal sealed class Interner
     {
         if (Sse.IsSupported)
         {
-            Entry[] entries = _stripes[unchecked((int)(hash >> (64 - StripeBits)))].Entries;
-            byte* at = (byte*)Unsafe.AsPointer(ref entries[unchecked((int)hash) & (entries.Length - 1)]);
-            Sse.Prefetch0(at);
-
-            // An entry is 32 bytes and arrays are not 64-byte aligned: its end may be on the next cache line.
-            Sse.Prefetch0(at + (Unsafe.SizeOf<Entry>() - 1));
+            // An entry is 32 bytes in a table aligned to 64: one cache line. A table freed meanwhile costs nothing either:
+            // a prefetch never faults.
+            Table t = _stripes[unchecked((int)(hash >> (64 - StripeBits)))].Current;
+            Sse.Prefetch0(t.Entries + (unchecked((int)hash) & t.Mask));
         }
     }
 
@@ -153,37 +155,44 @@ internal sealed class Interner
         private Table _table = new(64);
         private int _count;
 
-        /// <summary>Gets the current table's entries (for prefetching; may be stale by the time it is used).</summary>
-        public Entry[] Entries => _table.Entries;
+        /// <summary>Gets the current table (for prefetching; may be stale by the time it is used).</summary>
+        public Table Current => _table;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int Find(ReadOnlySpan<byte> key, ulong hash)
+        public unsafe int Find(ReadOnlySpan<byte> key, ulong hash)
         {
             Table t = Volatile.Read(ref _table);
-            Entry[] entries = t.Entries;
-            int mask = entries.Length - 1;
+            Entry* entries = t.Entries;
+            int mask = t.Mask;
             int slot = unchecked((int)hash) & mask;
             Inline(key, out ulong k0, out ulong k1);
+            int found;
             while (true)
             {
-                ref Entry e = ref entries[slot];
-                int id = Volatile.Read(ref e.Id);
+                Entry* e = entries + slot;
+                int id = Volatile.Read(ref e->Id);
                 if (id == 0)
                 {
-                    return -1;
+                    found = -1;
+                    break;
                 }
 
-                if (e.Hash == hash && e.Length == key.Length && e.K0 == k0 && e.K1 == k1 && (key.Length <= 16 || t.LongKeyMatches(slot, key)))
+                if (e->Hash == hash && e->Length == key.Length && e->K0 == k0 && e->K1 == k1 && (key.Length <= 16 || t.LongKeyMatches(slot, key)))
                 {
-                    return id - 1;
+                    found = id - 1;
+                    break;
                 }
 
                 slot = (slot + 1) & mask;
             }
+
+            // The table's memory is freed by its finalizer: it must outlive the reads through the pointer above.
+            GC.KeepAlive(t);
+            return found;
         }
 
         /// <summary>Looks up again and adds when missing; the caller holds the stripe's lock.</summary>
-        public int GetOrAdd(ReadOnlySpan<byte> key, ulong hash, ref int next)
+        public unsafe int GetOrAdd(ReadOnlySpan<byte> key, ulong hash, ref int next)
         {
             int found = Find(key, hash);
             if (found >= 0)
@@ -192,8 +201,8 @@ internal sealed class Interner
             }
 
             Table t = _table;
-            Entry[] entries = t.Entries;
-            int mask = entries.Length - 1;
+            Entry* entries = t.Entries;
+            int mask = t.Mask;
             int slot = unchecked((int)hash) & mask;
             while (entries[slot].Id != 0)
             {
@@ -202,32 +211,36 @@ internal sealed class Interner
 
             int created = Interlocked.Increment(ref next) - 1;
             Inline(key, out ulong k0, out ulong k1);
-            ref Entry e = ref entries[slot];
-            e.Hash = hash;
-            e.K0 = k0;
-            e.K1 = k1;
-            e.Length = key.Length;
+            Entry* e = entries + slot;
+            e->Hash = hash;
+            e->K0 = k0;
+            e->K1 = k1;
+            e->Length = key.Length;
             t.Names[slot] = Encoding.UTF8.GetString(key);
             t.Keys[slot] = key.Length > 16 ? key.ToArray() : null;
-            Volatile.Write(ref e.Id, created + 1);
-            if (++_count * 2 > entries.Length)
+            Volatile.Write(ref e->Id, created + 1);
+            if (++_count * 2 > t.Size)
             {
                 Volatile.Write(ref _table, t.Grown());
             }
 
+            GC.KeepAlive(t);
             return created;
         }
 
-        public void CopyNames(string[] names)
+        public unsafe void CopyNames(string[] names)
         {
             Table t = _table;
-            for (int i = 0; i < t.Entries.Length; i++)
+            for (int i = 0; i < t.Size; i++)
             {
-                if (t.Entries[i].Id != 0)
+                int id = t.Entries[i].Id;
+                if (id != 0)
                 {
-                    names[t.Entries[i].Id - 1] = t.Names[i];
+                    names[id - 1] = t.Names[i];
                 }
             }
+
+            GC.KeepAlive(t);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -264,16 +277,27 @@ internal sealed class Interner
         public int Id;
     }
 
-    private sealed class Table
+    /// <summary>An open-addressing table: entries in native memory (<see cref="HugePages"/>), names and long keys beside
+    /// them. The memory is freed by the finalizer, once no lookup can read it: readers hold the table while they read
+    /// through its pointer.</summary>
+    private sealed unsafe class Table
     {
         public Table(int size)
         {
-            Entries = new Entry[size];
+            Size = size;
+            Mask = size - 1;
+            Entries = (Entry*)HugePages.AllocateZeroed((nuint)size * (nuint)sizeof(Entry));
             Names = new string[size];
             Keys = new byte[]?[size];
         }
 
-        public Entry[] Entries { get; }
+        ~Table() => HugePages.Free(Entries, (nuint)Size * (nuint)sizeof(Entry));
+
+        public int Size { get; }
+
+        public int Mask { get; }
+
+        public Entry* Entries { get; }
 
         public string[] Names { get; }
 
@@ -283,9 +307,9 @@ internal sealed class Interner
 
         public Table Grown()
         {
-            var grown = new Table(Entries.Length * 2);
-            int mask = grown.Entries.Length - 1;
-            for (int i = 0; i < Entries.Length; i++)
+            var grown = new Table(Size * 2);
+            int mask = grown.Mask;
+            for (int i = 0; i < Size; i++)
             {
                 if (Entries[i].Id == 0)
                 {
@@ -303,6 +327,7 @@ internal sealed class Interner
                 grown.Keys[slot] = Keys[i];
             }
 
+            GC.KeepAlive(this);
             return grown;
         }
     }

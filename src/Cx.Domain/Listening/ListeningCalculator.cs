@@ -185,7 +185,7 @@ public sealed class ListeningCalculator
             int stage = signal.StageId is null ? -1 : journey.IndexOfStage(signal.StageId);
             SurveyAnswer answer = signal.Survey;
             int score = answer.Instrument == SurveyInstrument.Csat ? (answer.Score >= answer.ScaleMax - 1 ? 1 : 0) : answer.Score;
-            counts.Add(period, (int)signal.Source, (int)signal.Kind, StageSlot(layout, stage, touchpoint, topicIndexes),
+            counts.Add(counts.Row(period), (int)signal.Source, (int)signal.Kind, StageSlot(layout, stage, touchpoint, topicIndexes),
                 touchpoint < 0 ? layout.TouchpointSlots - 1 : touchpoint, topicIndexes, (int)answer.Instrument, score,
                 signal.Sentiment is { } sentiment ? ListeningCounts.Milli(sentiment) : int.MinValue);
         }
@@ -216,8 +216,8 @@ public sealed class ListeningCalculator
             failures.ThrowIfAny("feedback columns");
         }
 
-        // Large inputs are counted in blocks on every core, each into counts of its own (a fixed size, whatever the number
-        // of signals), merged in block order: integer sums, so the result is the same as one pass.
+        // Large inputs are counted in blocks on every core, each into counts of its own (a row per period that holds a
+        // signal, whatever the number of signals), merged in block order: integer sums, so the result is the same as one pass.
         int n = columns.Count;
         int blocks = n < ParallelThreshold ? 1 : Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, n / (ParallelThreshold / 4)));
         var parts = new ListeningCounts[blocks];
@@ -282,6 +282,7 @@ public sealed class ListeningCalculator
         int period = -2;
         long periodStart = long.MaxValue;
         long periodEnd = long.MinValue;
+        long[] row = [];
         for (int i = from; i < to; i++)
         {
             int source = (int)sources[i];
@@ -344,6 +345,7 @@ public sealed class ListeningCalculator
 
                 periodStart = layout.Boundary(period);
                 periodEnd = layout.Boundary(period + 1);
+                row = counts.Row(period);
             }
 
             if (instrument == (int)SurveyInstrument.Csat)
@@ -351,7 +353,7 @@ public sealed class ListeningCalculator
                 score = score >= csatMax - 1 ? 1 : 0;
             }
 
-            counts.Add(period, source, kind, StageSlot(layout, stage, touchpoint, rowTopics), touchpoint < 0 ? noTouchpoint : touchpoint, rowTopics,
+            counts.Add(row, source, kind, StageSlot(layout, stage, touchpoint, rowTopics), touchpoint < 0 ? noTouchpoint : touchpoint, rowTopics,
                 instrument, score, double.IsNaN(sentiment) ? int.MinValue : ListeningCounts.Milli(sentiment));
         }
     }

@@ -25,6 +25,23 @@ internal sealed class ListeningLayout
         TouchpointSlots = journey.Touchpoints.Count + 1;
         TopicSlots = topics.Count + 1;
 
+        // The cells of a period's row of counts: first those that do not depend on the taxonomy, then the topics'.
+        KindAt = 1;
+        SourceAt = KindAt + ListeningCounts.KindCount;
+        StageAt = SourceAt + ListeningCounts.SourceCount;
+        TouchpointAt = StageAt + StageSlots;
+        ComplaintsAt = TouchpointAt + TouchpointSlots;
+        StageSentimentSumAt = ComplaintsAt + StageSlots;
+        StageSentimentCountAt = StageSentimentSumAt + StageSlots;
+        NpsAt = StageSentimentCountAt + StageSlots;
+        CesAt = NpsAt + (StageSlots * ListeningCounts.NpsPoints);
+        CsatAt = CesAt + (StageSlots * ListeningCounts.CesPoints);
+        TopicAt = CsatAt + (StageSlots * 2);
+        TopicSentimentSumAt = TopicAt + TopicSlots;
+        TopicSentimentCountAt = TopicSentimentSumAt + TopicSlots;
+        SpikeAt = TopicSentimentCountAt + TopicSlots;
+        RowWidth = checked(SpikeAt + (StageSlots * TopicSlots * 2));
+
         _boundaries = new long[grid.Count + 1];
         for (int p = 0; p < grid.Count; p++)
         {
@@ -72,6 +89,53 @@ internal sealed class ListeningLayout
 
     /// <summary>Topics plus one slot (the last) for "untagged".</summary>
     public int TopicSlots { get; }
+
+    /// <summary>Gets the number of cells in a period's row of counts. Cell 0 is the period's signal count; the blocks that
+    /// follow start at the offsets below.</summary>
+    public int RowWidth { get; }
+
+    /// <summary>[kind - 1].</summary>
+    public int KindAt { get; }
+
+    /// <summary>[source - 1].</summary>
+    public int SourceAt { get; }
+
+    /// <summary>[stage slot]: signals.</summary>
+    public int StageAt { get; }
+
+    /// <summary>[touchpoint slot]: signals.</summary>
+    public int TouchpointAt { get; }
+
+    /// <summary>[stage slot]: complaints.</summary>
+    public int ComplaintsAt { get; }
+
+    /// <summary>[stage slot]: the sum of the sentiments in thousandths.</summary>
+    public int StageSentimentSumAt { get; }
+
+    /// <summary>[stage slot]: the signals with a sentiment.</summary>
+    public int StageSentimentCountAt { get; }
+
+    /// <summary>[stage slot, score 0..10].</summary>
+    public int NpsAt { get; }
+
+    /// <summary>[stage slot, score - 1].</summary>
+    public int CesAt { get; }
+
+    /// <summary>[stage slot, 0 responses / 1 satisfied (top two boxes)].</summary>
+    public int CsatAt { get; }
+
+    /// <summary>[topic slot]: topic mentions; an untagged signal counts once in the last slot. The cells before this one
+    /// do not depend on the taxonomy.</summary>
+    public int TopicAt { get; }
+
+    /// <summary>[topic slot]: the sum of the sentiments in thousandths.</summary>
+    public int TopicSentimentSumAt { get; }
+
+    /// <summary>[topic slot]: the mentions with a sentiment.</summary>
+    public int TopicSentimentCountAt { get; }
+
+    /// <summary>[stage slot, topic slot, 0 complaints / 1 unaided]: the spike series.</summary>
+    public int SpikeAt { get; }
 
     /// <summary>For each touchpoint, the index of its stage.</summary>
     public int[] TouchpointStage { get; }

@@ -27,7 +27,7 @@ public sealed class ListeningPartial
     public TopicTaxonomy Topics => Counts.Layout.Topics;
 
     /// <summary>Gets the number of signals counted inside the grid.</summary>
-    public long SignalCount => Counts.Total.Sum();
+    public long SignalCount => Counts.SignalCount;
 
     /// <summary>Gets the number of signals counted before or after the grid.</summary>
     public long OutsideGridCount => Counts.BeforeGrid + Counts.AfterGrid;

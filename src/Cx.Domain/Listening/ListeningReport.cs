@@ -16,7 +16,7 @@ namespace Cx.Domain.Listening;
 public sealed class ListeningReport
 {
     internal ListeningReport(PeriodGrid grid, string journeyName, TopicTaxonomy topics, ListeningSettings settings, long beforeGrid, long afterGrid,
-        IReadOnlyList<ListeningPeriod> periods, IReadOnlyList<SpikeCheck> spikeChecks, IReadOnlyList<SurveyMetric> surveys, IReadOnlyList<SurveyChange> changes,
+        IReadOnlyList<ListeningPeriod> periods, IReadOnlyList<SpikeCheck> spikeChecks, IReadOnlyList<SpikeCheck> spikes, IReadOnlyList<SurveyMetric> surveys, IReadOnlyList<SurveyChange> changes,
         IReadOnlyList<SpikeConfirmation> confirmations, bool hasActiveCustomers)
     {
         Grid = grid;
@@ -27,7 +27,7 @@ public sealed class ListeningReport
         AfterGridCount = afterGrid;
         Periods = periods;
         SpikeChecks = spikeChecks;
-        Spikes = [.. spikeChecks.Where(s => s.IsSpike)];
+        Spikes = spikes;
         Surveys = surveys;
         Changes = changes;
         Confirmations = confirmations;
@@ -59,10 +59,13 @@ public sealed class ListeningReport
     /// <summary>Gets a value indicating whether active customers were given, so that complaint rates are known.</summary>
     public bool HasActiveCustomers { get; }
 
-    /// <summary>Gets the volumes of every period, in grid order.</summary>
+    /// <summary>Gets the volumes of every period, in grid order (the periods without signals share their zero breakdowns).</summary>
     public IReadOnlyList<ListeningPeriod> Periods { get; }
 
     /// <summary>Gets every judged period of every stage × topic series that has complaints, by period, then stage, then topic.</summary>
+    /// <remarks>The checks of quiet periods — where the series has no count in the period nor in any period the detector
+    /// reads, so the verdict is 0 observed, 0 expected, within the baseline — are built when read, so that a long grid costs
+    /// memory only for the periods near a count: reading such a check twice gives two equal objects.</remarks>
     public IReadOnlyList<SpikeCheck> SpikeChecks { get; }
 
     /// <summary>Gets the spikes: the checks with <see cref="SpikeStatus.Spike"/>, in the same order.</summary>

@@ -27,25 +27,44 @@ internal static class ListeningReportBuilder
         ListeningLayout layout = counts.Layout;
         JourneyFramework journey = layout.Journey;
         PeriodGrid grid = layout.Grid;
+        int[] occupied = counts.Periods();
         var periods = ImmutableArray.CreateBuilder<ListeningPeriod>(layout.PeriodCount);
+        EmptyBreakdowns? empty = null;
         for (int p = 0; p < layout.PeriodCount; p++)
         {
-            periods.Add(Period(counts, p, active?[p]));
+            long? activeCount = active?[p];
+            long[]? row = counts.RowOf(p);
+            if (row is null)
+            {
+                // A period without signals: zeros everywhere, the same breakdowns (shared) for every such period.
+                empty ??= new EmptyBreakdowns(layout);
+                periods.Add(new ListeningPeriod(grid[p], 0, activeCount, 0, empty.Kinds, empty.Sources, activeCount is > 0 ? empty.StagesWithActive : empty.Stages,
+                    empty.Touchpoints, empty.Topics, 0));
+            }
+            else
+            {
+                periods.Add(Period(layout, row, p, activeCount));
+            }
         }
 
-        ImmutableArray<SpikeCheck> checks = SpikeChecks(counts, options);
+        (SpikeCheckList checks, ImmutableArray<SpikeCheck> spikes) = SpikeChecks(counts, occupied, options);
+
+        // Survey metrics exist only where there are responses: in the periods that have a row ('metrics' is by row).
         double z = NormalDistribution.Quantile(1 - ((1 - options.ConfidenceLevel) / 2));
-        var metrics = new SurveyMetric?[layout.PeriodCount, layout.StageSlots, 3];
+        var metrics = new SurveyMetric?[counts.RowCount, layout.StageSlots, 3];
         var surveys = ImmutableArray.CreateBuilder<SurveyMetric>();
-        for (int p = 0; p < layout.PeriodCount; p++)
+        foreach (int p in occupied)
         {
+            long[] row = counts.RowOf(p)!;
+            int r = counts.RowIndex(p);
+
             // The whole company first (index StageSlots - 1 holds it in 'metrics'; "no stage" has no metric of its own).
             for (int s = -1; s < layout.StageSlots - 1; s++)
             {
                 for (int instrument = 1; instrument <= 3; instrument++)
                 {
-                    SurveyMetric? metric = Metric(counts, grid[p], s, (SurveyInstrument)instrument, options, z);
-                    metrics[p, s < 0 ? layout.StageSlots - 1 : s, instrument - 1] = metric;
+                    SurveyMetric? metric = Metric(layout, row, grid[p], s, (SurveyInstrument)instrument, options, z);
+                    metrics[r, s < 0 ? layout.StageSlots - 1 : s, instrument - 1] = metric;
                     if (metric is not null)
                     {
                         surveys.Add(metric);
@@ -56,62 +75,68 @@ internal static class ListeningReportBuilder
 
         double level = 1 - options.ConfidenceLevel;
         var changes = ImmutableArray.CreateBuilder<SurveyChange>();
-        var changeAt = new SurveyChange?[layout.PeriodCount, layout.StageSlots, 3];
-        for (int p = 1; p < layout.PeriodCount; p++)
+        var changeAt = new SurveyChange?[counts.RowCount, layout.StageSlots, 3];
+        foreach (int p in occupied)
         {
+            int previousRow = p >= 1 ? counts.RowIndex(p - 1) : -1;
+            if (previousRow < 0)
+            {
+                continue;
+            }
+
+            int r = counts.RowIndex(p);
             foreach (int s in CompanyThenStages(layout))
             {
                 for (int i = 0; i < 3; i++)
                 {
-                    if (metrics[p - 1, s, i] is { ResponseCount: >= 2 } previous && metrics[p, s, i] is { ResponseCount: >= 2 } current)
+                    if (metrics[previousRow, s, i] is { ResponseCount: >= 2 } previous && metrics[r, s, i] is { ResponseCount: >= 2 } current)
                     {
                         SurveyChange change = Change(previous, current, level);
-                        changeAt[p, s, i] = change;
+                        changeAt[r, s, i] = change;
                         changes.Add(change);
                     }
                 }
             }
         }
 
-        var confirmations = ImmutableArray.CreateBuilder<SpikeConfirmation>();
-        foreach (SpikeCheck spike in checks.Where(c => c.IsSpike))
+        var confirmations = ImmutableArray.CreateBuilder<SpikeConfirmation>(spikes.Length);
+        foreach (SpikeCheck spike in spikes)
         {
-            confirmations.Add(Confirm(spike, layout, metrics, changeAt));
+            confirmations.Add(Confirm(spike, counts, metrics, changeAt));
         }
 
         return new ListeningReport(grid, journey.Name, layout.Topics, new ListeningSettings(options), counts.BeforeGrid, counts.AfterGrid, periods.MoveToImmutable(),
-            checks, surveys.ToImmutable(), changes.ToImmutable(), confirmations.ToImmutable(), active is not null);
+            checks, spikes, surveys.ToImmutable(), changes.ToImmutable(), confirmations.MoveToImmutable(), active is not null);
     }
 
     /// <summary>The slots of the survey metrics in report order: the whole company (kept in the "no stage" slot), then the stages.</summary>
     private static IEnumerable<int> CompanyThenStages(ListeningLayout layout) => Enumerable.Range(0, layout.StageSlots).Select(i => i == 0 ? layout.StageSlots - 1 : i - 1);
 
-    private static ListeningPeriod Period(ListeningCounts counts, int p, long? active)
+    private static ListeningPeriod Period(ListeningLayout layout, long[] row, int p, long? active)
     {
-        ListeningLayout layout = counts.Layout;
         JourneyFramework journey = layout.Journey;
-        long total = counts.Total[p];
+        long total = row[0];
         var kinds = ImmutableArray.CreateBuilder<VolumeCount>(ListeningCounts.KindCount);
         for (int k = 0; k < ListeningCounts.KindCount; k++)
         {
-            kinds.Add(new VolumeCount(KindNames[k], KindDisplay[k], counts.Kind[(p * ListeningCounts.KindCount) + k], total));
+            kinds.Add(new VolumeCount(KindNames[k], KindDisplay[k], row[layout.KindAt + k], total));
         }
 
         var sources = ImmutableArray.CreateBuilder<VolumeCount>(ListeningCounts.SourceCount);
         for (int s = 0; s < ListeningCounts.SourceCount; s++)
         {
-            sources.Add(new VolumeCount(SourceNames[s], SourceDisplay[s], counts.Source[(p * ListeningCounts.SourceCount) + s], total));
+            sources.Add(new VolumeCount(SourceNames[s], SourceDisplay[s], row[layout.SourceAt + s], total));
         }
 
         var stages = ImmutableArray.CreateBuilder<StageVoice>(layout.StageSlots);
         long complaints = 0;
         for (int s = 0; s < layout.StageSlots; s++)
         {
-            int ps = (p * layout.StageSlots) + s;
             bool none = s == layout.StageSlots - 1;
-            complaints += counts.Complaints[ps];
-            stages.Add(new StageVoice(none ? null : journey.Stages[s].Id, none ? NoStage : journey.Stages[s].Name, counts.Stage[ps], total, counts.Complaints[ps], active,
-                counts.StageSentimentSum[ps], counts.StageSentimentCount[ps]));
+            long stageComplaints = row[layout.ComplaintsAt + s];
+            complaints += stageComplaints;
+            stages.Add(new StageVoice(none ? null : journey.Stages[s].Id, none ? NoStage : journey.Stages[s].Name, row[layout.StageAt + s], total, stageComplaints, active,
+                row[layout.StageSentimentSumAt + s], row[layout.StageSentimentCountAt + s]));
         }
 
         var touchpoints = ImmutableArray.CreateBuilder<VolumeCount>(layout.TouchpointSlots);
@@ -119,45 +144,60 @@ internal static class ListeningReportBuilder
         {
             bool none = t == layout.TouchpointSlots - 1;
             touchpoints.Add(new VolumeCount(none ? null : journey.Touchpoints[t].Id, none ? "(no touchpoint)" : journey.Touchpoints[t].Name,
-                counts.Touchpoint[(p * layout.TouchpointSlots) + t], total));
+                row[layout.TouchpointAt + t], total));
         }
 
         var topics = ImmutableArray.CreateBuilder<VolumeCount>(layout.TopicSlots);
         for (int t = 0; t < layout.TopicSlots; t++)
         {
             bool none = t == layout.TopicSlots - 1;
-            topics.Add(new VolumeCount(none ? null : layout.Topics.Topics[t].Id, none ? "(untagged)" : layout.Topics.Topics[t].Name, counts.Topic[(p * layout.TopicSlots) + t], total));
+            topics.Add(new VolumeCount(none ? null : layout.Topics.Topics[t].Id, none ? "(untagged)" : layout.Topics.Topics[t].Name, row[layout.TopicAt + t], total));
         }
 
         long untaggedFeedback = 0;
         for (int s = 0; s < layout.StageSlots; s++)
         {
-            int cell = ((((p * layout.StageSlots) + s) * layout.TopicSlots) + layout.TopicSlots - 1) * 2;
-            untaggedFeedback += counts.SpikeSeries[cell] + counts.SpikeSeries[cell + 1];
+            int cell = layout.SpikeAt + ((((s * layout.TopicSlots) + layout.TopicSlots - 1)) * 2);
+            untaggedFeedback += row[cell] + row[cell + 1];
         }
 
         return new ListeningPeriod(layout.Grid[p], total, active, complaints, kinds.MoveToImmutable(), sources.MoveToImmutable(), stages.MoveToImmutable(),
             touchpoints.MoveToImmutable(), topics.MoveToImmutable(), untaggedFeedback);
     }
 
-    private static ImmutableArray<SpikeCheck> SpikeChecks(ListeningCounts counts, ListeningOptions options)
+    /// <summary>Judges every stage × topic series that has a count. A detector reads, at period k, the periods from k - reach
+    /// to k; where they are all zero (a quiet period) its verdict is the same everywhere, so it is computed once per detector
+    /// and those checks are built when read (<see cref="SpikeCheckList"/>); the detectors run only within reach of a count.</summary>
+    private static (SpikeCheckList Checks, ImmutableArray<SpikeCheck> Spikes) SpikeChecks(ListeningCounts counts, int[] occupied, ListeningOptions options)
     {
         ListeningLayout layout = counts.Layout;
         int periods = layout.PeriodCount;
         int stages = layout.StageSlots;
         int topics = layout.TopicSlots;
         SpikeDetectionOptions spikes = options.Spikes;
+        int farringtonFrom = spikes.BaselinePeriods;
+        int earsFrom = spikes.EarsBaselinePeriods + spikes.EarsLag;
+        int firstJudged = spikes.UseEarsForShortHistories ? Math.Min(farringtonFrom, earsFrom) : farringtonFrom;
+        int reach = Math.Max(Math.Max(farringtonFrom, earsFrom), spikes.MinimumCountPeriods - 1);
+
+        // The verdicts on a period where the detector reads only zeros.
+        var zeros = new long[reach + 1];
+        var quietFarrington = new SpikeVerdict(SpikeDetectors.Farrington(zeros, farringtonFrom, spikes), spikes);
+        var quietEars = new SpikeVerdict(SpikeDetectors.EarsC2(zeros, earsFrom, spikes), spikes);
+
         var series = new long[periods];
-        var found = new List<(int Period, int Stage, int Topic, SpikeCheck Check)>();
+        var labels = new List<SpikeSeriesLabel>();
+        var found = new List<(int Period, int Series, SpikeCheck Check)>();
         for (int s = 0; s < stages; s++)
         {
             for (int t = 0; t < topics; t++)
             {
+                int cell = layout.SpikeAt + ((((s * topics) + t)) * 2);
                 long any = 0;
-                for (int p = 0; p < periods; p++)
+                foreach (int p in occupied)
                 {
-                    int cell = ((((p * stages) + s) * topics) + t) * 2;
-                    series[p] = counts.SpikeSeries[cell] + (options.IncludeUnaidedInSpikes ? counts.SpikeSeries[cell + 1] : 0);
+                    long[] row = counts.RowOf(p)!;
+                    series[p] = row[cell] + (options.IncludeUnaidedInSpikes ? row[cell + 1] : 0);
                     any += series[p];
                 }
 
@@ -166,35 +206,53 @@ internal static class ListeningReportBuilder
                     continue;
                 }
 
-                for (int p = 0; p < periods; p++)
+                bool noStage = s == stages - 1;
+                bool untagged = t == topics - 1;
+                var label = new SpikeSeriesLabel(noStage ? null : layout.Journey.Stages[s].Id, noStage ? NoStage : layout.Journey.Stages[s].Name,
+                    untagged ? null : layout.Topics.Topics[t].Id, untagged ? "(untagged)" : layout.Topics.Topics[t].Name);
+                int index = labels.Count;
+                labels.Add(label);
+
+                // The periods within reach of a count, each once, in order.
+                int next = firstJudged;
+                foreach (int p in occupied)
                 {
-                    SpikeDetectors.Outcome outcome = SpikeDetectors.Judge(series, p, spikes);
-                    if (outcome.Detector == SpikeDetector.None)
+                    if (series[p] == 0)
                     {
                         continue;
                     }
 
-                    SpikeStatus status = outcome.Alarm ? SpikeStatus.Spike
-                        : outcome.Observed > outcome.Threshold && outcome.Observed != 0 ? SpikeStatus.TooFewCounts
-                        : SpikeStatus.WithinBaseline;
-                    bool farrington = outcome.Detector == SpikeDetector.Farrington;
-                    bool noStage = s == stages - 1;
-                    bool untagged = t == topics - 1;
-                    found.Add((p, s, t, new SpikeCheck(layout.Grid[p], noStage ? null : layout.Journey.Stages[s].Id, noStage ? NoStage : layout.Journey.Stages[s].Name,
-                        untagged ? null : layout.Topics.Topics[t].Id, untagged ? "(untagged)" : layout.Topics.Topics[t].Name, outcome.Detector, status,
-                        outcome.Observed, outcome.Expected, outcome.Threshold, outcome.Probability, farrington ? spikes.Alpha : spikes.EarsAlpha,
-                        outcome.Dispersion, outcome.Trend, farrington ? spikes.BaselinePeriods : spikes.EarsBaselinePeriods)));
+                    for (int k = Math.Max(p, next); k <= Math.Min(p + reach, periods - 1); k++)
+                    {
+                        SpikeDetectors.Outcome outcome = SpikeDetectors.Judge(series, k, spikes);
+                        if (outcome.Detector != SpikeDetector.None)
+                        {
+                            found.Add((k, index, new SpikeCheck(layout.Grid[k], label, new SpikeVerdict(outcome, spikes))));
+                        }
+
+                        next = k + 1;
+                    }
+                }
+
+                foreach (int p in occupied)
+                {
+                    series[p] = 0;
                 }
             }
         }
 
-        return [.. found.OrderBy(f => f.Period).ThenBy(f => f.Stage).ThenBy(f => f.Topic).Select(f => f.Check)];
+        int count = labels.Count;
+        var kept = found.Select(f => (checked(((f.Period - firstJudged) * count) + f.Series), f.Check)).ToList();
+        var list = new SpikeCheckList(layout.Grid, firstJudged, farringtonFrom, [.. labels], quietFarrington, quietEars, kept);
+
+        // A quiet verdict is never a spike (nothing observed: Farrington alarms only on a count, and EARS C2's threshold,
+        // the mean plus z(1 - α) > 0 standard deviations, is not below zero), so the spikes are among the checks kept.
+        ImmutableArray<SpikeCheck> spikeList = [.. kept.Where(k => k.Check.IsSpike).OrderBy(k => k.Item1).Select(k => k.Check)];
+        return (list, spikeList);
     }
 
-    private static SurveyMetric? Metric(ListeningCounts counts, GridPeriod period, int stage, SurveyInstrument instrument, ListeningOptions options, double z)
+    private static SurveyMetric? Metric(ListeningLayout layout, long[] row, GridPeriod period, int stage, SurveyInstrument instrument, ListeningOptions options, double z)
     {
-        ListeningLayout layout = counts.Layout;
-        int p = period.Index;
         int first = stage < 0 ? 0 : stage;
         int last = stage < 0 ? layout.StageSlots - 1 : stage;
         string? stageId = stage < 0 ? null : layout.Journey.Stages[stage].Id;
@@ -205,7 +263,7 @@ internal static class ListeningReportBuilder
             case SurveyInstrument.Nps:
             {
                 Span<long> h = stackalloc long[ListeningCounts.NpsPoints];
-                Sum(counts.Nps, p, first, last, layout.StageSlots, h);
+                Sum(row, layout.NpsAt, first, last, h);
                 long promoters = h[9] + h[10];
                 long passives = h[7] + h[8];
                 long n = Total(h);
@@ -221,7 +279,7 @@ internal static class ListeningReportBuilder
             case SurveyInstrument.Csat:
             {
                 Span<long> h = stackalloc long[2];
-                Sum(counts.Csat, p, first, last, layout.StageSlots, h);
+                Sum(row, layout.CsatAt, first, last, h);
                 if (h[0] == 0)
                 {
                     return null;
@@ -233,7 +291,7 @@ internal static class ListeningReportBuilder
             default:
             {
                 Span<long> h = stackalloc long[ListeningCounts.CesPoints];
-                Sum(counts.Ces, p, first, last, layout.StageSlots, h);
+                Sum(row, layout.CesAt, first, last, h);
                 long n = Total(h);
                 if (n == 0)
                 {
@@ -246,15 +304,15 @@ internal static class ListeningReportBuilder
         }
     }
 
-    private static void Sum(long[] cells, int period, int firstStage, int lastStage, int stageSlots, Span<long> into)
+    private static void Sum(long[] row, int at, int firstStage, int lastStage, Span<long> into)
     {
         int width = into.Length;
         for (int s = firstStage; s <= lastStage; s++)
         {
-            int offset = ((period * stageSlots) + s) * width;
+            int offset = at + (s * width);
             for (int i = 0; i < width; i++)
             {
-                into[i] += cells[offset + i];
+                into[i] += row[offset + i];
             }
         }
     }
@@ -294,8 +352,9 @@ internal static class ListeningReportBuilder
         }
     }
 
-    private static SpikeConfirmation Confirm(SpikeCheck spike, ListeningLayout layout, SurveyMetric?[,,] metrics, SurveyChange?[,,] changeAt)
+    private static SpikeConfirmation Confirm(SpikeCheck spike, ListeningCounts counts, SurveyMetric?[,,] metrics, SurveyChange?[,,] changeAt)
     {
+        ListeningLayout layout = counts.Layout;
         int p = spike.Period.Index;
         int s = spike.StageId is null ? layout.StageSlots - 1 : layout.Journey.IndexOfStage(spike.StageId);
         int best = -1;
@@ -305,7 +364,8 @@ internal static class ListeningReportBuilder
             long responses = 0;
             for (int q = Math.Max(0, p - 1); q <= Math.Min(layout.PeriodCount - 1, p + 1); q++)
             {
-                responses += metrics[q, s, i]?.ResponseCount ?? 0;
+                int r = counts.RowIndex(q);
+                responses += r < 0 ? 0 : metrics[r, s, i]?.ResponseCount ?? 0;
             }
 
             if (responses > bestResponses)
@@ -323,7 +383,7 @@ internal static class ListeningReportBuilder
         var comparisons = new List<SurveyChange>();
         for (int q = p; q <= Math.Min(layout.PeriodCount - 1, p + 1); q++)
         {
-            if (q >= 1 && changeAt[q, s, best] is { } change)
+            if (q >= 1 && counts.RowIndex(q) is >= 0 and int r && changeAt[r, s, best] is { } change)
             {
                 comparisons.Add(change);
             }
@@ -337,5 +397,43 @@ internal static class ListeningReportBuilder
             : closest is not null ? ConfirmationVerdict.NotConfirmed
             : ConfirmationVerdict.NotEnoughResponses;
         return new SpikeConfirmation(spike, verdict, (SurveyInstrument)(best + 1), fall ?? rise ?? closest, [.. comparisons]);
+    }
+
+    /// <summary>The breakdowns of a period without signals: every key with a zero count, shared by all such periods.</summary>
+    private sealed class EmptyBreakdowns
+    {
+        public EmptyBreakdowns(ListeningLayout layout)
+        {
+            JourneyFramework journey = layout.Journey;
+            Kinds = ImmutableArray.CreateRange(Enumerable.Range(0, ListeningCounts.KindCount).Select(k => new VolumeCount(KindNames[k], KindDisplay[k], 0, 0)));
+            Sources = ImmutableArray.CreateRange(Enumerable.Range(0, ListeningCounts.SourceCount).Select(s => new VolumeCount(SourceNames[s], SourceDisplay[s], 0, 0)));
+            Stages = ImmutableArray.CreateRange(StageVoices(layout, null));
+            StagesWithActive = ImmutableArray.CreateRange(StageVoices(layout, 1));
+            Touchpoints = ImmutableArray.CreateRange(Enumerable.Range(0, layout.TouchpointSlots).Select(t => t == layout.TouchpointSlots - 1
+                ? new VolumeCount(null, "(no touchpoint)", 0, 0)
+                : new VolumeCount(journey.Touchpoints[t].Id, journey.Touchpoints[t].Name, 0, 0)));
+            Topics = ImmutableArray.CreateRange(Enumerable.Range(0, layout.TopicSlots).Select(t => t == layout.TopicSlots - 1
+                ? new VolumeCount(null, "(untagged)", 0, 0)
+                : new VolumeCount(layout.Topics.Topics[t].Id, layout.Topics.Topics[t].Name, 0, 0)));
+        }
+
+        public IReadOnlyList<VolumeCount> Kinds { get; }
+
+        public IReadOnlyList<VolumeCount> Sources { get; }
+
+        /// <summary>The stages when the active customers are not known or zero (no complaint rate).</summary>
+        public IReadOnlyList<StageVoice> Stages { get; }
+
+        /// <summary>The stages when customers are active (a complaint rate of zero).</summary>
+        public IReadOnlyList<StageVoice> StagesWithActive { get; }
+
+        public IReadOnlyList<VolumeCount> Touchpoints { get; }
+
+        public IReadOnlyList<VolumeCount> Topics { get; }
+
+        private static IEnumerable<StageVoice> StageVoices(ListeningLayout layout, long? active) =>
+            Enumerable.Range(0, layout.StageSlots).Select(s => s == layout.StageSlots - 1
+                ? new StageVoice(null, NoStage, 0, 0, 0, active, 0, 0)
+                : new StageVoice(layout.Journey.Stages[s].Id, layout.Journey.Stages[s].Name, 0, 0, 0, active, 0, 0));
     }
 }

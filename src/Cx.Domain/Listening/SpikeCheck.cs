@@ -13,78 +13,70 @@ namespace Cx.Domain.Listening;
 /// threshold, the count is not zero, and the last periods hold the minimum count. For Farrington with the negative
 /// binomial threshold this is the same as <see cref="FalseAlarmProbability"/> &lt;= <see cref="Alpha"/>; for the 2/3-power
 /// threshold and EARS C2, as <see cref="FalseAlarmProbability"/> &lt; <see cref="Alpha"/>.</para>
+/// <para>The checks of quiet periods (no count in the period nor in any period the detector reads) are built when read
+/// from <see cref="ListeningReport.SpikeChecks"/>: compare checks by their properties, not by reference.</para>
 /// </remarks>
 public sealed class SpikeCheck
 {
-    internal SpikeCheck(GridPeriod period, string? stageId, string stageName, string? topicId, string topicName, SpikeDetector detector, SpikeStatus status,
-        long observed, double expected, double threshold, double falseAlarmProbability, double alpha, double dispersion, bool trendFitted, int baselinePeriods)
+    private readonly SpikeSeriesLabel _series;
+    private readonly SpikeVerdict _verdict;
+
+    internal SpikeCheck(GridPeriod period, SpikeSeriesLabel series, SpikeVerdict verdict)
     {
         Period = period;
-        StageId = stageId;
-        StageName = stageName;
-        TopicId = topicId;
-        TopicName = topicName;
-        Detector = detector;
-        Status = status;
-        Observed = observed;
-        Expected = expected;
-        Threshold = threshold;
-        FalseAlarmProbability = falseAlarmProbability;
-        Alpha = alpha;
-        Dispersion = dispersion;
-        TrendFitted = trendFitted;
-        BaselinePeriods = baselinePeriods;
+        _series = series;
+        _verdict = verdict;
     }
 
     /// <summary>Gets the period judged.</summary>
     public GridPeriod Period { get; }
 
     /// <summary>Gets the stage id, or null for "no stage".</summary>
-    public string? StageId { get; }
+    public string? StageId => _series.StageId;
 
     /// <summary>Gets the stage's display name.</summary>
-    public string StageName { get; }
+    public string StageName => _series.StageName;
 
     /// <summary>Gets the topic id, or null for "untagged".</summary>
-    public string? TopicId { get; }
+    public string? TopicId => _series.TopicId;
 
     /// <summary>Gets the topic's display name.</summary>
-    public string TopicName { get; }
+    public string TopicName => _series.TopicName;
 
     /// <summary>Gets the detector that judged the period.</summary>
-    public SpikeDetector Detector { get; }
+    public SpikeDetector Detector => _verdict.Detector;
 
     /// <summary>Gets the verdict.</summary>
-    public SpikeStatus Status { get; }
+    public SpikeStatus Status => _verdict.Status;
 
     /// <summary>Gets a value indicating whether the period is a spike.</summary>
     public bool IsSpike => Status == SpikeStatus.Spike;
 
     /// <summary>Gets the count in the period.</summary>
-    public long Observed { get; }
+    public long Observed => _verdict.Observed;
 
     /// <summary>Gets the count expected from the baseline: the fitted mean (Farrington) or the baseline mean (EARS C2).</summary>
-    public double Expected { get; }
+    public double Expected => _verdict.Expected;
 
     /// <summary>Gets the threshold: a count above it is a spike (a whole number for the negative binomial threshold).</summary>
-    public double Threshold { get; }
+    public double Threshold => _verdict.Threshold;
 
     /// <summary>Gets the false-alarm probability of this count: the probability, under the baseline, of a count at least as
     /// high as <see cref="Observed"/> (negative binomial or Poisson for Farrington; the normal approximation of the
     /// 2/3-power threshold and of EARS C2 otherwise). Small means unlikely to be chance.</summary>
-    public double FalseAlarmProbability { get; }
+    public double FalseAlarmProbability => _verdict.FalseAlarmProbability;
 
     /// <summary>Gets the detector's nominal false-alarm probability per period (α).</summary>
-    public double Alpha { get; }
+    public double Alpha => _verdict.Alpha;
 
     /// <summary>Gets the over-dispersion φ of the Farrington baseline (variance = φ × mean, at least 1); 1 for EARS C2.</summary>
-    public double Dispersion { get; }
+    public double Dispersion => _verdict.Dispersion;
 
     /// <summary>Gets a value indicating whether a significant time trend was kept in the Farrington baseline.</summary>
-    public bool TrendFitted { get; }
+    public bool TrendFitted => _verdict.TrendFitted;
 
     /// <summary>Gets how many periods the baseline used.</summary>
-    public int BaselinePeriods { get; }
+    public int BaselinePeriods => _verdict.BaselinePeriods;
 
     /// <summary>Returns a short form such as <c>2025-04 purchase/financing-delay: 41 observed, 6.2 expected, threshold 14 (p=1.2E-012) spike</c>.</summary>
     /// <returns>The period, series, figures and verdict.</returns>
