@@ -97,6 +97,44 @@ public sealed class ColumnarRevenueTests
         }));
     }
 
+    [Fact]
+    public void Read_ArrowOfManyBatchesWithBadRows_EveryCoreGivesOneThreadsColumnsAndProblems()
+    {
+        // 40,000 rows in 160 batches of 250 (the store grows while batches are in flight), a bad row in every seventh
+        // batch: four threads give one thread's columns, customer order, problems and their row numbers.
+        const int Rows = 40_000;
+        var random = new Random(7);
+        object?[] ids = new object?[Rows];
+        object?[] dates = new object?[Rows];
+        object?[] amounts = new object?[Rows];
+        for (int i = 0; i < Rows; i++)
+        {
+            ids[i] = "C" + random.Next(5_000).ToString(CultureInfo.InvariantCulture);
+            dates[i] = new LocalDate(2024, 1, 1).PlusDays(random.Next(365));
+            amounts[i] = random.Next(-500, 10_000) / 100m;
+            if (i % (250 * 7) == 3)
+            {
+                ids[i] = i % 2 == 0 ? null : "  ";
+            }
+            else if (i % (250 * 7) == 11)
+            {
+                dates[i] = null;
+            }
+        }
+
+        Col[] columns = [new("customer_id", ids), new("date", dates), new("amount", amounts)];
+        foreach (bool file in new[] { true, false })
+        {
+            byte[] bytes = WriteArrow(file, 250, columns);
+            RevenueFile one = RevenueFileReader.Read(new MemoryStream(bytes), "many.arrow", new RevenueFileOptions { Text = new TextFileOptions { MaxDegreeOfParallelism = 1 } });
+            RevenueFile every = RevenueFileReader.Read(new MemoryStream(bytes), "many.arrow", new RevenueFileOptions { Text = new TextFileOptions { MaxDegreeOfParallelism = 4 } });
+            Assert.Equal(Rows - (2 * 23), one.RowCount);
+            Assert.Equal(2 * 23, one.ProblemCount);
+            AssertSameColumns(one, every);
+            Assert.Equal(one.Problems.Select(p => p.ToString()), every.Problems.Select(p => p.ToString()));
+        }
+    }
+
     private static Col[] BadColumns() =>
     [
         new("customer_id", ["C1", null, "  ", "C2", "C3", "C4", "C5"]),

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Apache.Arrow;
 using Apache.Arrow.Compression;
 using Apache.Arrow.Ipc;
@@ -66,5 +67,99 @@ internal sealed class ArrowInput : IDisposable
         }
     }
 
+    /// <summary>Reads the record batches in order on this thread and hands each to <paramref name="body"/> on up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads (every core when 0 or less). <paramref name="prepare"/> runs on
+    /// this thread, in file order, before its batch is handed over; when it returns <see langword="false"/> it is called
+    /// again once no batch is in flight (so it can grow what the bodies write into). A batch is disposed when its body
+    /// ends. The first failure (in file order of discovery) is thrown once every batch in flight has ended.</summary>
+    public void ForEachBatchParallel<TState>(int maxDegreeOfParallelism, IProgress<long>? progress, Func<RecordBatch, bool, TState?> prepare, Action<RecordBatch, TState> body, CancellationToken cancellationToken)
+        where TState : class
+    {
+        int degree = maxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+        var running = new Queue<Task>();
+        Exception? failure = null;
+        try
+        {
+            while (failure is null)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                RecordBatch? batch = ParquetInput.Guard(Name, () => _reader.ReadNextRecordBatch(), "Arrow");
+                if (batch is null)
+                {
+                    break;
+                }
+
+                TState? state;
+                try
+                {
+                    state = prepare(batch, false);
+                    if (state is null)
+                    {
+                        failure = Drain(running, 0);
+                        state = failure is null ? prepare(batch, true) : null;
+                    }
+                }
+                catch
+                {
+                    batch.Dispose();
+                    throw;
+                }
+
+                if (state is null)
+                {
+                    batch.Dispose();
+                    break;
+                }
+
+                failure = Drain(running, degree - 1);
+                running.Enqueue(Task.Run(
+                    () =>
+                    {
+                        using (batch)
+                        {
+                            ParquetInput.Guard(Name, () =>
+                            {
+                                body(batch, state);
+                                return true;
+                            }, "Arrow");
+                        }
+                    },
+                    CancellationToken.None));
+                progress?.Report(_stream.Position);
+            }
+        }
+        finally
+        {
+            Exception? last = Drain(running, 0);
+            failure ??= last;
+        }
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
     public void Dispose() => _reader.Dispose();
+
+    /// <summary>Waits for the oldest batches until at most <paramref name="left"/> are in flight (all of them for 0);
+    /// returns the first failure among them.</summary>
+    private static Exception? Drain(Queue<Task> running, int left)
+    {
+        Exception? failure = null;
+        while (running.Count > Math.Max(0, left))
+        {
+            Task task = running.Dequeue();
+            try
+            {
+                task.GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                failure ??= e;
+            }
+        }
+
+        return failure;
+    }
 }
