@@ -112,8 +112,12 @@ public sealed class BgNbdParameters : PurchaseModel
     /// <summary>Whether E[Y(t) | x, t_x, T] ≤ (r + x)·t/(α + T)·P(alive) — the expectation if alive is at most the posterior
     /// mean rate times t — is below the smallest double: P(alive) has underflowed (r = 1e300 and a few purchases), and the
     /// expectation if alive, which can overflow there, is not needed.</summary>
+    /// <remarks>The common case is settled without a logarithm (three of them and a soft-plus cost a third of the columnar
+    /// scoring): a rate term (r + x)·t/(α + T) of at least 1e-100 and dead odds of at most e^500 put the bound above
+    /// e^(−230.3 − 500.1), far from underflow.</remarks>
     private bool Negligible(int frequency, double age, double horizon, double logDeadOdds) =>
-        Math.Log(R + frequency) + Math.Log(horizon) - Math.Log(Alpha + age) - SpecialFunctions.SoftPlus(logDeadOdds) < UnderflowLog;
+        !(logDeadOdds <= 500 && (R + frequency) * horizon >= 1e-100 * (Alpha + age))
+        && Math.Log(R + frequency) + Math.Log(horizon) - Math.Log(Alpha + age) - SpecialFunctions.SoftPlus(logDeadOdds) < UnderflowLog;
 
     /// <inheritdoc/>
     public override double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon) =>
