@@ -399,41 +399,25 @@ internal static class ListeningReportBuilder
         return new SpikeConfirmation(spike, verdict, (SurveyInstrument)(best + 1), fall ?? rise ?? closest, [.. comparisons]);
     }
 
-    /// <summary>The breakdowns of a period without signals: every key with a zero count, shared by all such periods.</summary>
-    private sealed class EmptyBreakdowns
+    /// <summary>The breakdowns of a period without signals: every key with a zero count, built once by
+    /// <see cref="Period"/> from a row of zeros and shared by all such periods.</summary>
+    private sealed class EmptyBreakdowns(ListeningLayout layout)
     {
-        public EmptyBreakdowns(ListeningLayout layout)
-        {
-            JourneyFramework journey = layout.Journey;
-            Kinds = ImmutableArray.CreateRange(Enumerable.Range(0, ListeningCounts.KindCount).Select(k => new VolumeCount(KindNames[k], KindDisplay[k], 0, 0)));
-            Sources = ImmutableArray.CreateRange(Enumerable.Range(0, ListeningCounts.SourceCount).Select(s => new VolumeCount(SourceNames[s], SourceDisplay[s], 0, 0)));
-            Stages = ImmutableArray.CreateRange(StageVoices(layout, null));
-            StagesWithActive = ImmutableArray.CreateRange(StageVoices(layout, 1));
-            Touchpoints = ImmutableArray.CreateRange(Enumerable.Range(0, layout.TouchpointSlots).Select(t => t == layout.TouchpointSlots - 1
-                ? new VolumeCount(null, "(no touchpoint)", 0, 0)
-                : new VolumeCount(journey.Touchpoints[t].Id, journey.Touchpoints[t].Name, 0, 0)));
-            Topics = ImmutableArray.CreateRange(Enumerable.Range(0, layout.TopicSlots).Select(t => t == layout.TopicSlots - 1
-                ? new VolumeCount(null, "(untagged)", 0, 0)
-                : new VolumeCount(layout.Topics.Topics[t].Id, layout.Topics.Topics[t].Name, 0, 0)));
-        }
+        private readonly ListeningPeriod _withoutActive = Period(layout, new long[layout.RowWidth], 0, null);
+        private readonly ListeningPeriod _withActive = Period(layout, new long[layout.RowWidth], 0, 1);
 
-        public IReadOnlyList<VolumeCount> Kinds { get; }
+        public IReadOnlyList<VolumeCount> Kinds => _withoutActive.Kinds;
 
-        public IReadOnlyList<VolumeCount> Sources { get; }
+        public IReadOnlyList<VolumeCount> Sources => _withoutActive.Sources;
 
         /// <summary>The stages when the active customers are not known or zero (no complaint rate).</summary>
-        public IReadOnlyList<StageVoice> Stages { get; }
+        public IReadOnlyList<StageVoice> Stages => _withoutActive.Stages;
 
         /// <summary>The stages when customers are active (a complaint rate of zero).</summary>
-        public IReadOnlyList<StageVoice> StagesWithActive { get; }
+        public IReadOnlyList<StageVoice> StagesWithActive => _withActive.Stages;
 
-        public IReadOnlyList<VolumeCount> Touchpoints { get; }
+        public IReadOnlyList<VolumeCount> Touchpoints => _withoutActive.Touchpoints;
 
-        public IReadOnlyList<VolumeCount> Topics { get; }
-
-        private static IEnumerable<StageVoice> StageVoices(ListeningLayout layout, long? active) =>
-            Enumerable.Range(0, layout.StageSlots).Select(s => s == layout.StageSlots - 1
-                ? new StageVoice(null, NoStage, 0, 0, 0, active, 0, 0)
-                : new StageVoice(layout.Journey.Stages[s].Id, layout.Journey.Stages[s].Name, 0, 0, 0, active, 0, 0));
+        public IReadOnlyList<VolumeCount> Topics => _withoutActive.Topics;
     }
 }
