@@ -63,18 +63,22 @@ public sealed class BgNbdParameters : PurchaseModel
     public override IReadOnlyList<KeyValuePair<string, double>> Values => [new("r", R), new("alpha", Alpha), new("a", A), new("b", B)];
 
     /// <inheritdoc/>
+    /// <remarks>ln L = ln[Γ(r + x)/Γ(r)] + ln[B(a, b + x)/B(a, b)] + ln[(α/(α + T))^r (α + T)^(−x) + δ(x &gt; 0) a/(b + x − 1)
+    /// (α/(α + t_x))^r (α + t_x)^(−x)] (Fader, Hardie and Lee 2005, equation 6), each factor formed as a ratio
+    /// (<see cref="SpecialFunctions.LogGammaRatio"/>, <see cref="SpecialFunctions.LogRisingRatio"/>, −r ln(1 + T/α)): nothing
+    /// forms r ln α or ln Γ(a + b), which at r = 1e12 or a + b = 1e12 are of order 1e13, where one rounding is more than a
+    /// likelihood near 0 can take.</remarks>
     public override double LogLikelihood(int frequency, double recency, double age)
     {
         double x = frequency;
-        double common = SpecialFunctions.LogGamma(R + x) - SpecialFunctions.LogGamma(R) + (R * Math.Log(Alpha))
-            + SpecialFunctions.LogGamma(A + B) + SpecialFunctions.LogGamma(B + x) - SpecialFunctions.LogGamma(B) - SpecialFunctions.LogGamma(A + B + x);
-        double stayed = -(R + x) * Math.Log(Alpha + age);
+        double common = SpecialFunctions.LogGammaRatio(R, x) + SpecialFunctions.LogRisingRatio(B, A, x);
+        double stayed = (-R * SpecialFunctions.Log1P(age / Alpha)) - (x == 0 ? 0 : x * Math.Log(Alpha + age));
         if (frequency == 0)
         {
             return common + stayed;
         }
 
-        double left = Math.Log(A) - Math.Log(B + x - 1) - ((R + x) * Math.Log(Alpha + recency));
+        double left = Math.Log(A) - Math.Log(B + (x - 1)) - (R * SpecialFunctions.Log1P(recency / Alpha)) - (x * Math.Log(Alpha + recency));
         return common + SpecialFunctions.LogAddExp(stayed, left);
     }
 

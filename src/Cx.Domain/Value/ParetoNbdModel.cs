@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cx.Domain.Internal;
 
 namespace Cx.Domain.Value;
@@ -14,6 +15,12 @@ namespace Cx.Domain.Value;
 public static class ParetoNbdModel
 {
     private static readonly string[] Names = ["r", "alpha", "s", "beta"];
+
+    /// <summary>A converged fit with the drop-out shape s above this is reported as <see cref="FitStatus.ParameterAtBoundary"/>:
+    /// s and β ran off to infinity together (s/β fixed), the limit where the gamma distribution of drop-out rates collapses
+    /// to one rate for everybody (its coefficient of variation 1/√s is then below 0.1%). The likelihood rises along that
+    /// ridge ever more slowly, so the search stops there with a vanishing gradient; the point is not a maximum.</summary>
+    public const double MaxDropOutShapeS = 1e6;
 
     /// <summary>Fits the model.</summary>
     /// <param name="summaries">The customers.</param>
@@ -43,7 +50,25 @@ public static class ParetoNbdModel
             return double.IsFinite(total) ? total : double.NaN;
         }
 
-        return FitRunner.Run(LogLikelihood, start, analyticGradient: false, options, Names, g.CustomerCount,
+        ModelFit<ParetoNbdParameters> fit = FitRunner.Run(LogLikelihood, start, analyticGradient: false, options, Names, g.CustomerCount,
             t => new ParetoNbdParameters(t[0], t[1], t[2], t[3]));
+        return RejectCollapsedDropOut(fit);
+    }
+
+    /// <summary>Reports a converged fit whose s ran past <see cref="MaxDropOutShapeS"/> as
+    /// <see cref="FitStatus.ParameterAtBoundary"/>, with the drop-out rate the data point to.</summary>
+    private static ModelFit<ParetoNbdParameters> RejectCollapsedDropOut(ModelFit<ParetoNbdParameters> fit)
+    {
+        ParetoNbdParameters p = fit.Parameters;
+        if (!fit.IsConverged || p.S <= MaxDropOutShapeS)
+        {
+            return fit;
+        }
+
+        FitDiagnostics d = fit.Diagnostics;
+        string message = string.Create(CultureInfo.InvariantCulture,
+            $"{d.Message}; the drop-out shape ran off to infinity with its scale (s = {p.S:G3}, beta = {p.Beta:G3}): the data fit one drop-out rate of {p.S / p.Beta:G3} per time unit for all customers, the limit where the model's spread of drop-out rates collapses, not a maximum of the likelihood");
+        var diagnostics = new FitDiagnostics(FitStatus.ParameterAtBoundary, d.Iterations, d.Evaluations, d.GradientNorm, message, d.StartingValues);
+        return new ModelFit<ParetoNbdParameters>(p, fit.Estimates.Select(e => new ParameterEstimate(e.Name, e.Value, double.NaN)).ToArray(), fit.LogLikelihood, fit.ObservationCount, diagnostics);
     }
 }

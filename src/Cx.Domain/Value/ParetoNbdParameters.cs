@@ -112,13 +112,15 @@ public sealed class ParetoNbdParameters : PurchaseModel
 
     /// <summary>The log-likelihood of one customer; <paramref name="aliveTerm"/> receives the log of its first part (the
     /// customer alive at T), so that P(alive) = exp(aliveTerm − LL). Bounded in time for every positive parameter value:
-    /// at most about 4,400 series terms, or the integral of <see cref="SpecialFunctions.LogPowerProductIntegral"/>.</summary>
+    /// at most about 4,400 series terms, or the integral of <see cref="SpecialFunctions.LogRelativePowerProductIntegral"/>.</summary>
+    /// <remarks>The factor α^r β^s Γ(r + x)/Γ(r) of both parts is carried as ratios, (α/(α + t))^r = e^(−r ln(1 + t/α)), and
+    /// <see cref="SpecialFunctions.LogGammaRatio"/>: nothing forms r ln α or s ln β, which at r or s = 1e12 are of order 1e13,
+    /// where one rounding (0.004) is more than a likelihood near 0 can take.</remarks>
     internal static double LogLikelihood(double r, double alpha, double s, double beta, int frequency, double recency, double age, out double aliveTerm)
     {
         double x = frequency;
-        double logX = (r * Math.Log(alpha)) + (s * Math.Log(beta)) - SpecialFunctions.LogGamma(r) + SpecialFunctions.LogGamma(r + x);
-        double logY = (-(r + x) * Math.Log(alpha + age)) - (s * Math.Log(beta + age));
-        aliveTerm = logX + logY;
+        double logRising = SpecialFunctions.LogGammaRatio(r, x);
+        aliveTerm = logRising + LogSurvivalFactor(r, alpha, s, beta, x, age);
         if (age <= recency)
         {
             return aliveTerm;
@@ -127,16 +129,35 @@ public sealed class ParetoNbdParameters : PurchaseModel
         double logZ = Math.Abs(alpha - beta) / (Math.Max(alpha, beta) + recency) > SeriesLimit
             ? LogDeathTermByIntegral(r, alpha, s, beta, x, recency, age)
             : LogDeathTermBySeries(r, alpha, s, beta, x, recency, age);
-        return double.IsNegativeInfinity(logZ) ? aliveTerm : logX + SpecialFunctions.LogAddExp(logY, logZ);
+        double ll = double.IsNegativeInfinity(logZ) ? aliveTerm : SpecialFunctions.LogAddExp(aliveTerm, logRising + logZ);
+
+        // With no repeat purchase the likelihood is the probability of none (at most 1); its two parts can add up to 1 plus
+        // a rounding when the customer is all but certain to buy nothing.
+        return frequency == 0 ? Math.Min(0, ll) : ll;
     }
 
-    /// <summary>ln[s/(r + s + x) A₀], the part of the likelihood of a customer who dropped out in (t_x, T], by the two
-    /// hypergeometric terms of A₀ (Fader and Hardie 2005, equation 18); −∞ when they cancel to nothing.</summary>
+    /// <summary>ln[α^r β^s / ((α + t)^(r+x) (β + t)^s)] = −r ln(1 + t/α) − x ln(α + t) − s ln(1 + t/β).</summary>
+    private static double LogSurvivalFactor(double r, double alpha, double s, double beta, double x, double t) =>
+        t == 0
+            ? -x * Math.Log(alpha)
+            : (-r * SpecialFunctions.Log1P(t / alpha)) - (x == 0 ? 0 : x * Math.Log(alpha + t)) - (s * SpecialFunctions.Log1P(t / beta));
+
+    /// <summary>ln[α^r β^s · s/(r + s + x) A₀], the part of the likelihood of a customer who dropped out in (t_x, T] (without
+    /// Γ(r + x)/Γ(r)), by the two hypergeometric terms of A₀ (Fader and Hardie 2005, equation 18); −∞ when they cancel to
+    /// nothing.</summary>
     internal static double LogDeathTermBySeries(double r, double alpha, double s, double beta, double x, double recency, double age)
     {
-        double atRecency = LogA0Term(r, alpha, s, beta, x, recency);
-        double atAge = LogA0Term(r, alpha, s, beta, x, age);
-        double difference = atAge - atRecency;
+        double atRecencySeries = Hypergeometric(r, alpha, s, beta, x, recency);
+        double atRecency = LogSurvivalFactor(r, alpha, s, beta, x, recency) + Math.Log(atRecencySeries)
+            + (alpha >= beta ? 0 : Math.Log(alpha + recency) - Math.Log(beta + recency));
+
+        // ln of A₀'s second term over its first, formed from ln(1 + (T − t_x)/(scale + t_x)) rather than as a difference
+        // of the two terms, which at s = 1e12 are each of order 1e13.
+        double gap = age - recency;
+        double series = Math.Log(Hypergeometric(r, alpha, s, beta, x, age) / atRecencySeries);
+        double difference = alpha >= beta
+            ? (-(r + x) * SpecialFunctions.Log1P(gap / (alpha + recency))) - (s * SpecialFunctions.Log1P(gap / (beta + recency))) + series
+            : (-(r + x - 1) * SpecialFunctions.Log1P(gap / (alpha + recency))) - ((s + 1) * SpecialFunctions.Log1P(gap / (beta + recency))) + series;
         if (!(difference < 0))
         {
             return double.NegativeInfinity;
@@ -146,25 +167,19 @@ public sealed class ParetoNbdParameters : PurchaseModel
         return Math.Log(s) - Math.Log(r + s + x) + logA0;
     }
 
-    /// <summary>The same part as the integral it comes from: s ∫ from t_x to T of (α + τ)^−(r+x) (β + τ)^−(s+1) dτ (the
-    /// customer buys x times and drops out at τ, integrated over the gamma-distributed rates).</summary>
+    /// <summary>The same part as the integral it comes from: α^r β^s s ∫ from t_x to T of (α + τ)^−(r+x) (β + τ)^−(s+1) dτ
+    /// (the customer buys x times and drops out at τ, integrated over the gamma-distributed rates).</summary>
     internal static double LogDeathTermByIntegral(double r, double alpha, double s, double beta, double x, double recency, double age) =>
-        Math.Log(s) + SpecialFunctions.LogPowerProductIntegral(alpha, r + x, beta, s + 1, recency, age);
+        Math.Log(s) + LogSurvivalFactor(r, alpha, s, beta, x, recency) - Math.Log(beta + recency)
+            + SpecialFunctions.LogRelativePowerProductIntegral(alpha, r + x, beta, s + 1, recency, age);
 
-    /// <summary>ln[₂F₁(…; z(t)) / (max(α, β) + t)^(r+s+x)], one of the two terms of A₀, after Euler's transformation.</summary>
-    private static double LogA0Term(double r, double alpha, double s, double beta, double x, double t)
-    {
-        if (alpha >= beta)
-        {
-            double z = (alpha - beta) / (alpha + t);
-            return (-(r + x) * Math.Log(alpha + t)) - (s * Math.Log(beta + t)) + Math.Log(SpecialFunctions.Hypergeometric1(r + x, r + s + x + 1, z));
-        }
-        else
-        {
-            double z = (beta - alpha) / (beta + t);
-            return (-(r + x - 1) * Math.Log(alpha + t)) - ((s + 1) * Math.Log(beta + t)) + Math.Log(SpecialFunctions.Hypergeometric1(s + 1, r + s + x + 1, z));
-        }
-    }
+    /// <summary>The ₂F₁(1, b; r + s + x + 1; z(t)) of one of A₀'s two terms after Euler's transformation: b = r + x,
+    /// z = (α − β)/(α + t) when α ≥ β (the term is then α^r β^s ₂F₁ / ((α + t)^(r+x) (β + t)^s)); b = s + 1,
+    /// z = (β − α)/(β + t) otherwise (α^r β^s ₂F₁ / ((α + t)^(r+x−1) (β + t)^(s+1))).</summary>
+    private static double Hypergeometric(double r, double alpha, double s, double beta, double x, double t) =>
+        alpha >= beta
+            ? SpecialFunctions.Hypergeometric1(r + x, r + s + x + 1, (alpha - beta) / (alpha + t))
+            : SpecialFunctions.Hypergeometric1(s + 1, r + s + x + 1, (beta - alpha) / (beta + t));
 
     /// <summary>(1 − e^(εL))/ε, and its limit −L at ε = 0.</summary>
     private static double OneMinusPower(double epsilon, double logBase) =>

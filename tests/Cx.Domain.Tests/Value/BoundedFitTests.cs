@@ -32,9 +32,14 @@ public sealed class BoundedFitTests
         Assert.InRange(fit.Diagnostics.Evaluations, 1, ModelFitOptions.DefaultMaxEvaluations);
         Assert.NotEqual(FitStatus.Unknown, fit.Diagnostics.Status);
         Assert.True(double.IsFinite(fit.LogLikelihood), fit.ToString());
-        // Not a proper maximum: the likelihood rises along the ridge, and the fit says so instead of giving estimates.
+        // Not a proper maximum: the likelihood rises along the ridge, and the fit says so instead of giving estimates. Since
+        // the likelihood is evaluated without cancellation at large s (issue 13) its gradient vanishes along the ridge, at
+        // s = 7.5e8 and beta = 3e10; a converged fit beyond ParetoNbdModel.MaxDropOutShapeS is reported as at its boundary.
         Assert.False(fit.IsConverged, fit.ToString());
         Assert.All(fit.Estimates, e => Assert.True(double.IsNaN(e.StandardError)));
+        Assert.Equal(FitStatus.ParameterAtBoundary, fit.Diagnostics.Status);
+        Assert.True(fit.Parameters.S > ParetoNbdModel.MaxDropOutShapeS, fit.ToString());
+        Assert.Contains("the data fit one drop-out rate of", fit.Diagnostics.Message, StringComparison.Ordinal);
     }
 
     [Theory]
