@@ -164,7 +164,7 @@ internal static class SpecialFunctions
         int k = 0;
         for (; k < n && k < DirectRisingFactors; k++)
         {
-            sum -= Log1P(shift / (x + k));
+            sum -= Log1PRatio(shift, x + k);
         }
 
         double m = n - k;
@@ -227,6 +227,14 @@ internal static class SpecialFunctions
     {
         double u = 1 + x;
         return u == 1 ? x : x > 1e300 ? Math.Log(x) : Math.Log(u) * x / (u - 1); // ln(u)·x overflows past 1e305
+    }
+
+    /// <summary>ln(1 + t/scale) for t ≥ 0 and scale &gt; 0, also where t/scale overflows (a scale near 0): then
+    /// ln(scale + t) − ln scale.</summary>
+    public static double Log1PRatio(double t, double scale)
+    {
+        double ratio = t / scale;
+        return double.IsFinite(ratio) ? Log1P(ratio) : Math.Log(scale + t) - Math.Log(scale);
     }
 
     /// <summary>ln(1 − e^a) for a ≤ 0, accurate near 0 and for very negative a (Mächler's split at ln 2).</summary>
@@ -367,6 +375,18 @@ internal static class SpecialFunctions
         return Math.Log(small) + LogConcaveIntegral(curve, mode, 0, end, double.NaN, double.NaN);
     }
 
+    /// <summary>ln[z^s U(s, s; z)] = ln[z^s e^z Γ(1 − s, z)] = ln ∫₀^∞ e^(−v) (1 + v/z)^(−s) dv for s, z &gt; 0, each up to the
+    /// largest double: the Pareto/NBD DERT's confluent hypergeometric factor, a number in (0, 1], without the cancellation
+    /// of s ln z against ln U (each of order 1e302 at s = 1e300) or of z against ln Γ(1 − s, z) (at z = 1e299).</summary>
+    /// <remarks>In u = ln(1 + v/z) the integral is z ∫₀^∞ e^ψ(u) du with ψ(u) = (1 − s) u − z(eᵘ − 1), concave (ψ″ = −z eᵘ),
+    /// its maximum at 0 or, when 1 − s &gt; z, at ln((1 − s)/z); summed by <see cref="LogConcaveIntegral"/>.</remarks>
+    public static double LogScaledConfluentU(double s, double z)
+    {
+        var curve = new ScaledGammaTail(1 - s, z);
+        double mode = 1 - s > z ? Math.Log((1 - s) / z) : 0;
+        return Math.Log(z) + LogConcaveIntegral(curve, mode, 0, double.PositiveInfinity, double.NaN, double.NaN);
+    }
+
     /// <summary>ln ∫₀¹ θ^(α − 1) (1 − θ)^b (θ + d)^(−1) dθ for α, b, d &gt; 0, each up to the largest double: the integral of
     /// the sBG's discounted expected residual lifetime, B(α, b) · DERL/(1 + d) with b = β + n − 1.</summary>
     /// <remarks>In the logit y = ln(θ/(1 − θ)) the integrand (times dθ/dy = θ(1 − θ)) is e^ψ(y) with
@@ -485,10 +505,26 @@ internal static class SpecialFunctions
     /// ln q and 1 − q given separately (1 − q = |α − β|/max(A, B), exact where q is near 1).</summary>
     private readonly struct RelativePowerProduct(double linear, double power, double logQ, double oneMinusQ) : ILogConcaveCurve
     {
-        public double Psi(double u) =>
-            u <= 700
-                ? (linear * u) - (power * Log1P(Math.Exp(logQ) * ExpM1(u)))
-                : (linear * u) - (power * LogAddExp(Math.Log(oneMinusQ), logQ + u));
+        public double Psi(double u)
+        {
+            if (u > 700)
+            {
+                return (linear * u) - (power * LogAddExp(Math.Log(oneMinusQ), logQ + u));
+            }
+
+            double grown = ExpM1(u);
+            if (logQ > -700)
+            {
+                return (linear * u) - (power * Log1P(Math.Exp(logQ) * grown));
+            }
+
+            // q itself underflows (α and β two hundred orders of magnitude apart): y = q(eᵘ − 1) from its logarithm, and
+            // m ln(1 + y) = m·y from its logarithm too once y is below 1e-304.
+            double logY = logQ + Math.Log(grown);
+            return logY > -700
+                ? (linear * u) - (power * Log1P(Math.Exp(logY)))
+                : (linear * u) - Math.Exp(Math.Log(power) + logY);
+        }
 
         public double Slope(double u)
         {
@@ -511,6 +547,16 @@ internal static class SpecialFunctions
             double t = oneMinusQ == 0 ? 0 : oneMinusQ * Math.Exp(-(logQ + u));
             return (1 / (1 + t), 1 / (1 + (1 / t)));
         }
+    }
+
+    /// <summary>ψ(u) = c·u − z(eᵘ − 1), the integrand of <see cref="LogScaledConfluentU"/>.</summary>
+    private readonly struct ScaledGammaTail(double linear, double z) : ILogConcaveCurve
+    {
+        public double Psi(double u) => (linear * u) - (z * ExpM1(u));
+
+        public double Slope(double u) => linear - (z * Math.Exp(u));
+
+        public double Curvature(double u) => z * Math.Exp(u);
     }
 
     /// <summary>ψ(y) = α ln σ(y) + (b + 1) ln σ(−y) − ln(σ(y) + d), the integrand of <see cref="LogSbgResidualIntegral"/>.</summary>

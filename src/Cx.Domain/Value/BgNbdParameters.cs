@@ -72,13 +72,13 @@ public sealed class BgNbdParameters : PurchaseModel
     {
         double x = frequency;
         double common = SpecialFunctions.LogGammaRatio(R, x) + SpecialFunctions.LogRisingRatio(B, A, x);
-        double stayed = (-R * SpecialFunctions.Log1P(age / Alpha)) - (x == 0 ? 0 : x * Math.Log(Alpha + age));
+        double stayed = (-R * SpecialFunctions.Log1PRatio(age, Alpha)) - (x == 0 ? 0 : x * Math.Log(Alpha + age));
         if (frequency == 0)
         {
             return common + stayed;
         }
 
-        double left = Math.Log(A) - Math.Log(B + (x - 1)) - (R * SpecialFunctions.Log1P(recency / Alpha)) - (x * Math.Log(Alpha + recency));
+        double left = Math.Log(A) - Math.Log(B + (x - 1)) - (R * SpecialFunctions.Log1PRatio(recency, Alpha)) - (x * Math.Log(Alpha + recency));
         return common + SpecialFunctions.LogAddExp(stayed, left);
     }
 

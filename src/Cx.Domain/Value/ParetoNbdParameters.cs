@@ -60,8 +60,15 @@ public sealed class ParetoNbdParameters : PurchaseModel
     /// <inheritdoc/>
     public override double ProbabilityAlive(int frequency, double recency, double age)
     {
-        double ll = LogLikelihood(R, Alpha, S, Beta, frequency, recency, age, out double aliveTerm);
-        return Math.Min(1, Math.Exp(aliveTerm - ll));
+        if (age <= recency)
+        {
+            return 1;
+        }
+
+        // 1/(1 + death/alive), the ratio formed directly: where each part alone leaves the doubles (r, s or β near the
+        // largest double, α or β near 0) the ratio is still ±∞ or finite, and P(alive) 0 or 1 rather than ∞/∞.
+        double logDeadOdds = LogDeadOdds(R, Alpha, S, Beta, frequency, recency, age);
+        return 1 / (1 + Math.Exp(logDeadOdds));
     }
 
     /// <inheritdoc/>
@@ -77,19 +84,39 @@ public sealed class ParetoNbdParameters : PurchaseModel
             return double.NaN; // a negative or NaN horizon: not a number, as the class promises, never a negative count
         }
 
-        return ExpectedPurchasesIfAlive(frequency, recency, age, horizon) * ProbabilityAlive(frequency, recency, age);
+        double ifAlive = ExpectedPurchasesIfAlive(frequency, recency, age, horizon);
+        double alive = ProbabilityAlive(frequency, recency, age);
+        if (double.IsFinite(ifAlive) && alive > 0)
+        {
+            return ifAlive * alive;
+        }
+
+        // P(alive) has underflowed or the expectation if alive overflowed (parameters hundreds of orders of magnitude
+        // apart): the product from its logarithms, not 0 · ∞.
+        double logAlive = age <= recency ? 0 : -SpecialFunctions.SoftPlus(LogDeadOdds(R, Alpha, S, Beta, frequency, recency, age));
+        double logIfAlive = Math.Log(R + frequency) - Math.Log(Alpha + age) + Math.Log(Beta + age)
+            + Math.Log(OneMinusPower(S - 1, -SpecialFunctions.Log1P(horizon / (Beta + age))));
+        return Math.Exp(logAlive + logIfAlive);
     }
 
     /// <inheritdoc/>
     public override double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon)
     {
         double logRemain = -SpecialFunctions.Log1P(horizon / (Beta + age));
-        return horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : (R + frequency) * (Beta + age) / (Alpha + age) * OneMinusPower(S - 1, logRemain);
+        return horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Expectation(R + frequency, Beta + age, Alpha + age, OneMinusPower(S - 1, logRemain));
+    }
+
+    /// <summary>shape · scale / rate · share, from the logarithms where a partial product overflows (r or β near 1e300,
+    /// where shape · scale / rate exceeds the doubles but the share, of order 1/s, brings the result back).</summary>
+    private static double Expectation(double shape, double scale, double rate, double share)
+    {
+        double value = shape * scale / rate * share;
+        return double.IsFinite(value) ? value : Math.Exp(Math.Log(shape) + Math.Log(scale) - Math.Log(rate) + Math.Log(share));
     }
 
     /// <inheritdoc/>
     public override double ExpectedPurchasesNewCustomer(double horizon) =>
-        horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : R * Beta / Alpha * OneMinusPower(S - 1, -SpecialFunctions.Log1P(horizon / Beta));
+        horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Expectation(R, Beta, Alpha, OneMinusPower(S - 1, -SpecialFunctions.Log1P(horizon / Beta)));
 
     /// <inheritdoc/>
     /// <exception cref="Validation.CxValidationException"><paramref name="continuousDiscountRate"/> is not positive and finite
@@ -98,12 +125,24 @@ public sealed class ParetoNbdParameters : PurchaseModel
     {
         ValidateDiscountRate(continuousDiscountRate);
 
-        double ll = LogLikelihood(frequency, recency, age);
+        // Fader, Hardie and Lee (2005), equation 2, divided through by the likelihood's alive part: DERT = (r + x)/(α + T) ·
+        // P(alive) · z^s U(s, s; z)/δ with z = δ(β + T), U(s, s; z) = e^z Γ(1 − s, z). Nothing forms r ln α or s ln β, whose
+        // cancellation against the likelihood lost digits at large parameters (and gave NaN where either left the doubles).
         double z = continuousDiscountRate * (Beta + age);
-        double logU = z + SpecialFunctions.LogUpperIncompleteGamma(1 - S, z);
-        return Math.Exp((R * Math.Log(Alpha)) + (S * Math.Log(Beta)) + ((S - 1) * Math.Log(continuousDiscountRate)) + SpecialFunctions.LogGamma(R + frequency + 1)
-            + logU - SpecialFunctions.LogGamma(R) - ((R + frequency + 1) * Math.Log(Alpha + age)) - ll);
+        double logAlive = age <= recency ? 0 : -SpecialFunctions.SoftPlus(LogDeadOdds(R, Alpha, S, Beta, frequency, recency, age));
+        double scaledU = (S * Math.Log(z)) + z + SpecialFunctions.LogUpperIncompleteGamma(1 - S, z);
+        if (!(z < ConfluentLimit && S < ConfluentLimit && scaledU <= 0))
+        {
+            // From here z^s U(s, s; z) ≤ 1 would be a difference of terms of order z or s ln z: its integral instead.
+            scaledU = SpecialFunctions.LogScaledConfluentU(S, z);
+        }
+
+        return Math.Exp(Math.Log(R + frequency) - Math.Log(Alpha + age) + logAlive + scaledU - Math.Log(continuousDiscountRate));
     }
+
+    /// <summary>Up to this z = δ(β + T) and s the DERT's z^s U(s, s; z) comes from ln Γ(1 − s, z) (a continued fraction, a few
+    /// terms); beyond, their logarithms of order z and s ln z would cancel to noise, and it is integrated.</summary>
+    private const double ConfluentLimit = 1e3;
 
     /// <summary>Above this argument z of the hypergeometric series at t_x the likelihood's second part is integrated
     /// instead: the series' terms fall like zⁿ, so it needs up to ln(1e-19)/ln z ≈ 4,400 terms at z = 0.99 and without
@@ -140,38 +179,57 @@ public sealed class ParetoNbdParameters : PurchaseModel
     private static double LogSurvivalFactor(double r, double alpha, double s, double beta, double x, double t) =>
         t == 0
             ? -x * Math.Log(alpha)
-            : (-r * SpecialFunctions.Log1P(t / alpha)) - (x == 0 ? 0 : x * Math.Log(alpha + t)) - (s * SpecialFunctions.Log1P(t / beta));
+            : (-r * SpecialFunctions.Log1PRatio(t, alpha)) - (x == 0 ? 0 : x * Math.Log(alpha + t)) - (s * SpecialFunctions.Log1PRatio(t, beta));
 
     /// <summary>ln[α^r β^s · s/(r + s + x) A₀], the part of the likelihood of a customer who dropped out in (t_x, T] (without
     /// Γ(r + x)/Γ(r)), by the two hypergeometric terms of A₀ (Fader and Hardie 2005, equation 18); −∞ when they cancel to
     /// nothing.</summary>
-    internal static double LogDeathTermBySeries(double r, double alpha, double s, double beta, double x, double recency, double age)
+    internal static double LogDeathTermBySeries(double r, double alpha, double s, double beta, double x, double recency, double age) =>
+        LogSurvivalFactor(r, alpha, s, beta, x, recency) + DeathOverSurvivalBySeries(r, alpha, s, beta, x, recency, age);
+
+    /// <summary>The same part as the integral it comes from: α^r β^s s ∫ from t_x to T of (α + τ)^−(r+x) (β + τ)^−(s+1) dτ
+    /// (the customer buys x times and drops out at τ, integrated over the gamma-distributed rates).</summary>
+    internal static double LogDeathTermByIntegral(double r, double alpha, double s, double beta, double x, double recency, double age) =>
+        LogSurvivalFactor(r, alpha, s, beta, x, recency) + DeathOverSurvivalByIntegral(r, alpha, s, beta, x, recency, age);
+
+    /// <summary>ln(death part / alive part) of the likelihood, the log-odds that the customer has dropped out, formed without
+    /// either part: [S(t_x) − S(T)] + ln(death part / S(t_x)), S the <see cref="LogSurvivalFactor"/>, whose difference is
+    /// (r + x) ln(1 + (T − t_x)/(α + t_x)) + s ln(1 + (T − t_x)/(β + t_x)).</summary>
+    internal static double LogDeadOdds(double r, double alpha, double s, double beta, int frequency, double recency, double age)
+    {
+        double x = frequency;
+        double gap = age - recency;
+        double survivalDrop = ((r + x) * SpecialFunctions.Log1PRatio(gap, (alpha + recency))) + (s * SpecialFunctions.Log1PRatio(gap, (beta + recency)));
+        double death = Math.Abs(alpha - beta) / (Math.Max(alpha, beta) + recency) > SeriesLimit
+            ? DeathOverSurvivalByIntegral(r, alpha, s, beta, x, recency, age)
+            : DeathOverSurvivalBySeries(r, alpha, s, beta, x, recency, age);
+        return double.IsNegativeInfinity(death) ? death : survivalDrop + death;
+    }
+
+    /// <summary>ln[s/(r + s + x) A₀ α^r β^s] − S(t_x) by the series: ln[s/(r + s + x)] + ln ₂F₁(t_x) (+ ln((α + t_x)/(β + t_x))
+    /// when α &lt; β) + ln(1 − e^d), d the log of A₀'s second term over its first, formed from ln(1 + (T − t_x)/(scale + t_x))
+    /// rather than as a difference of the two terms, which at s = 1e12 are each of order 1e13.</summary>
+    private static double DeathOverSurvivalBySeries(double r, double alpha, double s, double beta, double x, double recency, double age)
     {
         double atRecencySeries = Hypergeometric(r, alpha, s, beta, x, recency);
-        double atRecency = LogSurvivalFactor(r, alpha, s, beta, x, recency) + Math.Log(atRecencySeries)
-            + (alpha >= beta ? 0 : Math.Log(alpha + recency) - Math.Log(beta + recency));
-
-        // ln of A₀'s second term over its first, formed from ln(1 + (T − t_x)/(scale + t_x)) rather than as a difference
-        // of the two terms, which at s = 1e12 are each of order 1e13.
         double gap = age - recency;
         double series = Math.Log(Hypergeometric(r, alpha, s, beta, x, age) / atRecencySeries);
         double difference = alpha >= beta
-            ? (-(r + x) * SpecialFunctions.Log1P(gap / (alpha + recency))) - (s * SpecialFunctions.Log1P(gap / (beta + recency))) + series
-            : (-(r + x - 1) * SpecialFunctions.Log1P(gap / (alpha + recency))) - ((s + 1) * SpecialFunctions.Log1P(gap / (beta + recency))) + series;
+            ? (-(r + x) * SpecialFunctions.Log1PRatio(gap, (alpha + recency))) - (s * SpecialFunctions.Log1PRatio(gap, (beta + recency))) + series
+            : (-(r + x - 1) * SpecialFunctions.Log1PRatio(gap, (alpha + recency))) - ((s + 1) * SpecialFunctions.Log1PRatio(gap, (beta + recency))) + series;
         if (!(difference < 0))
         {
             return double.NegativeInfinity;
         }
 
-        double logA0 = atRecency + SpecialFunctions.Log1MinusExp(difference);
-        return Math.Log(s) - Math.Log(r + s + x) + logA0;
+        return Math.Log(s) - Math.Log(r + s + x) + Math.Log(atRecencySeries) + (alpha >= beta ? 0 : Math.Log(alpha + recency) - Math.Log(beta + recency))
+            + SpecialFunctions.Log1MinusExp(difference);
     }
 
-    /// <summary>The same part as the integral it comes from: α^r β^s s ∫ from t_x to T of (α + τ)^−(r+x) (β + τ)^−(s+1) dτ
-    /// (the customer buys x times and drops out at τ, integrated over the gamma-distributed rates).</summary>
-    internal static double LogDeathTermByIntegral(double r, double alpha, double s, double beta, double x, double recency, double age) =>
-        Math.Log(s) + LogSurvivalFactor(r, alpha, s, beta, x, recency) - Math.Log(beta + recency)
-            + SpecialFunctions.LogRelativePowerProductIntegral(alpha, r + x, beta, s + 1, recency, age);
+    /// <summary>ln[s ∫ from t_x to T of (α + τ)^−(r+x) (β + τ)^−(s+1) dτ α^r β^s] − S(t_x): ln s − ln(β + t_x) plus the
+    /// integral relative to its value at t_x.</summary>
+    private static double DeathOverSurvivalByIntegral(double r, double alpha, double s, double beta, double x, double recency, double age) =>
+        Math.Log(s) - Math.Log(beta + recency) + SpecialFunctions.LogRelativePowerProductIntegral(alpha, r + x, beta, s + 1, recency, age);
 
     /// <summary>The ₂F₁(1, b; r + s + x + 1; z(t)) of one of A₀'s two terms after Euler's transformation: b = r + x,
     /// z = (α − β)/(α + t) when α ≥ β (the term is then α^r β^s ₂F₁ / ((α + t)^(r+x) (β + t)^s)); b = s + 1,

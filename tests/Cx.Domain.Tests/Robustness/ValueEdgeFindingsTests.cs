@@ -189,4 +189,47 @@ public sealed class ValueEdgeFindingsTests
 
         Assert.Equal(400, checkedCases);
     }
+
+    [Theory]
+    // mpmath at 60 digits, by /usr/bin/python3 tests/data/reference/purchase_models_far_corners.py (values rounded to double;
+    // NaN where mpmath's hyperu fails, at s = 1e300, and the DERT is checked to be finite). Before issue 13's ratio forms:
+    // P(alive) NaN (0/0 of two underflowed parts) in cases 1 and 5 (case 5 is V-5's reproducer), the log-likelihood −∞ in
+    // case 2 (3/α overflows at α = ε), expected purchases NaN (0 · ∞) in case 3 and ∞ in case 4, the DERT 1e149 in case 4
+    // (z + ln Γ(1 − s, z) cancelling at z = 1e299) and 10 in case 1.
+    [InlineData(1e-300, 1e-300, 1e300, 1e100, 0, 0, 0.5, 1, 0.1, 0.0, 0.0, 0.0, double.NaN)]
+    [InlineData(0.5, double.Epsilon, 0.5, 0.5, 1, 3, 40, 39, 0.1, -376.97946624443112301, 0.025623108591104705546, 0.031214405827371786634, 0.0087080555349482619934)]
+    [InlineData(1e12, 1e-300, 1e-300, 1e300, 0, 0, 40, 1, 0.1, -2099.9576048105686638, 0.0, 0.0, 0.0)]
+    [InlineData(0.5, 0.5, 0.5, 1e300, 1, 3, 40, 39, 0.1, -6.5916737320086581484, 1.0, 1.4444444444444444444, 0.37037037037037034981)]
+    [InlineData(1e300, 3.1, 10.08, 1e-300, 0, 0, 46.71, 39, 0.1, -0.03476699012828320723, 0.0, 0.0, 0.0)]
+    public void ParetoNbd_ParametersHundredsOfOrdersApart_AgreeWithMpmath(double r, double alpha, double s, double beta, int x, double tx, double t, double horizon,
+        double rate, double logLikelihood, double alive, double expected, double dert)
+    {
+        var model = new ParetoNbdParameters(r, alpha, s, beta);
+
+        // 1e-11 relative: in case 5 the death term's ln(1/β) = 690.8 cancels against the integral's −693.1 to give −0.035.
+        Assert.Equal(logLikelihood, model.LogLikelihood(x, tx, t), (1e-11 * Math.Abs(logLikelihood)) + 1e-14);
+        Assert.Equal(alive, model.ProbabilityAlive(x, tx, t), 1e-14 * alive);
+        Assert.Equal(expected, model.ExpectedPurchases(x, tx, t, horizon), 1e-14 * expected);
+        double actualDert = model.DiscountedExpectedResidualPurchases(x, tx, t, rate);
+        Assert.True(double.IsNaN(dert) ? double.IsFinite(actualDert) && actualDert >= 0 : Math.Abs(actualDert - dert) <= 1e-14 * dert, $"DERT {actualDert:R}, mpmath {dert:R}");
+    }
+
+    [Theory]
+    // mpmath at 400 digits (the same script): b + x − 1 rounded to 0 at b = 1e-30, x = 1 (the log-likelihood was +∞), and
+    // ln B(a, b) at a = the largest double (−∞).
+    [InlineData(0.5, 0.5, 0.5, 1e-30, -2.9188652235829699577)]
+    [InlineData(0.5, 0.5, double.MaxValue, 0.5, -2.9188652235829699577)]
+    public void BgNbd_DropOutShapesAtTheEndsOfDouble_LogLikelihoodAgreesWithMpmath(double r, double alpha, double a, double b, double expected) =>
+        Assert.Equal(expected, new BgNbdParameters(r, alpha, a, b).LogLikelihood(1, 3, 40), 1e-13 * Math.Abs(expected));
+
+    [Fact]
+    public void ParetoNbd_ExpectationWhoseFactorsLeaveTheDoubles_IsFiniteAndAgreesWithMpmath()
+    {
+        // The fuzz run's case (issue 13, after P(alive) and the DERT): r·β/α = 7e310 overflows, the share of the horizon
+        // (1 − (β/(β + t))^(s − 1))/(s − 1) ≈ 1e-12 brings it back. /usr/bin/python3, mpmath at 50 digits:
+        // r*b/a*(-expm1(-(s-1)*log1p(t/b)))/(s-1) with r = 1e300, a = 14.38, s = b = 1e12, t = 41.55.
+        var model = new ParetoNbdParameters(1e300, 14.38, 1e12, 1e12);
+
+        Assert.Equal(6.9541029207301808004e298, model.ExpectedPurchasesNewCustomer(41.55), 1e-13 * 6.95e298);
+    }
 }

@@ -53,7 +53,8 @@ namespace Cx.Domain.Tests.Robustness;
 /// and (2, 30, 39), horizons 1, 39 and 1e4 within V-1's bound) finds wrong values only at r of 1e300 and above, where
 /// r·t/α overflows; so the scalar expected-count targets of BG/NBD take every α, a and b and r up to 1e12
 /// (<see cref="ExpectedCountCase"/>). The scalar P(alive) and log-likelihood targets of both models take every parameter from
-/// 1e-12 to 1e12 since issue 13's ratio forms (<see cref="LikelihoodCase"/>); the bulk, Pareto/NBD expectation and analysis targets keep 1e-3 to 1e4.</item>
+/// 1e-300 to 1e300 since issue 13's ratio forms (<see cref="LikelihoodCase"/>), and so do the Pareto/NBD's scalar expectations and DERT;
+/// so do its bulk targets; the BG/NBD's bulk targets and the analysis targets keep 1e-3 to 1e4.</item>
 /// <item>V-5, silent wrong results: the scalar scoring methods (P(alive), log-likelihood, expected purchases, DERT) do not
 /// check x, t_x and T (the summary validator does, where summaries enter): <c>ProbabilityAlive(5, 56.63, double.NaN)</c> = NaN,
 /// <c>new ParetoNbdParameters(1, 1, 1, 1).DiscountedExpectedResidualPurchases(0, 2.49, -1, 1)</c> = NaN: their cases use
@@ -300,7 +301,9 @@ public sealed class ValueFuzz : IFuzzModule
             if (Method(nameof(PurchaseModel.DiscountedExpectedResidualPurchases), typeof(int), typeof(double), typeof(double), typeof(double)) is { } dert)
             {
                 r.Target(new FuzzTarget(dert,
-                    from m in Gen.Elements<PurchaseModel>(PublishedParetoNbd, new ParetoNbdParameters(1, 1, 1, 1), new ParetoNbdParameters(12.37, 6.44, 17.38, 14.81)) // V-6
+                    from m in Gen.Frequency(
+                        (1, Gen.Elements<PurchaseModel>(PublishedParetoNbd, new ParetoNbdParameters(1, 1, 1, 1), new ParetoNbdParameters(12.37, 6.44, 17.38, 14.81))), // V-6
+                        (1, ParetoNbds.Where(LikelihoodCase).Select(p => (PurchaseModel)p))) // issue 13: every parameter from 1e-300 to 1e300
                     from c in ConsistentCustomers
                     from delta in Gen.Frequency((3, Gen.Elements(1e-4, 0.0019, 0.1, 1.0, 2.0, 5.23, 50.0)), (1, Gen.Elements(0.0, -0.0, -1.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity)))
                     select new FuzzCase($"{m}.DiscountedExpectedResidualPurchases({Show(c.X)}, {Show(c.Tx)}, {Show(c.T)}, {Show(delta)})", () => m.DiscountedExpectedResidualPurchases(c.X, c.Tx, c.T, delta),
@@ -311,7 +314,7 @@ public sealed class ValueFuzz : IFuzzModule
         // The bulk overloads of PurchaseModel (spans): equal to the scalar method customer by customer; a destination too short
         // or columns of different lengths get the documented ArgumentException.
         Gen<(PurchaseModel Model, CustomerSummary[] Summaries, int Extra)> bulk =
-            from m in Models.Where(ExpectedPurchaseCase)
+            from m in Models.Where(ScoringCase)
             from s in Gen.Frequency((4, Summaries.Where(x => x.Age < 1e6 && IsConsistent(x)).ArrayOf()), (1, Gen.Constant(0).Select(_ => SmallPublished.Value.Summaries.ToArray())))
             from extra in Gen.Frequency((6, Gen.Constant(0)), (1, Gen.Elements(-1, 1)))
             select (m, s, extra);
@@ -324,7 +327,7 @@ public sealed class ValueFuzz : IFuzzModule
                 return destination;
             }, d => SameAsScalar((double[])d!, b.Summaries, s => b.Model.ProbabilityAlive(s))))));
         r.Target(new FuzzTarget(Bulk(nameof(PurchaseModel.ExpectedPurchases), typeof(ReadOnlySpan<CustomerSummary>), typeof(double), typeof(Span<double>)),
-            from b in bulk.Where(b => ExpectedPurchaseCase(b.Model)) from t in Times
+            from b in bulk.Where(b => ScoringCase(b.Model)) from t in Times
             let horizon = b.Summaries.Length == 0 ? t : b.Summaries.Min(s => BoundedForBgNbd(b.Model, s.Age, t))
             select new FuzzCase($"{b.Model}.ExpectedPurchases({b.Summaries.Length} summaries, {Show(horizon)}, destination {b.Summaries.Length + b.Extra})", () =>
             {
@@ -340,7 +343,7 @@ public sealed class ValueFuzz : IFuzzModule
                 return destination;
             }, d => SameAsScalar((double[])d!, b.Summaries, s => b.Model.ProbabilityAlive(s))))));
         r.Target(new FuzzTarget(Bulk(nameof(PurchaseModel.ExpectedPurchases), typeof(ReadOnlySpan<int>), typeof(ReadOnlySpan<double>), typeof(ReadOnlySpan<double>), typeof(double), typeof(Span<double>)),
-            from b in bulk.Where(b => ExpectedPurchaseCase(b.Model)) from t in Times
+            from b in bulk.Where(b => ScoringCase(b.Model)) from t in Times
             let horizon = b.Summaries.Length == 0 ? t : b.Summaries.Min(s => BoundedForBgNbd(b.Model, s.Age, t))
             select new FuzzCase($"{b.Model}.ExpectedPurchases(columns of {b.Summaries.Length}, {Show(horizon)}, age {b.Summaries.Length + b.Extra})", () =>
             {
@@ -349,7 +352,7 @@ public sealed class ValueFuzz : IFuzzModule
                 return destination;
             }, d => SameAsScalar((double[])d!, b.Summaries, s => b.Model.ExpectedPurchases(s, horizon)))));
         r.Target(new FuzzTarget(typeof(PurchaseModel).GetMethod(nameof(PurchaseModel.ExpectedPurchases), [typeof(CustomerSummary).MakeByRefType(), typeof(double)])!,
-            from m in Models.Where(ExpectedPurchaseCase) from s in Summaries.Where(IsConsistent) from t in Times
+            from m in Models.Where(ScoringCase) from s in Summaries.Where(IsConsistent) from t in Times
             let horizon = BoundedForBgNbd(m, s.Age, t)
             select new FuzzCase($"{m}.ExpectedPurchases({s}, {Show(horizon)})", () => m.ExpectedPurchases(s, horizon),
                 e => NonDecreasing((double)e!, horizon, BoundedForBgNbd(m, s.Age, horizon * 2), h => m.ExpectedPurchases(s, h)))));
@@ -460,13 +463,18 @@ public sealed class ValueFuzz : IFuzzModule
     }
 
     /// <summary>The models of the scalar expected-count targets: BG/NBD with r up to 1e12 and α, a, b anywhere from ε to
-    /// double.MaxValue (V-3 fixed there; beyond, r·t/α overflows), Pareto/NBD as <see cref="ExpectedPurchaseCase"/>.</summary>
-    private static bool ExpectedCountCase(PurchaseModel model) => model is BgNbdParameters bg ? bg.R <= 1e12 : ExpectedPurchaseCase(model);
+    /// double.MaxValue (V-3 fixed there; beyond, r·t/α overflows), Pareto/NBD as <see cref="LikelihoodCase"/>.</summary>
+    private static bool ExpectedCountCase(PurchaseModel model) => model is BgNbdParameters bg ? bg.R <= 1e12 : LikelihoodCase(model);
 
-    /// <summary>The models of the scalar P(alive) and log-likelihood targets: every parameter from 1e-12 to 1e12, where both
-    /// likelihoods are right to 1e-12 (issue 13: they are formed as ratios, checked against mpmath in
-    /// <c>ValueEdgeFindingsTests</c>); beyond, V-5's corners stand.</summary>
-    private static bool LikelihoodCase(PurchaseModel model) => model.Values.All(p => p.Value is >= 1e-12 and <= 1e12);
+    /// <summary>The models of the scalar P(alive) and log-likelihood targets, and of the Pareto/NBD's expectations and DERT:
+    /// every parameter from 1e-300 to 1e300 (issue 13: the likelihoods, the log-odds of having dropped out and the DERT are
+    /// formed as ratios, checked against mpmath in <c>ValueEdgeFindingsTests</c>; a scan of 9 values per parameter over that
+    /// range finds nothing wrong); below 1e-300 (subnormal values) and at the largest double, V-5's corners stand.</summary>
+    private static bool LikelihoodCase(PurchaseModel model) => model.Values.All(p => p.Value is >= 1e-300 and <= 1e300);
+
+    /// <summary>The models of the bulk scoring targets: the Pareto/NBD as <see cref="LikelihoodCase"/> (its bulk methods are its
+    /// scalar ones, customer by customer), the BG/NBD (columnar code of its own) as <see cref="ExpectedPurchaseCase"/>.</summary>
+    private static bool ScoringCase(PurchaseModel model) => model is ParetoNbdParameters ? LikelihoodCase(model) : ExpectedPurchaseCase(model);
 
     /// <summary>Whether an expected-purchase case stays clear of findings V-1 to V-3 (see the class remarks).</summary>
     private static bool ExpectedPurchaseCase(PurchaseModel model) => model.Values.All(p => p.Value is >= 1e-3 and <= 1e4);
