@@ -9,6 +9,9 @@ namespace Cx.Domain.Internal;
 /// ψ(c + x + 1) = ψ(c + x) + 1/(c + x)), so each customer costs a few logarithms.</remarks>
 internal sealed class BgNbdLikelihood
 {
+    /// <summary>From this r the likelihood carries r ln α into its two terms as ratios.</summary>
+    private const double RatioShape = 1e6;
+
     private readonly SummaryGroups _groups;
 
     public BgNbdLikelihood(SummaryGroups groups) => _groups = groups;
@@ -35,6 +38,10 @@ internal sealed class BgNbdLikelihood
         }
 
         double logAlpha = Math.Log(alpha);
+
+        // From r = 1e6 on, r ln α and (r + x) ln(α + T) are carried as −r ln(1 + T/α): at r near 1e300 they cancelled to
+        // nothing (a fit started there reported a log-likelihood of 0). Below, the absolute form, as the fits were tuned on.
+        bool ratios = r > RatioShape;
         SummaryGroups g = _groups;
         double total = g.Sum((from, to, grad) =>
         {
@@ -45,19 +52,21 @@ internal sealed class BgNbdLikelihood
                 int x = g.Frequency[i];
                 double w = g.Weight[i];
                 double logT = Math.Log(alpha + g.Age[i]);
-                double u = -(r + x) * logT;
+                double u = ratios ? (-r * SpecialFunctions.Log1PRatio(g.Age[i], alpha)) - (x * logT) : -(r + x) * logT;
                 double lse = u;
                 double p = 0;
                 double logTx = 0;
                 if (x > 0)
                 {
                     logTx = Math.Log(alpha + g.Recency[i]);
-                    double v = Math.Log(a) - Math.Log(b + x - 1) - ((r + x) * logTx);
+                    double v = ratios
+                        ? Math.Log(a) - Math.Log(b + (x - 1)) - (r * SpecialFunctions.Log1PRatio(g.Recency[i], alpha)) - (x * logTx)
+                        : Math.Log(a) - Math.Log(b + x - 1) - ((r + x) * logTx);
                     lse = SpecialFunctions.LogAddExp(u, v);
                     p = Math.Exp(v - lse);
                 }
 
-                sum += w * (gammaR[x] + (r * logAlpha) + betaPart[x] + lse);
+                sum += w * (gammaR[x] + (ratios ? 0 : r * logAlpha) + betaPart[x] + lse);
                 if (grad is not null)
                 {
                     dr += w * (psiR[x] + logAlpha - ((1 - p) * logT) - (p * logTx));

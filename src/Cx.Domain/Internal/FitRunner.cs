@@ -48,13 +48,26 @@ internal static class FitRunner
         return start;
     }
 
+    /// <summary>Fits by maximum likelihood. With <paramref name="supported"/>, a search that ends outside the range the
+    /// parameters' constructor accepts is reported at the range's end, as <see cref="FitStatus.ParameterAtBoundary"/>
+    /// (the likelihood is evaluated there), instead of the constructor refusing it.</summary>
     public static ModelFit<T> Run<T>(LogLikelihoodFunction logLikelihood, double[] start, bool analyticGradient, ModelFitOptions? options, string[] names,
-        long observations, Func<double[], T> create)
+        long observations, Func<double[], T> create, (double Min, double Max)? supported = null)
         where T : class
     {
         (double[] theta, double ll, double[] errors, FitDiagnostics diagnostics) =
             MaximumLikelihood.Fit(logLikelihood, start, analyticGradient, options?.MaxIterations ?? ModelFitOptions.DefaultMaxIterations,
                 options?.MaxEvaluations ?? ModelFitOptions.DefaultMaxEvaluations);
+        if (supported is { } range && theta.Any(v => !(v >= range.Min && v <= range.Max)))
+        {
+            theta = [.. theta.Select(v => double.IsNaN(v) || v > range.Max ? range.Max : Math.Max(v, range.Min))];
+            ll = logLikelihood([.. theta.Select(v => Math.Log(v))], null);
+            errors = [.. errors.Select(_ => double.NaN)];
+            diagnostics = new FitDiagnostics(FitStatus.ParameterAtBoundary, diagnostics.Iterations, diagnostics.Evaluations + 1, diagnostics.GradientNorm,
+                diagnostics.Message + string.Create(CultureInfo.InvariantCulture, $"; a parameter left the range the model supports ({range.Min:G3} to {range.Max:G3}) and is reported at its end"),
+                diagnostics.StartingValues);
+        }
+
         var estimates = names.Select((n, i) => new ParameterEstimate(n, theta[i], errors[i])).ToArray();
         return new ModelFit<T>(create(theta), estimates, ll, observations, diagnostics);
     }

@@ -49,7 +49,7 @@ public static class BgNbdModel
         double[] start = FitRunner.Start(options, Names, [1, 1 + (meanAge / 10), 1, 1], "BG/NBD fit options");
         var likelihood = new BgNbdLikelihood(groups);
         ModelFit<BgNbdParameters> fit = FitRunner.Run(likelihood.Evaluate, start, analyticGradient: true, options, Names, groups.CustomerCount,
-            t => new BgNbdParameters(t[0], t[1], t[2], t[3]));
+            t => new BgNbdParameters(t[0], t[1], t[2], t[3]), (PurchaseModel.MinParameter, PurchaseModel.MaxParameter));
         return RejectCollapsedDropOut(fit);
     }
 

@@ -35,7 +35,8 @@ public sealed class BgNbdParameters : PurchaseModel
     /// <param name="alpha">Scale of the gamma distribution of purchase rates (per time unit).</param>
     /// <param name="a">First shape of the beta distribution of drop-out probabilities.</param>
     /// <param name="b">Second shape of the beta distribution of drop-out probabilities.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not positive and finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not positive and finite, or lies outside
+    /// <see cref="PurchaseModel.MinParameter"/> (1e-300) to <see cref="PurchaseModel.MaxParameter"/> (1e300).</exception>
     public BgNbdParameters(double r, double alpha, double a, double b)
     {
         R = Positive(r, nameof(r));

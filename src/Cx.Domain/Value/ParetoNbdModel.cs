@@ -51,7 +51,7 @@ public static class ParetoNbdModel
         }
 
         ModelFit<ParetoNbdParameters> fit = FitRunner.Run(LogLikelihood, start, analyticGradient: false, options, Names, g.CustomerCount,
-            t => new ParetoNbdParameters(t[0], t[1], t[2], t[3]));
+            t => new ParetoNbdParameters(t[0], t[1], t[2], t[3]), (PurchaseModel.MinParameter, PurchaseModel.MaxParameter));
         return RejectCollapsedDropOut(fit);
     }
 

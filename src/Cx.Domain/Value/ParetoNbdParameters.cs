@@ -23,7 +23,8 @@ public sealed class ParetoNbdParameters : PurchaseModel
     /// <param name="alpha">Scale of the gamma distribution of purchase rates (per time unit).</param>
     /// <param name="s">Shape of the gamma distribution of drop-out rates.</param>
     /// <param name="beta">Scale of the gamma distribution of drop-out rates (per time unit).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not positive and finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not positive and finite, or lies outside
+    /// <see cref="PurchaseModel.MinParameter"/> (1e-300) to <see cref="PurchaseModel.MaxParameter"/> (1e300).</exception>
     public ParetoNbdParameters(double r, double alpha, double s, double beta)
     {
         R = Positive(r, nameof(r));

@@ -222,11 +222,25 @@ public abstract class PurchaseModel
     public override string ToString() =>
         Name + " " + string.Join(", ", Values.Select(v => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v.Key}={v.Value:G4}")));
 
+    /// <summary>The smallest parameter value the BG/NBD and Pareto/NBD accept: 1e-300. Below it (the subnormal doubles, down
+    /// to 5e-324) the models' arithmetic is not checked and gives NaN (see the supported-range page).</summary>
+    public const double MinParameter = 1e-300;
+
+    /// <summary>The largest parameter value the BG/NBD and Pareto/NBD accept: 1e300. Between it and the largest double
+    /// (1.8e308) quantities such as δ(β + T) leave the doubles.</summary>
+    public const double MaxParameter = 1e300;
+
     private protected static double Positive(double value, string name)
     {
         if (!(value > 0) || !double.IsFinite(value))
         {
             throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"Expected a positive finite value for {name}, got {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}."));
+        }
+
+        if (value < MinParameter || value > MaxParameter)
+        {
+            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture,
+                $"Expected {name} from 1e-300 to 1e300 (the range the model's arithmetic is checked on), got {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}."));
         }
 
         return value;

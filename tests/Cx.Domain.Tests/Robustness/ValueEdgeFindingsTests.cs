@@ -194,10 +194,10 @@ public sealed class ValueEdgeFindingsTests
     // mpmath at 60 digits, by /usr/bin/python3 tests/data/reference/purchase_models_far_corners.py (values rounded to double;
     // NaN where mpmath's hyperu fails, at s = 1e300, and the DERT is checked to be finite). Before issue 13's ratio forms:
     // P(alive) NaN (0/0 of two underflowed parts) in cases 1 and 5 (case 5 is V-5's reproducer), the log-likelihood −∞ in
-    // case 2 (3/α overflows at α = ε), expected purchases NaN (0 · ∞) in case 3 and ∞ in case 4, the DERT 1e149 in case 4
+    // case 2 at α = ε (3/α overflows; α = ε is now refused, 1e-300 is the smallest taken), expected purchases NaN (0 · ∞) in case 3 and ∞ in case 4, the DERT 1e149 in case 4
     // (z + ln Γ(1 − s, z) cancelling at z = 1e299) and 10 in case 1.
     [InlineData(1e-300, 1e-300, 1e300, 1e100, 0, 0, 0.5, 1, 0.1, 0.0, 0.0, 0.0, double.NaN)]
-    [InlineData(0.5, double.Epsilon, 0.5, 0.5, 1, 3, 40, 39, 0.1, -376.97946624443112301, 0.025623108591104705546, 0.031214405827371786634, 0.0087080555349482619934)]
+    [InlineData(0.5, 1e-300, 0.5, 0.5, 1, 3, 40, 39, 0.1, -350.14719423284734445, 0.025623108591104705546, 0.031214405827371786634, 0.0087080555349482619934)]
     [InlineData(1e12, 1e-300, 1e-300, 1e300, 0, 0, 40, 1, 0.1, -2099.9576048105686638, 0.0, 0.0, 0.0)]
     [InlineData(0.5, 0.5, 0.5, 1e300, 1, 3, 40, 39, 0.1, -6.5916737320086581484, 1.0, 1.4444444444444444444, 0.37037037037037034981)]
     [InlineData(1e300, 3.1, 10.08, 1e-300, 0, 0, 46.71, 39, 0.1, -0.03476699012828320723, 0.0, 0.0, 0.0)]
@@ -216,9 +216,9 @@ public sealed class ValueEdgeFindingsTests
 
     [Theory]
     // mpmath at 400 digits (the same script): b + x − 1 rounded to 0 at b = 1e-30, x = 1 (the log-likelihood was +∞), and
-    // ln B(a, b) at a = the largest double (−∞).
+    // ln B(a, b) at a = 1e300 (at the largest double, now refused, it was −∞).
     [InlineData(0.5, 0.5, 0.5, 1e-30, -2.9188652235829699577)]
-    [InlineData(0.5, 0.5, double.MaxValue, 0.5, -2.9188652235829699577)]
+    [InlineData(0.5, 0.5, 1e300, 0.5, -2.9188652235829699577)]
     public void BgNbd_DropOutShapesAtTheEndsOfDouble_LogLikelihoodAgreesWithMpmath(double r, double alpha, double a, double b, double expected) =>
         Assert.Equal(expected, new BgNbdParameters(r, alpha, a, b).LogLikelihood(1, 3, 40), 1e-13 * Math.Abs(expected));
 
@@ -231,5 +231,26 @@ public sealed class ValueEdgeFindingsTests
         var model = new ParetoNbdParameters(1e300, 14.38, 1e12, 1e12);
 
         Assert.Equal(6.9541029207301808004e298, model.ExpectedPurchasesNewCustomer(41.55), 1e-13 * 6.95e298);
+    }
+
+    [Theory]
+    [InlineData(double.Epsilon, 1, 1, 1, "r")]
+    [InlineData(1, 2e-308, 1, 1, "alpha")]
+    [InlineData(1, 1, double.MaxValue, 1, "s")]
+    [InlineData(1, 1, 1, 1.0000001e300, "beta")]
+    public void PurchaseModels_ParametersOutsideTheSupportedRange_AreRefusedByName(double r, double alpha, double s, double beta, string name)
+    {
+        // Issue 13: subnormal parameters and those near the largest double gave NaN (δ(β + T) and r ln(1 + T/α) leave the
+        // doubles); the constructors now take 1e-300 to 1e300 and say so.
+        var pareto = Assert.Throws<ArgumentOutOfRangeException>(() => new ParetoNbdParameters(r, alpha, s, beta));
+        Assert.Equal(name, pareto.ParamName);
+        Assert.Contains($"Expected {name} from 1e-300 to 1e300", pareto.Message, StringComparison.Ordinal);
+        string bgName = name switch { "s" => "a", "beta" => "b", _ => name };
+        var bg = Assert.Throws<ArgumentOutOfRangeException>(() => new BgNbdParameters(r, alpha, s, beta));
+        Assert.Equal(bgName, bg.ParamName);
+        Assert.Equal(1e300, PurchaseModel.MaxParameter);
+        Assert.Equal(1e-300, PurchaseModel.MinParameter);
+        Assert.Equal(1e-300, new ParetoNbdParameters(1e-300, 1e-300, 1e-300, 1e-300).R);
+        Assert.Equal(1e300, new BgNbdParameters(1e300, 1e300, 1e300, 1e300).B);
     }
 }

@@ -59,7 +59,8 @@ namespace Cx.Domain.Tests.Robustness;
 /// check x, t_x and T (the summary validator does, where summaries enter): <c>ProbabilityAlive(5, 56.63, double.NaN)</c> = NaN,
 /// <c>new ParetoNbdParameters(1, 1, 1, 1).DiscountedExpectedResidualPurchases(0, 2.49, -1, 1)</c> = NaN: their cases use
 /// consistent customers (x ≥ 0, 0 ≤ t_x ≤ T finite, t_x = 0 when x = 0). Likewise parameters near the largest double give NaN
-/// in P(alive) and the log-likelihood (<c>new ParetoNbdParameters(1.798e308, 3.1, 10.08, 1e-300).ProbabilityAlive(0, 0, 46.71)</c>),
+/// in P(alive) and the log-likelihood (<c>new ParetoNbdParameters(1.798e308, 3.1, 10.08, 1e-300).ProbabilityAlive(0, 0, 46.71)</c>;
+/// since issue 13 both constructors refuse parameters outside 1e-300 to 1e300, and within it these are right),
 /// and a horizon of double.MaxValue gives ∞ or NaN (<c>new ParetoNbdParameters(1, 1, 1, 1).ExpectedPurchases(199, 0, 5e-324, double.MaxValue)</c>):
 /// every scalar case uses parameters from 1e-3 to 1e4, horizons and ages up to 1e12 (a consistent customer with T = 1.8e308 gets
 /// NaN: <c>new ParetoNbdParameters(1, 1, 1, 1).ExpectedPurchases(85, 50.52, double.MaxValue, 58.87)</c>). The bulk scoring

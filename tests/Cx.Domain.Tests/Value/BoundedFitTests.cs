@@ -56,6 +56,26 @@ public sealed class BoundedFitTests
         Assert.Contains("the data fit one drop-out rate of 0.0247 per time unit for all customers", fit.Diagnostics.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Fits_SearchEndingBeyondTheSupportedRange_ReportTheParameterAtItsEnd()
+    {
+        // Issue 13: the constructors take parameters from 1e-300 to 1e300; a search started near the end runs past it (here
+        // beta towards 4e300 on the drop-out ridge) and is reported at the end, never refused by the constructor.
+        CustomerSummarySet set = Summaries((2, 28.49, 37, 0), (9, 26.6, 28, 0), (13, 0.75, 3, 0), (20, 35.64, 54, 0),
+            (12, 38.5, 55, 0), (1, 4.94, 13, 0), (3, 19.22, 62, 0), (18, 31.68, 44, 0));
+
+        ModelFit<ParetoNbdParameters> pareto = ParetoNbdModel.Fit(set, new ModelFitOptions { StartingValues = [0.38, 0.2, 1e299, 4e300] });
+        ModelFit<BgNbdParameters> bg = BgNbdModel.Fit(set, new ModelFitOptions { StartingValues = [0.38, 0.2, 1e299, 4e300] });
+
+        Assert.Equal(FitStatus.ParameterAtBoundary, pareto.Diagnostics.Status);
+        Assert.Equal(PurchaseModel.MaxParameter, pareto.Parameters.Beta);
+        Assert.Contains("a parameter left the range the model supports (1E-300 to 1E+300)", pareto.Diagnostics.Message, StringComparison.Ordinal);
+        Assert.True(double.IsFinite(pareto.LogLikelihood) && pareto.LogLikelihood < 0, pareto.ToString());
+        Assert.Equal(FitStatus.ParameterAtBoundary, bg.Diagnostics.Status);
+        Assert.True(double.IsFinite(bg.LogLikelihood) && bg.LogLikelihood < 0, bg.ToString());
+        Assert.All(pareto.Estimates.Concat(bg.Estimates), e => Assert.True(double.IsNaN(e.StandardError)));
+    }
+
     [Theory]
     // References: scipy.integrate.quad (epsrel 1e-13) of (a+t)^-m (b+t)^-n scaled at the lower end, by
     // /usr/bin/python3 -c "from scipy.integrate import quad; import numpy as np; f=lambda t: np.exp(-m*np.log((a+t)/(a+lo))
