@@ -54,7 +54,7 @@ namespace Cx.Domain.Tests.Robustness;
 /// r·t/α overflows; so the scalar expected-count targets of BG/NBD take every α, a and b and r up to 1e12
 /// (<see cref="ExpectedCountCase"/>). The scalar P(alive) and log-likelihood targets of both models take every parameter from
 /// 1e-300 to 1e300 since issue 13's ratio forms (<see cref="LikelihoodCase"/>), and so do the Pareto/NBD's scalar expectations and DERT;
-/// so do its bulk targets; the BG/NBD's bulk targets and the analysis targets keep 1e-3 to 1e4.</item>
+/// so do both models' bulk targets; the analysis targets keep 1e-3 to 1e4.</item>
 /// <item>V-5, silent wrong results: the scalar scoring methods (P(alive), log-likelihood, expected purchases, DERT) do not
 /// check x, t_x and T (the summary validator does, where summaries enter): <c>ProbabilityAlive(5, 56.63, double.NaN)</c> = NaN,
 /// <c>new ParetoNbdParameters(1, 1, 1, 1).DiscountedExpectedResidualPurchases(0, 2.49, -1, 1)</c> = NaN: their cases use
@@ -473,9 +473,9 @@ public sealed class ValueFuzz : IFuzzModule
     /// range finds nothing wrong); below 1e-300 (subnormal values) and at the largest double, V-5's corners stand.</summary>
     private static bool LikelihoodCase(PurchaseModel model) => model.Values.All(p => p.Value is >= 1e-300 and <= 1e300);
 
-    /// <summary>The models of the bulk scoring targets: the Pareto/NBD as <see cref="LikelihoodCase"/> (its bulk methods are its
-    /// scalar ones, customer by customer), the BG/NBD (columnar code of its own) as <see cref="ExpectedPurchaseCase"/>.</summary>
-    private static bool ScoringCase(PurchaseModel model) => model is ParetoNbdParameters ? LikelihoodCase(model) : ExpectedPurchaseCase(model);
+    /// <summary>The models of the bulk scoring targets (equal to the scalar methods customer by customer): both models over
+    /// <see cref="LikelihoodCase"/>'s range, the BG/NBD's columnar code of its own included.</summary>
+    private static bool ScoringCase(PurchaseModel model) => LikelihoodCase(model);
 
     /// <summary>Whether an expected-purchase case stays clear of findings V-1 to V-3 (see the class remarks).</summary>
     private static bool ExpectedPurchaseCase(PurchaseModel model) => model.Values.All(p => p.Value is >= 1e-3 and <= 1e4);
