@@ -71,4 +71,17 @@ internal static class FitRunner
         var estimates = names.Select((n, i) => new ParameterEstimate(n, theta[i], errors[i])).ToArray();
         return new ModelFit<T>(create(theta), estimates, ll, observations, diagnostics);
     }
+
+    /// <summary>The same fit reported as <see cref="FitStatus.ParameterAtBoundary"/>, its message extended by
+    /// <paramref name="reason"/> (a converged search that stopped on a ridge towards a limit of the model).</summary>
+    public static ModelFit<T> AtBoundary<T>(ModelFit<T> fit, string reason, bool withoutStandardErrors)
+        where T : class
+    {
+        FitDiagnostics d = fit.Diagnostics;
+        var diagnostics = new FitDiagnostics(FitStatus.ParameterAtBoundary, d.Iterations, d.Evaluations, d.GradientNorm, d.Message + "; " + reason, d.StartingValues);
+        IReadOnlyList<ParameterEstimate> estimates = withoutStandardErrors
+            ? [.. fit.Estimates.Select(e => new ParameterEstimate(e.Name, e.Value, double.NaN))]
+            : fit.Estimates;
+        return new ModelFit<T>(fit.Parameters, estimates, fit.LogLikelihood, fit.ObservationCount, diagnostics);
+    }
 }

@@ -63,10 +63,8 @@ public static class BgNbdModel
             return fit;
         }
 
-        FitDiagnostics d = fit.Diagnostics;
-        string message = string.Create(CultureInfo.InvariantCulture,
-            $"{d.Message}; the drop-out shapes ran off to infinity together (a = {p.A:G3}, b = {p.B:G3}): the data fit one drop-out chance of {p.A / (p.A + p.B) * 100:F1}% after every purchase for all customers, the limit where the model's spread of drop-out chances collapses, and the model cannot score customers there");
-        var diagnostics = new FitDiagnostics(FitStatus.ParameterAtBoundary, d.Iterations, d.Evaluations, d.GradientNorm, message, d.StartingValues);
-        return new ModelFit<BgNbdParameters>(p, fit.Estimates, fit.LogLikelihood, fit.ObservationCount, diagnostics);
+        return FitRunner.AtBoundary(fit, string.Create(CultureInfo.InvariantCulture,
+            $"the drop-out shapes ran off to infinity together (a = {p.A:G3}, b = {p.B:G3}): the data fit one drop-out chance of {p.A / (p.A + p.B) * 100:F1}% after every purchase for all customers, the limit where the model's spread of drop-out chances collapses, and the model cannot score customers there"),
+            withoutStandardErrors: false);
     }
 }

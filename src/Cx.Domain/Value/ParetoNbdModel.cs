@@ -65,10 +65,8 @@ public static class ParetoNbdModel
             return fit;
         }
 
-        FitDiagnostics d = fit.Diagnostics;
-        string message = string.Create(CultureInfo.InvariantCulture,
-            $"{d.Message}; the drop-out shape ran off to infinity with its scale (s = {p.S:G3}, beta = {p.Beta:G3}): the data fit one drop-out rate of {p.S / p.Beta:G3} per time unit for all customers, the limit where the model's spread of drop-out rates collapses, not a maximum of the likelihood");
-        var diagnostics = new FitDiagnostics(FitStatus.ParameterAtBoundary, d.Iterations, d.Evaluations, d.GradientNorm, message, d.StartingValues);
-        return new ModelFit<ParetoNbdParameters>(p, fit.Estimates.Select(e => new ParameterEstimate(e.Name, e.Value, double.NaN)).ToArray(), fit.LogLikelihood, fit.ObservationCount, diagnostics);
+        return FitRunner.AtBoundary(fit, string.Create(CultureInfo.InvariantCulture,
+            $"the drop-out shape ran off to infinity with its scale (s = {p.S:G3}, beta = {p.Beta:G3}): the data fit one drop-out rate of {p.S / p.Beta:G3} per time unit for all customers, the limit where the model's spread of drop-out rates collapses, not a maximum of the likelihood"),
+            withoutStandardErrors: true);
     }
 }
