@@ -42,7 +42,7 @@ public static class ParetoNbdModel
                 double sum = 0;
                 for (int i = from; i < to; i++)
                 {
-                    sum += g.Weight[i] * ParetoNbdParameters.LogLikelihood(r, alpha, s, beta, g.Frequency[i], g.Recency[i], g.Age[i], out _);
+                    sum += g.Weight[i] * ParetoNbdParameters.LogLikelihood(r, alpha, s, beta, g.Frequency[i], g.Recency[i], g.Age[i]);
                 }
 
                 return sum;

@@ -56,21 +56,19 @@ public sealed class ParetoNbdParameters : PurchaseModel
 
     /// <inheritdoc/>
     public override double LogLikelihood(int frequency, double recency, double age) =>
-        LogLikelihood(R, Alpha, S, Beta, frequency, recency, age, out _);
+        LogLikelihood(R, Alpha, S, Beta, frequency, recency, age);
 
     /// <inheritdoc/>
     public override double ProbabilityAlive(int frequency, double recency, double age)
     {
-        if (age <= recency)
-        {
-            return 1;
-        }
-
         // 1/(1 + death/alive), the ratio formed directly: where each part alone leaves the doubles (r, s or β near the
         // largest double, α or β near 0) the ratio is still ±∞ or finite, and P(alive) 0 or 1 rather than ∞/∞.
-        double logDeadOdds = LogDeadOdds(R, Alpha, S, Beta, frequency, recency, age);
-        return 1 / (1 + Math.Exp(logDeadOdds));
+        return age <= recency ? 1 : 1 / (1 + Math.Exp(LogDeadOdds(R, Alpha, S, Beta, frequency, recency, age)));
     }
+
+    /// <summary>ln P(alive) = −ln(1 + e^D), D the log-odds of having dropped out.</summary>
+    private double LogProbabilityAlive(int frequency, double recency, double age) =>
+        age <= recency ? 0 : -SpecialFunctions.SoftPlus(LogDeadOdds(R, Alpha, S, Beta, frequency, recency, age));
 
     /// <inheritdoc/>
     public override double ExpectedPurchases(int frequency, double recency, double age, double horizon)
@@ -92,12 +90,8 @@ public sealed class ParetoNbdParameters : PurchaseModel
             return ifAlive * alive;
         }
 
-        // P(alive) has underflowed or the expectation if alive overflowed (parameters hundreds of orders of magnitude
-        // apart): the product from its logarithms, not 0 · ∞.
-        double logAlive = age <= recency ? 0 : -SpecialFunctions.SoftPlus(LogDeadOdds(R, Alpha, S, Beta, frequency, recency, age));
-        double logIfAlive = Math.Log(R + frequency) - Math.Log(Alpha + age) + Math.Log(Beta + age)
-            + Math.Log(OneMinusPower(S - 1, -SpecialFunctions.Log1P(horizon / (Beta + age))));
-        return Math.Exp(logAlive + logIfAlive);
+        // P(alive) has underflowed (parameters hundreds of orders of magnitude apart): the product from its logarithms.
+        return Math.Exp(LogProbabilityAlive(frequency, recency, age) + Math.Log(ifAlive));
     }
 
     /// <inheritdoc/>
@@ -130,7 +124,7 @@ public sealed class ParetoNbdParameters : PurchaseModel
         // P(alive) · z^s U(s, s; z)/δ with z = δ(β + T), U(s, s; z) = e^z Γ(1 − s, z). Nothing forms r ln α or s ln β, whose
         // cancellation against the likelihood lost digits at large parameters (and gave NaN where either left the doubles).
         double z = continuousDiscountRate * (Beta + age);
-        double logAlive = age <= recency ? 0 : -SpecialFunctions.SoftPlus(LogDeadOdds(R, Alpha, S, Beta, frequency, recency, age));
+        double logAlive = LogProbabilityAlive(frequency, recency, age);
         double scaledU = (S * Math.Log(z)) + z + SpecialFunctions.LogUpperIncompleteGamma(1 - S, z);
         if (!(z < ConfluentLimit && S < ConfluentLimit && scaledU <= 0))
         {
@@ -150,31 +144,37 @@ public sealed class ParetoNbdParameters : PurchaseModel
     /// bound as z → 1 (α ≫ β + t_x or β ≫ α + t_x, where an optimiser can wander).</summary>
     internal const double SeriesLimit = 0.99;
 
-    /// <summary>The log-likelihood of one customer; <paramref name="aliveTerm"/> receives the log of its first part (the
-    /// customer alive at T), so that P(alive) = exp(aliveTerm − LL). Bounded in time for every positive parameter value:
-    /// at most about 4,400 series terms, or the integral of <see cref="SpecialFunctions.LogRelativePowerProductIntegral"/>.</summary>
+    /// <summary>The log-likelihood of one customer. Bounded in time for every positive parameter value: at most about 4,400
+    /// series terms, or the integral of <see cref="SpecialFunctions.LogRelativePowerProductIntegral"/>.</summary>
     /// <remarks>The factor α^r β^s Γ(r + x)/Γ(r) of both parts is carried as ratios, (α/(α + t))^r = e^(−r ln(1 + t/α)), and
     /// <see cref="SpecialFunctions.LogGammaRatio"/>: nothing forms r ln α or s ln β, which at r or s = 1e12 are of order 1e13,
     /// where one rounding (0.004) is more than a likelihood near 0 can take.</remarks>
-    internal static double LogLikelihood(double r, double alpha, double s, double beta, int frequency, double recency, double age, out double aliveTerm)
+    internal static double LogLikelihood(double r, double alpha, double s, double beta, int frequency, double recency, double age)
     {
         double x = frequency;
         double logRising = SpecialFunctions.LogGammaRatio(r, x);
-        aliveTerm = logRising + LogSurvivalFactor(r, alpha, s, beta, x, age);
+        double alive = logRising + LogSurvivalFactor(r, alpha, s, beta, x, age);
         if (age <= recency)
         {
-            return aliveTerm;
+            return alive;
         }
 
-        double logZ = Math.Abs(alpha - beta) / (Math.Max(alpha, beta) + recency) > SeriesLimit
-            ? LogDeathTermByIntegral(r, alpha, s, beta, x, recency, age)
-            : LogDeathTermBySeries(r, alpha, s, beta, x, recency, age);
-        double ll = double.IsNegativeInfinity(logZ) ? aliveTerm : SpecialFunctions.LogAddExp(aliveTerm, logRising + logZ);
+        double death = DeathOverSurvival(r, alpha, s, beta, x, recency, age);
+        double ll = double.IsNegativeInfinity(death)
+            ? alive
+            : SpecialFunctions.LogAddExp(alive, logRising + LogSurvivalFactor(r, alpha, s, beta, x, recency) + death);
 
         // With no repeat purchase the likelihood is the probability of none (at most 1); its two parts can add up to 1 plus
         // a rounding when the customer is all but certain to buy nothing.
         return frequency == 0 ? Math.Min(0, ll) : ll;
     }
+
+    /// <summary>ln(death part) − S(t_x) (see <see cref="LogDeadOdds"/>): by the series where it converges fast (z at t_x at
+    /// most <see cref="SeriesLimit"/>), else by the integral.</summary>
+    private static double DeathOverSurvival(double r, double alpha, double s, double beta, double x, double recency, double age) =>
+        Math.Abs(alpha - beta) / (Math.Max(alpha, beta) + recency) > SeriesLimit
+            ? DeathOverSurvivalByIntegral(r, alpha, s, beta, x, recency, age)
+            : DeathOverSurvivalBySeries(r, alpha, s, beta, x, recency, age);
 
     /// <summary>ln[α^r β^s / ((α + t)^(r+x) (β + t)^s)] = −r ln(1 + t/α) − x ln(α + t) − s ln(1 + t/β).</summary>
     private static double LogSurvivalFactor(double r, double alpha, double s, double beta, double x, double t) =>
@@ -201,9 +201,7 @@ public sealed class ParetoNbdParameters : PurchaseModel
         double x = frequency;
         double gap = age - recency;
         double survivalDrop = ((r + x) * SpecialFunctions.Log1PRatio(gap, (alpha + recency))) + (s * SpecialFunctions.Log1PRatio(gap, (beta + recency)));
-        double death = Math.Abs(alpha - beta) / (Math.Max(alpha, beta) + recency) > SeriesLimit
-            ? DeathOverSurvivalByIntegral(r, alpha, s, beta, x, recency, age)
-            : DeathOverSurvivalBySeries(r, alpha, s, beta, x, recency, age);
+        double death = DeathOverSurvival(r, alpha, s, beta, x, recency, age);
         return double.IsNegativeInfinity(death) ? death : survivalDrop + death;
     }
 
