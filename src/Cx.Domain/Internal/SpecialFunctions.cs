@@ -401,17 +401,141 @@ internal static class SpecialFunctions
         return LogConcaveIntegral(curve, Mode(curve), double.NegativeInfinity, double.PositiveInfinity, alpha, double.NaN);
     }
 
-    /// <summary>ln ∫₀¹ p^(a − 1) (1 − p)^b (1 − (1 + pk)^(−R)) dp for a, b, k, R &gt; 0, each up to the largest double: B(a, b)
+    /// <summary>ln ∫₀¹ p^(a − 1) (1 − p)^b (1 − (1 + pk)^(−R)) dp for a, b, R &gt; 0 and k = <paramref name="horizon"/>/<paramref name="scale"/>
+    /// &gt; 0 (which may overflow), each up to the largest double: B(a, b)
     /// times the BG/NBD expectation if alive, E[(1 − (1 + pk)^(−R))/p] over p ~ Beta(a, b) (with b = b + x, R = r + x,
     /// k = t/(α + T)), the mean of (1 − e^(−λpt))/p over the posterior drop-out chance p and rate λ ~ Gamma(R, α + T).</summary>
     /// <remarks>The rescue of the hypergeometric forms where they fail (a + b + x − 1 ≤ 0, r far above a + b, b near 1e300):
     /// in the logit y of p, ψ(y) = a ln σ(y) + b ln σ(−y) + ln F − ln σ(y) with F = 1 − (1 + σk)^(−R), log-concave in ln p
     /// (the CDF of a log-Lomax law); ψ is concave when a + b ≥ 1 and within ¼ of it otherwise. Slopes a at −∞ and −b at +∞,
     /// so both tails are added in closed form once reached (a tail of length 1/a or 1/b).</remarks>
-    public static double LogDropOutIntegral(double a, double b, double k, double shape)
+    public static double LogDropOutIntegral(double a, double b, double horizon, double scale, double shape)
     {
-        var curve = new DropOutIntegrand(a, b, k, shape);
+        var curve = new DropOutIntegrand(a, b, new DropOutRate(horizon, scale, shape));
         return LogConcaveIntegral(curve, Mode(curve), double.NegativeInfinity, double.PositiveInfinity, a, b);
+    }
+
+    /// <summary>E[(1 − (1 + pk)^(−R))/p] over p ~ Beta(a, b), for a, b, R &gt; 0 and k = <paramref name="horizon"/>/<paramref name="scale"/>
+    /// &gt; 0 (which may overflow): the BG/NBD expectation if alive with
+    /// b = b + x, R = r + x and k = t/(α + T), as the ratio of two integrals that share the beta's kernel.</summary>
+    /// <remarks>
+    /// <para><see cref="LogDropOutIntegral"/> less ln B(a, b) is the same number, but both logarithms are about
+    /// a ln((a + b)/a) + b ln((a + b)/b) — 1.4e12 at a = b = 1e12, where their difference keeps no digit (the expectation
+    /// at a = b = 1e15 came out e^0.5 too large). Here neither integral is of that size: both run in the offset d of the
+    /// logit of p from the kernel's mode, where the kernel σ(y₀ + d)^a σ(−y₀ − d)^b over its value at d = 0 is
+    /// exp(−a·G(q₀, −d) − b·G(p₀, d)), with p₀ = a/(a + b), q₀ = b/(a + b) and G(w, u) = ln(1 + w(eᵘ − 1)) − wu, the
+    /// first-order terms of the two logarithms (each of order a·d, which cancel exactly) taken out analytically, so
+    /// that ψ near the mode — of order one — is formed to a few ulps, not to ulps of a·d.</para>
+    /// <para>The mean is ∫ kernel·g / ∫ kernel with g = F(p)/p, each by <see cref="LogConcaveIntegral"/>.</para>
+    /// </remarks>
+    public static double DropOutMean(double a, double b, double horizon, double scale, double shape)
+    {
+        var rate = new DropOutRate(horizon, scale, shape);
+        double sum = a + b;
+        double share = a / sum;
+        double rest = b / sum;
+        double logShare = share > 1e-300 ? Math.Log(share) : Math.Log(a) - Math.Log(sum);
+        double logRest = rest > 1e-300 ? Math.Log(rest) : Math.Log(b) - Math.Log(sum);
+        var kernel = new CentredDropOut(a, b, share, rest, logShare, logRest, rate, withMean: false);
+        var weighted = new CentredDropOut(a, b, share, rest, logShare, logRest, rate, withMean: true);
+        double logKernel = LogConcaveIntegral(kernel, Mode(kernel), double.NegativeInfinity, double.PositiveInfinity, a, b);
+        double logWeighted = LogConcaveIntegral(weighted, Mode(weighted), double.NegativeInfinity, double.PositiveInfinity, a, b);
+        return Math.Exp(logWeighted - logKernel);
+    }
+
+    /// <summary>ln(1 + w(eᵘ − 1)) − wu for 0 ≤ w ≤ 1 with 1 − w given as <paramref name="other"/> and ln w, ln(1 − w) as
+    /// <paramref name="logWeight"/>, <paramref name="logOther"/>: the cumulant function of a Bernoulli(w) law less its
+    /// linear term, ≥ 0 and of order w(1 − w)u²/2 near 0.</summary>
+    /// <remarks>Formed as ln(1 + (1 − w)·h(−wu) + w·h((1 − w)u)) with h(x) = eˣ − 1 − x ≥ 0: two non-negative terms, so
+    /// nothing cancels; where h overflows, as ln((1 − w)e^(−wu) + w e^((1 − w)u)) from logarithms.</remarks>
+    private static double CentredBernoulliLog(double weight, double other, double logWeight, double logOther, double u)
+    {
+        double down = -weight * u;
+        double up = other * u;
+        if (down < 700 && up < 700)
+        {
+            double sum = ScaledExcess(other, logOther, down) + ScaledExcess(weight, logWeight, up);
+            return Log1P(sum);
+        }
+
+        return LogAddExp(logOther + down, logWeight + up);
+    }
+
+    /// <summary>w·(eˣ − 1 − x) for x below 700, from ln w where w is too small to multiply.</summary>
+    private static double ScaledExcess(double weight, double logWeight, double x)
+    {
+        double excess = ExpM1MinusLinear(x);
+        return weight > 1e-280 || excess == 0 ? weight * excess : Math.Exp(logWeight + Math.Log(excess));
+    }
+
+    /// <summary>eˣ − 1 − x, accurate for small x (its Taylor series below |x| = 0.5, where the difference loses more
+    /// than a factor of four).</summary>
+    private static double ExpM1MinusLinear(double x)
+    {
+        if (Math.Abs(x) >= 0.5)
+        {
+            return ExpM1(x) - x;
+        }
+
+        double term = x * x / 2;
+        double sum = term;
+        for (int n = 3; n < 40 && Math.Abs(term) > 1e-18 * sum; n++)
+        {
+            term *= x / n;
+            sum += term;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The kernel of Beta(a, b) in the offset d of logit p from its mode, over its value at the mode — and, with
+    /// <c>withMean</c>, times g = (1 − (1 + pk)^(−R))/p: the two integrands of <see cref="DropOutMean"/>.</summary>
+    private readonly struct CentredDropOut(
+        double a, double b, double share, double rest, double logShare, double logRest, DropOutRate rate, bool withMean)
+        : ILogConcaveCurve
+    {
+        public double Psi(double d)
+        {
+            double kernel = -(a * CentredBernoulliLog(rest, share, logRest, logShare, -d)) - (b * CentredBernoulliLog(share, rest, logShare, logRest, d));
+            if (!withMean)
+            {
+                return kernel;
+            }
+
+            double logP = LogP(d);
+            return kernel + rate.LogF(logP) - logP;
+        }
+
+        public double Slope(double d)
+        {
+            // (a + b)(p₀ − p), with p − p₀ = p₀(e^(ln p − ln p₀) − 1) formed without the difference of two near numbers.
+            double moved = share * ExpM1(LogP(d) - logShare);
+            double kernel = -(a * moved) - (b * moved);
+            return withMean ? kernel + MeanSlope(d) : kernel;
+        }
+
+        public double Curvature(double d)
+        {
+            double p = Math.Exp(LogP(d));
+            double s = p * OneMinusP(d);
+            double kernel = (-s * a) - (s * b);
+            if (!withMean)
+            {
+                return kernel;
+            }
+
+            const double H = 1e-4;
+            return kernel - Math.Abs((MeanSlope(d + H) - MeanSlope(d - H)) / (2 * H));
+        }
+
+        /// <summary>ln p = ln p₀ + ln σ(y₀ + d) − ln σ(y₀) = ln p₀ − G(q₀, −d) + q₀d.</summary>
+        private double LogP(double d) => logShare - CentredBernoulliLog(rest, share, logRest, logShare, -d) + (rest * d);
+
+        /// <summary>1 − p = q₀ σ(−y₀ − d)/σ(−y₀) = q₀ e^(−G(p₀, d) − p₀d).</summary>
+        private double OneMinusP(double d) => Math.Exp(logRest - CentredBernoulliLog(share, rest, logShare, logRest, d) - (share * d));
+
+        /// <summary>d ln g/dd = (1 − p)(ρ − 1), as in <see cref="DropOutIntegrand"/>.</summary>
+        private double MeanSlope(double d) => rate.ExcessSlope(LogP(d), OneMinusP(d));
     }
 
     /// <summary>The root of ψ′ by bisection on [−1600, 800] (ψ′ falls; every mode of these integrands lies there).</summary>
@@ -588,29 +712,20 @@ internal static class SpecialFunctions
 
     /// <summary>ψ(y) = (a − 1) ln σ(y) + b ln σ(−y) + ln F(σ(y)), F(p) = 1 − (1 + pk)^(−R): the integrand of
     /// <see cref="LogDropOutIntegral"/>. ψ″ by a central difference of ψ′ (it only sets the width of a piece).</summary>
-    private readonly struct DropOutIntegrand(double a, double b, double k, double shape) : ILogConcaveCurve
+    private readonly struct DropOutIntegrand(double a, double b, DropOutRate rate) : ILogConcaveCurve
     {
-        private readonly double _logScale = Math.Log(shape) + Math.Log(k);
-
         public double Psi(double y)
         {
             double logSigma = -SoftPlus(-y);
-            return ((a - 1) * logSigma) - (b * SoftPlus(y)) + LogF(y, logSigma);
+            return ((a - 1) * logSigma) - (b * SoftPlus(y)) + rate.LogF(logSigma);
         }
 
         public double Slope(double y)
         {
-            // d ln F/dy = (1 − σ)·ρ with ρ = [u/((1 + u) ln(1 + u))]·[v/(eᵛ − 1)], u = σk, v = R ln(1 + u); both factors
-            // tend to 1 as σ → 0, where ψ′ = a(1 − σ) − bσ + (1 − σ)(ρ − 1) must keep a = 1e-300 beside terms of order one:
-            // ρ − 1 is formed from the two factors' own distances from 1.
+            // ψ′ = a(1 − σ) − bσ + d ln(F/σ)/dy.
             double sigma = Logistic(y);
             double rest = Logistic(-y);
-            double u = sigma * k;
-            double log1pU = Log1P(u);
-            double v = shape * log1pU;
-            double first = u < 1e-5 ? u * ((5.0 / 12 * u) - 0.5) : (u / ((1 + u) * log1pU)) - 1;
-            double second = v < 1e-5 ? v * ((v / 12) - 0.5) : (v / ExpM1(v)) - 1;
-            return (a * rest) - (b * sigma) + (rest * (first + second + (first * second)));
+            return (a * rest) - (b * sigma) + rate.ExcessSlope(-SoftPlus(-y), rest);
         }
 
         public double Curvature(double y)
@@ -622,14 +737,51 @@ internal static class SpecialFunctions
             return (-s * a) - (s * b) - Math.Abs((Slope(y + H) - Slope(y - H)) / (2 * H));
         }
 
-        /// <summary>ln F, from v = R ln(1 + σk): ln(1 − e^(−v)), or ln v + ln(1 − v/2 + v²/6) for tiny v, with ln v from
-        /// ln σ where σk underflows.</summary>
-        private double LogF(double y, double logSigma)
+    }
+
+    /// <summary>The purchase side of the drop-out integrands: F(p) = 1 − (1 + pk)^(−R) with k = t/(α + T), kept as k and
+    /// ln k both, since k overflows where α + T is near 0 and t is not (a new customer at α = 1e-300).</summary>
+    private readonly struct DropOutRate(double horizon, double scale, double shape)
+    {
+        private readonly double _k = horizon / scale;
+        private readonly double _logK = Math.Log(horizon) - Math.Log(scale);
+        private readonly double _logShape = Math.Log(shape);
+
+        /// <summary>ln F(p) from v = R ln(1 + pk): ln(1 − e^(−v)), or ln v + ln(1 − v/2 + v²/6) for tiny v, with ln v from
+        /// ln p where pk underflows.</summary>
+        public double LogF(double logP)
         {
-            double sk = Math.Exp(logSigma) * k;
-            double logV = sk > 1e-10 ? Math.Log(shape) + Math.Log(Log1P(sk)) : _logScale + logSigma - (0.5 * sk);
+            (double u, double log1pU) = Grown(logP);
+            double logV = u > 1e-10 ? _logShape + Math.Log(log1pU) : _logShape + _logK + logP - (0.5 * u);
             double v = Math.Exp(logV);
             return v > 1e-5 ? Log1MinusExp(-v) : logV + Log1P((-0.5 * v) + (v * v / 6));
+        }
+
+        /// <summary>d ln(F(p)/p)/d logit p = (1 − p)(ρ − 1) with ρ = [u/((1 + u) ln(1 + u))]·[v/(eᵛ − 1)], u = pk,
+        /// v = R ln(1 + u): both factors tend to 1 as p → 0, where the slope must keep a = 1e-300 beside terms of order
+        /// one, so ρ − 1 is formed from the two factors' own distances from 1.</summary>
+        public double ExcessSlope(double logP, double oneMinusP)
+        {
+            (double u, double log1pU) = Grown(logP);
+            double v = shape * log1pU;
+            double first = u < 1e-5 ? u * ((5.0 / 12 * u) - 0.5) : (1 / ((1 + (1 / u)) * log1pU)) - 1;
+            double second = v < 1e-5 ? v * ((v / 12) - 0.5) : (v / ExpM1(v)) - 1;
+            return oneMinusP * (first + second + (first * second));
+        }
+
+        /// <summary>u = pk and ln(1 + u), from ln p + ln k where p is below 1e-300 (at r = 1e100 the purchases turn on at
+        /// pk ≈ 1e-100, with p far below the smallest double) or pk overflows.</summary>
+        private (double U, double Log1PU) Grown(double logP)
+        {
+            double p = Math.Exp(logP);
+            double u = p * _k;
+            if (double.IsFinite(u) && p > 1e-300)
+            {
+                return (u, Log1P(u));
+            }
+
+            double logU = logP + _logK;
+            return (Math.Exp(logU), SoftPlus(logU));
         }
     }
 
@@ -696,7 +848,7 @@ internal static class SpecialFunctions
     /// later ratio is at most q = z · max((a + n + 1)/(c + n + 1), 1) · max((b + n + 1)/(n + 2), 1), and the rest at most
     /// |term| q/(1 − q). The number of terms depends on z and on how soon the ratios fall below 1, not on the size of
     /// the parameters.</remarks>
-    /// <returns>The sum, or NaN when it does not settle within a million terms.</returns>
+    /// <returns>The sum; ±∞ as soon as it overflows; NaN when it does not settle within a million terms.</returns>
     public static double Hypergeometric2F1(double a, double b, double c, double z)
     {
         double term = a * b / c * z;
@@ -706,6 +858,11 @@ internal static class SpecialFunctions
         {
             term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
             sum += term;
+            if (!double.IsFinite(sum))
+            {
+                return sum; // overflowed: no later term brings it back
+            }
+
             // Every bound is at least z: the cheap test first.
             if (Math.Abs(term) * least <= 1e-17 * Math.Abs(sum) && a + n + 1 > 0 && b + n + 1 > 0)
             {

@@ -111,6 +111,15 @@ public sealed class BgNbdParameters : PurchaseModel
     /// <summary>From this drop-out shape a on, the drop-out chance's relative spread (at most 1/√a) is below double precision.</summary>
     private const double PointMassShape = 1e17;
 
+    /// <summary>Past this first term ratio (r + x)(b + x)z/(a + b + x − 1) of the direct ₂F₁ its terms rise for about as
+    /// many terms before they fall: the integral is faster.</summary>
+    private const double LongestDirectSeries = 1e4;
+
+    /// <summary>Above this a ln(1 + (b + x)/a) + (b + x) ln(1 + a/(b + x)) — the size of ln B(a, b + x) less its kernel's peak —
+    /// the integral path forms the mean as a ratio (<see cref="SpecialFunctions.DropOutMean"/>): below it the difference of
+    /// logarithms loses at most 16 units in the last place.</summary>
+    private const double CentredIntegralScale = 16;
+
     /// <summary>ln of half the smallest positive double: a value whose logarithm is below this rounds to 0.</summary>
     private const double UnderflowLog = -745.2;
 
@@ -177,12 +186,13 @@ public sealed class BgNbdParameters : PurchaseModel
     private const double LargeDropOutExponent = 30;
 
     /// <summary>The log-odds of having dropped out with ln a given.</summary>
+    /// <remarks>ln((α + T)/(α + t_x)) as ln(1 + (T − t_x)/(α + t_x)): at r = 1e12 the difference of the two logarithms
+    /// kept four digits of the odds.</remarks>
     private double LogDeadOdds(double logA, int frequency, double recency, double age) =>
-        logA - Math.Log(B + frequency - 1) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));
+        logA - Math.Log(B + (frequency - 1)) + ((R + frequency) * SpecialFunctions.Log1PRatio(age - recency, Alpha + recency));
 
     /// <summary>ln[a/(b + x − 1) ((α + T)/(α + t_x))^(r + x)], the log-odds of having dropped out.</summary>
-    private double LogDeadOdds(int frequency, double recency, double age) =>
-        Math.Log(A) - Math.Log(B + frequency - 1) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));
+    private double LogDeadOdds(int frequency, double recency, double age) => LogDeadOdds(Math.Log(A), frequency, recency, age);
 
     /// <summary>(a + b + x − 1)/(a − 1) [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))], with α + T given
     /// as <paramref name="scale"/>: the numerator of equation 10, and equation 9 with x = 0 and scale α.</summary>
@@ -211,7 +221,13 @@ public sealed class BgNbdParameters : PurchaseModel
             return -SpecialFunctions.ExpM1(-(R + frequency) * SpecialFunctions.Log1P(p * k)) / p;
         }
 
-        return Math.Exp(SpecialFunctions.LogDropOutIntegral(A, B + frequency, k, R + frequency) - SpecialFunctions.LogBeta(A, B + frequency));
+        // Where ln B(a, b + x) is large its difference with the integral's logarithm keeps few digits (none at a = 1e15):
+        // the mean is formed there as a ratio of two integrals that each stay of order one.
+        double bx = B + frequency;
+        double logBetaScale = (A * SpecialFunctions.Log1PRatio(bx, A)) + (bx * SpecialFunctions.Log1PRatio(A, bx));
+        return logBetaScale > CentredIntegralScale
+            ? SpecialFunctions.DropOutMean(A, bx, horizon, scale, R + frequency)
+            : Math.Exp(SpecialFunctions.LogDropOutIntegral(A, bx, horizon, scale, R + frequency) - SpecialFunctions.LogBeta(A, bx));
     }
 
     /// <summary>The hypergeometric forms of <see cref="Unconditional"/>; NaN, infinite or negative where they fail.</summary>
@@ -231,8 +247,9 @@ public sealed class BgNbdParameters : PurchaseModel
             // A large a: the series of H grows like (1 − z)^(−ε) before it falls (10^600 and more at a = 700), while the
             // direct form's terms fall at once (the ratio starts near z·b/(a + b)), and with ε large its prefactor c/ε
             // is modest, so 1 − (1 − z)^(r+x) ₂F₁ loses no digits worth the name — unless r + x is small beside c (the
-            // difference is then of order r + x, all noise at r = 1e-12) or c is huge (b near 1e300): those take the integral.
-            if ((R + frequency) * 8 < c || c > 1e15)
+            // difference is then of order r + x, all noise at r = 1e-12), c is huge (b near 1e300), or the terms rise for
+            // more than LongestDirectSeries terms (a million terms take 20 ms; the integral 2): those take the integral.
+            if ((R + frequency) * 8 < c || c > 1e15 || (R + frequency) * (B + frequency) / c * z > LongestDirectSeries)
             {
                 return double.NaN;
             }

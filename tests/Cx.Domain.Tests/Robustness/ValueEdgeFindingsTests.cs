@@ -190,6 +190,51 @@ public sealed class ValueEdgeFindingsTests
         Assert.Equal(400, checkedCases);
     }
 
+    [Fact]
+    public void BgNbd_ExpectedPurchases_ShapesFrom0Point5To1e16_AgreeWithMpmath()
+    {
+        // Issue 13: at a and b of 1e6 and more the expectation if alive took ln of its integral less ln B(a, b + x), both
+        // about a ln 2 — 1.4e15 at a = b = 1e15, where it came out e^0.5 too large (new BgNbdParameters(1e6, 1e3, 1e15, 1e15)
+        // .ExpectedPurchases(0, 0, 40, 1) = 1.6487, mpmath 2.000000000000001) — and at r = 1e12 P(alive) kept four digits
+        // (ln(α + T) − ln(α + t_x) times r + x). Before the fix 174 of the 300 drawn cases were off by more than 1e-13 (the
+        // worst by 83%); so was the known case at r = α = a = b = 1e12 that fell with the horizon (2.000000000001 at 520
+        // weeks, 1.99994 at 5,200). Then the fuzz run found new customers whose t/α overflows (NaN), and a scan the purchases
+        // that turn on at p·k = 1e-100 with p far below the smallest double (r = 1e100: the expectation fell with the
+        // horizon, 746 where mpmath gives 928): the last seven fixed cases. mpmath's values integrate the mean in the logit of
+        // the drop-out chance at 50 digits or more (tests/data/reference/bg_nbd_expectation.py says how the file was made).
+        // Every value within 1e-12 relative; the ones that underflow in mpmath (P(alive) of 1e-1010723865404) are 0.
+        string path = TestFiles.PathOf(Path.Combine("reference", "bg-nbd-expectation.txt"));
+        int checkedCases = 0;
+        foreach (string line in File.ReadLines(path).Where(l => !l.StartsWith('#')))
+        {
+            double[] f = [.. line.Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
+            var model = new BgNbdParameters(f[0], f[1], f[2], f[3]);
+            int x = (int)f[4];
+
+            double actual = model.ExpectedPurchases(x, f[5], f[6], f[7]);
+
+            double expected = f[8];
+            Assert.True(expected == 0 ? actual == 0 : Math.Abs(actual - expected) <= 1e-12 * expected, $"{model}.ExpectedPurchases({x}, {f[5]:R}, {f[6]:R}, {f[7]:R}) = {actual:R}, mpmath {expected:R}");
+            checkedCases++;
+        }
+
+        Assert.Equal(311, checkedCases);
+    }
+
+    [Fact]
+    public void BgNbd_LargeShapes_ExpectationNeverFallsWithTheHorizon()
+    {
+        // Issue 13's last known wrong result: at r = α = a = b = 1e12 the expectation fell from 2.000000000001 at 520 weeks
+        // to 1.99994 at 5,200. Now it rises to E[1/p] = (a + b − 1)/(a − 1) and stays there, to a few ulps (the series
+        // gives way to the integral past 1,000 weeks; the two agree to 1e-15).
+        var model = new BgNbdParameters(1e12, 1e12, 1e12, 1e12);
+        double[] horizons = [1, 39, 520, 2000, 5200, 52000, 1e6, 1e12];
+        double[] expected = [.. horizons.Select(t => model.ExpectedPurchases(0, 0, 0.5, t))];
+
+        Assert.All(expected.Zip(expected.Skip(1)), pair => Assert.True(pair.Second >= pair.First * (1 - 1e-14), $"{pair.First:R} then {pair.Second:R}"));
+        Assert.Equal((2e12 - 1) / (1e12 - 1), expected[^1], 1e-14);
+    }
+
     [Theory]
     // mpmath at 60 digits, by /usr/bin/python3 tests/data/reference/purchase_models_far_corners.py (values rounded to double;
     // NaN where mpmath's hyperu fails, at s = 1e300, and the DERT is checked to be finite). Before issue 13's ratio forms:

@@ -20,15 +20,16 @@ namespace Cx.Domain.Tests.Robustness;
 /// <remarks>
 /// <para>Findings held back (V-2, V-3 in part, V-4, V-6 and V-7 are fixed since, as each item says): they were in code the lead was changing (the 2F1 series near z = 1 in SpecialFunctions and the
 /// expected-purchase methods of BgNbdParameters and ParetoNbdParameters, and the numerics those files share), so they are reported, not fixed, and their cases
-/// are kept out of the run (<see cref="ExpectedPurchaseCase"/>) until that work lands:</para>
+/// were kept out of the run until that work landed; since issue 13 every one is back in:</para>
 /// <list type="number">
 /// <item>V-1, slowness: BG/NBD expected purchases (conditional and of a new customer) with t huge relative to alpha + T
 /// (z = t / (alpha + T + t) near 1) took seconds, or gave NaN when the series gave up after a million terms; with main's
 /// rework of the 2F1 series (8f7475d and after) they are fast but still NaN, e.g. <c>new BgNbdParameters(0.243, 4.414, 0.793, 2.426).ExpectedPurchasesNewCustomer(441400)</c> = NaN:
-/// the BG/NBD cases keep t ≤ <see cref="BgNbdHorizonBound"/> × (alpha + T). Since the V-3 work the expectation takes an
+/// the BG/NBD cases kept t ≤ 1e3 × (alpha + T). Since the V-3 work the expectation takes an
 /// integral where the series gives up, so these are finite and right (43.676407686232414, as mpmath gives it; test
-/// <c>ValueEdgeFindingsTests.BgNbd_HorizonFarBeyondAlpha_ExpectationIsFiniteAndAgreesWithMpmath</c>), at about 15 ms a call
-/// (the million terms tried first); the bound stays until the series learns to give up early.</item>
+/// <c>ValueEdgeFindingsTests.BgNbd_HorizonFarBeyondAlpha_ExpectationIsFiniteAndAgreesWithMpmath</c>), and since issue 13 the
+/// series gives up at once where its terms would rise for more than 1e4 terms (2 ms a call, not 15): the cases take every
+/// finite horizon up to 1e12 (<see cref="FiniteHorizon"/>).</item>
 /// <item>V-2, silent wrong results: a horizon that is NaN, infinite or negative is not refused (the docs say "at least 0"):
 /// <c>new ParetoNbdParameters(17.62, 19.8, 11.52, 2.84).ExpectedPurchasesNewCustomer(-1)</c> was −22.86 (fixed: a negative or
 /// NaN horizon now gives NaN, as <see cref="PurchaseModel"/> promises for invalid numbers, in both models; test
@@ -43,7 +44,7 @@ namespace Cx.Domain.Tests.Robustness;
 /// a + b + x − 1 a difference series of positive terms, 3.6855403519098204e-300 as mpmath gives it); test class
 /// <c>ValueEdgeFindingsTests</c>. <c>new BgNbdParameters(18.61, 15.31, 1e-6, 1e6).ExpectedPurchasesNewCustomer(47.21)</c>
 /// is 57.39 since main's rework of the 2F1 series. Still open, so the expected-purchase cases keep every parameter from 1e-3
-/// to 1e4 (<see cref="ExpectedPurchaseCase"/>): BG/NBD with a + b below 1 and r near 0 (c = a + b − 1 &lt; 0, e.g.
+/// to 1e4: BG/NBD with a + b below 1 and r near 0 (c = a + b − 1 &lt; 0, e.g.
 /// <c>new BgNbdParameters(1e-300, 1e-3, 1e-3, 1e-3).ExpectedPurchasesIfAlive(0, 0, 39, 1)</c> = −3.5e-18), b near 1e300
 /// (<c>new BgNbdParameters(1e-3, 1e6, 1e6, 1e300).ExpectedPurchasesIfAlive(0, 0, 39, 39)</c> = −9.9e277, the series of
 /// the direct form with c overflowing), and r huge beside a + b for a customer still likely alive (the alternating series
@@ -51,10 +52,13 @@ namespace Cx.Domain.Tests.Robustness;
 /// near a fit. Since fixed by the integral of the expectation if alive over the drop-out chance (see the remarks of
 /// <c>BgNbdParameters</c>): a scan of r, α, a, b over 12 values each from 1e-300 to double.MaxValue (customers (0, 0, 39)
 /// and (2, 30, 39), horizons 1, 39 and 1e4 within V-1's bound) finds wrong values only at r of 1e300 and above, where
-/// r·t/α overflows; so the scalar expected-count targets of BG/NBD take every α, a and b and r up to 1e12
-/// (<see cref="ExpectedCountCase"/>). The scalar P(alive) and log-likelihood targets of both models take every parameter from
-/// 1e-300 to 1e300 since issue 13's ratio forms (<see cref="LikelihoodCase"/>), and so do the Pareto/NBD's scalar expectations and DERT;
-/// so do both models' bulk targets; the analysis targets keep 1e-3 to 1e4.</item>
+/// r·t/α overflows. Issue 13 then found the integral itself wrong where a and b are large (e^0.5 too large at
+/// a = b = 1e15: ln B(a, b + x) subtracted from the integral's logarithm, both about 1e15) and P(alive) keeping four digits at
+/// r = 1e12; both fixed (<c>SpecialFunctions.DropOutMean</c>, the log-odds as ln(1 + (T − t_x)/(α + t_x))) and pinned to
+/// 300 mpmath values (<c>ValueEdgeFindingsTests</c>). Every expected-count, P(alive), log-likelihood, DERT, bulk, calculator
+/// and analysis target now takes every parameter from 1e-300 to 1e300 (<see cref="LikelihoodCase"/>), with the law that
+/// expected purchases over t are at most the posterior mean rate times t (<see cref="RateCeiling"/>): +∞ only where that
+/// bound is beyond the largest double.</item>
 /// <item>V-5, silent wrong results: the scalar scoring methods (P(alive), log-likelihood, expected purchases, DERT) do not
 /// check x, t_x and T (the summary validator does, where summaries enter): <c>ProbabilityAlive(5, 56.63, double.NaN)</c> = NaN,
 /// <c>new ParetoNbdParameters(1, 1, 1, 1).DiscountedExpectedResidualPurchases(0, 2.49, -1, 1)</c> = NaN: their cases use
@@ -86,9 +90,6 @@ namespace Cx.Domain.Tests.Robustness;
 /// </remarks>
 public sealed class ValueFuzz : IFuzzModule
 {
-    /// <summary>The largest t / (alpha + T) the BG/NBD cases use (z ≤ 1 − 1e-5), see the remarks.</summary>
-    private const double BgNbdHorizonBound = 1e3;
-
     private static readonly Lazy<AssetRecord[]> SmallCdnow = new(() => [.. Cdnow.Sample.Where(r => int.Parse(r.Customer.Value, CultureInfo.InvariantCulture) <= 150)]);
 
     private static readonly Lazy<CustomerSummarySet> SmallPublished = new(() => CustomerSummarySet.FromSummaries(Cdnow.Published.Summaries.Take(200), ValueTimeUnit.Weeks));
@@ -249,7 +250,7 @@ public sealed class ValueFuzz : IFuzzModule
             (1, Gen.Constant<object?>(Array.Empty<AssetRecord>())));
         v.ForParameter(p => p.Member.DeclaringType?.Namespace == "Cx.Domain.Value" && p.ParameterType == typeof(IEnumerable<AssetRecord>), records);
         v.ForParameter(p => p.Member.DeclaringType is { } t && (t == typeof(CustomerValueCalculator) || t == typeof(HoldoutComparison)) && p.ParameterType == typeof(PurchaseModel),
-            Models.Where(ExpectedPurchaseCase).Select(m => (object?)m)); // V-3: far-out parameters take minutes in the BG/NBD expectation
+            Models.Where(LikelihoodCase).Select(m => (object?)m)); // V-3, fixed: every parameter from 1e-300 to 1e300
         v.ForParameter(p => p.Member.DeclaringType == typeof(PurchaseModel) && p.Name == "summary", Summaries.Where(IsConsistent).Select(x => (object?)x)); // V-5
         v.ForParameter(p => p.Member.DeclaringType == typeof(ShiftedBetaGeometricParameters) && p.Name == "discountRate", Gen.Frequency(
             (4, Gen.Elements(double.Epsilon, 1e-300, 1.1e-220, 1e-16, 1e-12, 1e-6, 1e-4, 0.01, 0.1, 1.0, 1e6, double.MaxValue)),
@@ -285,20 +286,20 @@ public sealed class ValueFuzz : IFuzzModule
                 select new FuzzCase($"{m}.LogLikelihood({Show(c.X)}, {Show(c.Tx)}, {Show(c.T)})", () => m.LogLikelihood(c.X, c.Tx, c.T),
                     l => Law(!double.IsNaN((double)l!) && (double)l! < double.PositiveInfinity && (c.X > 0 || (double)l! <= 0), $"a log-likelihood of {Show(l)}")))); // a density in t_x when x > 0: it may be positive; with x = 0 the log of a probability
             r.Target(new FuzzTarget(Method(nameof(PurchaseModel.ExpectedPurchases), typeof(int), typeof(double), typeof(double), typeof(double)),
-                from m in models.Where(ExpectedCountCase) from c in ConsistentCustomers from t in Times
-                let horizon = BoundedForBgNbd(m, c.T, t)
+                from m in models.Where(LikelihoodCase) from c in ConsistentCustomers from t in Times
+                let horizon = FiniteHorizon(t)
                 select new FuzzCase($"{m}.ExpectedPurchases({Show(c.X)}, {Show(c.Tx)}, {Show(c.T)}, {Show(horizon)})", () => m.ExpectedPurchases(c.X, c.Tx, c.T, horizon),
-                    e => NonDecreasing((double)e!, horizon, BoundedForBgNbd(m, c.T, horizon * 2), h => m.ExpectedPurchases(c.X, c.Tx, c.T, h)))));
+                    e => NonDecreasing((double)e!, horizon, RateCeiling(m, c.X, c.T), h => m.ExpectedPurchases(c.X, c.Tx, c.T, h)))));
             r.Target(new FuzzTarget(Method(nameof(PurchaseModel.ExpectedPurchasesIfAlive), typeof(int), typeof(double), typeof(double), typeof(double)),
-                from m in models.Where(ExpectedCountCase) from c in ConsistentCustomers from t in Times
-                let horizon = BoundedForBgNbd(m, c.T, t)
+                from m in models.Where(LikelihoodCase) from c in ConsistentCustomers from t in Times
+                let horizon = FiniteHorizon(t)
                 select new FuzzCase($"{m}.ExpectedPurchasesIfAlive({Show(c.X)}, {Show(c.Tx)}, {Show(c.T)}, {Show(horizon)})", () => m.ExpectedPurchasesIfAlive(c.X, c.Tx, c.T, horizon),
-                    e => NonDecreasing((double)e!, horizon, BoundedForBgNbd(m, c.T, horizon * 2), h => m.ExpectedPurchasesIfAlive(c.X, c.Tx, c.T, h)))));
+                    e => NonDecreasing((double)e!, horizon, RateCeiling(m, c.X, c.T), h => m.ExpectedPurchasesIfAlive(c.X, c.Tx, c.T, h)))));
             r.Target(new FuzzTarget(Method(nameof(PurchaseModel.ExpectedPurchasesNewCustomer), typeof(double)),
-                from m in models.Where(ExpectedCountCase) from t in Times
-                let horizon = BoundedForBgNbd(m, 0, t)
+                from m in models.Where(LikelihoodCase) from t in Times
+                let horizon = FiniteHorizon(t)
                 select new FuzzCase($"{m}.ExpectedPurchasesNewCustomer({Show(horizon)})", () => m.ExpectedPurchasesNewCustomer(horizon),
-                    e => NonDecreasing((double)e!, horizon, BoundedForBgNbd(m, 0, horizon * 2), m.ExpectedPurchasesNewCustomer))));
+                    e => NonDecreasing((double)e!, horizon, RateCeiling(m, 0, 0), m.ExpectedPurchasesNewCustomer))));
             if (Method(nameof(PurchaseModel.DiscountedExpectedResidualPurchases), typeof(int), typeof(double), typeof(double), typeof(double)) is { } dert)
             {
                 r.Target(new FuzzTarget(dert,
@@ -329,7 +330,7 @@ public sealed class ValueFuzz : IFuzzModule
             }, d => SameAsScalar((double[])d!, b.Summaries, s => b.Model.ProbabilityAlive(s))))));
         r.Target(new FuzzTarget(Bulk(nameof(PurchaseModel.ExpectedPurchases), typeof(ReadOnlySpan<CustomerSummary>), typeof(double), typeof(Span<double>)),
             from b in bulk.Where(b => ScoringCase(b.Model)) from t in Times
-            let horizon = b.Summaries.Length == 0 ? t : b.Summaries.Min(s => BoundedForBgNbd(b.Model, s.Age, t))
+            let horizon = FiniteHorizon(t)
             select new FuzzCase($"{b.Model}.ExpectedPurchases({b.Summaries.Length} summaries, {Show(horizon)}, destination {b.Summaries.Length + b.Extra})", () =>
             {
                 double[] destination = new double[Math.Max(0, b.Summaries.Length + b.Extra)];
@@ -345,7 +346,7 @@ public sealed class ValueFuzz : IFuzzModule
             }, d => SameAsScalar((double[])d!, b.Summaries, s => b.Model.ProbabilityAlive(s))))));
         r.Target(new FuzzTarget(Bulk(nameof(PurchaseModel.ExpectedPurchases), typeof(ReadOnlySpan<int>), typeof(ReadOnlySpan<double>), typeof(ReadOnlySpan<double>), typeof(double), typeof(Span<double>)),
             from b in bulk.Where(b => ScoringCase(b.Model)) from t in Times
-            let horizon = b.Summaries.Length == 0 ? t : b.Summaries.Min(s => BoundedForBgNbd(b.Model, s.Age, t))
+            let horizon = FiniteHorizon(t)
             select new FuzzCase($"{b.Model}.ExpectedPurchases(columns of {b.Summaries.Length}, {Show(horizon)}, age {b.Summaries.Length + b.Extra})", () =>
             {
                 double[] destination = new double[b.Summaries.Length];
@@ -354,9 +355,9 @@ public sealed class ValueFuzz : IFuzzModule
             }, d => SameAsScalar((double[])d!, b.Summaries, s => b.Model.ExpectedPurchases(s, horizon)))));
         r.Target(new FuzzTarget(typeof(PurchaseModel).GetMethod(nameof(PurchaseModel.ExpectedPurchases), [typeof(CustomerSummary).MakeByRefType(), typeof(double)])!,
             from m in Models.Where(ScoringCase) from s in Summaries.Where(IsConsistent) from t in Times
-            let horizon = BoundedForBgNbd(m, s.Age, t)
+            let horizon = FiniteHorizon(t)
             select new FuzzCase($"{m}.ExpectedPurchases({s}, {Show(horizon)})", () => m.ExpectedPurchases(s, horizon),
-                e => NonDecreasing((double)e!, horizon, BoundedForBgNbd(m, s.Age, horizon * 2), h => m.ExpectedPurchases(s, h)))));
+                e => NonDecreasing((double)e!, horizon, RateCeiling(m, s.Frequency, s.Age), h => m.ExpectedPurchases(s, h)))));
     }
 
     private static void RegisterOtherTargets(FuzzRegistry r)
@@ -453,19 +454,18 @@ public sealed class ValueFuzz : IFuzzModule
         }
     }
 
-    /// <summary>BG/NBD expected purchases are slow with t huge relative to alpha + T (the 2F1 series near z = 1, held back
-    /// for the lead's fix, see the class remarks): t is capped at <see cref="BgNbdHorizonBound"/> × (alpha + T) there.</summary>
-    private static double BoundedForBgNbd(PurchaseModel model, double age, double horizon)
-    {
-        horizon = double.IsFinite(horizon) && horizon >= 0 ? Math.Min(horizon, 1e12) : 1; // V-2
-        return model is BgNbdParameters bg && horizon > BgNbdHorizonBound * (bg.Alpha + Math.Max(0, age)) && double.IsFinite(bg.Alpha + Math.Max(0, age))
-            ? BgNbdHorizonBound * (bg.Alpha + Math.Max(0, age))
-            : horizon;
-    }
+    /// <summary>A finite horizon of 0 or more, up to 1e12 (V-2: NaN, ∞ and negative horizons are cases of their own).</summary>
+    private static double FiniteHorizon(double horizon) => double.IsFinite(horizon) && horizon >= 0 ? Math.Min(horizon, 1e12) : 1;
 
-    /// <summary>The models of the scalar expected-count targets: BG/NBD with r up to 1e12 and α, a, b anywhere from ε to
-    /// double.MaxValue (V-3 fixed there; beyond, r·t/α overflows), Pareto/NBD as <see cref="LikelihoodCase"/>.</summary>
-    private static bool ExpectedCountCase(PurchaseModel model) => model is BgNbdParameters bg ? bg.R <= 1e12 : LikelihoodCase(model);
+    /// <summary>(r + x)/(α + T), the posterior mean purchase rate of a customer alive throughout: expected purchases over t
+    /// are at most this times t in both models (1 − e^(−λpt) ≤ λpt for the BG/NBD, λ(1 − e^(−μt))/μ ≤ λt for the
+    /// Pareto/NBD); +∞ for other models.</summary>
+    private static double RateCeiling(PurchaseModel model, int frequency, double age) => model switch
+    {
+        BgNbdParameters bg => (bg.R + frequency) / (bg.Alpha + age),
+        ParetoNbdParameters p => (p.R + frequency) / (p.Alpha + age),
+        _ => double.PositiveInfinity,
+    };
 
     /// <summary>The models of the scalar P(alive) and log-likelihood targets, and of the Pareto/NBD's expectations and DERT:
     /// every parameter from 1e-300 to 1e300 (issue 13: the likelihoods, the log-odds of having dropped out and the DERT are
@@ -476,9 +476,6 @@ public sealed class ValueFuzz : IFuzzModule
     /// <summary>The models of the bulk scoring targets (equal to the scalar methods customer by customer): both models over
     /// <see cref="LikelihoodCase"/>'s range, the BG/NBD's columnar code of its own included.</summary>
     private static bool ScoringCase(PurchaseModel model) => LikelihoodCase(model);
-
-    /// <summary>Whether an expected-purchase case stays clear of findings V-1 to V-3 (see the class remarks).</summary>
-    private static bool ExpectedPurchaseCase(PurchaseModel model) => model.Values.All(p => p.Value is >= 1e-3 and <= 1e4);
 
     private static string Fingerprint(CustomerValueAnalysis analysis) => analysis.ToString() + "|" + string.Join(";", (analysis.Values?.Customers ?? []).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Customer} {c.ProbabilityAlive:R} {c.ExpectedPurchases:R} {c.ResidualValue:R}")));
 
@@ -512,10 +509,14 @@ public sealed class ValueFuzz : IFuzzModule
     private static void Probability(double p) => Law(p is >= 0 and <= 1, $"a probability of {Show(p)}");
 
     /// <summary>A finite, non-negative expectation that does not fall when the horizon grows.</summary>
-    private static void NonDecreasing(double value, double horizon, double longer, Func<double, double> at)
+    private static void NonDecreasing(double value, double horizon, double rate, Func<double, double> at)
     {
-        Law(value >= 0 && double.IsFinite(value), $"an expected count of {Show(value)} over {Show(horizon)}");
-        if (longer > horizon && double.IsFinite(longer))
+        // At most the mean rate times t (+∞ only where that product is beyond the largest double).
+        double ceiling = horizon == 0 ? 0 : rate * horizon;
+        Law(value >= 0 && value <= ceiling * (1 + 1e-9) && (double.IsFinite(value) || !double.IsFinite(ceiling)),
+            $"an expected count of {Show(value)} over {Show(horizon)} (at most {Show(ceiling)}, the mean rate times the horizon)");
+        double longer = FiniteHorizon(horizon * 2);
+        if (longer > horizon && double.IsFinite(value))
         {
             double further = at(longer);
             Law(further >= value * (1 - 1e-9), $"the expected count falls from {Show(value)} over {Show(horizon)} to {Show(further)} over {Show(longer)}");
