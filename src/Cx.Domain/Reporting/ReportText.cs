@@ -38,7 +38,7 @@ internal static class ReportText
     public static string AsOf(Instant at, DateTimeZone zone)
     {
         ZonedDateTime local = at.InZone(zone);
-        if ((at + Duration.Epsilon).InZone(zone).Date != local.Date)
+        if (at == NodaTime.Instant.MaxValue || (at + Duration.Epsilon).InZone(zone).Date != local.Date)
         {
             return "end of " + Date(local.Date);
         }

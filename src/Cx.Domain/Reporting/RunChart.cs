@@ -51,7 +51,15 @@ internal static class RunChart
         Instant end = instants.Count == 0 ? start + Duration.FromDays(1) : instants.Max();
         if (end <= start)
         {
-            end = start + Duration.FromHours(1);
+            // One instant: an hour's axis after it, or before it at the end of time (9999-12-31T23:59:59Z and later).
+            if (Instant.MaxValue - start >= Duration.FromHours(1))
+            {
+                end = start + Duration.FromHours(1);
+            }
+            else
+            {
+                start = end - Duration.FromHours(1);
+            }
         }
 
         double plotWidth = Width - Left - Right;

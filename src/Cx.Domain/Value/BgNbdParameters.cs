@@ -14,15 +14,17 @@ namespace Cx.Domain.Value;
 /// is taken into the series so that a = 1 (a removable singularity) is exact. When that series would first grow past
 /// e^30 (ε·ln(1/(1 − z)) &gt; 30: a in the hundreds, or z near 1 with a &gt; 1) the direct form is summed instead: its terms
 /// fall at once, and with ε large its prefactor (a + b + x − 1)/(a − 1) is modest. Both series stop on a bound valid for
-/// every later term and give up after a million terms; a horizon so long that z = t/(α + T + t) is within about 10⁻⁴
-/// of 1 (t beyond some 10⁴ times α + T) then takes the integral below (finite and right, about 15 ms a call: V-1 of issue
-/// #13 was NaN there).</para>
+/// every later term and give up after a million terms; the direct form is not tried where its terms would rise for more
+/// than 10⁴ terms, nor kept once it overflows: a horizon so long that z = t/(α + T + t) is near 1 takes the integral below
+/// (finite and right, about 2 ms a call: V-1 of issue #13 was NaN there).</para>
 /// <para>At the edges of the parameters (issue #13's V-3): with r + x below an eighth of a + b + x − 1 the expectation if
 /// alive is summed as a series of positive terms with r + x taken out (the forms above subtract two numbers of order one
 /// to get one of order r); where the hypergeometric forms fail — a + b + x − 1 = 0 (a = b = 0.5 and no repeat
 /// purchases), r far above a + b (the ε-part series alternates through huge terms), b near 1e300, a large a beside a
 /// small r — it is the integral E[(1 − (1 + pt/(α + T))^(−r−x))/p] over the posterior drop-out chance p ~ Beta(a, b + x),
-/// log-concave in the logit of p (a point mass at a/(a + b + x) from a = 1e17 on). A conditional expectation below
+/// log-concave in the logit of p (a point mass at a/(a + b + x) from a = 1e17 on). Where a and b + x are both large that
+/// mean is the ratio of two integrals sharing the beta kernel, run in the offset from its mode: ln of one integral less
+/// ln B(a, b + x), both of order a ln 2, kept no digit at a = b = 1e15. A conditional expectation below
 /// (r + x)·t/(α + T)·P(alive) &lt; 5e-324 is 0. Expectations whose true value exceeds the largest double (r near 1e308 with
 /// a small α) are not representable.</para>
 /// <para>P(alive) = 1 for a customer without repeat purchases: under BG/NBD a customer can only drop out right after a

@@ -10,7 +10,10 @@ namespace Cx.Domain.Value;
 /// of the summaries the model was fitted on. Every method is a pure function of the parameters and its arguments;
 /// instances are immutable and thread-safe.</para>
 /// <para>Arguments are not re-validated on the hot path: pass summaries from a <see cref="CustomerSummarySet"/> (validated),
-/// or check them with <see cref="Validation.CustomerSummaryValidator"/>. Invalid numbers give NaN, never an exception.</para>
+/// or check them with <see cref="Validation.CustomerSummaryValidator"/>. The methods' domain is a consistent customer
+/// (x ≥ 0, 0 ≤ t_x ≤ T, t_x = 0 when x = 0) with times and horizons from 0 to <see cref="MaxTime"/>. A NaN or negative
+/// horizon gives NaN; other arguments outside the domain give NaN or a number that means nothing, never an
+/// exception.</para>
 /// </remarks>
 public abstract class PurchaseModel
 {
@@ -229,6 +232,12 @@ public abstract class PurchaseModel
     /// <summary>The largest parameter value the BG/NBD and Pareto/NBD accept: 1e300. Between it and the largest double
     /// (1.8e308) quantities such as δ(β + T) leave the doubles.</summary>
     public const double MaxParameter = 1e300;
+
+    /// <summary>The longest time the BG/NBD and Pareto/NBD take — recency t_x, age T and horizon t, in the time unit of
+    /// the summaries: 1e12 (19 billion years in weeks). <see cref="Validation.CustomerSummaryValidator"/> refuses a
+    /// summary beyond it (CX0902); the scalar methods do not check it, and beyond it their arithmetic is not checked (a
+    /// Pareto/NBD P(alive) at T = 1e13 with r = α = s = 1e-300 is NaN; see the supported-range page).</summary>
+    public const double MaxTime = 1e12;
 
     private protected static double Positive(double value, string name)
     {

@@ -85,6 +85,29 @@ public sealed class FuzzFindingsTests
         Assert.NotEmpty(Cx.Domain.Reporting.ReliabilityRenderer.ToRunChart(standard, measurements, markers).Svg);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RunChart_EveryInstantAtTheEndOfTime_EndsWithAChart(bool marker)
+    {
+        // Found by the fuzz run with seed 977: one measurement at 9999-12-31T23:59:59Z (or a marker at Instant.MaxValue)
+        // and nothing else on the axis threw OverflowException, the axis stepping an hour past its one instant.
+        var standard = Hostile.Standard();
+        ReliabilityMeasurement[] measurements = marker ? [] : [new(standard.Id, NodaTime.Instant.FromUtc(9999, 12, 31, 23, 59, 59), 20)];
+        Cx.Domain.Reporting.RunChartMarker[] markers = marker ? [new(NodaTime.Instant.MaxValue, "end", Cx.Domain.Reporting.RunChartMarkerKind.Note)] : [];
+
+        string svg = Cx.Domain.Reporting.ReliabilityRenderer.ToRunChart(standard, measurements, markers).Svg;
+
+        Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AsOf_TheLastInstantThereIs_IsTheEndOfItsDay()
+    {
+        Assert.Equal("end of 9999-12-31", Cx.Domain.Reporting.ReportText.AsOf(NodaTime.Instant.MaxValue, NodaTime.DateTimeZone.Utc));
+    }
+
     [Fact]
     public void TextAndMarkdown_AnEscapeSequenceInAName_IsWrittenVisibly()
     {

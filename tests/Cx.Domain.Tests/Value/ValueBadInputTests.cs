@@ -28,6 +28,21 @@ public sealed class ValueBadInputTests
     }
 
     [Fact]
+    public void FromSummaries_TimesBeyondMaxTime_AreRefusedAndMaxTimeItselfIsTaken()
+    {
+        // Issue 13: beyond 1e12 (19 billion years in weeks) the models' arithmetic is not checked — a Pareto/NBD with
+        // r = α = s = 1e-300 gave a P(alive) of NaN at T = 1e13 — so the summary validator refuses such times.
+        CxValidationException error = Assert.Throws<CxValidationException>(() => CustomerSummarySet.FromSummaries(
+            [S("a", 1, 3, 1e13), S("b", 1, 2e12, 2e12), S("c", 1, 3, PurchaseModel.MaxTime)], ValueTimeUnit.Weeks));
+
+        Assert.Contains(error.Failures, f => f.Position == 0 && f.ErrorCode == CxErrorCodes.SummaryTimeInvalid && f.Field == "Age"
+            && f.Message == "Expected an age T from 0 to 1e12 (PurchaseModel.MaxTime, in the summaries' time unit), got 10000000000000.");
+        Assert.Contains(error.Failures, f => f.Position == 1 && f.ErrorCode == CxErrorCodes.SummaryTimeInvalid && f.Field == "Recency");
+        Assert.DoesNotContain(error.Failures, f => f.Position == 2);
+        Assert.Equal(1e12, PurchaseModel.MaxTime);
+    }
+
+    [Fact]
     public void FromSummariesAndRecords_Empty_IsAnError()
     {
         Assert.Equal(CxErrorCodes.ValueInputEmpty, Assert.Throws<CxValidationException>(() => CustomerSummarySet.FromSummaries([], ValueTimeUnit.Weeks)).Failures[0].ErrorCode);
