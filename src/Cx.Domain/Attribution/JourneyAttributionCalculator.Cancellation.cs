@@ -22,6 +22,7 @@ public sealed partial class JourneyAttributionCalculator
     /// <returns>The attribution, the same as without a token.</returns>
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> and <paramref name="progress"/> is null.</exception>
     /// <exception cref="CxValidationException">The options or some events are invalid; every failure is reported with its code.</exception>
+    /// <exception cref="InvalidOperationException">No model of the kind chosen is registered, or a custom model gave an invalid weight.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public AttributionResult Calculate(
         JourneyFramework framework,

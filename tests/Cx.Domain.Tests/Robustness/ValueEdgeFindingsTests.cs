@@ -221,6 +221,20 @@ public sealed class ValueEdgeFindingsTests
         Assert.Equal(311, checkedCases);
     }
 
+    [Theory]
+    [InlineData(12.31)]
+    [InlineData(1.5)]
+    [InlineData(0.7)]
+    public void BgNbd_BNear1e300_ExpectationIsTheMeanRateTimesT(double a)
+    {
+        // Found by the fuzz run with seed 31337: at b = 1e300 the difference series (r + x small beside c = a + b − 1)
+        // gave 1.4822e-23, 1.7% above its own bound r·t/α. There p is about a/b = 1e-299, so (1 − (1 + pk)^(−r))/p = r·k
+        // to 300 digits: the expectation is r·t/α = 1.458e-23. c above 1e15 now takes the integral.
+        var model = new BgNbdParameters(1e-12, 1e12, a, 1e300);
+
+        Assert.Equal(1.458e-23, model.ExpectedPurchasesNewCustomer(14.58), 1e-12 * 1.458e-23);
+    }
+
     [Fact]
     public void BgNbd_LargeShapes_ExpectationNeverFallsWithTheHorizon()
     {
