@@ -37,7 +37,7 @@ internal static class RunChart
         string unit = standard.Unit.Length == 0 ? string.Empty : " " + standard.Unit;
         string title = $"{standard.Name} ({standard.Id})";
         string summary = string.Create(CultureInfo.InvariantCulture,
-            $"{standard.Metric}: {comparison} {standard.Threshold:G6}{unit} in {ReportText.Percent(standard.Objective)} of events per {standard.Window}; {points.Length:N0} measurements{(marks.Length > 0 ? $", {marks.Length:N0} markers" : string.Empty)}.");
+            $"{standard.Metric}: {comparison} {standard.Threshold:G6}{unit} in {ReportText.Percent(standard.Objective)} of events per {standard.Window}; {points.Length:N0} measurement{(points.Length == 1 ? string.Empty : "s")}{(marks.Length > 0 ? $", {marks.Length:N0} marker{(marks.Length == 1 ? string.Empty : "s")}" : string.Empty)}.");
         double Top = TopBase + ((SvgCanvas.Wrap(summary, Width - 48).Count - 1) * 16);
         height = Top + ValuesHeight + (compliancePanel ? Gap + ComplianceHeight : 0) + 64;
         // Time axis: the measurements, the windows, the markers and the evaluation instant.

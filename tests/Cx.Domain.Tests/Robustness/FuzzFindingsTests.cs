@@ -100,6 +100,7 @@ public sealed class FuzzFindingsTests
 
         Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("NaN", svg, StringComparison.Ordinal);
+        Assert.Contains(marker ? "; 0 measurements, 1 marker." : "; 1 measurement.", svg, StringComparison.Ordinal); // not "1 measurements"
     }
 
     [Fact]
