@@ -21,10 +21,20 @@ public sealed class WarningScorecard
     internal WarningScorecard(
         string? standardId, int standardCount, Duration span, int breaches, int warnedBreaches, int episodes, int trueEpisodes,
         IReadOnlyList<Duration> leadTimes, Duration timeInWarning)
+        : this(standardId, standardCount, span.ToBigIntegerNanoseconds(), breaches, warnedBreaches, episodes, trueEpisodes, leadTimes, timeInWarning.ToBigIntegerNanoseconds())
+    {
+    }
+
+    private WarningScorecard(
+        string? standardId, int standardCount, System.Numerics.BigInteger spanNanoseconds, int breaches, int warnedBreaches, int episodes,
+        int trueEpisodes, IReadOnlyList<Duration> leadTimes, System.Numerics.BigInteger timeInWarningNanoseconds)
     {
         StandardId = standardId;
         StandardCount = standardCount;
-        Span = span;
+        _spanDays = (double)spanNanoseconds / NanosecondsPerDay;
+        _spanTicks = (double)(spanNanoseconds / 100);
+        _timeInWarningTicks = (double)(timeInWarningNanoseconds / 100);
+        Span = Capped(spanNanoseconds);
         BreachCount = breaches;
         WarnedBreachCount = warnedBreaches;
         EpisodeCount = episodes;
@@ -33,7 +43,7 @@ public sealed class WarningScorecard
         MedianLeadTime = Percentile(sorted, 0.5);
         TenthPercentileLeadTime = Percentile(sorted, 0.1);
         MinimumLeadTime = sorted.Length == 0 ? null : sorted[0];
-        TimeInWarning = timeInWarning;
+        TimeInWarning = Capped(timeInWarningNanoseconds);
     }
 
     /// <summary>Gets the standard's id, or null for the scorecard of every standard.</summary>
@@ -42,7 +52,14 @@ public sealed class WarningScorecard
     /// <summary>Gets the number of standards counted.</summary>
     public int StandardCount { get; }
 
-    /// <summary>Gets the judged span, summed over the standards.</summary>
+    private const double NanosecondsPerDay = 86_400e9;
+
+    private readonly double _spanDays;
+    private readonly double _spanTicks;
+    private readonly double _timeInWarningTicks;
+
+    /// <summary>Gets the judged span, summed over the standards; at most <see cref="Duration.MaxValue"/> (about 46,000
+    /// years: six standards judged over 8,000 years each exceed it), while the rates below use the exact sum.</summary>
     public Duration Span { get; }
 
     /// <summary>Gets the number of breach onsets.</summary>
@@ -79,24 +96,29 @@ public sealed class WarningScorecard
     public Duration? MinimumLeadTime { get; }
 
     /// <summary>Gets the false episodes per standard per 90 days of judged span; 0 for an empty span.</summary>
-    public double FalseEpisodesPer90Days => Span <= Duration.Zero ? 0 : FalseEpisodeCount * 90.0 / Span.TotalDays;
+    public double FalseEpisodesPer90Days => _spanDays <= 0 ? 0 : FalseEpisodeCount * 90.0 / _spanDays;
 
-    /// <summary>Gets the total time standards spent in open episodes.</summary>
+    /// <summary>Gets the total time standards spent in open episodes; at most <see cref="Duration.MaxValue"/>, as
+    /// <see cref="Span"/>.</summary>
     public Duration TimeInWarning { get; }
 
     /// <summary>Gets the share of the judged span spent in open episodes.</summary>
-    public double TimeInWarningShare => Span <= Duration.Zero ? 0 : TimeInWarning.TotalTicks / Span.TotalTicks;
+    public double TimeInWarningShare => _spanTicks <= 0 ? 0 : _timeInWarningTicks / _spanTicks;
 
     internal static WarningScorecard Combine(IReadOnlyList<StandardBacktest> standards) => new(
         null,
         standards.Count,
-        standards.Aggregate(Duration.Zero, (sum, s) => sum + s.Scorecard.Span),
+        standards.Aggregate(System.Numerics.BigInteger.Zero, (sum, s) => sum + s.Scorecard.Span.ToBigIntegerNanoseconds()),
         standards.Sum(s => s.Scorecard.BreachCount),
         standards.Sum(s => s.Scorecard.WarnedBreachCount),
         standards.Sum(s => s.Scorecard.EpisodeCount),
         standards.Sum(s => s.Scorecard.TrueEpisodeCount),
         [.. standards.SelectMany(s => s.Breaches).Where(b => b.LeadTime is not null).Select(b => b.LeadTime!.Value)],
-        standards.Aggregate(Duration.Zero, (sum, s) => sum + s.Scorecard.TimeInWarning));
+        standards.Aggregate(System.Numerics.BigInteger.Zero, (sum, s) => sum + s.Scorecard.TimeInWarning.ToBigIntegerNanoseconds()));
+
+    /// <summary>A sum of durations in nanoseconds, at most <see cref="Duration.MaxValue"/>.</summary>
+    private static Duration Capped(System.Numerics.BigInteger nanoseconds) =>
+        nanoseconds > Duration.MaxValue.ToBigIntegerNanoseconds() ? Duration.MaxValue : Duration.FromNanoseconds(nanoseconds);
 
     private static Duration? Percentile(Duration[] sorted, double p) =>
         sorted.Length == 0 ? null : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];

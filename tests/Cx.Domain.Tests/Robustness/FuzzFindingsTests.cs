@@ -104,6 +104,27 @@ public sealed class FuzzFindingsTests
     }
 
     [Fact]
+    public void Backtest_SixStandardsOverEightThousandYears_SumsTheirSpansWithoutOverflow()
+    {
+        // Found by the fuzz run with seed 55555: judged from 0001-01-01 to 9998, six standards' spans summed past
+        // Duration's 16,777,216 days and NodaTime threw ArgumentOutOfRangeException. The sum is now exact (in 128-bit
+        // nanoseconds): Span is capped at Duration.MaxValue, the rates use the whole sum.
+        ReliabilityStandard[] standards = [.. Enumerable.Range(0, 6).Select(i => ReliabilityStandard.Create(new ReliabilityStandardDefinition
+        {
+            Id = $"s{i}", TouchpointId = "t", Name = $"Standard {i}", Metric = "hours", Unit = "h", Comparison = ThresholdComparison.AtMost,
+            Threshold = 48, Objective = 0.9, Window = EvaluationWindow.Rolling(NodaTime.Duration.FromDays(30)), MinimumEvents = 1, Owner = "Ops",
+        }))];
+        ReliabilityMeasurement[] measurements = [.. standards.Select(s => new ReliabilityMeasurement(s.Id, NodaTime.Instant.FromUtc(9998, 5, 19, 20, 0), 36))];
+
+        ReliabilityBacktest backtest = new ReliabilityEvaluator().Backtest(
+            ReliabilityStandardSet.Create(standards), measurements, from: NodaTime.Instant.FromUtc(1, 1, 1, 0, 0));
+
+        Assert.Equal(NodaTime.Duration.MaxValue, backtest.Scorecard.Span);
+        Assert.Equal(0, backtest.Scorecard.FalseEpisodesPer90Days);
+        Assert.All(backtest.Standards, s => Assert.True(s.Scorecard.Span > NodaTime.Duration.FromDays(3_600_000), $"{s.Scorecard.Span}"));
+    }
+
+    [Fact]
     public void AsOf_TheLastInstantThereIs_IsTheEndOfItsDay()
     {
         Assert.Equal("end of 9999-12-31", Cx.Domain.Reporting.ReportText.AsOf(NodaTime.Instant.MaxValue, NodaTime.DateTimeZone.Utc));
