@@ -27,8 +27,13 @@ namespace Cx.Domain.Reliability;
 /// </remarks>
 public sealed class BernoulliCusumDesign : IEquatable<BernoulliCusumDesign>
 {
-    /// <summary>The largest scaled decision interval (number of Markov-chain states) a design may have.</summary>
+    /// <summary>The largest scaled decision interval (number of Markov-chain states) a design may have; fewer at a large
+    /// scale m, so that the chain's band matrix (states × (m + 1) cells) stays within 128 MB.</summary>
     public const int MaxStates = 200_000;
+
+    /// <summary>The most cells of the chain's band matrix, states × (m + 1), an ANSS may take: 16 million (128 MB). With
+    /// m = 1000 (a tiny p0) 200,000 states would take 1.6 GB.</summary>
+    private const long MaxBandCells = 16_000_000;
 
     private const int MaxScale = 1000;
     private static readonly ConcurrentDictionary<(double P0, int A, int M, int States), double> AnssCache = new();
@@ -109,9 +114,9 @@ public sealed class BernoulliCusumDesign : IEquatable<BernoulliCusumDesign>
     {
         CheckShares(inControlShare, designShare);
         (int a, int m) = ScaledReference(inControlShare, designShare);
-        if (!double.IsFinite(decisionInterval) || decisionInterval <= 0 || decisionInterval * m > MaxStates)
+        if (!double.IsFinite(decisionInterval) || decisionInterval <= 0 || decisionInterval * m > StateLimit(m))
         {
-            Fail("DecisionInterval", string.Create(CultureInfo.InvariantCulture, $"Expected a positive decision interval of at most {MaxStates / (double)m:G4} bad events, got {decisionInterval}."));
+            Fail("DecisionInterval", string.Create(CultureInfo.InvariantCulture, $"Expected a positive decision interval of at most {StateLimit(m) / (double)m:G4} bad events, got {decisionInterval}."));
         }
 
         return new BernoulliCusumDesign(inControlShare, designShare, a, m, (int)Math.Ceiling((decisionInterval * m) - 1e-9));
@@ -293,13 +298,13 @@ public sealed class BernoulliCusumDesign : IEquatable<BernoulliCusumDesign>
         while (InControl(p0, a, m, high) < target)
         {
             low = high;
-            if (high >= MaxStates)
+            if (high >= StateLimit(m))
             {
                 Fail("TargetInControlAnss", string.Create(CultureInfo.InvariantCulture,
-                    $"Expected a target in-control ANSS the chart can reach with at most {MaxStates} states, got {target:G6} for p0 {p0:G4} and p1 {p1:G4}. Lower the target or raise the design share."));
+                    $"Expected a target in-control ANSS the chart can reach with at most {StateLimit(m)} states, got {target:G6} for p0 {p0:G4} and p1 {p1:G4}. Lower the target or raise the design share."));
             }
 
-            high = (int)Math.Min(MaxStates, (long)high * 2);
+            high = (int)Math.Min(StateLimit(m), (long)high * 2);
         }
 
         while (high - low > 1)
@@ -317,6 +322,10 @@ public sealed class BernoulliCusumDesign : IEquatable<BernoulliCusumDesign>
 
         return high;
     }
+
+    /// <summary>The most states a chart of scale m may have: <see cref="MaxStates"/>, or fewer where the band matrix of its
+    /// ANSS would pass <see cref="MaxBandCells"/>.</summary>
+    private static int StateLimit(int m) => (int)Math.Min(MaxStates, MaxBandCells / (m + 1));
 
     private static void CheckShares(double p0, double p1)
     {

@@ -125,6 +125,18 @@ public sealed class FuzzFindingsTests
     }
 
     [Fact]
+    public void CusumDesign_ATinyInControlShare_IsRefusedBeforeItsChainTakesGigabytes()
+    {
+        // Found by the fuzz run with seed 8675309: WithDecisionInterval(1e-306, 0.5, 48.625) took 743 MiB (scale m = 1000,
+        // 48,625 states: a band of 48.7 million cells). A chart's band is now held to 16 million cells (128 MB).
+        CxValidationException error = Assert.Throws<CxValidationException>(() => BernoulliCusumDesign.WithDecisionInterval(1e-306, 0.5, 48.625));
+
+        Assert.Equal(CxErrorCodes.EarlyWarningDetectorInvalid, error.Failures[0].ErrorCode);
+        Assert.Contains("at most 15.98 bad events", error.Failures[0].Message, StringComparison.Ordinal);
+        Assert.Equal(15_000, BernoulliCusumDesign.WithDecisionInterval(1e-306, 0.5, 15).ScaledDecisionInterval); // within the limit: taken
+    }
+
+    [Fact]
     public void AsOf_TheLastInstantThereIs_IsTheEndOfItsDay()
     {
         Assert.Equal("end of 9999-12-31", Cx.Domain.Reporting.ReportText.AsOf(NodaTime.Instant.MaxValue, NodaTime.DateTimeZone.Utc));
