@@ -189,7 +189,7 @@ internal static class ListeningCommand
         LocalDate last = settings.End ?? parsed.Latest!.Value.InZone(settings.TimeZone).Date;
         if (last < first)
         {
-            throw new BadInputException($"--end: expected a date on or after the start {first:yyyy-MM-dd}, got {last:yyyy-MM-dd}.");
+            throw new BadInputException($"--end: expected a date on or after the start {first:uuuu-MM-dd}, got {last:uuuu-MM-dd}.");
         }
 
         try

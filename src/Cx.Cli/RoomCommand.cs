@@ -208,7 +208,7 @@ internal static partial class RoomCommand
 
         return grid.TryFind(date, out GridPeriod? period)
             ? period
-            : throw new BadInputException($"--period: expected a period of the grid {grid[0].Label} to {grid[^1].Label}, got {date:yyyy-MM-dd}. Choose one of the grid's periods, or widen the grid with --start and --end.");
+            : throw new BadInputException($"--period: expected a period of the grid {grid[0].Label} to {grid[^1].Label}, got {date:uuuu-MM-dd}. Choose one of the grid's periods, or widen the grid with --start and --end.");
     }
 
     private static IEnumerable<string> Given(Settings settings)

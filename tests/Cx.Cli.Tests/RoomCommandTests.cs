@@ -106,6 +106,7 @@ public sealed class RoomCommandTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "room", "--sample", "--period", "2030-01" }, "cx: --period: expected a period of the grid 2023-01 to 2025-12, got 2030-01-01. Choose one of the grid's periods, or widen the grid with --start and --end.")]
+    [InlineData(new[] { "room", "--sample", "--period", "-9998-01" }, "cx: --period: expected a period of the grid 2023-01 to 2025-12, got -9998-01-01.")]
     [InlineData(new[] { "room", "--sample", "--period", "June" }, "cx: --period: expected a date such as 2024-03-15 or a month such as 2024-03, got 'June'.")]
     [InlineData(new[] { "room", "--sample", "--journey", "j.json" }, "cx: Give either --sample or the files, not both (got --sample and --journey 'j.json').")]
     [InlineData(new[] { "risk", "--input", "r.csv" }, "cx: Give --events FILE (a CSV of experience events), --journey FILE (the journey framework as JSON), --standards FILE (the reliability standards as JSON), --measurements FILE (a CSV of reliability measurements); or --sample for the built-in sample company. See 'cx risk --help'.")]

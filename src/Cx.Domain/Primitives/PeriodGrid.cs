@@ -257,7 +257,7 @@ public sealed partial class PeriodGrid : IEquatable<PeriodGrid>
     {
         if (date.Calendar != CalendarSystem.Iso)
         {
-            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a date in the ISO calendar, got {date} in {date.Calendar.Id}. Convert it with date.WithCalendar(CalendarSystem.Iso)."), name);
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a date in the ISO calendar, got {TimeRangeText.Date(date)}. Convert it with date.WithCalendar(CalendarSystem.Iso)."), name);
         }
     }
 }

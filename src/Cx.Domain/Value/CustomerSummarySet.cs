@@ -169,7 +169,7 @@ public sealed class CustomerSummarySet
         if (options.CalibrationEnd is { Calendar.Id: "ISO" } ce && options.HoldoutEnd is { Calendar.Id: "ISO" } he && he <= ce)
         {
             failures.Add(null, "customer summary options", "HoldoutEnd", CxErrorCodes.SummaryOptionsInvalid,
-                string.Create(CultureInfo.InvariantCulture, $"Expected a holdout end after the calibration end {ce:yyyy-MM-dd}, got {he:yyyy-MM-dd}."));
+                string.Create(CultureInfo.InvariantCulture, $"Expected a holdout end after the calibration end {ce:uuuu-MM-dd}, got {he:uuuu-MM-dd}."));
         }
 
         failures.ThrowIfAny("customer summary options");
@@ -245,7 +245,7 @@ public sealed class CustomerSummarySet
         if (summaries.Count == 0)
         {
             failures.Add(null, "purchase records", "Records", CxErrorCodes.ValueInputEmpty,
-                string.Create(CultureInfo.InvariantCulture, $"Expected at least one customer with a purchase on or before the calibration end {calibrationEnd:yyyy-MM-dd}, got none. Move the calibration end later."));
+                string.Create(CultureInfo.InvariantCulture, $"Expected at least one customer with a purchase on or before the calibration end {calibrationEnd:uuuu-MM-dd}, got none. Move the calibration end later."));
         }
 
         failures.ThrowIfAny("purchase records");
@@ -305,7 +305,7 @@ public sealed class CustomerSummarySet
 
             if (overflow)
             {
-                failures.Add(null, string.Create(CultureInfo.InvariantCulture, $"customer '{customer}', day {day:yyyy-MM-dd}"), "Amount", CxErrorCodes.ValueOverflow,
+                failures.Add(null, string.Create(CultureInfo.InvariantCulture, $"customer '{customer}', day {day:uuuu-MM-dd}"), "Amount", CxErrorCodes.ValueOverflow,
                     "Expected the day's amounts to sum within 64-bit minor units, got an overflow. Check the amounts.");
                 continue;
             }

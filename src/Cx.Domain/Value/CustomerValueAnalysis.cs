@@ -127,7 +127,7 @@ public sealed class CustomerValueAnalysis
 
         if (last < first)
         {
-            throw new ArgumentOutOfRangeException(nameof(last), last, $"Expected a last date on or after the first date {first:yyyy-MM-dd}, got {last:yyyy-MM-dd}.");
+            throw new ArgumentOutOfRangeException(nameof(last), last, $"Expected a last date on or after the first date {first:uuuu-MM-dd}, got {last:uuuu-MM-dd}.");
         }
 
         long days = Period.Between(first, last, PeriodUnits.Days).Days;
@@ -234,7 +234,7 @@ public sealed class CustomerValueAnalysis
         if (options.CalibrationEnd is { Calendar.Id: "ISO" } ce && options.HoldoutEnd is { Calendar.Id: "ISO" } he && he <= ce)
         {
             failures.Add(null, What, "HoldoutEnd", CxErrorCodes.SummaryOptionsInvalid,
-                $"Expected a holdout end after the calibration end {ce:yyyy-MM-dd}, got {he:yyyy-MM-dd}.");
+                $"Expected a holdout end after the calibration end {ce:uuuu-MM-dd}, got {he:uuuu-MM-dd}.");
         }
 
         failures.ThrowIfAny(What);

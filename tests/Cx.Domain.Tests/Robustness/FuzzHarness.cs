@@ -83,7 +83,8 @@ public sealed class FuzzRegistry
         Manual.TryAdd(target.Member, "hand-written target");
     }
 
-    /// <summary>A law of a member's result: <paramref name="law"/> gets the arguments and the result, and asserts.</summary>
+    /// <summary>A law of a member's result: <paramref name="law"/> gets the arguments (for an instance method, followed by the
+    /// instance) and the result, and asserts.</summary>
     public void Law(MemberInfo member, Action<object?[], object?> law)
     {
         if (!_laws.TryGetValue(member, out List<Action<object?[], object?>>? list))
@@ -110,6 +111,10 @@ public static class FuzzHarness
     public static int CasesPerTarget => int.TryParse(Environment.GetEnvironmentVariable("CX_FUZZ_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : 12;
 
     public static ulong Seed => ulong.TryParse(Environment.GetEnvironmentVariable("CX_FUZZ_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out ulong s) ? s : 13;
+
+    /// <summary>CX_FUZZ_ONLY: run only the targets whose doc id contains this text (to reproduce a finding: a target's cases
+    /// depend only on the seed and its own doc id).</summary>
+    public static string? Only => Environment.GetEnvironmentVariable("CX_FUZZ_ONLY") is { Length: > 0 } only ? only : null;
 
     /// <summary>The run every fuzz test reads (done once per test process).</summary>
     public static FuzzRun Result => Shared.Value;
@@ -151,6 +156,11 @@ public static class FuzzHarness
         }
 
         work.AddRange(registry.Targets.Select(t => (DocIds.Of(t.Member), t.Member, t.Cases, t.MaxAllocatedBytes)));
+        if (Only is { } only)
+        {
+            work.RemoveAll(w => !w.Name.Contains(only, StringComparison.Ordinal));
+        }
+
         Parallel.ForEach(
             work.Select((w, i) => (w, i)),
             new ParallelOptions { MaxDegreeOfParallelism = 2 },
@@ -389,7 +399,7 @@ public sealed class LawException : Exception
 /// current culture shows it.</summary>
 public static class HostileCulture
 {
-    private static readonly string[] Marks = ["٫", "⁻", "˙", "٪", "∞∞", "¤¤", "꞉", "⁄", "NaNaN"];
+    private static readonly string[] Marks = ["٫", "⁻", "˙", "٪", "∞∞", "¤¤", "꞉", "⁄", "NaNaN", "ᗪ", "ᗰ", "ᗩ"];
 
     public static CultureInfo Instance { get; } = Create();
 
@@ -412,6 +422,18 @@ public static class HostileCulture
         n.NaNSymbol = "NaNaN";
         culture.DateTimeFormat.TimeSeparator = "꞉";
         culture.DateTimeFormat.DateSeparator = "⁄";
+        // Day and month names: a date printed with its default ToString (NodaTime's long pattern "D", a culture's
+        // "Friday, 01 March 2024") or a culture-sensitive pattern shows them.
+        DateTimeFormatInfo d = culture.DateTimeFormat;
+        d.DayNames = [.. d.DayNames.Select(x => "ᗪ" + x)];
+        d.AbbreviatedDayNames = [.. d.AbbreviatedDayNames.Select(x => "ᗪ" + x)];
+        d.ShortestDayNames = [.. d.ShortestDayNames.Select(x => "ᗪ" + x)];
+        d.MonthNames = [.. d.MonthNames.Select(x => x.Length == 0 ? x : "ᗰ" + x)];
+        d.AbbreviatedMonthNames = [.. d.AbbreviatedMonthNames.Select(x => x.Length == 0 ? x : "ᗰ" + x)];
+        d.MonthGenitiveNames = [.. d.MonthGenitiveNames.Select(x => x.Length == 0 ? x : "ᗰ" + x)];
+        d.AbbreviatedMonthGenitiveNames = [.. d.AbbreviatedMonthGenitiveNames.Select(x => x.Length == 0 ? x : "ᗰ" + x)];
+        d.AMDesignator = "ᗩM";
+        d.PMDesignator = "ᗩP";
         return CultureInfo.ReadOnly(culture);
     }
 }
