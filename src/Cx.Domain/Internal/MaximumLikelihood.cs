@@ -46,7 +46,7 @@ internal static class MaximumLikelihood
         if (!outcome.Converged && !outcome.RanOff && !budget.Exhausted)
         {
             double[] from = double.IsFinite(outcome.Value) ? outcome.Minimizer : startLog;
-            OptimizationOutcome simplex = NelderMead.Minimize(x => -counted(x, null), from, maxIterations: maxIterations * 10, runOff: RunOffLog, stop: exhausted);
+            OptimizationOutcome simplex = NelderMead.Minimize(x => -counted(x, null), from, maxIterations: (int)Math.Min(maxIterations * 10L, int.MaxValue), runOff: RunOffLog, stop: exhausted);
             iterations += simplex.Iterations;
             message += "; Nelder-Mead: " + simplex.Message;
             outcome = simplex.Value <= outcome.Value || !double.IsFinite(outcome.Value) ? simplex : outcome;

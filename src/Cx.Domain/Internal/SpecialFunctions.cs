@@ -71,6 +71,38 @@ internal static class SpecialFunctions
         return result + Math.Log(x) - (0.5 * inv) - series;
     }
 
+    /// <summary>ψ(y + n) − ψ(y) = Σ_{k &lt; n} 1/(y + k) for y &gt; 0 and a whole n ≥ 0, without the cancellation of two
+    /// digamma values of a large argument (each about ln y, while their difference is about n/y).</summary>
+    /// <remarks>Up to <see cref="DirectRisingFactors"/> terms the sum itself; else the terms below 10 directly and, from
+    /// z ≥ 10, ln(1 + n/z) − ½(1/(z + n) − 1/z) − [S(z + n) − S(z)] with S the asymptotic series
+    /// Σ B₂ₖ/(2k z^(2k)) of <see cref="Digamma"/>, whose leading terms cancel analytically.</remarks>
+    public static double DigammaDifference(double y, double n)
+    {
+        double sum = 0;
+        while (n > 0 && (n <= DirectRisingFactors || y < 10))
+        {
+            sum += 1 / y;
+            y += 1;
+            n -= 1;
+        }
+
+        if (n <= 0)
+        {
+            return sum;
+        }
+
+        double end = y + n;
+        return sum + Log1P(n / y) - (0.5 * ((1 / end) - (1 / y))) - (DigammaSeries(end) - DigammaSeries(y));
+    }
+
+    /// <summary>Σ B₂ₖ/(2k x^(2k)) for x ≥ 10, five terms: ψ(x) = ln x − 1/(2x) − this.</summary>
+    private static double DigammaSeries(double x)
+    {
+        double inv = 1 / x;
+        double inv2 = inv * inv;
+        return inv2 * ((1.0 / 12) - (inv2 * ((1.0 / 120) - (inv2 * ((1.0 / 252) - (inv2 * ((1.0 / 240) - (inv2 * (1.0 / 132)))))))));
+    }
+
     /// <summary>Stirling's remainder δ(x) = ln Γ(x) − [(x − ½) ln x − x + ½ ln 2π] for x ≥ 10 (0 at +∞): seven terms of
     /// its asymptotic series, whose first left-out term is below 3e-17 at x = 10.</summary>
     public static double StirlingRemainder(double x)
@@ -428,18 +460,38 @@ internal static class SpecialFunctions
     /// that ψ near the mode — of order one — is formed to a few ulps, not to ulps of a·d.</para>
     /// <para>The mean is ∫ kernel·g / ∫ kernel with g = F(p)/p, each by <see cref="LogConcaveIntegral"/>.</para>
     /// </remarks>
-    public static double DropOutMean(double a, double b, double horizon, double scale, double shape)
+    public static double DropOutMean(double a, double b, double horizon, double scale, double shape) =>
+        BetaMean(a, b, new DropOutWeight(new DropOutRate(horizon, scale, shape)), b);
+
+    /// <summary>E[(1 − θ)/(θ + d)] over θ ~ Beta(α, b), for α, b, d &gt; 0 each up to the largest double: the sBG's
+    /// discounted expected residual lifetime over 1 + d, with b = β + n − 1, as the ratio of two integrals that share the
+    /// beta's kernel.</summary>
+    /// <remarks><see cref="LogSbgResidualIntegral"/> less ln B(α, b) is the same number, but where α and b are large both
+    /// logarithms are about α ln((α + b)/α) + b ln((α + b)/b) (1.9e301 at α = 1e300, b = 1.8e308), and their difference
+    /// keeps no digit. As in <see cref="DropOutMean"/>, both integrals here run in the offset from the kernel's mode.</remarks>
+    public static double SbgResidualMean(double alpha, double b, double d) =>
+        BetaMean(alpha, b, new SbgResidualWeight(d), b + 1);
+
+    /// <summary>The cancellation-free size test of <see cref="DropOutMean"/> and <see cref="SbgResidualMean"/>:
+    /// a ln(1 + b/a) + b ln(1 + a/b), about −ln B(a, b) for large shapes, the size of the two logarithms whose difference
+    /// the direct forms take.</summary>
+    public static double BetaKernelScale(double a, double b) => (a * Log1PRatio(b, a)) + (b * Log1PRatio(a, b));
+
+    /// <summary>E[g(p)] over p ~ Beta(a, b) as ∫ kernel·g / ∫ kernel, both in the offset of logit p from the kernel's mode;
+    /// <paramref name="rightDescent"/> is the limit of −ψ′ of the weighted integrand at +∞.</summary>
+    private static double BetaMean<TWeight>(double a, double b, TWeight weight, double rightDescent)
+        where TWeight : struct, IBetaWeight
     {
-        var rate = new DropOutRate(horizon, scale, shape);
-        double sum = a + b;
-        double share = a / sum;
-        double rest = b / sum;
-        double logShare = share > 1e-300 ? Math.Log(share) : Math.Log(a) - Math.Log(sum);
-        double logRest = rest > 1e-300 ? Math.Log(rest) : Math.Log(b) - Math.Log(sum);
-        var kernel = new CentredDropOut(a, b, share, rest, logShare, logRest, rate, withMean: false);
-        var weighted = new CentredDropOut(a, b, share, rest, logShare, logRest, rate, withMean: true);
-        double logKernel = LogConcaveIntegral(kernel, Mode(kernel), double.NegativeInfinity, double.PositiveInfinity, a, b);
-        double logWeighted = LogConcaveIntegral(weighted, Mode(weighted), double.NegativeInfinity, double.PositiveInfinity, a, b);
+        // p₀ = a/(a + b) and q₀ = b/(a + b) without forming a + b, which overflows where both are near the largest double.
+        double share = a >= b ? 1 / (1 + (b / a)) : a / b / (1 + (a / b));
+        double rest = b >= a ? 1 / (1 + (a / b)) : b / a / (1 + (b / a));
+        double logShare = -Log1PRatio(b, a);
+        double logRest = -Log1PRatio(a, b);
+        var kernel = new CentredBeta<TWeight>(a, b, share, rest, logShare, logRest, weight, withWeight: false);
+        var weighted = new CentredBeta<TWeight>(a, b, share, rest, logShare, logRest, weight, withWeight: true);
+        double width = 1 / Math.Sqrt(-kernel.Curvature(0)); // 1/√((a + b)p₀q₀), the kernel's width in logit p
+        double logKernel = LogConcaveIntegral(kernel, Mode(kernel, width), double.NegativeInfinity, double.PositiveInfinity, a, b);
+        double logWeighted = LogConcaveIntegral(weighted, Mode(weighted, width), double.NegativeInfinity, double.PositiveInfinity, a, rightDescent);
         return Math.Exp(logWeighted - logKernel);
     }
 
@@ -488,65 +540,104 @@ internal static class SpecialFunctions
         return sum;
     }
 
+    /// <summary>A weight g(p) of <see cref="BetaMean{TWeight}"/>: ln g and d ln g/d logit p, given ln p and ln(1 − p).</summary>
+    private interface IBetaWeight
+    {
+        double LogG(double logP, double logOneMinusP);
+
+        double Slope(double logP, double logOneMinusP);
+    }
+
+    /// <summary>g = (1 − (1 + pk)^(−R))/p, the weight of <see cref="DropOutMean"/>.</summary>
+    private readonly struct DropOutWeight(DropOutRate rate) : IBetaWeight
+    {
+        public double LogG(double logP, double logOneMinusP) => rate.LogF(logP) - logP;
+
+        /// <summary>(1 − p)(ρ − 1), as in <see cref="DropOutIntegrand"/>.</summary>
+        public double Slope(double logP, double logOneMinusP) => rate.ExcessSlope(logP, Math.Exp(logOneMinusP));
+    }
+
+    /// <summary>g = (1 − θ)/(θ + d), the weight of <see cref="SbgResidualMean"/>.</summary>
+    private readonly struct SbgResidualWeight(double d) : IBetaWeight
+    {
+        private readonly double _logD = Math.Log(d);
+
+        public double LogG(double logP, double logOneMinusP) => logOneMinusP - LogAddExp(logP, _logD);
+
+        /// <summary>−θ − θ(1 − θ)/(θ + d).</summary>
+        public double Slope(double logP, double logOneMinusP)
+        {
+            double p = Math.Exp(logP);
+            return -p - (p * Math.Exp(logOneMinusP) / (p + d));
+        }
+    }
+
     /// <summary>The kernel of Beta(a, b) in the offset d of logit p from its mode, over its value at the mode — and, with
-    /// <c>withMean</c>, times g = (1 − (1 + pk)^(−R))/p: the two integrands of <see cref="DropOutMean"/>.</summary>
-    private readonly struct CentredDropOut(
-        double a, double b, double share, double rest, double logShare, double logRest, DropOutRate rate, bool withMean)
+    /// <c>withWeight</c>, times the weight g(p): the two integrands of <see cref="BetaMean{TWeight}"/>.</summary>
+    private readonly struct CentredBeta<TWeight>(
+        double a, double b, double share, double rest, double logShare, double logRest, TWeight weight, bool withWeight)
         : ILogConcaveCurve
+        where TWeight : struct, IBetaWeight
     {
         public double Psi(double d)
         {
             double kernel = -(a * CentredBernoulliLog(rest, share, logRest, logShare, -d)) - (b * CentredBernoulliLog(share, rest, logShare, logRest, d));
-            if (!withMean)
-            {
-                return kernel;
-            }
-
-            double logP = LogP(d);
-            return kernel + rate.LogF(logP) - logP;
+            return withWeight ? kernel + weight.LogG(LogP(d), LogOneMinusP(d)) : kernel;
         }
 
         public double Slope(double d)
         {
-            // (a + b)(p₀ − p), with p − p₀ = p₀(e^(ln p − ln p₀) − 1) formed without the difference of two near numbers.
-            double moved = share * ExpM1(LogP(d) - logShare);
+            // (a + b)(p₀ − p), with p − p₀ = p₀(e^(ln p − ln p₀) − 1) formed without the difference of two near numbers:
+            // ln p − ln p₀ = q₀d − G(q₀, −d) itself, not ln p less ln p₀ (which rounds to a multiple of 1e-16 and left
+            // the slope noise within 1e-16 of the mode, where a kernel at shapes of 1e100 is 1e-50 wide).
+            double moved = share * ExpM1(LogPMoved(d));
             double kernel = -(a * moved) - (b * moved);
-            return withMean ? kernel + MeanSlope(d) : kernel;
+            return withWeight ? kernel + WeightSlope(d) : kernel;
         }
 
         public double Curvature(double d)
         {
             double p = Math.Exp(LogP(d));
-            double s = p * OneMinusP(d);
+            double s = p * Math.Exp(LogOneMinusP(d));
             double kernel = (-s * a) - (s * b);
-            if (!withMean)
+            if (!withWeight)
             {
                 return kernel;
             }
 
             const double H = 1e-4;
-            return kernel - Math.Abs((MeanSlope(d + H) - MeanSlope(d - H)) / (2 * H));
+            return kernel - Math.Abs((WeightSlope(d + H) - WeightSlope(d - H)) / (2 * H));
         }
 
         /// <summary>ln p = ln p₀ + ln σ(y₀ + d) − ln σ(y₀) = ln p₀ − G(q₀, −d) + q₀d.</summary>
-        private double LogP(double d) => logShare - CentredBernoulliLog(rest, share, logRest, logShare, -d) + (rest * d);
+        private double LogP(double d) => logShare + LogPMoved(d);
 
-        /// <summary>1 − p = q₀ σ(−y₀ − d)/σ(−y₀) = q₀ e^(−G(p₀, d) − p₀d).</summary>
-        private double OneMinusP(double d) => Math.Exp(logRest - CentredBernoulliLog(share, rest, logShare, logRest, d) - (share * d));
+        /// <summary>ln p − ln p₀ = q₀d − G(q₀, −d).</summary>
+        private double LogPMoved(double d) => (rest * d) - CentredBernoulliLog(rest, share, logRest, logShare, -d);
 
-        /// <summary>d ln g/dd = (1 − p)(ρ − 1), as in <see cref="DropOutIntegrand"/>.</summary>
-        private double MeanSlope(double d) => rate.ExcessSlope(LogP(d), OneMinusP(d));
+        /// <summary>ln(1 − p) = ln q₀ + ln σ(−y₀ − d) − ln σ(−y₀) = ln q₀ − G(p₀, d) − p₀d.</summary>
+        private double LogOneMinusP(double d) => logRest - CentredBernoulliLog(share, rest, logShare, logRest, d) - (share * d);
+
+        private double WeightSlope(double d) => weight.Slope(LogP(d), LogOneMinusP(d));
     }
 
     /// <summary>The root of ψ′ by bisection on [−1600, 800] (ψ′ falls; every mode of these integrands lies there).</summary>
-    private static double Mode<T>(T curve)
+    /// <remarks>With <paramref name="width"/>, the integrand's width about its mode, the bisection goes on to a thousandth of it:
+    /// a centred beta kernel at shapes of 1e100 is 1e-50 wide, where 1e-12 would leave the mode 1e38 widths off and its
+    /// peak, the integral's reference level, hundreds of orders of magnitude below the integrand.</remarks>
+    private static double Mode<T>(T curve, double width = double.PositiveInfinity)
         where T : struct, ILogConcaveCurve
     {
         double lo = -1600;
         double hi = 800;
-        for (int i = 0; i < 200 && hi - lo > 1e-12 * (1 + Math.Abs(lo)); i++)
+        for (int i = 0; i < 1200 && hi - lo > Math.Min(1e-12 * (1 + Math.Abs(lo)), 1e-3 * width); i++)
         {
             double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi)
+            {
+                break; // adjacent doubles
+            }
+
             if (curve.Slope(mid) > 0)
             {
                 lo = mid;

@@ -229,8 +229,7 @@ public sealed class BgNbdParameters : PurchaseModel
         // Where ln B(a, b + x) is large its difference with the integral's logarithm keeps few digits (none at a = 1e15):
         // the mean is formed there as a ratio of two integrals that each stay of order one.
         double bx = B + frequency;
-        double logBetaScale = (A * SpecialFunctions.Log1PRatio(bx, A)) + (bx * SpecialFunctions.Log1PRatio(A, bx));
-        return logBetaScale > CentredIntegralScale
+        return SpecialFunctions.BetaKernelScale(A, bx) > CentredIntegralScale
             ? SpecialFunctions.DropOutMean(A, bx, horizon, scale, R + frequency)
             : Math.Exp(SpecialFunctions.LogDropOutIntegral(A, bx, horizon, scale, R + frequency) - SpecialFunctions.LogBeta(A, bx));
     }

@@ -97,21 +97,24 @@ public sealed class ParetoNbdParameters : PurchaseModel
     /// <inheritdoc/>
     public override double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon)
     {
-        double logRemain = -SpecialFunctions.Log1P(horizon / (Beta + age));
-        return horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Expectation(R + frequency, Beta + age, Alpha + age, OneMinusPower(S - 1, logRemain));
+        return horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Expectation(R + frequency, Beta + age, Alpha + age, S - 1, -SpecialFunctions.Log1PRatio(horizon, Beta + age));
     }
 
-    /// <summary>shape · scale / rate · share, from the logarithms where a partial product overflows (r or β near 1e300,
-    /// where shape · scale / rate exceeds the doubles but the share, of order 1/s, brings the result back).</summary>
-    private static double Expectation(double shape, double scale, double rate, double share)
+    /// <summary>shape · scale / rate · share with share = (1 − e^(ε·ln q))/ε (see <see cref="OneMinusPower"/>), from the
+    /// logarithms where a partial product overflows: r or β near 1e300, where shape · scale / rate exceeds the doubles but
+    /// the share, of order 1/s, brings the result back; or β + T near 0 and s below 1, where the share, about
+    /// ((β + T + t)/(β + T))^(1 − s), exceeds the doubles but the scale β + T brings it back.</summary>
+    private static double Expectation(double shape, double scale, double rate, double epsilon, double logBase)
     {
-        double value = shape * scale / rate * share;
-        return double.IsFinite(value) ? value : Math.Exp(Math.Log(shape) + Math.Log(scale) - Math.Log(rate) + Math.Log(share));
+        double value = shape * scale / rate * OneMinusPower(epsilon, logBase);
+        return double.IsFinite(value)
+            ? value
+            : Math.Exp(Math.Log(shape) + Math.Log(scale) - Math.Log(rate) + LogOneMinusPower(epsilon, logBase));
     }
 
     /// <inheritdoc/>
     public override double ExpectedPurchasesNewCustomer(double horizon) =>
-        horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Expectation(R, Beta, Alpha, OneMinusPower(S - 1, -SpecialFunctions.Log1P(horizon / Beta)));
+        horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Expectation(R, Beta, Alpha, S - 1, -SpecialFunctions.Log1PRatio(horizon, Beta));
 
     /// <inheritdoc/>
     /// <exception cref="Validation.CxValidationException"><paramref name="continuousDiscountRate"/> is not positive and finite
@@ -241,4 +244,14 @@ public sealed class ParetoNbdParameters : PurchaseModel
     /// <summary>(1 − e^(εL))/ε, and its limit −L at ε = 0.</summary>
     private static double OneMinusPower(double epsilon, double logBase) =>
         epsilon == 0 ? -logBase : -SpecialFunctions.ExpM1(epsilon * logBase) / epsilon;
+
+    /// <summary>ln of <see cref="OneMinusPower"/>, also where it overflows: for ε·ln q beyond 700 (ε &lt; 0, q tiny),
+    /// ln(e^z − 1) − ln(−ε) = z + ln(1 − e^(−z)) − ln(−ε) with z = ε·ln q.</summary>
+    private static double LogOneMinusPower(double epsilon, double logBase)
+    {
+        double z = epsilon * logBase;
+        return epsilon == 0 ? Math.Log(-logBase)
+            : z > 700 ? z + SpecialFunctions.Log1P(-Math.Exp(-z)) - Math.Log(-epsilon)
+            : Math.Log(OneMinusPower(epsilon, logBase));
+    }
 }

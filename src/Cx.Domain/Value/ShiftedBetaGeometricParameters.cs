@@ -71,7 +71,9 @@ public sealed class ShiftedBetaGeometricParameters
     /// <para>The series is summed when it settles within a few thousand terms (d not tiny, or α well above 1: its tail at
     /// z = 1 is known in closed form); otherwise DERL = (1 + d)/B(α, b) ∫₀¹ θ^(α−1)(1 − θ)^b/(θ + d) dθ with b = β + n − 1
     /// (the expectation of (1 − θ)/(θ + d) over the customer's posterior θ ~ Beta(α, b)), a log-concave integral that does
-    /// not slow down as d → 0.</para>
+    /// not slow down as d → 0. Where α and b are both large (ln B(α, b) beyond about 16) the expectation is formed as the
+    /// ratio of two integrals centred on the posterior's mode, which keeps its digits up to α and β near the largest
+    /// double.</para>
     /// </remarks>
     /// <param name="discountRate">d per period, positive.</param>
     /// <param name="periodsActive">n, at least 1.</param>
@@ -89,10 +91,16 @@ public sealed class ShiftedBetaGeometricParameters
         double series = SpecialFunctions.HypergeometricOneShifted(Beta + periodsActive, Alpha, 1 / (1 + discountRate), SeriesTerms);
         if (!double.IsNaN(series))
         {
-            return series / (1 + (Alpha / b));
+            // b/(α + b) without forming α/b, which overflows where α is near the largest double and b below 1.
+            double share = Alpha >= b ? b / Alpha / (1 + (b / Alpha)) : 1 / (1 + (Alpha / b));
+            return series * share;
         }
 
-        return (1 + discountRate) * Math.Exp(SpecialFunctions.LogSbgResidualIntegral(Alpha, b, discountRate) - SpecialFunctions.LogBeta(Alpha, b));
+        // Where ln B(α, b) is large its difference with the integral's logarithm keeps few digits (none at α = 1e300):
+        // the mean is formed there as a ratio of two integrals that each stay of order one.
+        return SpecialFunctions.BetaKernelScale(Alpha, b) > CentredIntegralScale
+            ? (1 + discountRate) * SpecialFunctions.SbgResidualMean(Alpha, b, discountRate)
+            : (1 + discountRate) * Math.Exp(SpecialFunctions.LogSbgResidualIntegral(Alpha, b, discountRate) - SpecialFunctions.LogBeta(Alpha, b));
     }
 
     /// <summary>The log-likelihood of a cohort: Σ (lost in t) ln P(T = t) + (still active) ln S(n).</summary>
@@ -108,6 +116,11 @@ public sealed class ShiftedBetaGeometricParameters
     /// <summary>Returns the parameters.</summary>
     /// <returns>For example <c>sBG alpha=0.668, beta=3.806</c>.</returns>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sBG alpha={Alpha:G4}, beta={Beta:G4}");
+
+    /// <summary>Above this α ln(1 + b/α) + b ln(1 + α/b) — the size of ln B(α, b) less its kernel's peak — the integral
+    /// path forms the mean as a ratio (<see cref="SpecialFunctions.SbgResidualMean"/>): below it the difference of
+    /// logarithms loses at most 16 units in the last place.</summary>
+    private const double CentredIntegralScale = 16;
 
     /// <summary>The DERL's ₂F₁ series gets this many terms before the integral takes over (a few microseconds).</summary>
     private const int SeriesTerms = 4_000;

@@ -205,7 +205,7 @@ public sealed class EarlyWarningFuzz : IFuzzModule
                 // Deterministic: the same arguments give the same priorities and warnings.
                 if (options is not null)
                 {
-                    object? again = report.Invoke(new RevenueErosionCalculator(), a);
+                    object? again = report.Invoke(new RevenueErosionCalculator(), a[..^1]); // the instance comes last
                     Law(Render((ErosionReport)again!) == Render(rep), "the report differs on a second call with the same arguments");
                 }
             });

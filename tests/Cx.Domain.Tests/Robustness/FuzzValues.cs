@@ -268,7 +268,7 @@ public sealed class FuzzValues
                select new FuzzCase(
                    Describe(member, self, a),
                    () => member is ConstructorInfo ctor ? ctor.Invoke(a) : member.Invoke(self, a),
-                   result => Check(laws, a, result));
+                   result => Check(laws, self is null ? a : [.. a, self], result)); // an instance method's laws see the instance last
     }
 
     public static string Show(object? value)
@@ -288,6 +288,8 @@ public sealed class FuzzValues
         null => "null",
         string s => Quote(s),
         IDictionary => value.GetType().Name,
+        Cx.Domain.Value.ModelFitOptions o => $"ModelFitOptions {{ StartingValues = {Show(o.StartingValues)}, MaxIterations = {Show(o.MaxIterations)}, MaxEvaluations = {Show(o.MaxEvaluations)} }}",
+        Cx.Domain.Value.CustomerSummarySet set => string.Create(CultureInfo.InvariantCulture, $"CustomerSummarySet of {set.CustomerCount} in {set.TimeUnit}: [") + string.Join(", ", set.Summaries.Take(40).Select(s => Show(s))) + (set.CustomerCount > 40 ? ", ...]" : "]"),
         IEnumerable e when value is not string => "[" + string.Join(", ", e.Cast<object?>().Take(6).Select(Show)) + (e.Cast<object?>().Skip(6).Any() ? ", ..." : string.Empty) + "]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => Shorten(value.ToString() ?? value.GetType().Name),

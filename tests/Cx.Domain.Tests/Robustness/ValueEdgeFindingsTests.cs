@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cx.Domain.Primitives;
 using Cx.Domain.Tests.TestData;
 using Cx.Domain.Value;
 
@@ -219,6 +220,138 @@ public sealed class ValueEdgeFindingsTests
         }
 
         Assert.Equal(311, checkedCases);
+    }
+
+    [Fact]
+    public void ShiftedBetaGeometricDerl_ShapesUpToTheLargestDouble_AgreeWithMpmath()
+    {
+        // Found by the fuzz run with seed 1 (issue 13): new ShiftedBetaGeometricParameters(1e300, double.MaxValue)
+        // .DiscountedExpectedResidualLifetime(1e-16, 2147483646) was NaN. Where the series does not settle, DERL was
+        // (1 + d) exp(ln of the integral - ln B(alpha, b)), both logarithms about 1.9e301 there: no digit survives their
+        // difference (the fault the BG/NBD expectation had at a = b = 1e15). It is now a ratio of two integrals centred on the
+        // posterior's mode. The reference integrates the mean of (1 + d)(1 - theta)/(theta + d) over theta ~ Beta(alpha, b)
+        // in the logit of theta at 50 digits and more, or (both shapes from 1e20) takes its expansion about the mean
+        // (tests/data/reference/sbg_derl.py says how the file was made). Every value within 1e-12 relative.
+        string path = TestFiles.PathOf(Path.Combine("reference", "sbg-derl.txt"));
+        int checkedCases = 0;
+        foreach (string line in File.ReadLines(path).Where(l => !l.StartsWith('#')))
+        {
+            double[] f = [.. line.Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
+            var model = new ShiftedBetaGeometricParameters(f[0], f[1]);
+            int n = (int)f[3];
+
+            double actual = model.DiscountedExpectedResidualLifetime(f[2], n);
+
+            Assert.True(Math.Abs(actual - f[4]) <= 1e-12 * f[4], $"{model}.DiscountedExpectedResidualLifetime({f[2]:R}, {n}) = {actual:R}, mpmath {f[4]:R}");
+            checkedCases++;
+        }
+
+        Assert.Equal(168, checkedCases);
+    }
+
+    [Fact]
+    public void ParetoNbd_ScaleNearZeroAndShapeBelowOne_ExpectationStaysUnderTheMeanRateTimesT()
+    {
+        // Found by the fuzz run with seed 3 (issue 13): at beta = 1e-300, s = 1e-6 and t = 1e12 the share of the horizon,
+        // about ((beta + T + t)/(beta + T))^(1 - s), overflows (t/(beta + T) alone is 1e312), and the expectation was +inf
+        // where its bound (r + x)/(alpha + T)·t is 4.5e11: the scale beta + T brings the share back. /usr/bin/python3, mpmath
+        // at 50 digits: (r+x)*(b+T)/((a+T)*(s-1))*(1-((b+T)/(b+T+t))**(s-1)) and r*b/(a*(s-1))*(1-(b/(b+t))**(s-1)).
+        var model = new ParetoNbdParameters(3.51, 18.9, 1e-6, 1e-300);
+
+        Assert.Equal(449941643369.23659592, model.ExpectedPurchases(5, 0, 0, 1e12), 1e-12 * 4.5e11);
+        Assert.Equal(185581100849.12108715, model.ExpectedPurchasesNewCustomer(1e12), 1e-12 * 1.9e11);
+    }
+
+    [Theory]
+    // ψ(y + n) − ψ(y) by /usr/bin/python3, mpmath at 40 digits (600 for y = 1e300): digamma(mpf(y) + n) - digamma(mpf(y)).
+    [InlineData(1e-300, 10_000_000, 9.9999999999999997494e299)]
+    [InlineData(0.5, 100, 6.5686843786032686913)]
+    [InlineData(1.0, 10_000_000, 16.695311365859851815)]
+    [InlineData(3.7, 65, 3.0552999833355245387)]
+    [InlineData(12.5, 1000, 4.434488239256874779)]
+    [InlineData(1e12, 10_000_000, 9.9999500003383307834e-6)]
+    [InlineData(1e300, 10_000_000, 1e-293)]
+    [InlineData(1e6, 17, 0.000016999864001495981504)]
+    public void DigammaDifference_AgreesWithMpmath(double y, int n, double expected) =>
+        Assert.Equal(expected, Cx.Domain.Internal.SpecialFunctions.DigammaDifference(y, n), 1e-14 * expected);
+
+    [Fact]
+    public void BgNbdFit_ACustomerWithTenMillionRepeatPurchases_CostsNoMoreThanAnyOther()
+    {
+        // Found by the fuzz run with seed 2 (issue 13): the likelihood tabulated its gamma-function differences for every
+        // frequency up to the largest, five arrays of 10 million doubles per evaluation: 12 GB allocated and 10 s for a fit
+        // of 11 customers. The tables now hold the distinct frequencies only.
+        CustomerSummary[] summaries =
+        [
+            new(CustomerId.From("a"), 2, 10.7, 11.9), new(CustomerId.From("b"), 0, 0, 46.5), new(CustomerId.From("c"), 4, 9.3, 10.8),
+            new(CustomerId.From("d"), 10_000_000, 1.2626, 63.13),
+        ];
+        CustomerSummarySet set = CustomerSummarySet.FromSummaries(summaries, ValueTimeUnit.Days);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ModelFit<BgNbdParameters> fit = BgNbdModel.Fit(set);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 16 * 1024 * 1024, $"allocated {allocated} bytes");
+        Assert.True(double.IsFinite(fit.LogLikelihood));
+    }
+
+    [Fact]
+    public void BgNbdFit_AnIterationLimitOfIntMaxValue_ReachesTheSimplexWithoutOverflow()
+    {
+        // Found while checking the fuzz run with seed 2 (issue 13): where BFGS cannot start (the likelihood undefined at the
+        // starting values) Nelder-Mead gets ten times the iteration limit, and int.MaxValue * 10 threw OverflowException.
+        var options = new ModelFitOptions { StartingValues = [1e300, 1e-300, 1e300, 1e-300], MaxIterations = int.MaxValue, MaxEvaluations = 2000 };
+
+        ModelFit<BgNbdParameters> fit = BgNbdModel.Fit(Cdnow.Published, options);
+
+        Assert.Contains("Nelder-Mead", fit.Diagnostics.Message, StringComparison.Ordinal);
+        Assert.True(fit.Diagnostics.Evaluations <= 2000);
+    }
+
+    [Fact]
+    public void BgNbdLikelihood_LongGapsBetweenFrequencies_MatchTheRecurrence()
+    {
+        // The closed forms across a long gap (LogGammaRatio, DigammaDifference) against the recurrence summed term by term.
+        CustomerSummary[] summaries = [new(CustomerId.From("a"), 3, 20, 40), new(CustomerId.From("b"), 500, 30, 40), new(CustomerId.From("c"), 0, 0, 40)];
+        var groups = Cx.Domain.Internal.SummaryGroups.From(summaries);
+        var likelihood = new Cx.Domain.Internal.BgNbdLikelihood(groups);
+        double[] at = [Math.Log(0.24), Math.Log(4.4), Math.Log(0.79), Math.Log(2.4)];
+        double[] gradient = new double[4];
+
+        double value = likelihood.Evaluate(at, gradient);
+
+        (double r, double alpha, double a, double b) = (0.24, 4.4, 0.79, 2.4);
+        double expected = 0;
+        double[] expectedGradient = new double[4];
+        foreach (CustomerSummary s in summaries)
+        {
+            // Term by term: ln Γ(r + x) − ln Γ(r) + r ln α + ln B(a, b + x) − ln B(a, b) + ln(eᵘ + eᵛ), and its derivatives.
+            int x = s.Frequency;
+            double gammaPart = 0, betaPart = 0, psiR = 0, psiAb = 0, psiB = 0;
+            for (int k = 0; k < x; k++)
+            {
+                gammaPart += Math.Log(r + k);
+                betaPart += Math.Log(b + k) - Math.Log(a + b + k);
+                psiR += 1 / (r + k);
+                psiAb -= 1 / (a + b + k);
+                psiB += 1 / (b + k);
+            }
+
+            double u = -(r + x) * Math.Log(alpha + s.Age);
+            double v = x > 0 ? Math.Log(a) - Math.Log(b + x - 1) - ((r + x) * Math.Log(alpha + s.Recency)) : double.NegativeInfinity;
+            double lse = Math.Max(u, v) + Math.Log(Math.Exp(u - Math.Max(u, v)) + Math.Exp(v - Math.Max(u, v)));
+            double p = Math.Exp(v - lse);
+            expected += gammaPart + (r * Math.Log(alpha)) + betaPart + lse;
+            expectedGradient[0] += (psiR + Math.Log(alpha) - ((1 - p) * Math.Log(alpha + s.Age)) - (x > 0 ? p * Math.Log(alpha + s.Recency) : 0)) * r;
+            expectedGradient[2] += (psiAb + (p / a)) * a;
+            expectedGradient[3] += (psiAb + psiB - (x > 0 ? p / (b + x - 1) : 0)) * b;
+        }
+
+        Assert.Equal(expected, value, 1e-10 * Math.Abs(expected));
+        Assert.Equal(expectedGradient[0], gradient[0], 1e-9 * Math.Abs(expectedGradient[0]));
+        Assert.Equal(expectedGradient[2], gradient[2], 1e-9 * Math.Abs(expectedGradient[2]));
+        Assert.Equal(expectedGradient[3], gradient[3], 1e-9 * Math.Abs(expectedGradient[3]));
     }
 
     [Theory]

@@ -440,8 +440,22 @@ public sealed class ValueFuzz : IFuzzModule
         r.Law(survival, (a, result) => Probability((double)result!));
         r.Law(typeof(ShiftedBetaGeometricParameters).GetMethod(nameof(ShiftedBetaGeometricParameters.ChurnProbability))!, (_, result) => Probability((double)result!));
         r.Law(typeof(ShiftedBetaGeometricParameters).GetMethod(nameof(ShiftedBetaGeometricParameters.RetentionRate))!, (_, result) => Probability((double)result!));
-        r.Law(typeof(ShiftedBetaGeometricParameters).GetMethod(nameof(ShiftedBetaGeometricParameters.DiscountedExpectedResidualLifetime))!, (_, result) =>
-            Law((double)result! >= 0 && !double.IsNaN((double)result!), $"a discounted expected residual lifetime of {Show(result)}"));
+        r.Law(typeof(ShiftedBetaGeometricParameters).GetMethod(nameof(ShiftedBetaGeometricParameters.DiscountedExpectedResidualLifetime))!, (a, result) =>
+        {
+            // DERL = (1 + d) E[(1 − θ)/(θ + d)] over θ ~ Beta(α, b), b = β + n − 1: at most (1 + d)/d (θ = 0, a customer who
+            // never leaves) and, the function being convex in θ, at least its value at the mean μ = α/(α + b) (Jensen).
+            double value = (double)result!;
+            Law(value >= 0 && !double.IsNaN(value), $"a discounted expected residual lifetime of {Show(result)}");
+            var model = (ShiftedBetaGeometricParameters)a[^1]!;
+            double d = (double)a[0]!;
+            double b = model.Beta + ((int)a[1]! - 1);
+            double mean = model.Alpha >= b ? 1 / (1 + (b / model.Alpha)) : model.Alpha / b / (1 + (model.Alpha / b));
+            double rest = b >= model.Alpha ? 1 / (1 + (model.Alpha / b)) : b / model.Alpha / (1 + (b / model.Alpha));
+            double floor = rest * ((1 + d) / (mean + d));
+            double ceiling = (1 + d) / d;
+            Law(value <= ceiling * (1 + 1e-12), $"a discounted expected residual lifetime of {Show(value)}, above (1 + d)/d = {Show(ceiling)}");
+            Law(!(value < (floor * (1 - 1e-12)) - 1e-300), $"a discounted expected residual lifetime of {Show(value)}, below its value at the mean churn chance, {Show(floor)}");
+        });
         r.Law(typeof(GammaGammaParameters).GetMethod(nameof(GammaGammaParameters.ConditionalExpectedSpend))!, (_, result) =>
             Law((double)result! >= 0 && !double.IsNaN((double)result!), $"a conditional expected spend of {Show(result)}"));
         foreach (Type model in new[] { typeof(BgNbdModel), typeof(ParetoNbdModel), typeof(GammaGammaModel), typeof(ShiftedBetaGeometricModel) })
