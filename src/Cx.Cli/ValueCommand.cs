@@ -242,7 +242,7 @@ internal static class ValueCommand
         string text = result.Tokens[0].Value.Trim();
         bool percent = text.EndsWith('%');
         string number = percent ? text[..^1].TrimEnd() : text;
-        if (double.TryParse(number, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
+        if (double.TryParse(number, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
         {
             value = percent ? value / 100 : value;
             if ((allowZero ? value >= 0 : value > 0) && value <= 1)

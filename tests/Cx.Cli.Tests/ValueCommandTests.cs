@@ -295,6 +295,18 @@ public sealed class ValueCommandTests
         Assert.Equal("noHoldout", doc.RootElement.GetProperty("findings")[0].GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public void Value_SharesInExponentNotation_AreAccepted()
+    {
+        // Found by the CLI fuzz run of issue 13: --discount-rate 1e-3 was refused as "expected a yearly rate from 0 to 1".
+        CliRun run = Tool.Run("value", "-i", Small, "--calibration-end", "2024-09-30", "--discount-rate", "5e-2", "--at-risk-threshold", "2.5E-1", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using JsonDocument doc = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(0.05, doc.RootElement.GetProperty("value").GetProperty("annualDiscountRate").GetDouble());
+        Assert.Equal(0.25, doc.RootElement.GetProperty("atRisk").GetProperty("threshold").GetDouble());
+    }
+
     [Theory]
     [InlineData("--discount-rate", "abc", "cx: --discount-rate: expected a yearly rate from 0 to 1 such as 0.1, or a percentage such as 10%; got 'abc'.")]
     [InlineData("--discount-rate", "150%", "cx: --discount-rate: expected a yearly rate from 0 to 1 such as 0.1, or a percentage such as 10%; got '150%'.")]

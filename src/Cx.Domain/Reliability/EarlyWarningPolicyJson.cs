@@ -45,11 +45,7 @@ public static class EarlyWarningPolicyJson
         }
         catch (JsonException e)
         {
-            string where = e.LineNumber is { } line
-                ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}")
-                : "unknown position";
-            string message = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].Trim();
-            throw Malformed("document", $"Malformed JSON at {where}{(string.IsNullOrEmpty(e.Path) ? string.Empty : " (at " + e.Path + ")")}: {message}");
+            throw Malformed("document", JsonErrors.Describe(e));
         }
 
         if (d is null)
