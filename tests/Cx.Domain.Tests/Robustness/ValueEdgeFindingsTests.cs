@@ -249,6 +249,23 @@ public sealed class ValueEdgeFindingsTests
         Assert.Equal(168, checkedCases);
     }
 
+    [Theory]
+    [InlineData(100_000, 0.6, 0.6)]
+    [InlineData(0, 0, 0.6)]
+    [InlineData(3, 20, 39)]
+    public void BgNbd_SubnormalHorizon_ExpectationIsTheMeanRateTimesT(int x, double recency, double age)
+    {
+        // Found by the fuzz run with seed 9 (issue 13): over t = 5e-324 (the smallest double) with 100,000 repeat purchases
+        // the expectation if alive was 4.9e-319, above its bound (r + x)/(alpha + T)·t = 3.1e-319: the series multiplied
+        // and divided the subnormal t and kept a fraction of its digits. To first order in t it is that bound itself.
+        var model = new BgNbdParameters(1, 1, 1, 1);
+        double rate = (1.0 + x) / (1 + age);
+
+        Assert.Equal(rate * double.Epsilon, model.ExpectedPurchasesIfAlive(x, recency, age, double.Epsilon));
+        Assert.Equal(rate * 1e-310, model.ExpectedPurchasesIfAlive(x, recency, age, 1e-310));
+        Assert.True(model.ExpectedPurchasesIfAlive(x, recency, age, 1e-300) <= rate * 1e-300 * (1 + 1e-15));
+    }
+
     [Fact]
     public void ParetoNbd_ScaleNearZeroAndShapeBelowOne_ExpectationStaysUnderTheMeanRateTimesT()
     {
