@@ -217,6 +217,11 @@ internal static class ValueCommand
         {
             return CustomerValueAnalysis.Run(input.Records, options);
         }
+        catch (CxValidationException ex) when (settings.HoldoutEnd is not null && ex.Failures is [{ Position: null, Field: "HoldoutEnd" } holdout])
+        {
+            // About the option, not the file (a holdout past the supported 100 years).
+            throw new BadInputException($"--holdout-end: {holdout.Message} [{holdout.ErrorCode}]");
+        }
         catch (CxValidationException ex)
         {
             throw new BadInputException(input.Name, [.. ex.Failures.Select(f => Problem(input, f)).OrderBy(p => p.Line ?? long.MaxValue)], ex.TotalFailureCount);

@@ -296,6 +296,18 @@ public sealed class ValueCommandTests
     }
 
     [Fact]
+    public void Value_AHoldoutEndCenturiesAway_IsExit2NamingTheOption()
+    {
+        // Found by the CLI fuzz run of issue 13: --holdout-end 9998-12 compared 417,000 weekly steps and did not end.
+        CliRun run = Tool.Run("value", "-i", Small, "--holdout-end", "9998-12", "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.StartsWith("cx: --holdout-end: Expected a holdout period of at most 36525 days (100 years", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.EndsWith("[CX0908]", run.ErrorLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Value_SharesInExponentNotation_AreAccepted()
     {
         // Found by the CLI fuzz run of issue 13: --discount-rate 1e-3 was refused as "expected a yearly rate from 0 to 1".

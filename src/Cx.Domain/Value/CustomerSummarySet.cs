@@ -223,6 +223,15 @@ public sealed class CustomerSummarySet
         bool hasHoldout = holdoutEnd > calibrationEnd;
         double daysPerUnit = options.TimeUnit == ValueTimeUnit.Weeks ? 7 : 1;
         int holdoutDays = hasHoldout ? Period.Between(calibrationEnd, holdoutEnd, PeriodUnits.Days).Days : 0;
+        if (holdoutDays > SupportedRange.MaxDurationDays)
+        {
+            // The holdout is compared step by step (a week or a day each); past the supported range's longest duration
+            // there is nothing to compare and only time to lose (9998-12-31 gave 417,000 weekly steps).
+            failures.Add(null, "customer summary options", "HoldoutEnd", CxErrorCodes.SummaryOptionsInvalid,
+                string.Create(CultureInfo.InvariantCulture, $"Expected a holdout period of at most {SupportedRange.MaxDurationDays} days (100 years, the longest duration Cx.Domain computes with), got {holdoutDays} days from {calibrationEnd:uuuu-MM-dd} to {holdoutEnd:uuuu-MM-dd}. End the holdout at the last purchase or a date near it."));
+            failures.ThrowIfAny("customer summary options");
+        }
+
         long[] perStep = new long[hasHoldout ? (int)Math.Ceiling(holdoutDays / daysPerUnit) : 0];
         long minorPerMajor = currency?.MinorUnitsPerMajorUnit ?? 1;
 

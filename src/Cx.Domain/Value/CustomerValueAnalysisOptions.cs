@@ -20,7 +20,8 @@ public sealed class CustomerValueAnalysisOptions
     public LocalDate? CalibrationEnd { get; set; }
 
     /// <summary>Gets or sets the last day of the holdout period (inclusive), after the calibration end; null for the last
-    /// record's date. Values and the at-risk list are as of this day; later records are left out and counted.</summary>
+    /// record's date; at most 36,525 days (100 years) after the calibration end. Values and the at-risk list are as of
+    /// this day; later records are left out and counted.</summary>
     public LocalDate? HoldoutEnd { get; set; }
 
     /// <summary>Gets or sets how expected purchases become money (discount rate, horizon, margin).</summary>

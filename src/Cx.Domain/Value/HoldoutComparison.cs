@@ -54,17 +54,39 @@ public sealed class HoldoutComparison
         double[][] blockTracked = new double[blocks][];
         Parallel.For(0, blocks, block =>
         {
+            // Step by step over the block's customers: the bulk scoring computes each distinct (x, T)'s part once (the
+            // same numbers as the scalar method, bit for bit), and a new customer's expectation depends on the age alone.
+            // Each step's sum still adds the customers in order. At fitted parameters whose expectation takes the integral
+            // (0.4 to 0.9 ms a call) this is what keeps a holdout of a few hundred steps from taking minutes.
+            int from = block * 1024;
+            int to = Math.Min(list.Count, from + 1024);
             double[] e = new double[steps];
             double[] u = new double[steps];
-            for (int i = block * 1024; i < Math.Min(list.Count, (block + 1) * 1024); i++)
+            double[] values = new double[to - from];
+            var newCustomer = new Dictionary<double, double>();
+            for (int k = 1; k <= steps; k++)
             {
-                CustomerSummary s = list[i];
-                for (int k = 1; k <= steps; k++)
+                double t = Math.Min(k, summaries.HoldoutLength);
+                ReadOnlySpan<CustomerSummary> part = summaries.AsSpan()[from..to];
+                model.ExpectedPurchases(part, t, values);
+                newCustomer.Clear();
+                double expectedSum = 0;
+                double trackedSum = 0;
+                for (int i = 0; i < part.Length; i++)
                 {
-                    double t = Math.Min(k, summaries.HoldoutLength);
-                    e[k - 1] += model.ExpectedPurchases(s.Frequency, s.Recency, s.Age, t);
-                    u[k - 1] += model.ExpectedPurchasesNewCustomer(s.Age + t);
+                    expectedSum += values[i];
+                    double age = part[i].Age;
+                    if (!newCustomer.TryGetValue(age, out double fresh))
+                    {
+                        fresh = model.ExpectedPurchasesNewCustomer(age + t);
+                        newCustomer.Add(age, fresh);
+                    }
+
+                    trackedSum += fresh;
                 }
+
+                e[k - 1] = expectedSum;
+                u[k - 1] = trackedSum;
             }
 
             blockExpected[block] = e;

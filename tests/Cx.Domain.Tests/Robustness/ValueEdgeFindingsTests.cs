@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cx.Domain.Assets;
 using Cx.Domain.Primitives;
 using Cx.Domain.Tests.TestData;
 using Cx.Domain.Value;
@@ -324,6 +325,22 @@ public sealed class ValueEdgeFindingsTests
 
         Assert.Contains("Nelder-Mead", fit.Diagnostics.Message, StringComparison.Ordinal);
         Assert.True(fit.Diagnostics.Evaluations <= 2000);
+    }
+
+    [Fact]
+    public void Summaries_AHoldoutOfMoreThanAHundredYears_IsRefusedByName()
+    {
+        // Found by the CLI fuzz run of issue 13: cx value --holdout-end 9998-12 compared 417,000 weekly steps and did not
+        // end. The holdout is now held to the supported range's longest duration.
+        AssetRecord[] records = [.. Cdnow.Sample.Take(200)];
+        var options = new CustomerSummaryOptions { CalibrationEnd = new NodaTime.LocalDate(1997, 9, 30), HoldoutEnd = new NodaTime.LocalDate(9998, 12, 31) };
+
+        var error = Assert.Throws<Cx.Domain.Validation.CxValidationException>(() => CustomerSummarySet.FromRecords(records, options));
+
+        Assert.Contains("HoldoutEnd", error.Failures.Select(f => f.Field));
+        Assert.Contains("Expected a holdout period of at most 36525 days (100 years", error.Message, StringComparison.Ordinal);
+        CustomerSummarySet century = CustomerSummarySet.FromRecords(records, new CustomerSummaryOptions { CalibrationEnd = new NodaTime.LocalDate(1997, 9, 30), HoldoutEnd = new NodaTime.LocalDate(2097, 9, 30) });
+        Assert.Equal(36_525 / 7.0, century.HoldoutLength); // exactly 100 years: accepted
     }
 
     [Fact]
