@@ -97,7 +97,17 @@ public sealed class ParetoNbdParameters : PurchaseModel
     /// <inheritdoc/>
     public override double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon)
     {
-        return horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Expectation(R + frequency, Beta + age, Alpha + age, S - 1, -SpecialFunctions.Log1PRatio(horizon, Beta + age));
+        return horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Subnormal(R + frequency, Alpha + age, Beta + age, horizon) is { } tiny ? tiny
+            : Expectation(R + frequency, Beta + age, Alpha + age, S - 1, -SpecialFunctions.Log1PRatio(horizon, Beta + age));
+    }
+
+    /// <summary>Over a subnormal horizon the expectation is, to first order, the mean rate times t, (r + x)/(α + T)·t —
+    /// the general form divides the subnormal t by β + T and kept a fraction of its digits (1.14e-24 where the bound is
+    /// 7.3e-25 at t = 5e-324); null where that does not apply.</summary>
+    private double? Subnormal(double shape, double rateScale, double dropOutScale, double horizon)
+    {
+        double rate = shape / rateScale;
+        return horizon < 2.2250738585072014e-308 && double.IsFinite(rate) && (S + 1) * (horizon / dropOutScale) < 1e-17 ? rate * horizon : null;
     }
 
     /// <summary>shape · scale / rate · share with share = (1 − e^(ε·ln q))/ε (see <see cref="OneMinusPower"/>), from the
@@ -114,7 +124,8 @@ public sealed class ParetoNbdParameters : PurchaseModel
 
     /// <inheritdoc/>
     public override double ExpectedPurchasesNewCustomer(double horizon) =>
-        horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Expectation(R, Beta, Alpha, S - 1, -SpecialFunctions.Log1PRatio(horizon, Beta));
+        horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Subnormal(R, Alpha, Beta, horizon) is { } tiny ? tiny
+            : Expectation(R, Beta, Alpha, S - 1, -SpecialFunctions.Log1PRatio(horizon, Beta));
 
     /// <inheritdoc/>
     /// <exception cref="Validation.CxValidationException"><paramref name="continuousDiscountRate"/> is not positive and finite

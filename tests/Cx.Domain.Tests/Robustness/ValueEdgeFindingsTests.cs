@@ -268,6 +268,20 @@ public sealed class ValueEdgeFindingsTests
     }
 
     [Fact]
+    public void ParetoNbd_SubnormalHorizon_ExpectationIsTheMeanRateTimesT()
+    {
+        // Found by the fuzz run with seed 12 (issue 13), as the BG/NBD's with seed 9: over t = 5e-324 the expectation if
+        // alive was 1.14e-24, above its bound (r + x)/(alpha + T)·t = 7.3e-25 (t/(beta + T) rounded to the smallest double).
+        var model = new ParetoNbdParameters(1e300, 5.24, 12.53, 1e-300);
+        double rate = (1e300 + 1) / (5.24 + 1.57);
+
+        Assert.Equal(rate * double.Epsilon, model.ExpectedPurchasesIfAlive(1, 0.7222, 1.57, double.Epsilon));
+        Assert.Equal(1e300 / 5.24 * double.Epsilon, model.ExpectedPurchasesNewCustomer(double.Epsilon));
+        // At t = 1e-310, t/beta = 1e-10: the first-order term is 6e-10 off, so the general form, below the bound.
+        Assert.True(model.ExpectedPurchasesNewCustomer(1e-310) <= 1e300 / 5.24 * 1e-310);
+    }
+
+    [Fact]
     public void ParetoNbd_ScaleNearZeroAndShapeBelowOne_ExpectationStaysUnderTheMeanRateTimesT()
     {
         // Found by the fuzz run with seed 3 (issue 13): at beta = 1e-300, s = 1e-6 and t = 1e12 the share of the horizon,
