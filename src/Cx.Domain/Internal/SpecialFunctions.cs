@@ -65,10 +65,7 @@ internal static class SpecialFunctions
             x += 1;
         }
 
-        double inv = 1 / x;
-        double inv2 = inv * inv;
-        double series = inv2 * ((1.0 / 12) - (inv2 * ((1.0 / 120) - (inv2 * ((1.0 / 252) - (inv2 * ((1.0 / 240) - (inv2 * (1.0 / 132)))))))));
-        return result + Math.Log(x) - (0.5 * inv) - series;
+        return result + Math.Log(x) - (0.5 / x) - DigammaSeries(x);
     }
 
     /// <summary>ψ(y + n) − ψ(y) = Σ_{k &lt; n} 1/(y + k) for y &gt; 0 and a whole n ≥ 0, without the cancellation of two
@@ -472,6 +469,11 @@ internal static class SpecialFunctions
     public static double SbgResidualMean(double alpha, double b, double d) =>
         BetaMean(alpha, b, new SbgResidualWeight(d), b + 1);
 
+    /// <summary>part/(part + other) for positive values up to the largest double, without forming part + other (which
+    /// overflows where both are near it) or other/part (which overflows where part is tiny).</summary>
+    public static double Share(double part, double other) =>
+        part >= other ? 1 / (1 + (other / part)) : part / other / (1 + (part / other));
+
     /// <summary>The cancellation-free size test of <see cref="DropOutMean"/> and <see cref="SbgResidualMean"/>:
     /// a ln(1 + b/a) + b ln(1 + a/b), about −ln B(a, b) for large shapes, the size of the two logarithms whose difference
     /// the direct forms take.</summary>
@@ -482,9 +484,8 @@ internal static class SpecialFunctions
     private static double BetaMean<TWeight>(double a, double b, TWeight weight, double rightDescent)
         where TWeight : struct, IBetaWeight
     {
-        // p₀ = a/(a + b) and q₀ = b/(a + b) without forming a + b, which overflows where both are near the largest double.
-        double share = a >= b ? 1 / (1 + (b / a)) : a / b / (1 + (a / b));
-        double rest = b >= a ? 1 / (1 + (a / b)) : b / a / (1 + (b / a));
+        double share = Share(a, b);
+        double rest = Share(b, a);
         double logShare = -Log1PRatio(b, a);
         double logRest = -Log1PRatio(a, b);
         var kernel = new CentredBeta<TWeight>(a, b, share, rest, logShare, logRest, weight, withWeight: false);

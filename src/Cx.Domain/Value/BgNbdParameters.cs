@@ -125,10 +125,6 @@ public sealed class BgNbdParameters : PurchaseModel
     /// logarithms loses at most 16 units in the last place.</summary>
     private const double CentredIntegralScale = 16;
 
-    /// <summary>Below this horizon (the smallest normal double) the expectation is the mean rate times t, where the
-    /// series and integrals would lose digits to subnormal intermediates.</summary>
-    private const double SubnormalHorizon = 2.2250738585072014e-308;
-
     /// <summary>ln of half the smallest positive double: a value whose logarithm is below this rounds to 0.</summary>
     private const double UnderflowLog = -745.2;
 
@@ -207,14 +203,11 @@ public sealed class BgNbdParameters : PurchaseModel
     /// as <paramref name="scale"/>: the numerator of equation 10, and equation 9 with x = 0 and scale α.</summary>
     private double Unconditional(int frequency, double scale, double horizon)
     {
-        double shape = R + frequency;
-        double rate = shape / scale;
-        if (horizon < SubnormalHorizon && double.IsFinite(rate) && (shape + 1) * (horizon / scale) < 1e-17)
+        // (1 − (1 + pk)^(−R))/p = Rk(1 − (R + 1)pk/2 + …): every other form multiplies or divides a subnormal t and kept a
+        // fraction of its digits (4.9e-319 where the bound is 3.1e-319 at t = 5e-324, x = 100000).
+        if (FirstOrderInHorizon(R + frequency, scale, horizon, R + frequency + 1, scale) is { } tiny)
         {
-            // (1 − (1 + pk)^(−R))/p = Rk(1 − (R + 1)pk/2 + …): to first order the mean rate times t, formed as (R/(α + T))·t —
-            // every other form multiplies or divides a subnormal t and kept a fraction of its digits (4.9e-319 where the
-            // bound is 3.1e-319 at t = 5e-324, x = 100000).
-            return rate * horizon;
+            return tiny;
         }
 
         double series = UnconditionalBySeries(frequency, scale, horizon);
@@ -225,13 +218,7 @@ public sealed class BgNbdParameters : PurchaseModel
 
         // The series failed (a + b + x − 1 ≤ 0 divides by zero or cancels; r far above a + b overflows; b near 1e300):
         // E[(1 − (1 + pk)^(−R))/p] over p ~ Beta(a, b + x), k = t/(α + T).
-        double k = horizon / scale;
-        if (k == 0)
-        {
-            // t/(α + T) below 5e-324: (r + x)·k < 1e-15, where the expectation is (r + x)·k to first order.
-            return (R + frequency) * horizon / scale;
-        }
-
+        double k = horizon / scale; // positive: a k below the smallest normal double took the first-order form above
         if (A >= PointMassShape)
         {
             // Var(p)/E[p]² ≤ 1/a: below 1e-17 the drop-out chance is a point mass at a/(a + b + x) to double precision

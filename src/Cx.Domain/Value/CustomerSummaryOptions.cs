@@ -14,7 +14,7 @@ public sealed class CustomerSummaryOptions
     public LocalDate? CalibrationEnd { get; set; }
 
     /// <summary>Gets or sets the last day of the holdout period (inclusive), after <see cref="CalibrationEnd"/>; null for
-    /// the last purchase date in the data; at most 36,525 days (100 years) after the calibration end (CX0908 beyond). Records after it
-    /// are left out and counted.</summary>
+    /// the last purchase date in the data; at most 36,525 days (100 years) after the calibration end (CX0908 beyond).
+    /// Records after it are left out and counted.</summary>
     public LocalDate? HoldoutEnd { get; set; }
 }

@@ -64,10 +64,10 @@ public sealed class HoldoutComparison
             double[] u = new double[steps];
             double[] values = new double[to - from];
             var newCustomer = new Dictionary<double, double>();
+            ReadOnlySpan<CustomerSummary> part = summaries.AsSpan()[from..to];
             for (int k = 1; k <= steps; k++)
             {
                 double t = Math.Min(k, summaries.HoldoutLength);
-                ReadOnlySpan<CustomerSummary> part = summaries.AsSpan()[from..to];
                 model.ExpectedPurchases(part, t, values);
                 newCustomer.Clear();
                 double expectedSum = 0;

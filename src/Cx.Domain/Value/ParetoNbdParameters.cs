@@ -97,17 +97,8 @@ public sealed class ParetoNbdParameters : PurchaseModel
     /// <inheritdoc/>
     public override double ExpectedPurchasesIfAlive(int frequency, double recency, double age, double horizon)
     {
-        return horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Subnormal(R + frequency, Alpha + age, Beta + age, horizon) is { } tiny ? tiny
+        return horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : FirstOrderInHorizon(R + frequency, Alpha + age, horizon, S + 1, Beta + age) is { } tiny ? tiny
             : Expectation(R + frequency, Beta + age, Alpha + age, S - 1, -SpecialFunctions.Log1PRatio(horizon, Beta + age));
-    }
-
-    /// <summary>Over a subnormal horizon the expectation is, to first order, the mean rate times t, (r + x)/(α + T)·t —
-    /// the general form divides the subnormal t by β + T and kept a fraction of its digits (1.14e-24 where the bound is
-    /// 7.3e-25 at t = 5e-324); null where that does not apply.</summary>
-    private double? Subnormal(double shape, double rateScale, double dropOutScale, double horizon)
-    {
-        double rate = shape / rateScale;
-        return horizon < 2.2250738585072014e-308 && double.IsFinite(rate) && (S + 1) * (horizon / dropOutScale) < 1e-17 ? rate * horizon : null;
     }
 
     /// <summary>shape · scale / rate · share with share = (1 − e^(ε·ln q))/ε (see <see cref="OneMinusPower"/>), from the
@@ -124,7 +115,7 @@ public sealed class ParetoNbdParameters : PurchaseModel
 
     /// <inheritdoc/>
     public override double ExpectedPurchasesNewCustomer(double horizon) =>
-        horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : Subnormal(R, Alpha, Beta, horizon) is { } tiny ? tiny
+        horizon == 0 ? 0 : !(horizon > 0) ? double.NaN : FirstOrderInHorizon(R, Alpha, horizon, S + 1, Beta) is { } tiny ? tiny
             : Expectation(R, Beta, Alpha, S - 1, -SpecialFunctions.Log1PRatio(horizon, Beta));
 
     /// <inheritdoc/>
@@ -262,7 +253,7 @@ public sealed class ParetoNbdParameters : PurchaseModel
     {
         double z = epsilon * logBase;
         return epsilon == 0 ? Math.Log(-logBase)
-            : z > 700 ? z + SpecialFunctions.Log1P(-Math.Exp(-z)) - Math.Log(-epsilon)
+            : z > 700 ? z + SpecialFunctions.Log1MinusExp(-z) - Math.Log(-epsilon)
             : Math.Log(OneMinusPower(epsilon, logBase));
     }
 }

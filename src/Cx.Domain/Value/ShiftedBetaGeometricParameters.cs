@@ -35,8 +35,7 @@ public sealed class ShiftedBetaGeometricParameters
     {
         AtLeast(period, 1, nameof(period));
         double rest = Beta + (period - 1);
-        double share = Alpha >= rest ? 1 / (1 + (rest / Alpha)) : Alpha / rest / (1 + (Alpha / rest));
-        return share * SpecialFunctions.RisingRatio(Beta, Alpha, period - 1);
+        return SpecialFunctions.Share(Alpha, rest) * SpecialFunctions.RisingRatio(Beta, Alpha, period - 1);
     }
 
     /// <summary>The probability that a new customer is still active after t periods: S(t), with S(0) = 1.</summary>
@@ -91,9 +90,7 @@ public sealed class ShiftedBetaGeometricParameters
         double series = SpecialFunctions.HypergeometricOneShifted(Beta + periodsActive, Alpha, 1 / (1 + discountRate), SeriesTerms);
         if (!double.IsNaN(series))
         {
-            // b/(α + b) without forming α/b, which overflows where α is near the largest double and b below 1.
-            double share = Alpha >= b ? b / Alpha / (1 + (b / Alpha)) : 1 / (1 + (Alpha / b));
-            return series * share;
+            return series * SpecialFunctions.Share(b, Alpha); // b/(α + b): α/b overflows at α near the largest double
         }
 
         // Where ln B(α, b) is large its difference with the integral's logarithm keeps few digits (none at α = 1e300):
