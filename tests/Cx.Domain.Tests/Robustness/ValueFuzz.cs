@@ -449,8 +449,8 @@ public sealed class ValueFuzz : IFuzzModule
             var model = (ShiftedBetaGeometricParameters)a[^1]!;
             double d = (double)a[0]!;
             double b = model.Beta + ((int)a[1]! - 1);
-            double mean = model.Alpha >= b ? 1 / (1 + (b / model.Alpha)) : model.Alpha / b / (1 + (model.Alpha / b));
-            double rest = b >= model.Alpha ? 1 / (1 + (model.Alpha / b)) : b / model.Alpha / (1 + (b / model.Alpha));
+            double mean = Cx.Domain.Internal.SpecialFunctions.Share(model.Alpha, b);
+            double rest = Cx.Domain.Internal.SpecialFunctions.Share(b, model.Alpha);
             double floor = rest * ((1 + d) / (mean + d));
             double ceiling = (1 + d) / d;
             Law(value <= ceiling * (1 + 1e-12), $"a discounted expected residual lifetime of {Show(value)}, above (1 + d)/d = {Show(ceiling)}");
