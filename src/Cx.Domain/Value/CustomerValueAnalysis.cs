@@ -155,12 +155,26 @@ public sealed class CustomerValueAnalysis
             failures.ThrowIfAny("purchase records");
         }
 
-        LocalDate first = all[0].Date;
-        LocalDate last = all[0].Date;
+        // The default split comes from the ISO-dated records only: a record in another calendar cannot be compared
+        // with them, and the summaries below refuse it with its position (CX0105).
+        LocalDate? firstIso = null;
+        LocalDate? lastIso = null;
         foreach (AssetRecord record in all)
         {
-            first = record.Date < first ? record.Date : first;
-            last = record.Date > last ? record.Date : last;
+            if (record.Date.Calendar != CalendarSystem.Iso)
+            {
+                continue;
+            }
+
+            firstIso = firstIso is null || record.Date < firstIso ? record.Date : firstIso;
+            lastIso = lastIso is null || record.Date > lastIso ? record.Date : lastIso;
+        }
+
+        if (firstIso is not { } first || lastIso is not { } last)
+        {
+            // No record can be split: let the summaries report every record's failure.
+            _ = CustomerSummarySet.FromRecords(all, new CustomerSummaryOptions { TimeUnit = options.TimeUnit });
+            throw new InvalidOperationException("Unreachable: the summaries accepted records with no ISO date.");
         }
 
         LocalDate calibrationEnd = options.CalibrationEnd ?? DefaultCalibrationEnd(first, last);

@@ -225,6 +225,30 @@ public sealed class CustomerValueAnalysisTests
     }
 
     [Fact]
+    public void Run_RecordInAnotherCalendar_NamesItsPosition()
+    {
+        // Fuzz seed 16 (issue #13): the default split compared every record's date with the first one, and a Julian date
+        // among ISO dates threw NodaTime's "Only values in the same calendar can be compared" instead of naming the record.
+        List<AssetRecord> records = [.. Cdnow.Sample.Take(10), new AssetRecord(Cdnow.Sample[0].Customer, new LocalDate(1997, 2, 1, CalendarSystem.Julian), Money.FromDecimal(1m, Currency.Usd))];
+
+        CxValidationException ex = Assert.Throws<CxValidationException>(() => CustomerValueAnalysis.Run(records));
+
+        CxValidationFailure failure = Assert.Single(ex.Failures);
+        Assert.Equal(10, failure.Position);
+        Assert.Equal(CxErrorCodes.DateNotIso, failure.ErrorCode);
+    }
+
+    [Fact]
+    public void Run_EveryRecordInAnotherCalendar_NamesEachPosition()
+    {
+        List<AssetRecord> records = [.. Cdnow.Sample.Take(3).Select(r => r with { Date = r.Date.WithCalendar(CalendarSystem.Julian) })];
+
+        CxValidationException ex = Assert.Throws<CxValidationException>(() => CustomerValueAnalysis.Run(records));
+
+        Assert.Equal([0L, 1L, 2L], ex.Failures.Where(f => f.ErrorCode == CxErrorCodes.DateNotIso).Select(f => f.Position!.Value));
+    }
+
+    [Fact]
     public void ToString_CdnowSample_NamesModelStatusAndAtRisk()
     {
         string text = CdnowAnalysis.Value.ToString();
