@@ -268,6 +268,36 @@ public sealed class ValueEdgeFindingsTests
     }
 
     [Fact]
+    public void BgNbd_HorizonNegligibleBesideTheRateScale_ExpectationIsTheMeanRateTimesT()
+    {
+        // Found by the fuzz run with seed 17 (issue 13): at alpha = 1e300 and b = 1e12 the ratio k = t/(alpha + T) is 5e-299
+        // and the drop-out chance p about 1e-11, so pk is subnormal inside the integral and kept a fraction of its digits: the
+        // expectation came out 5.2300000752e-305, 1.4e-8 above its bound (r + x)/(alpha + T)·t. Its relative correction to
+        // first order is below (r + x + 1)k/2 = 3e-299, so the first-order term is the value to double precision.
+        var model = new BgNbdParameters(1e-6, 1e300, 10.39, 1e12);
+
+        Assert.Equal(1e-6 / 1e300 * 52.3, model.ExpectedPurchasesIfAlive(0, 0, 48.85, 52.3), 1e-15 * 5.23e-305);
+        Assert.True(model.ExpectedPurchasesIfAlive(0, 0, 48.85, 52.3) <= 1e-6 / (1e300 + 48.85) * 52.3);
+    }
+
+    [Theory]
+    // /usr/bin/python3, mpmath at 50 digits, the expectation over p ~ Beta(a, b + x) of f(p) = (1 - (1 + pk)^-(r + x))/p,
+    // k = t/(alpha + T), to second order about the mean (the spread Var(p)/E[p]^2 is 3e-24, so the next term is below
+    // 1e-40): f(mu) + diff(f, mu, 2)*var/2 with mu = a/(a + b + x), var = a(b + x)/((a + b + x)^2 (a + b + x + 1)).
+    [InlineData(2, 38.857142857142854, 52.18, 0.7737898641044196938096947)]
+    [InlineData(0, 33.57142857142857, 521.8, 2.5961175302793673592014e-12)]
+    public void BgNbd_NarrowDropOutChance_IsAPointMassAndAgreesWithMpmath(int x, double age, double horizon, double expected)
+    {
+        // Found by the fuzz run with seed 17 (issue 13): CustomerValueCalculator.Calculate on CDNOW with r = 1e-12,
+        // alpha = 8.47, a = 1e12, b = 3.06 did not end within 20 s. The beta distribution of the drop-out chance is 1e-12
+        // wide there, and the integral over it took 6 ms a call (hundreds of horizons for each distinct (x, T)). Its relative
+        // spread is far below double precision, so it is now a point mass at a/(a + b + x), as it was from a = 1e17 on.
+        var model = new BgNbdParameters(1e-12, 8.47, 1e12, 3.06);
+
+        Assert.Equal(expected, model.ExpectedPurchasesIfAlive(x, 1, age, horizon), 1e-13 * expected);
+    }
+
+    [Fact]
     public void ParetoNbd_SubnormalHorizon_ExpectationIsTheMeanRateTimesT()
     {
         // Found by the fuzz run with seed 12 (issue 13), as the BG/NBD's with seed 9: over t = 5e-324 the expectation if
