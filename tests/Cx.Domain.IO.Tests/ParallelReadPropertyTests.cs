@@ -185,39 +185,34 @@ public sealed class ParallelReadPropertyTests
 
     [Fact]
     public void MeasurementReader_DamagedAtBlockBoundaries_FourThreadsGiveWhatOneGives() =>
-        OneThreadEqualsFour(() => MeasurementBytes.Value, 43, (s, text) => MeasurementFileReader.Read(s, "measurements.csv", new MeasurementFileOptions { Text = text }), (one, four) =>
-        {
-            Assert.Equal(one.Encoding, four.Encoding);
-            Assert.Equal(one.Measurements, four.Measurements);
-            Assert.Equal(one.Latest, four.Latest);
-            Assert.Equal(one.Problems, four.Problems);
-            Assert.Equal(one.ProblemCount, four.ProblemCount);
-            Assert.Equal(Lines(one.Measurements.Count, one.LineOf), Lines(four.Measurements.Count, four.LineOf));
-        });
+        OneThreadEqualsFour(() => MeasurementBytes.Value, 43, (s, text) => MeasurementFileReader.Read(s, "measurements.csv", new MeasurementFileOptions { Text = text }),
+            (one, four) => Assert.Equal(Outcome.Of(one), Outcome.Of(four)));
 
     [Fact]
     public void EventReader_DamagedAtBlockBoundaries_FourThreadsGiveWhatOneGives() =>
-        OneThreadEqualsFour(() => EventBytes.Value, 47, (s, text) => ExperienceEventFileReader.Read(s, "events.csv", new ExperienceEventFileOptions { Text = text }), (one, four) =>
-        {
-            Assert.Equal(one.Encoding, four.Encoding);
-            Assert.Equal(one.Events, four.Events);
-            Assert.Equal(one.Problems, four.Problems);
-            Assert.Equal(one.ProblemCount, four.ProblemCount);
-            Assert.Equal(Lines(one.Events.Count, one.LineOf), Lines(four.Events.Count, four.LineOf));
-        });
+        OneThreadEqualsFour(() => EventBytes.Value, 47, (s, text) => ExperienceEventFileReader.Read(s, "events.csv", new ExperienceEventFileOptions { Text = text }),
+            (one, four) => Assert.Equal(Outcome.Of(one), Outcome.Of(four)));
 
     [Fact]
     public void FeedbackReader_DamagedAtBlockBoundaries_FourThreadsGiveWhatOneGives() =>
-        OneThreadEqualsFour(() => FeedbackBytes.Value, 53, (s, text) => FeedbackFileReader.Read(s, "feedback.csv", new FeedbackFileOptions { Text = text }), (one, four) =>
-        {
-            Assert.Equal(one.Encoding, four.Encoding);
-            Assert.Equal(Written(one.Signals), Written(four.Signals));
-            Assert.Equal(one.Earliest, four.Earliest);
-            Assert.Equal(one.Latest, four.Latest);
-            Assert.Equal(one.Problems, four.Problems);
-            Assert.Equal(one.ProblemCount, four.ProblemCount);
-            Assert.Equal(Lines(one.Signals.Count, one.LineOf), Lines(four.Signals.Count, four.LineOf));
-        });
+        OneThreadEqualsFour(() => FeedbackBytes.Value, 53, (s, text) => FeedbackFileReader.Read(s, "feedback.csv", new FeedbackFileOptions { Text = text }),
+            (one, four) => Assert.Equal(Outcome.Of(one), Outcome.Of(four)));
+
+    /// <summary>What a read of measurements, events or feedback gave, as text to compare: the encoding, every record with
+    /// its line, the time span, and every problem.</summary>
+    private sealed record Outcome(string Encoding, string Records, string Span, string Problems, long ProblemCount)
+    {
+        public static Outcome Of(MeasurementFile f) => new(f.Encoding, Rows(f.Measurements, f.LineOf), $"{f.Latest}", Text(f.Problems), f.ProblemCount);
+
+        public static Outcome Of(ExperienceEventFile f) => new(f.Encoding, Rows(f.Events, f.LineOf), string.Empty, Text(f.Problems), f.ProblemCount);
+
+        public static Outcome Of(FeedbackFile f) => new(f.Encoding, Written(f.Signals) + Rows(f.Signals.Select(_ => string.Empty).ToList(), f.LineOf), $"{f.Earliest} {f.Latest}", Text(f.Problems), f.ProblemCount);
+
+        private static string Rows<T>(IReadOnlyList<T> rows, Func<long, long?> lineOf) =>
+            string.Join('\n', rows.Select((r, i) => $"{lineOf(i)}: {r}"));
+
+        private static string Text(IReadOnlyList<FileProblem> problems) => string.Join('\n', problems.Select(p => p.Format("input.csv")));
+    }
 
     [Fact]
     public void DamagedFiles_ReachTheReadersWithProblems()
@@ -236,8 +231,6 @@ public sealed class ParallelReadPropertyTests
         Assert.True(clean >= Cases / 10, $"{clean} of {Cases} files read clean");
         Assert.True(refused < Cases, $"every one of {Cases} files was refused");
     }
-
-    private static long?[] Lines(int count, Func<long, long?> lineOf) => [.. Enumerable.Range(0, count).Select(i => lineOf(i))];
 
     private static string Written(IEnumerable<FeedbackSignal> signals)
     {
