@@ -28,6 +28,22 @@ internal sealed class BadInputException : Exception
         TotalCount = Math.Max(totalCount, problems.Count);
     }
 
+    /// <summary>A refusal for the user from a library's <see cref="ArgumentException"/>: its own sentence, without the
+    /// " (Parameter 'x')" the BCL appends (the parameter is the library's, not an option the user can see).</summary>
+    /// <param name="prefix">What the sentence is about (an option, a file), with its punctuation; empty for none.</param>
+    /// <param name="exception">The exception.</param>
+    /// <returns>The exception to throw.</returns>
+    public static BadInputException FromArgument(string prefix, ArgumentException exception)
+    {
+        string message = exception.Message;
+        if (exception.ParamName is { } name && message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal))
+        {
+            message = message[..^$" (Parameter '{name}')".Length];
+        }
+
+        return new BadInputException(prefix + message, exception);
+    }
+
     /// <summary>Gets the name of the input the problems are in (a file name), or null for a problem with the options.</summary>
     public string? InputName { get; }
 

@@ -39,6 +39,26 @@ internal static class CxApp
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         console ??= CxConsole.System;
+
+        // Numbers, dates and option values are read and written in the invariant culture whatever the machine's (a
+        // German machine read "--confidence 0.8" as 8), and the parser's own messages stay in English like the rest.
+        CultureInfo culture = CultureInfo.CurrentCulture;
+        CultureInfo uiCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return RunInvariant(args, stdout, stderr, console);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+
+    private static int RunInvariant(string[] args, TextWriter stdout, TextWriter stderr, CxConsole console)
+    {
         try
         {
             Command root = CreateRoot(stdout, stderr, console);

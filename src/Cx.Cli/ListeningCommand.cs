@@ -21,6 +21,8 @@ namespace Cx.Cli;
 /// <see cref="ListeningCalculator"/> and <see cref="TopicTagger"/>, every rendering from <see cref="ListeningRenderer"/>.</remarks>
 internal static class ListeningCommand
 {
+    private static readonly IReadOnlyDictionary<string, string> FeedbackSettingNames = CsvInputOptions.FixedColumnNames("cx listening", new FeedbackFileOptions());
+
     public static Command Create(TextWriter stdout, TextWriter stderr, CxConsole console)
     {
         var input = new Option<string?>("--input", "-i")
@@ -57,7 +59,23 @@ internal static class ListeningCommand
             CustomParser = AttributionCommand.ParseTimeZone,
             HelpName = "id",
         };
-        var confidence = new Option<double>("--confidence") { Description = "The confidence level of the survey intervals and tests, 0.80 to 0.999.", DefaultValueFactory = _ => 0.95, HelpName = "level" };
+        var confidence = new Option<double>("--confidence")
+        {
+            Description = "The confidence level of the survey intervals and tests, 0.80 to 0.999.",
+            DefaultValueFactory = _ => 0.95,
+            CustomParser = r =>
+            {
+                // The range is the calculator's to check (CX0714); here only the number, read in the invariant culture.
+                if (ValueCommand.TryParseNumberOrPercentage(r.Tokens[0].Value, out double level))
+                {
+                    return level;
+                }
+
+                r.AddError($"--confidence: expected a confidence level from 0.80 to 0.999 such as 0.95, or a percentage such as 95%; got '{r.Tokens[0].Value}'.");
+                return 0;
+            },
+            HelpName = "level",
+        };
         var minimumResponses = new Option<int>("--minimum-responses") { Description = "The responses each period needs before survey metrics are compared.", DefaultValueFactory = _ => 30, HelpName = "count" };
         var includeUnaided = new Option<bool>("--include-unaided") { Description = "Count unaided feedback toward spikes as well as complaints." };
         Option<Delimiter> delimiter = RevenueInputOptions.CreateDelimiterOption();
@@ -72,7 +90,7 @@ internal static class ListeningCommand
         command.SetAction(parse => Run(
             new Settings(parse.GetValue(input), parse.GetValue(sample), parse.GetValue(seed), parse.GetValue(journey), parse.GetValue(taxonomy), parse.GetValue(grid)!,
                 parse.GetValue(start), parse.GetValue(end), parse.GetValue(timeZone)!, parse.GetValue(confidence), parse.GetValue(minimumResponses),
-                parse.GetValue(includeUnaided), new FeedbackFileOptions { Text = RevenueInputOptions.ReadTextOptions(parse, delimiter, noHeader, encoding) },
+                parse.GetValue(includeUnaided), new FeedbackFileOptions { Text = RevenueInputOptions.ReadTextOptions(parse, delimiter, noHeader, encoding), SettingNames = FeedbackSettingNames },
                 parse.GetValue(format), parse.GetValue(output)),
             stdout, stderr, console));
         return command;
@@ -198,7 +216,7 @@ internal static class ListeningCommand
         }
         catch (ArgumentException ex)
         {
-            throw new BadInputException($"--grid: {ex.Message}", ex);
+            throw BadInputException.FromArgument("--grid: ", ex);
         }
     }
 

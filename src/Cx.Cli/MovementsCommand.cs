@@ -251,7 +251,7 @@ internal static class MovementsCommand
         }
         catch (ArgumentException ex)
         {
-            throw new BadInputException($"Cannot build a {settings.Grid} grid from {InvariantText.Date(first)} to {InvariantText.Date(last)}: {ex.Message}", ex);
+            throw BadInputException.FromArgument($"Cannot build a {settings.Grid} grid from {InvariantText.Date(first)} to {InvariantText.Date(last)}: ", ex);
         }
     }
 

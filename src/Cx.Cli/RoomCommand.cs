@@ -120,10 +120,10 @@ internal static partial class RoomCommand
         ReliabilityStandardSet standards = ReliabilityCommand.ReadStandards(settings.StandardsFile!);
         ParsedInput parsed = MovementsCommand.Load(revenue, stderr, console);
         AssetLedger ledger = MovementsCommand.BuildLedger(parsed, revenue);
-        ParsedEvents events = AttributionCommand.LoadEvents(settings.EventsFile!, new ExperienceEventFileOptions { Text = revenue.Csv.Text }, stderr, console);
+        ParsedEvents events = AttributionCommand.LoadEvents(settings.EventsFile!, new ExperienceEventFileOptions { Text = revenue.Csv.Text, SettingNames = CsvInputOptions.FixedColumnNames($"cx {revenue.CommandName}", new ExperienceEventFileOptions()) }, stderr, console);
         ThrowIfAny(events.Name, events.Problems, events.ProblemCount);
         MeasurementFile measurementFile = InputFiles.Read(settings.MeasurementsFile!, "--measurements", "a CSV file of reliability measurements", stderr, console,
-            (stream, name, progress, cancel) => MeasurementFileReader.Read(stream, name, new MeasurementFileOptions { Text = revenue.Csv.Text }, progress, cancel));
+            (stream, name, progress, cancel) => MeasurementFileReader.Read(stream, name, new MeasurementFileOptions { Text = revenue.Csv.Text, SettingNames = CsvInputOptions.FixedColumnNames($"cx {revenue.CommandName}", new MeasurementFileOptions()) }, progress, cancel));
         InputFiles.SayEncoding(stderr, measurementFile.Name, measurementFile.Encoding, revenue.Csv.Text);
         ParsedMeasurements measurements = ParsedMeasurements.FromFile(measurementFile);
         ThrowIfAny(measurements.Name, measurements.Problems, measurements.ProblemCount);
@@ -132,7 +132,7 @@ internal static partial class RoomCommand
         if (settings.FeedbackFile is not null)
         {
             FeedbackFile feedbackFile = InputFiles.Read(settings.FeedbackFile, "--feedback", "a CSV file of feedback", stderr, console,
-                (stream, name, progress, cancel) => FeedbackFileReader.Read(stream, name, new FeedbackFileOptions { Text = revenue.Csv.Text }, progress, cancel));
+                (stream, name, progress, cancel) => FeedbackFileReader.Read(stream, name, new FeedbackFileOptions { Text = revenue.Csv.Text, SettingNames = CsvInputOptions.FixedColumnNames($"cx {revenue.CommandName}", new FeedbackFileOptions()) }, progress, cancel));
             InputFiles.SayEncoding(stderr, feedbackFile.Name, feedbackFile.Encoding, revenue.Csv.Text);
             signals = ParsedFeedback.FromFile(feedbackFile);
             ThrowIfAny(signals.Name, signals.Problems, signals.ProblemCount);

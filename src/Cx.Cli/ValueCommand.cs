@@ -242,22 +242,30 @@ internal static class ValueCommand
     }
 
     /// <summary>Parses a share as a number (0.25) or a percentage (25%), within (0, 1] or [0, 1].</summary>
-    private static double ParseShare(ArgumentResult result, string option, string expected, bool allowZero)
+    internal static double ParseShare(ArgumentResult result, string option, string expected, bool allowZero)
     {
-        string text = result.Tokens[0].Value.Trim();
-        bool percent = text.EndsWith('%');
-        string number = percent ? text[..^1].TrimEnd() : text;
-        if (double.TryParse(number, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
+        if (TryParseNumberOrPercentage(result.Tokens[0].Value, out double value) && (allowZero ? value >= 0 : value > 0) && value <= 1)
         {
-            value = percent ? value / 100 : value;
-            if ((allowZero ? value >= 0 : value > 0) && value <= 1)
-            {
-                return value;
-            }
+            return value;
         }
 
         result.AddError($"{option}: expected {expected}; got '{result.Tokens[0].Value}'.");
         return 0;
+    }
+
+    /// <summary>Reads a finite number (0.25, 1e-3) or a percentage (25%) in the invariant culture, whatever the machine's.</summary>
+    internal static bool TryParseNumberOrPercentage(string token, out double value)
+    {
+        string text = token.Trim();
+        bool percent = text.EndsWith('%');
+        string number = percent ? text[..^1].TrimEnd() : text;
+        if (double.TryParse(number, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value) && double.IsFinite(value))
+        {
+            value = percent ? value / 100 : value;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>The parsed command line of <c>cx value</c>.</summary>

@@ -71,7 +71,7 @@ internal static class InputFiles
         }
         catch (ArgumentException ex)
         {
-            throw new BadInputException(ex.Message, ex);
+            throw BadInputException.FromArgument(string.Empty, ex);
         }
     }
 }

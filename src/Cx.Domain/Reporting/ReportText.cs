@@ -207,7 +207,9 @@ internal static class ReportText
     /// <summary>A number in its shortest round-trip form, as the JSON writes it.</summary>
     public static string Exact(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>A number for people: up to <paramref name="digits"/> significant digits, thousands separated (<c>1,234.5</c>).</summary>
+    /// <summary>A number for people: up to <paramref name="digits"/> significant digits but the integer part always whole,
+    /// thousands separated (<c>1,234.5</c>, <c>98,765</c>, <c>0.01236</c>); below 1e-6 or from 1e15 on in scientific notation (<c>1E-300</c>), where fixed notation would show only zeros or
+    /// hundreds of digits.</summary>
     public static string Short(double value, int digits = 4)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
@@ -215,7 +217,19 @@ internal static class ReportText
             return "-";
         }
 
-        double rounded = value == 0 ? 0 : Math.Round(value, Math.Max(0, digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value)))));
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        int exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        if (exponent is < -6 or >= 15)
+        {
+            return value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        }
+
+        // Math.Round takes at most 15 digits, which the exponent's range above keeps it within.
+        double rounded = Math.Round(value, Math.Clamp(digits - 1 - exponent, 0, 15));
         return rounded.ToString("#,0.##########", CultureInfo.InvariantCulture);
     }
 
