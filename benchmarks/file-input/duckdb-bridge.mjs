@@ -3,6 +3,8 @@
 // and churned with counts and value deltas, and each month's closing value.
 //   node duckdb-bridge.mjs bridge <input.csv|input.parquet> <output.csv>
 //   node duckdb-bridge.mjs to-parquet <input.csv> <output.parquet>
+//   node duckdb-bridge.mjs scan <input> <output.csv>   (context: DuckDB reading every value of the three columns, and
+//   node duckdb-bridge.mjs group <input> <output.csv>   grouping them by customer and month, the bridge's first step)
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const [command, input, output] = process.argv.slice(2);
@@ -39,7 +41,14 @@ if (command === 'to-parquet') {
         SELECT m, 'closing', v FROM v)
       SELECT strftime(p, '%Y-%m') AS period, cls, count(*) AS n, sum(delta) AS value FROM moves GROUP BY ALL ORDER BY ALL
     ) TO ${quote(output)} (HEADER)`);
+} else if (command === 'scan') {
+  await c.run(`COPY (SELECT count(*) AS n, sum(amount) AS total, min("date") AS first, max("date") AS last, max(length(customer_id)) AS id
+                     FROM ${source}) TO ${quote(output)} (HEADER)`);
+} else if (command === 'group') {
+  await c.run(`COPY (SELECT count(*) AS n, sum(v) AS total FROM (
+                       SELECT customer_id, date_trunc('month', "date") AS m, SUM(amount) AS v FROM ${source} GROUP BY ALL)
+                     ) TO ${quote(output)} (HEADER)`);
 } else {
-  console.error('usage: node duckdb-bridge.mjs bridge|to-parquet <input> <output>');
+  console.error('usage: node duckdb-bridge.mjs bridge|to-parquet|scan|group <input> <output>');
   process.exit(2);
 }
