@@ -543,7 +543,7 @@ public sealed class ValueEdgeFindingsTests
             from logD in Gen.Choose(-6, 3)
             select (a, Math.Pow(10, logB), Math.Pow(10, logShape), Math.Pow(10, logK), Math.Pow(10, logD));
         int trapezoid = 0;
-        FsCheck.Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(1000), FsCheck.Fluent.Prop.ForAll(cases.ToArbitrary(), c =>
+        FsCheck.Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(2000), FsCheck.Fluent.Prop.ForAll(cases.ToArbitrary(), c =>
         {
             double scale = Internal.SpecialFunctions.BetaKernelScale(c.A, c.B);
             double curvature = c.A * c.B / (c.A + c.B);
@@ -560,6 +560,8 @@ public sealed class ValueEdgeFindingsTests
             double residualDirect = Math.Exp(Internal.SpecialFunctions.LogSbgResidualIntegral(c.A, c.B, c.D) - Internal.SpecialFunctions.LogBeta(c.A, c.B));
             Assert.True(Math.Abs(residual - residualDirect) <= 1e-12 * residualDirect, $"SbgResidualMean({c.A:R}, {c.B:R}, {c.D:R}) = {residual:R}, direct {residualDirect:R}");
         }));
-        Assert.True(trapezoid >= 200, $"only {trapezoid} of 1000 cases in the trapezoidal rule's domain");
+        // About a fifth of the generated cases fall in the domain (440 of 2000 expected, a standard deviation of 18): 200
+        // is far below any run's count (with 1000 cases and the same floor, one CI run in many drew 199).
+        Assert.True(trapezoid >= 200, $"only {trapezoid} of 2000 cases in the trapezoidal rule's domain");
     }
 }
