@@ -10,8 +10,9 @@ namespace Cx.Domain.IO.Internal;
 /// white space (as <see cref="string.Trim()"/>) before they are numbered.</summary>
 /// <remarks>
 /// <para>Open-addressing tables of 32-byte entries holding the first 16 key bytes, split into 16 stripes by hash: a
-/// lookup reads without a lock and touches one cache line for ids of up to 16 bytes; adding takes the stripe's lock. No
-/// object per entry, no string per lookup. A lookup costs about what <see cref="Dictionary{TKey, TValue}"/> costs with a
+/// lookup reads without a lock and touches one cache line for ids of up to 16 bytes; adding takes the stripe's lock and
+/// appends the name to the stripe's list (growing a table moves only its entries). No object per entry, no string per
+/// lookup. A lookup costs about what <see cref="Dictionary{TKey, TValue}"/> costs with a
 /// ready-made string key (memory latency dominates), without making the string.</para>
 /// <para>The entries live in native memory aligned to the cache line (an entry never straddles two lines), and a table
 /// of 2 MiB or more is aligned to 2 MiB and advised for transparent huge pages on Linux (<see cref="HugePages"/>): a
@@ -146,14 +147,19 @@ internal sealed class Interner
         }
     }
 
-    /// <summary>One stripe: an open-addressing table of 32-byte entries (hash, id, length and the first 16 key bytes), so a
-    /// lookup of a short id touches one cache line. Lookups read without a lock: an entry is published by writing its id
-    /// last, and a grown table replaces the old one whole; a lookup that misses takes the lock and looks again before
-    /// adding.</summary>
+    /// <summary>One stripe: an open-addressing table of 32-byte entries (the low half of the hash, the entry's ordinal in
+    /// the stripe, the first 16 key bytes, the length and the id), so a lookup of a short id touches one cache line; the
+    /// names (and the bytes of keys over 16 bytes) are kept beside it in order of adding, so adding writes them at the end
+    /// of an array and growing the table moves only its entries. Lookups read without a lock: an entry is published by
+    /// writing its id last, after its name and key, and a grown table or array replaces the old one whole; a lookup that
+    /// misses takes the lock and looks again before adding.</summary>
     private sealed class Stripe
     {
         private Table _table = new(64);
         private int _count;
+        private string[] _names = new string[32];
+        private int[] _ids = new int[32];
+        private byte[]?[] _longKeys = [];
 
         /// <summary>Gets the current table (for prefetching; may be stale by the time it is used).</summary>
         public Table Current => _table;
@@ -165,6 +171,7 @@ internal sealed class Interner
             Entry* entries = t.Entries;
             int mask = t.Mask;
             int slot = unchecked((int)hash) & mask;
+            uint low = unchecked((uint)hash);
             Inline(key, out ulong k0, out ulong k1);
             int found;
             while (true)
@@ -177,7 +184,7 @@ internal sealed class Interner
                     break;
                 }
 
-                if (e->Hash == hash && e->Length == key.Length && e->K0 == k0 && e->K1 == k1 && (key.Length <= 16 || t.LongKeyMatches(slot, key)))
+                if (e->Hash == low && e->Length == key.Length && e->K0 == k0 && e->K1 == k1 && (key.Length <= 16 || LongKeyMatches(e->Ordinal, key)))
                 {
                     found = id - 1;
                     break;
@@ -209,15 +216,38 @@ internal sealed class Interner
                 slot = (slot + 1) & mask;
             }
 
+            int ordinal = _count;
+            if (ordinal == _names.Length)
+            {
+                // Readers may hold the old arrays: the new ones are published whole, with every name already copied.
+                Volatile.Write(ref _names, Grown(_names));
+                _ids = Grown(_ids);
+                if (_longKeys.Length > 0)
+                {
+                    Volatile.Write(ref _longKeys, Grown(_longKeys));
+                }
+            }
+
+            if (key.Length > 16)
+            {
+                if (_longKeys.Length == 0)
+                {
+                    Volatile.Write(ref _longKeys, new byte[]?[_names.Length]);
+                }
+
+                _longKeys[ordinal] = key.ToArray();
+            }
+
             int created = Interlocked.Increment(ref next) - 1;
+            _names[ordinal] = Encoding.UTF8.GetString(key);
+            _ids[ordinal] = created;
             Inline(key, out ulong k0, out ulong k1);
             Entry* e = entries + slot;
-            e->Hash = hash;
+            e->Hash = unchecked((uint)hash);
+            e->Ordinal = ordinal;
             e->K0 = k0;
             e->K1 = k1;
             e->Length = key.Length;
-            t.Names[slot] = Encoding.UTF8.GetString(key);
-            t.Keys[slot] = key.Length > 16 ? key.ToArray() : null;
             Volatile.Write(ref e->Id, created + 1);
             if (++_count * 2 > t.Size)
             {
@@ -228,19 +258,25 @@ internal sealed class Interner
             return created;
         }
 
-        public unsafe void CopyNames(string[] names)
+        public void CopyNames(string[] names)
         {
-            Table t = _table;
-            for (int i = 0; i < t.Size; i++)
+            for (int i = 0; i < _count; i++)
             {
-                int id = t.Entries[i].Id;
-                if (id != 0)
-                {
-                    names[id - 1] = t.Names[i];
-                }
+                names[_ids[i]] = _names[i];
             }
+        }
 
-            GC.KeepAlive(t);
+        private bool LongKeyMatches(int ordinal, ReadOnlySpan<byte> key)
+        {
+            byte[]?[] keys = Volatile.Read(ref _longKeys);
+            return (uint)ordinal < (uint)keys.Length && keys[ordinal] is { } bytes && key.SequenceEqual(bytes);
+        }
+
+        private static T[] Grown<T>(T[] array)
+        {
+            var grown = new T[array.Length * 2];
+            array.CopyTo(grown, 0);
+            return grown;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -268,18 +304,21 @@ internal sealed class Interner
         }
     }
 
+    /// <summary>An entry: the low 32 bits of the hash (where it goes in a table of up to 2^31 slots, and a quick check),
+    /// its ordinal in the stripe (where its name and long key are), the first 16 key bytes, the length and the id plus
+    /// one (0 marks a free slot).</summary>
     private struct Entry
     {
-        public ulong Hash;
+        public uint Hash;
+        public int Ordinal;
         public ulong K0;
         public ulong K1;
         public int Length;
         public int Id;
     }
 
-    /// <summary>An open-addressing table: entries in native memory (<see cref="HugePages"/>), names and long keys beside
-    /// them. The memory is freed by the finalizer, once no lookup can read it: readers hold the table while they read
-    /// through its pointer.</summary>
+    /// <summary>An open-addressing table of entries in native memory (<see cref="HugePages"/>). The memory is freed by the
+    /// finalizer, once no lookup can read it: readers hold the table while they read through its pointer.</summary>
     private sealed unsafe class Table
     {
         public Table(int size)
@@ -287,8 +326,6 @@ internal sealed class Interner
             Size = size;
             Mask = size - 1;
             Entries = (Entry*)HugePages.AllocateZeroed((nuint)size * (nuint)sizeof(Entry));
-            Names = new string[size];
-            Keys = new byte[]?[size];
         }
 
         ~Table() => HugePages.Free(Entries, (nuint)Size * (nuint)sizeof(Entry));
@@ -298,12 +335,6 @@ internal sealed class Interner
         public int Mask { get; }
 
         public Entry* Entries { get; }
-
-        public string[] Names { get; }
-
-        public byte[]?[] Keys { get; }
-
-        public bool LongKeyMatches(int slot, ReadOnlySpan<byte> key) => Keys[slot] is { } bytes && key.SequenceEqual(bytes);
 
         public Table Grown()
         {
@@ -323,8 +354,6 @@ internal sealed class Interner
                 }
 
                 grown.Entries[slot] = Entries[i];
-                grown.Names[slot] = Names[i];
-                grown.Keys[slot] = Keys[i];
             }
 
             GC.KeepAlive(this);
