@@ -33,6 +33,7 @@ public static class FeedbackFileReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The signals read and the problems found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are invalid (a decimal separator other than '.' or ',', no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     /// <exception cref="InputFileException">The file is empty, lacks a required column, or its header is not in the encoding.</exception>
@@ -52,7 +53,7 @@ public static class FeedbackFileReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The signals read and the problems found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException">The decimal separator is not '.' or ','.</exception>
+    /// <exception cref="ArgumentException">The options are invalid (a decimal separator other than '.' or ',', no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     /// <exception cref="InputFileException">The file is empty, lacks a required column, or its header is not in the encoding.</exception>
     /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
@@ -61,6 +62,10 @@ public static class FeedbackFileReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         options ??= new FeedbackFileOptions();
+        OptionChecks.Text(options.Text);
+        OptionChecks.Required(options.Instant, "Instant");
+        OptionChecks.Required(options.Source, "Source");
+        OptionChecks.Required(options.Kind, "Kind");
         if (options.DecimalSeparator is not ('.' or ','))
         {
             throw new ArgumentException($"Expected '.' or ',' as the decimal separator, got '{options.DecimalSeparator}'.", nameof(options));
