@@ -72,4 +72,45 @@ public sealed class CxDomainConfigurationTests
         InvalidOperationException policy = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddCxDomain(Section(("Reliability:EarlyWarning", "quiet"))));
         Assert.StartsWith("Reliability:EarlyWarning: expected 'default' or 'legacy', got 'quiet'.", policy.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("AssetMovements:ActivityWindow", "-2147483648")]
+    [InlineData("AssetMovements:ActivityWindow", "0")]
+    [InlineData("AssetMovements:ActivityWindow", "2147483647")]
+    [InlineData("AssetMovements:ActivityWindow", "2147483648")]
+    [InlineData("AssetMovements:ActivityWindow", "NaN")]
+    [InlineData("AssetMovements:ActivityWindow", "")]
+    [InlineData("Reliability:RollingHistoryCount", "-2147483648")]
+    [InlineData("Reliability:RollingHistoryCount", "0")]
+    [InlineData("Reliability:RollingHistoryCount", "2147483647")]
+    [InlineData("Reliability:BacktestStep", "00:00:00")]
+    [InlineData("Reliability:BacktestStep", "-00:00:01")]
+    [InlineData("Reliability:BacktestStep", "10675199.02:48:05.4775807")]
+    [InlineData("Reliability:BacktestStep", "-10675199.02:48:05.4775808")]
+    [InlineData("Reliability:BacktestStep", "00:00:00.0000001")]
+    [InlineData("Reliability:BacktestStep", "1e308")]
+    [InlineData("Reliability:EarlyWarning", "")]
+    [InlineData("Reliability:EarlyWarning", " ")]
+    [InlineData("Reliability:EarlyWarning", "\u001b[2J")]
+    [InlineData("Reliability", "default")]
+    [InlineData("AssetMovements:ActivityWindow:Nested", "1")]
+    public void AddCxDomain_SettingsAtTheirEnds_RegisterOrFailWithADocumentedException(string key, string value)
+    {
+        // Issue #13 for the hosting package: each setting at the ends of its type (and past them, and of another shape)
+        // registers, or fails at registration with a type AddCxDomain documents, naming the setting; never a raw
+        // overflow from the conversions behind it.
+        var services = new ServiceCollection();
+        try
+        {
+            services.AddCxDomain(Section((key, value)));
+            using ServiceProvider provider = services.BuildServiceProvider();
+            _ = provider.GetRequiredService<IOptions<CxDomainOptions>>().Value;
+            _ = provider.GetRequiredService<AssetMovementCalculator>();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or CxValidationException)
+        {
+            string setting = key.Split(':')[^1];
+            Assert.True(ex.Message.Contains(setting, StringComparison.Ordinal) || ex.Message.Contains(key.Split(':')[0], StringComparison.Ordinal), $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
 }
