@@ -212,6 +212,7 @@ public static class FeedbackFileReader
     /// <param name="signals">The signals.</param>
     /// <param name="writer">Where to write.</param>
     /// <exception cref="ArgumentNullException"><paramref name="signals"/> or <paramref name="writer"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="signals"/> holds a null (the rows before it are written).</exception>
     public static void Write(IEnumerable<FeedbackSignal> signals, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(signals);
@@ -219,13 +220,20 @@ public static class FeedbackFileReader
         writer.Write(string.Join(',', Header));
         writer.Write('\n');
         var inv = CultureInfo.InvariantCulture;
+        long position = -1;
         foreach (FeedbackSignal s in signals)
         {
+            position++;
+            if (s is null)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Expected a signal at position {position}, got null; the rows before it were written."), nameof(signals));
+            }
+
             bool survey = s.Survey.Instrument != SurveyInstrument.None;
             string[] fields =
             [
                 NodaTime.Text.InstantPattern.ExtendedIso.Format(s.At), SourceName(s.Source), s.Kind.ToString().ToLowerInvariant(), s.Customer?.Value ?? string.Empty,
-                s.StageId ?? string.Empty, s.TouchpointId ?? string.Empty, string.Join(';', s.Topics), s.Sentiment is { } v ? v.ToString("R", inv) : string.Empty,
+                s.StageId ?? string.Empty, s.TouchpointId ?? string.Empty, string.Join(';', s.Topics ?? []), s.Sentiment is { } v ? v.ToString("R", inv) : string.Empty,
                 InstrumentName(s.Survey.Instrument), survey ? s.Survey.Score.ToString(inv) : string.Empty,
                 survey ? s.Survey.ScaleMin.ToString(inv) : string.Empty, survey ? s.Survey.ScaleMax.ToString(inv) : string.Empty, s.Text ?? string.Empty,
             ];

@@ -170,6 +170,29 @@ public sealed class ReaderOptionsFuzzTests(ITestOutputHelper output)
         Assert.Contains("Expected an encoding of Unknown, Utf8, Latin1, Windows1252, Utf16", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FeedbackWrite_NullSignal_RefusedWithItsPositionAndHostileTextRoundTrips()
+    {
+        // A null in the sequence was a NullReferenceException, null topics an ArgumentNullException about 'values'.
+        var at = Instant.FromUtc(2024, 5, 1, 9, 30);
+        var hostile = new Cx.Domain.Listening.FeedbackSignal(at, Cx.Domain.Listening.FeedbackSource.Web, Cx.Domain.Listening.FeedbackKind.Complaint)
+        {
+            Customer = CustomerId.From("C,1"),
+            Text = "said \"no\",\nthen\r\n\u001b[2J=SUM(A1)",
+            Topics = null!,
+        };
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var ex = Assert.Throws<ArgumentException>(() => FeedbackFileReader.Write([hostile, null!, hostile], writer));
+        Assert.Equal("signals", ex.ParamName);
+        Assert.Contains("Expected a signal at position 1, got null", ex.Message, StringComparison.Ordinal);
+
+        writer = new StringWriter(CultureInfo.InvariantCulture);
+        FeedbackFileReader.Write([hostile], writer);
+        FeedbackFile read = FeedbackFileReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(writer.ToString())), "written.csv");
+        Assert.Empty(read.Problems);
+        Assert.Equal(hostile with { Topics = [] }, Assert.Single(read.Signals));
+    }
+
     private static void Count(Dictionary<string, int> outcomes, string key) => outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
 
     private static MethodInfo ReadMethod(int kind, bool viaPath)
