@@ -32,11 +32,14 @@ public sealed class InputFileException : FormatException
     /// <param name="fileName">The file's name as messages show it.</param>
     /// <param name="problems">The problems, in file order.</param>
     /// <exception cref="ArgumentNullException"><paramref name="fileName"/> or <paramref name="problems"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="problems"/> holds a null.</exception>
     public InputFileException(string fileName, IReadOnlyList<FileProblem> problems)
         : base(Describe(fileName, problems))
     {
         FileName = fileName;
-        Problems = problems;
+
+        // A copy: the exception reports the problems it was made with, whatever becomes of the caller's list.
+        Problems = [.. problems];
     }
 
     /// <summary>Gets the file's name as messages show it.</summary>
@@ -49,6 +52,14 @@ public sealed class InputFileException : FormatException
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(problems);
+        for (int i = 0; i < problems.Count; i++)
+        {
+            if (problems[i] is null)
+            {
+                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a problem at position {i}, got null."), nameof(problems));
+            }
+        }
+
         return string.Join(Environment.NewLine, problems.Select(p => p.Format(fileName)));
     }
 }

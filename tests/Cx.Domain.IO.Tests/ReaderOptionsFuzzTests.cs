@@ -193,6 +193,21 @@ public sealed class ReaderOptionsFuzzTests(ITestOutputHelper output)
         Assert.Equal(hostile with { Topics = [] }, Assert.Single(read.Signals));
     }
 
+    [Fact]
+    public void InputFileException_NullProblem_RefusedAndProblemsCopied()
+    {
+        // A hand-run over the package's small public members (ColumnRef, Delimiter over every char, FileProblem,
+        // InputFileException) found one crash: a null among the problems was a NullReferenceException.
+        var ex = Assert.Throws<ArgumentException>(() => new InputFileException("f.csv", [new FileProblem(2, null, "amount", null, null, "bad"), null!]));
+        Assert.Equal("problems", ex.ParamName);
+        Assert.Contains("Expected a problem at position 1, got null", ex.Message, StringComparison.Ordinal);
+
+        var problems = new List<FileProblem> { new(2, null, "amount", null, null, "bad") };
+        var thrown = new InputFileException("f.csv", problems);
+        problems.Clear();
+        Assert.Single(thrown.Problems);
+    }
+
     private static void Count(Dictionary<string, int> outcomes, string key) => outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
 
     private static MethodInfo ReadMethod(int kind, bool viaPath)
