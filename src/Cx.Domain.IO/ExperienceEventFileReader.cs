@@ -21,7 +21,8 @@ public static class ExperienceEventFileReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The events read and the problems found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are invalid (no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
+    /// <exception cref="ArgumentException">The options are invalid (no text options, a negative
+    /// MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     /// <exception cref="InputFileException">The file is empty, lacks a column, or its header is not in the encoding.</exception>
@@ -41,7 +42,8 @@ public static class ExperienceEventFileReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The events read and the problems found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are invalid (no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
+    /// <exception cref="ArgumentException">The options are invalid (no text options, a negative
+    /// MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     /// <exception cref="InputFileException">The file is empty, lacks a column, or its header is not in the encoding.</exception>
     /// <exception cref="OperationCanceledException">The read was cancelled.</exception>

@@ -33,7 +33,9 @@ public static class FeedbackFileReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The signals read and the problems found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are invalid (a decimal separator other than '.' or ',', no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
+    /// <exception cref="ArgumentException">The options are invalid (a decimal separator other than '.' or ',',
+    /// no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no
+    /// column).</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     /// <exception cref="InputFileException">The file is empty, lacks a required column, or its header is not in the encoding.</exception>
@@ -53,7 +55,9 @@ public static class FeedbackFileReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The signals read and the problems found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are invalid (a decimal separator other than '.' or ',', no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
+    /// <exception cref="ArgumentException">The options are invalid (a decimal separator other than '.' or ',',
+    /// no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no
+    /// column).</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     /// <exception cref="InputFileException">The file is empty, lacks a required column, or its header is not in the encoding.</exception>
     /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
@@ -66,10 +70,7 @@ public static class FeedbackFileReader
         OptionChecks.Required(options.Instant, "Instant");
         OptionChecks.Required(options.Source, "Source");
         OptionChecks.Required(options.Kind, "Kind");
-        if (options.DecimalSeparator is not ('.' or ','))
-        {
-            throw new ArgumentException($"Expected '.' or ',' as the decimal separator, got '{options.DecimalSeparator}'.", nameof(options));
-        }
+        OptionChecks.DecimalSeparator(options.DecimalSeparator);
 
         NumberFormatInfo format = options.DecimalSeparator == '.' ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = "," };
         var columns = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -212,7 +213,8 @@ public static class FeedbackFileReader
     /// <param name="signals">The signals.</param>
     /// <param name="writer">Where to write.</param>
     /// <exception cref="ArgumentNullException"><paramref name="signals"/> or <paramref name="writer"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="signals"/> holds a null (the rows before it are written).</exception>
+    /// <exception cref="ArgumentException"><paramref name="signals"/> holds a null (the rows before it are
+    /// written).</exception>
     public static void Write(IEnumerable<FeedbackSignal> signals, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(signals);

@@ -21,7 +21,9 @@ public static class MeasurementFileReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The measurements read and the problems found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are invalid (a decimal separator other than '.' or ',', no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
+    /// <exception cref="ArgumentException">The options are invalid (a decimal separator other than '.' or ',',
+    /// no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no
+    /// column).</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     /// <exception cref="InputFileException">The file is empty, lacks a column, or its header is not in the encoding.</exception>
@@ -41,7 +43,9 @@ public static class MeasurementFileReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The measurements read and the problems found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are invalid (a decimal separator other than '.' or ',', no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
+    /// <exception cref="ArgumentException">The options are invalid (a decimal separator other than '.' or ',',
+    /// no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no
+    /// column).</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     /// <exception cref="InputFileException">The file is empty, lacks a column, or its header is not in the encoding.</exception>
     /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
@@ -59,10 +63,7 @@ public static class MeasurementFileReader
             OptionChecks.Required(options.Customer, "Customer");
         }
 
-        if (options.DecimalSeparator is not ('.' or ','))
-        {
-            throw new ArgumentException($"Expected '.' or ',' as the decimal separator, got '{options.DecimalSeparator}'.", nameof(options));
-        }
+        OptionChecks.DecimalSeparator(options.DecimalSeparator);
 
         NumberFormatInfo format = options.DecimalSeparator == '.' ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = "," };
         int[]? Resolve(Header header, List<FileProblem> missing)

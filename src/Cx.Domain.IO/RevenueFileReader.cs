@@ -36,7 +36,9 @@ public static class RevenueFileReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rows read and the problems found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are invalid (an unknown date pattern, a decimal separator other than '.' or ',' or equal to the delimiter, no currency, no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
+    /// <exception cref="ArgumentException">The options are invalid (an unknown date pattern, a decimal
+    /// separator other than '.' or ',' or equal to the delimiter, no currency, no text options, a negative
+    /// MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     /// <exception cref="InputFileException">The file is empty, lacks a column, its header is not in the encoding, or a Parquet file is damaged or truncated.</exception>
@@ -56,7 +58,9 @@ public static class RevenueFileReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rows read and the problems found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are invalid (an unknown date pattern, a decimal separator other than '.' or ',' or equal to the delimiter, no currency, no text options, a negative MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
+    /// <exception cref="ArgumentException">The options are invalid (an unknown date pattern, a decimal
+    /// separator other than '.' or ',' or equal to the delimiter, no currency, no text options, a negative
+    /// MaxDegreeOfParallelism, an unknown encoding, a required column that names no column).</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     /// <exception cref="InputFileException">The file is empty, lacks a column, its header is not in the encoding, or a Parquet file is damaged or truncated.</exception>
     /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
@@ -130,10 +134,7 @@ public static class RevenueFileReader
     private static LocalDatePattern Validate(RevenueFileOptions options)
     {
         OptionChecks.Text(options.Text);
-        if (options.DecimalSeparator is not ('.' or ','))
-        {
-            throw new ArgumentException($"Expected '.' or ',' as the decimal separator, got '{options.DecimalSeparator}'.", nameof(options));
-        }
+        OptionChecks.DecimalSeparator(options.DecimalSeparator);
 
         if (options.DecimalSeparator == options.Text.Delimiter.Character && !options.Text.Delimiter.IsWhitespace)
         {

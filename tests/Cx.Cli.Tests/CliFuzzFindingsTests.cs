@@ -14,14 +14,6 @@ public sealed class CliFuzzFindingsTests
 
     private static readonly string[] Listening = [.. ListeningFixture, "--confidence", "0.8", "--format", "json"];
 
-    private static CultureInfo CommaCulture()
-    {
-        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-        culture.NumberFormat.NumberDecimalSeparator = ",";
-        culture.NumberFormat.NumberGroupSeparator = ".";
-        return culture;
-    }
-
     /// <summary>On a German machine "--confidence 0.8" was read as 8 (the '.' a thousands separator) and refused.</summary>
     [Fact]
     public void Listening_ConfidenceOnAMachineWithACommaForADecimalPoint_IsReadAsWritten()
@@ -31,7 +23,7 @@ public sealed class CliFuzzFindingsTests
         CliRun comma;
         try
         {
-            CultureInfo.CurrentCulture = CommaCulture();
+            CultureInfo.CurrentCulture = Cultures.CommaDecimal;
             comma = Tool.Run(Listening);
             Assert.Equal(",", CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator); // the caller's culture is given back
         }
@@ -80,15 +72,12 @@ public sealed class CliFuzzFindingsTests
     public void Room_MeasurementsWithoutTheInstantColumn_NamesTheHeaderItLooksFor()
     {
         using var folder = new TempFolder();
-        CliRun sample = Tool.Run("sample", "--customers", "40", "-o", folder.File("revenue.csv"), "--events", folder.File("events.csv"), "--journey", folder.File("journey.json"),
-            "--standards", folder.File("standards.json"), "--measurements", folder.File("measurements.csv"));
-        Assert.Equal(0, sample.ExitCode);
+        string[] files = SampleFiles(folder);
         string[] lines = File.ReadAllLines(folder.File("measurements.csv"));
         lines[0] = lines[0].Replace("instant", "when", StringComparison.Ordinal);
         File.WriteAllLines(folder.File("measurements.csv"), lines);
 
-        CliRun run = Tool.Run("room", "--input", folder.File("revenue.csv"), "--events", folder.File("events.csv"), "--journey", folder.File("journey.json"),
-            "--standards", folder.File("standards.json"), "--measurements", folder.File("measurements.csv"));
+        CliRun run = Tool.Run(["room", .. files]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("measurements.csv line 1, column 'instant': not found", run.Stderr, StringComparison.Ordinal);
@@ -96,18 +85,15 @@ public sealed class CliFuzzFindingsTests
     }
 
     [Fact]
-    public void Room_MeasurementsNotInUtf8_NamesTheEncodingOption()
+    public void Risk_MeasurementsNotInUtf8_NamesTheEncodingOption()
     {
         using var folder = new TempFolder();
-        CliRun sample = Tool.Run("sample", "--customers", "40", "-o", folder.File("revenue.csv"), "--events", folder.File("events.csv"), "--journey", folder.File("journey.json"),
-            "--standards", folder.File("standards.json"), "--measurements", folder.File("measurements.csv"));
-        Assert.Equal(0, sample.ExitCode);
+        string[] files = SampleFiles(folder);
         byte[] bytes = File.ReadAllBytes(folder.File("measurements.csv"));
         bytes[Array.IndexOf(bytes, (byte)'\n') + 2] = 0xE9;
         File.WriteAllBytes(folder.File("measurements.csv"), bytes);
 
-        CliRun run = Tool.Run("risk", "--input", folder.File("revenue.csv"), "--events", folder.File("events.csv"), "--journey", folder.File("journey.json"),
-            "--standards", folder.File("standards.json"), "--measurements", folder.File("measurements.csv"));
+        CliRun run = Tool.Run(["risk", .. files]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("measurements.csv line 2: the line is not valid UTF-8", run.Stderr, StringComparison.Ordinal);
@@ -125,5 +111,15 @@ public sealed class CliFuzzFindingsTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("No customer has P(alive) below 1E-300 as of 2025-03-29.", run.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes the sample company's files for 40 customers; returns the options that give them to cx room and cx risk.</summary>
+    private static string[] SampleFiles(TempFolder folder)
+    {
+        string[] files = ["--input", folder.File("revenue.csv"), "--events", folder.File("events.csv"), "--journey", folder.File("journey.json"),
+            "--standards", folder.File("standards.json"), "--measurements", folder.File("measurements.csv")];
+        CliRun sample = Tool.Run(["sample", "--customers", "40", .. files.Select(f => f == "--input" ? "-o" : f)]);
+        Assert.Equal(0, sample.ExitCode);
+        return files;
     }
 }

@@ -38,7 +38,6 @@ public sealed class CliFuzzTests : IClassFixture<CliFuzzTests.SampleFiles>
     ];
 
     /// <summary>A culture as a German machine's would format numbers and dates (the tests run in invariant globalization).</summary>
-    private static readonly CultureInfo CommaCulture = MakeCommaCulture();
 
     private static readonly string[] AttributionModels = ["first-touch", "last-touch", "linear", "time-decay", "position-based", "markov", "shapley", "nonsense"];
 
@@ -208,7 +207,7 @@ public sealed class CliFuzzTests : IClassFixture<CliFuzzTests.SampleFiles>
             // The same run under a culture with a comma for a decimal point writes the same bytes.
             if (random.NextDouble() < 0.3)
             {
-                CliRun? again = RunWithin(args.ToArray(), CommaCulture);
+                CliRun? again = RunWithin(args.ToArray(), Cultures.CommaDecimal);
                 string? writtenAgain = output is not null && File.Exists(output) ? File.ReadAllText(output) : null;
                 if (again is null || again.ExitCode != 0 || again.Stdout != run.Stdout || writtenAgain != written)
                 {
@@ -219,17 +218,6 @@ public sealed class CliFuzzTests : IClassFixture<CliFuzzTests.SampleFiles>
 
         string said = run.ErrorLines.FirstOrDefault(l => !l.StartsWith("note:", StringComparison.Ordinal)) ?? string.Empty;
         return (run.ExitCode == 0, broken.Count == 0 ? null : $"{repro}\n  exit {run.ExitCode}: {string.Join("; ", broken)}\n  stderr: {Excerpt(run.Stderr)}", $"case {index} {command.Name}: exit {run.ExitCode} {Escape(said.Length > 150 ? said[..150] : said)}");
-    }
-
-    private static CultureInfo MakeCommaCulture()
-    {
-        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-        culture.NumberFormat.NumberDecimalSeparator = ",";
-        culture.NumberFormat.NumberGroupSeparator = ".";
-        culture.NumberFormat.NegativeSign = "\u2212";
-        culture.DateTimeFormat.DateSeparator = ".";
-        culture.DateTimeFormat.TimeSeparator = "h";
-        return CultureInfo.ReadOnly(culture);
     }
 
     private static CliRun? RunWithin(string[] args, CultureInfo culture)
@@ -361,77 +349,39 @@ public sealed class CliFuzzTests : IClassFixture<CliFuzzTests.SampleFiles>
         return Encoding.UTF8.GetBytes(json);
     }
 
-    /// <summary>CSV cells a spreadsheet would run (OWASP): text starting with = + - @ tab or CR, other than a number.</summary>
+    /// <summary>CSV cells a spreadsheet would run (OWASP): text starting with = + - @ tab or CR, other than a number. The
+    /// rows are read by CsvHelper's RFC 4180 reader (independent of the tool's writer); malformed quoting is a problem too.</summary>
     private static IEnumerable<string> CsvProblems(string csv)
     {
-        int row = 0;
-        foreach (List<string> cells in CsvRows(csv))
+        var problems = new List<string>();
+        var options = new global::CsvHelper.CsvReaderOptions
         {
-            row++;
-            foreach (string cell in cells)
+            Separator = ',',
+            HasHeader = false,
+            MalformedData = global::CsvHelper.CsvMalformedDataHandling.Throw,
+        };
+        using var reader = global::CsvHelper.CsvReader.FromText(csv, options);
+        try
+        {
+            while (reader.Read())
             {
-                bool number = double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-                if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !number)
+                for (int i = 0; i < reader.FieldCount; i++)
                 {
-                    yield return $"CSV row {row}: the cell {Show(cell)} could run as a formula";
+                    string cell = reader.GetString(i);
+                    bool number = double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+                    if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !number)
+                    {
+                        problems.Add($"CSV row {reader.RowNumber}: the cell {Show(cell)} could run as a formula");
+                    }
                 }
             }
         }
-    }
-
-    /// <summary>RFC 4180 rows.</summary>
-    private static IEnumerable<List<string>> CsvRows(string csv)
-    {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < csv.Length; i++)
+        catch (global::CsvHelper.CsvFormatException ex)
         {
-            char c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\n' || (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n'))
-            {
-                i += c == '\r' ? 1 : 0;
-                cells.Add(cell.ToString());
-                cell.Clear();
-                yield return cells;
-                cells = [];
-            }
-            else
-            {
-                cell.Append(c);
-            }
+            problems.Add($"the CSV output is malformed: {ex.Message}");
         }
 
-        if (cell.Length > 0 || cells.Count > 0)
-        {
-            cells.Add(cell.ToString());
-            yield return cells;
-        }
+        return problems;
     }
 
     /// <summary>Markdown tables whose rows do not all have the header's cells, and raw control characters.</summary>

@@ -79,15 +79,11 @@ public sealed class MovementsOutputTests
     [Fact]
     public void Movements_OtherMachineCulture_GivesTheSameOutput()
     {
-        var commaCulture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-        commaCulture.NumberFormat.NumberDecimalSeparator = ",";
-        commaCulture.NumberFormat.NumberGroupSeparator = ".";
-        commaCulture.DateTimeFormat.DateSeparator = ".";
         CultureInfo before = CultureInfo.CurrentCulture;
         CliRun run;
         try
         {
-            CultureInfo.CurrentCulture = commaCulture;
+            CultureInfo.CurrentCulture = Cultures.CommaDecimal;
             run = Tool.Run([.. SmallArgs, "--format", "json"]);
         }
         finally

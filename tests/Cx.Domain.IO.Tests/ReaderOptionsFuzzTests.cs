@@ -230,10 +230,13 @@ public sealed class ReaderOptionsFuzzTests(ITestOutputHelper output)
         return listed.Any(t => t.IsAssignableFrom(thrown));
     }
 
+    /// <summary>The package's XML documentation file, read once.</summary>
+    private static readonly Lazy<System.Xml.Linq.XDocument> Docs = new(() =>
+        System.Xml.Linq.XDocument.Load(Path.ChangeExtension(typeof(RevenueFileReader).Assembly.Location, ".xml")));
+
     private static IReadOnlyList<Type> DocumentedExceptions(MethodInfo member)
     {
-        string xmlPath = Path.ChangeExtension(typeof(RevenueFileReader).Assembly.Location, ".xml");
-        var doc = System.Xml.Linq.XDocument.Load(xmlPath);
+        System.Xml.Linq.XDocument doc = Docs.Value;
         string id = "M:" + member.DeclaringType!.FullName + ".Read(" + string.Join(",", member.GetParameters().Select(p => DocName(p.ParameterType))) + ")";
         var element = doc.Descendants("member").Single(m => (string?)m.Attribute("name") == id);
         return [.. element.Elements("exception")

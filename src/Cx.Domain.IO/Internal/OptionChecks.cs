@@ -38,4 +38,16 @@ internal static class OptionChecks
             throw new ArgumentException($"Expected the {setting} column, got one that names no column: name it with ColumnRef.Named (a header name) or ColumnRef.At (a position from 1).", paramName);
         }
     }
+
+    /// <summary>Checks a decimal separator: '.' or ','.</summary>
+    /// <param name="separator">The separator.</param>
+    /// <param name="paramName">The reader's parameter the options came in.</param>
+    /// <exception cref="ArgumentException">The separator is another character.</exception>
+    public static void DecimalSeparator(char separator, string paramName = "options")
+    {
+        if (separator is not ('.' or ','))
+        {
+            throw new ArgumentException($"Expected '.' or ',' as the decimal separator, got '{separator}'.", paramName);
+        }
+    }
 }

@@ -27,11 +27,7 @@ internal static class TextFileReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.MaxDegreeOfParallelism < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(text), text.MaxDegreeOfParallelism, "Expected MaxDegreeOfParallelism of 0 (every core) or more.");
-        }
+        ArgumentNullException.ThrowIfNull(text); // the options were checked by the public reader (OptionChecks.Text)
 
         TextInput input = TextInput.Open(stream, text.Encoding);
         int degree = text.MaxDegreeOfParallelism == 0 ? Environment.ProcessorCount : text.MaxDegreeOfParallelism;

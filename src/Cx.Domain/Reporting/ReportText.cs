@@ -208,8 +208,8 @@ internal static class ReportText
     public static string Exact(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>A number for people: up to <paramref name="digits"/> significant digits but the integer part always whole,
-    /// thousands separated (<c>1,234.5</c>, <c>98,765</c>, <c>0.01236</c>); below 1e-6 or from 1e15 on in scientific notation (<c>1E-300</c>), where fixed notation would show only zeros or
-    /// hundreds of digits.</summary>
+    /// thousands separated (<c>1,234.5</c>, <c>98,765</c>, <c>0.01236</c>); below 1e-6 or from 1e15 on in scientific
+    /// notation (<c>1E-300</c>), where fixed notation would show only zeros or hundreds of digits.</summary>
     public static string Short(double value, int digits = 4)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
